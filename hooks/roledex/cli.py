@@ -1,0 +1,167 @@
+"""The `roledex` command line: argument parsing and exit statuses, nothing more.
+
+Exit statuses: 0 success, 1 problems found or the command failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import scaffold
+from .files import write_text_atomic
+from .json_schema import all_schemas, kind_schema
+from .load import load_knowledge_base
+from .problems import as_json, errors_in
+from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP
+from .validate import did_you_mean, is_slug, slugify
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _docs_dir(value: str) -> Path | None:
+    path = Path(value)
+    if not path.is_dir():
+        _err(f"roledex: {value}: no such folder; give the docs folder of a knowledge base")
+        return None
+    return path
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print every problem; fail when any is an error."""
+    docs = _docs_dir(args.docs)
+    if docs is None:
+        return USAGE
+    problems = load_knowledge_base(docs).problems
+    if args.format == "json":
+        _out(as_json(problems))
+    else:
+        for problem in problems:
+            _out(problem.format())
+        errors = len(errors_in(problems))
+        warnings = len(problems) - errors
+        summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        _err(f"roledex check: {summary} in {docs}")
+    return FAILED if errors_in(problems) else OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print one kind's JSON Schema, or all of them keyed by kind."""
+    if args.kind is None:
+        _out(json.dumps(all_schemas(), indent=2))
+        return OK
+    if args.kind not in KINDS:
+        hint = did_you_mean(args.kind, KINDS)
+        _err(f"roledex schema: unknown kind {args.kind!r}{hint}; kinds: {', '.join(KINDS)}")
+        return USAGE
+    _out(json.dumps(kind_schema(KINDS[args.kind]), indent=2))
+    return OK
+
+
+def _write_new(path: Path, text: str, force: bool = False) -> bool:
+    try:
+        write_text_atomic(path, text, overwrite=force)
+    except FileExistsError:
+        _err(f"roledex new: {path} already exists; edit it, or remove it first")
+        return False
+    _out(f"wrote {path}")
+    return True
+
+
+def _existing_posting(docs: Path, posting: str) -> bool:
+    if (docs / POSTING.folder / f"{posting}.md").is_file():
+        return True
+    known = sorted(p.stem for p in (docs / POSTING.folder).glob("*.md"))
+    _err(f"roledex new: no posting {posting!r} in {docs / POSTING.folder}{did_you_mean(posting, known)}")
+    return False
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a ready-to-edit file of one kind, never over an existing one."""
+    docs = Path(args.docs)
+    if args.kind == "company":
+        slug = slugify(args.name)
+        if not slug:
+            _err(f"roledex new: cannot make a file name from {args.name!r}; use letters or digits")
+            return FAILED
+        return OK if _write_new(scaffold.target_path(docs, COMPANY, slug), scaffold.company_file(args.name)) else FAILED
+    if args.kind == "posting":
+        return _new_posting(docs, args.company, args.title)
+    if not is_slug(args.posting) or not _existing_posting(docs, args.posting):
+        return FAILED
+    kind, text = (PREP, scaffold.prep_file(args.posting)) if args.kind == "prep" else (
+        APPLICATION, scaffold.application_file(args.posting))
+    return OK if _write_new(scaffold.target_path(docs, kind, args.posting), text) else FAILED
+
+
+def _new_posting(docs: Path, company: str, title: str) -> int:
+    company_slug = company if is_slug(company) else slugify(company)
+    slug = slugify(f"{company_slug} {title}")
+    if not company_slug or not slugify(title):
+        _err("roledex new: company and title need letters or digits")
+        return FAILED
+    path = scaffold.target_path(docs, POSTING, slug)
+    if path.exists():
+        _err(f"roledex new: {path} already exists; edit it, or remove it first")
+        return FAILED
+    company_path = scaffold.target_path(docs, COMPANY, company_slug)
+    if not company_path.exists():
+        name = company if company != company_slug else company.replace("-", " ").title()
+        if not _write_new(company_path, scaffold.company_file(name)):
+            return FAILED
+    return OK if _write_new(path, scaffold.posting_file(company_slug, title)) else FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roledex", description="A job-search knowledge base: check, create and publish its files."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check every file of the knowledge base")
+    check.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.set_defaults(handler=cmd_check)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a kind, or of all kinds")
+    schema.add_argument("kind", nargs="?", metavar="KIND", help="company, posting, prep or application")
+    schema.set_defaults(handler=cmd_schema)
+
+    new = commands.add_parser("new", help="write a ready-to-edit file")
+    new.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    kinds.add_parser("company", help="a company profile").add_argument("name", metavar="NAME")
+    posting = kinds.add_parser("posting", help="a job posting")
+    posting.add_argument("company", metavar="COMPANY", help="the company's slug or name")
+    posting.add_argument("title", metavar="TITLE")
+    kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
+    kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
+    new.set_defaults(handler=cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never let a traceback reach the user for bad input."""
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

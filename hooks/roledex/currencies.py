@@ -1,0 +1,40 @@
+"""ISO 4217 currency codes (from pycountry) and the hints that turn a symbol into a code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+from babel.numbers import get_currency_symbol
+
+CURRENCY_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+@lru_cache(maxsize=1)
+def _codes_by_symbol() -> dict[str, str]:
+    """'$' -> 'USD', '€' -> 'EUR', ... as English readers write them."""
+    symbols: dict[str, str] = {}
+    for code in sorted(CURRENCY_CODES):
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol != code:
+            symbols.setdefault(symbol, code)
+    return symbols
+
+
+def code_for_symbol(symbol: str) -> str | None:
+    """The ISO code an English reader means by `symbol`, such as 'USD' for '$'."""
+    symbol = symbol.strip()
+    if symbol.upper() in CURRENCY_CODES:
+        return symbol.upper()
+    return _codes_by_symbol().get(symbol)
+
+
+def currency_hint(value: str) -> str:
+    """"; did you mean 'USD'?" for a symbol or a lower-case code, else ''."""
+    code = code_for_symbol(value)
+    return f"; did you mean {code!r}?" if code and code != value else ""
+
+
+def currency_symbol(code: str) -> str:
+    """The symbol English readers know ('$' for USD), or the code itself."""
+    return get_currency_symbol(code, locale="en")

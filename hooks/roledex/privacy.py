@@ -1,0 +1,63 @@
+"""Which records a build may show: private pages, and everything derived from them.
+
+The published site is made from `public_view(kb)`, so a generated page cannot show what
+the view does not hold: privacy holds by construction, not by each renderer's care.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from .model import KnowledgeBase
+
+ENV_VARIABLE = "ROLEDEX_PRIVATE"
+CHOICES = ("include", "exclude")
+
+
+class PrivacySettingError(ValueError):
+    """ROLEDEX_PRIVATE holds something other than include or exclude."""
+
+
+def include_private(command: str | None, environ: Mapping[str, str]) -> bool:
+    """True under `mkdocs serve`; ROLEDEX_PRIVATE=include|exclude overrides for any command."""
+    override = environ.get(ENV_VARIABLE, "").strip().lower()
+    if override:
+        if override not in CHOICES:
+            raise PrivacySettingError(f"{ENV_VARIABLE}={override!r}: expected include or exclude")
+        return override == "include"
+    return command == "serve"
+
+
+@dataclass
+class View:
+    """The records a build shows, and the source paths of those it leaves out."""
+
+    kb: KnowledgeBase
+    hidden_paths: set[str]
+    """Source paths below the docs folder (`applications/x.md`) of the records left out."""
+    includes_private: bool
+
+
+def public_view(kb: KnowledgeBase) -> View:
+    """The knowledge base less private records and the records that depend on them.
+
+    A posting of a private company is hidden with it; prep notes and applications of a
+    hidden posting are hidden too.
+    """
+    view = KnowledgeBase()
+    view.companies = {s: c for s, c in kb.companies.items() if not c.private}
+    view.postings = {s: p for s, p in kb.postings.items() if not p.private and p.company in view.companies}
+    view.preps = {s: p for s, p in kb.preps.items() if not p.private and p.posting in view.postings}
+    view.applications = {
+        s: a for s, a in kb.applications.items() if not a.private and a.posting in view.postings
+    }
+    shown = {id(r) for group in (view.companies, view.postings, view.preps, view.applications)
+             for r in group.values()}
+    hidden = {r.doc.src_uri for group in (kb.companies, kb.postings, kb.preps, kb.applications)
+              for r in group.values() if id(r) not in shown}
+    return View(view, hidden, includes_private=False)
+
+
+def full_view(kb: KnowledgeBase) -> View:
+    return View(kb, set(), includes_private=True)

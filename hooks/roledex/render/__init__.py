@@ -1,0 +1,1 @@
+"""Page renderers: plain functions from the knowledge base to Markdown, with no MkDocs import."""

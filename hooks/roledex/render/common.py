@@ -1,0 +1,157 @@
+"""Pieces every page shares: escaping, links, money, tables and badges.
+
+Everything from front matter passes through `text()` before it reaches Markdown: it becomes
+character references, so a `|`, `<script>`, backtick or bracket is shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from typing import Iterable, Sequence
+
+from babel.numbers import format_currency
+
+from ..model import Company, KnowledgeBase, Posting, Salary
+from ..salary import Annual, Band
+from ..schema import PERIODS
+
+_ENTITIES = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "|": "&#124;", "`": "&#96;",
+    "[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "#": "&#35;",
+    "!": "&#33;", "~": "&#126;", "^": "&#94;", "{": "&#123;", "}": "&#125;",
+}
+_TABLE = str.maketrans(_ENTITIES)
+PER_PERIOD = {"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
+assert set(PER_PERIOD) == set(PERIODS)
+
+
+def text(value: object) -> str:
+    """`value` as inert Markdown: every character Markdown or HTML would act on is a reference."""
+    return " ".join(str(value).translate(_TABLE).split())
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """The link from the page at `from_uri` to the page at `to_uri` (both source paths)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(label: str, from_uri: str, to_uri: str) -> str:
+    """A Markdown link whose label is escaped; MkDocs checks and rewrites the target."""
+    return f"[{text(label)}]({relative(from_uri, to_uri)})"
+
+
+def money(value: float, currency: str) -> str:
+    """A whole amount with its symbol, such as $226,000 or €80,000."""
+    return format_currency(value, currency, format="¤#,##0", locale="en_US", currency_digits=False)
+
+
+def money_range(low: float | None, high: float | None, currency: str) -> str:
+    if low is not None and high is not None and low != high:
+        return f"{money(low, currency)}–{money(high, currency)}"
+    if high is not None and low is None:
+        return f"up to {money(high, currency)}"
+    if low is not None and high is None:
+        return f"from {money(low, currency)}"
+    return money(low if low is not None else high or 0, currency)
+
+
+def stated_salary(salary: Salary | None) -> str:
+    """The salary as posted, in plain words: '$226,000–$294,000 a year'."""
+    if salary is None:
+        return ""
+    if salary.has_figures and salary.currency and salary.period:
+        return f"{money_range(salary.min, salary.max, salary.currency)} {PER_PERIOD[salary.period]}"
+    return salary.text or ""
+
+
+def sortable(value: float | None, shown: str) -> str:
+    """A table cell that sorts by `value` while showing `shown` (which must be escaped)."""
+    if value is None:
+        return shown
+    return f'<span data-sort="{value:.0f}">{shown}</span>'
+
+
+def annual_cell(annual: Annual | None) -> str:
+    if annual is None:
+        return sortable(-1, "not stated")
+    shown = money_range(annual.low, annual.high, annual.currency)
+    if not annual.converted:
+        shown += f" ({text(annual.currency)}, no rate)"
+    return sortable(annual.mid if annual.converted else -1, shown)
+
+
+def band_text(found: Band | None, currency: str) -> str:
+    if found is None:
+        return "no salary stated"
+    return money_range(found.lowest, found.highest, currency)
+
+
+def date_cell(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; cells must already be escaped or built by these helpers."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def badge(label: str, kind: str) -> str:
+    """A small labelled badge; the word carries the meaning, colour only repeats it."""
+    return f'<span class="rdx-badge rdx-{kind}">{text(label)}</span>'
+
+
+def work_mode_badge(mode: str | None) -> str:
+    return badge(mode, f"mode-{mode}") if mode else ""
+
+
+def flag_headline(salary: Salary | None) -> str:
+    if salary is not None and salary.headline_is_sum:
+        return badge(f"board headline {salary.headline:,.0f} is min + max, not a salary", "flag")
+    return ""
+
+
+def company_of(kb: KnowledgeBase, posting: Posting) -> Company | None:
+    return kb.companies.get(posting.company)
+
+
+def company_name(kb: KnowledgeBase, posting: Posting) -> str:
+    company = company_of(kb, posting)
+    return company.name if company else posting.company
+
+
+def role_label(role: str) -> str:
+    """A role family's slug in words: engineering-manager-ml -> Engineering manager ML."""
+    words = role.split("-")
+    shown = [w.upper() if len(w) <= 2 else w for w in words]
+    sentence = " ".join(shown)
+    return sentence[:1].upper() + sentence[1:]
+
+
+def posting_uri(posting: Posting) -> str:
+    return posting.doc.src_uri
+
+
+def company_uri(slug: str) -> str:
+    return f"companies/{slug}.md"
+
+
+def prep_uri(posting_slug: str) -> str:
+    return f"prep/{posting_slug}.md"
+
+
+def role_uri(role: str) -> str:
+    return f"roles/{role}.md"
+
+
+INDEX_URIS = {
+    "home": "index.md",
+    "companies": "companies/index.md",
+    "postings": "postings/index.md",
+    "salaries": "salaries/index.md",
+    "roles": "roles/index.md",
+    "tags": "tags.md",
+    "applications": "applications/index.md",
+}

@@ -1,0 +1,194 @@
+"""The content model: every kind, key, type and allowed value, written once.
+
+The checker (`validate`), the JSON Schema (`json_schema`), the scaffolds (`scaffold`) and
+the site all read these tables; nothing else lists keys or allowed values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES: tuple[str, ...] = (
+    "saved",
+    "preparing",
+    "applied",
+    "screening",
+    "interviewing",
+    "offer",
+    "accepted",
+    "rejected",
+    "withdrawn",
+    "closed",
+)
+"""Application statuses in pipeline order; the last four end an application."""
+
+CLOSED_STATUSES: frozenset[str] = frozenset({"accepted", "rejected", "withdrawn", "closed"})
+EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "internship", "temporary")
+WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite")
+PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
+CHOICE_SYNONYMS: dict[str, str] = {
+    "annual": "year", "annually": "year", "yearly": "year", "per year": "year", "pa": "year",
+    "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour",
+    "fulltime": "full-time", "parttime": "part-time", "contractor": "contract",
+    "intern": "internship", "on-site": "onsite", "in-office": "onsite", "office": "onsite",
+    "remote-first": "remote", "interview": "interviewing", "rejection": "rejected",
+    "pending": "preparing", "to apply": "saved",
+}
+"""Words people write for an allowed value, used for "did you mean" hints."""
+PREP_HEADINGS: tuple[str, ...] = (
+    "Role analysis",
+    "Talking points",
+    "Likely questions",
+    "Questions to ask",
+)
+COMPANY_SECTIONS: tuple[str, ...] = (
+    "Company overview",
+    "Mission and values",
+    "Recent developments and strategy",
+    "Technology stack",
+    "Engineering culture and practices",
+    "Competitive landscape",
+    "Organizational structure",
+    "Culture notes",
+)
+"""Headings of a company profile's body that the prep pages gather as the company brief."""
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key.
+
+    `type` is one of: text, number_or_text, integer, year, number, bool, date, url,
+    slug, choice, currency, text_list, mapping.
+    """
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+    default: object = None
+    requires: tuple[str, ...] = ()
+    """Sibling keys that must be present when this key is."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document: the folder it lives in and the keys its front matter takes."""
+
+    name: str
+    folder: str
+    description: str
+    fields: tuple[Field, ...]
+    private_by_default: bool = False
+    references: str | None = None
+    """The kind whose slug the `posting` key names (prep and application)."""
+
+    field_names: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field_names", tuple(f.name for f in self.fields))
+
+    def field(self, name: str) -> Field | None:
+        """The field called `name`, or None."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _private(default: bool) -> Field:
+    state = "private" if default else "published"
+    return Field(
+        "private",
+        "bool",
+        f"true keeps this page out of a published build; false publishes it (default: {state})",
+        default=default,
+    )
+
+
+SALARY_FIELDS: tuple[Field, ...] = (
+    Field("min", "number", "lowest base pay of the range, as posted", requires=("currency", "period")),
+    Field("max", "number", "highest base pay of the range, as posted", requires=("currency", "period")),
+    Field("currency", "currency", "ISO 4217 code of the figures, such as USD or EUR"),
+    Field("period", "choice", "what the figures pay for", choices=PERIODS),
+    Field("text", "text", "the salary wording exactly as posted"),
+    Field("headline", "number", "a single figure a job board showed, kept for the record"),
+    Field("note", "text", "anything beside base pay, such as 'plus equity and annual bonus'"),
+)
+
+COMPANY = Kind(
+    name="company",
+    folder="companies",
+    description="A company profile.",
+    fields=(
+        Field("name", "text", "the company's name as it writes it", required=True),
+        Field("website", "url", "the company's home page"),
+        Field("headquarters", "text", "city and country of the head office"),
+        Field("founded", "year", "year the company was founded"),
+        Field("employees", "integer", "number of employees"),
+        Field("ticker", "text", "stock ticker, such as 'NASDAQ: ETSY'"),
+        Field("industry", "text", "industry or market"),
+        Field("tags", "text_list", "tags shown on the page and in the tag index"),
+        Field("tech_stack", "text_list", "languages, frameworks and tools the company uses"),
+        Field("updated", "date", "when this profile was last brought up to date"),
+        _private(False),
+    ),
+)
+
+POSTING = Kind(
+    name="posting",
+    folder="postings",
+    description="A job posting; its body keeps the posting's text.",
+    fields=(
+        Field("company", "slug", "slug of the company file in companies/", required=True),
+        Field("title", "text", "the job title as posted", required=True),
+        Field("role", "slug", "slug of the role family, such as engineering-manager-ml"),
+        Field("team", "text", "the team or organisation the role sits in"),
+        Field("reports_to", "text", "who the role reports to"),
+        Field("team_size", "number_or_text", "size of the team, such as 4-7"),
+        Field("level", "number_or_text", "level or seniority, such as Staff or L6"),
+        Field("employment", "choice", "kind of contract", choices=EMPLOYMENT_TYPES),
+        Field("locations", "text_list", "where the role can be done"),
+        Field("work_mode", "choice", "remote, hybrid or onsite", choices=WORK_MODES),
+        Field("salary", "mapping", "base pay as posted", fields=SALARY_FIELDS),
+        Field("url", "url", "the posting's address"),
+        Field("source", "text", "where the posting was found, such as a careers site or job board"),
+        Field("posted", "date", "date the posting was published"),
+        Field("closes", "date", "date applications close"),
+        Field("tags", "text_list", "tags shown on the page and in the tag index"),
+        Field("skills", "text_list", "skills the posting asks for"),
+        _private(False),
+    ),
+)
+
+PREP = Kind(
+    name="prep",
+    folder="prep",
+    description="The user's interview preparation for one posting.",
+    fields=(
+        Field("posting", "slug", "slug of the posting (defaults to the file name)"),
+        _private(False),
+    ),
+    references="posting",
+)
+
+APPLICATION = Kind(
+    name="application",
+    folder="applications",
+    description="The user's application for one posting; private unless marked otherwise.",
+    fields=(
+        Field("posting", "slug", "slug of the posting (defaults to the file name)"),
+        Field("status", "choice", "where the application stands", choices=STATUSES),
+        Field("applied", "date", "date the application was sent"),
+        Field("updated", "date", "date of the last status change"),
+        Field("next_step", "text", "what happens next"),
+        Field("next_date", "date", "when the next step is due"),
+        Field("contacts", "text_list", "people involved: recruiter, hiring manager, referrer"),
+        _private(True),
+    ),
+    private_by_default=True,
+    references="posting",
+)
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION)}
+KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}

@@ -1,0 +1,69 @@
+"""The site's pages: which are generated, and what each hand-written page gains.
+
+The hook asks two questions of this module, once per build and once per page; both answers
+are Markdown. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .render.cards import company_header, company_postings, posting_header
+from .render.common import INDEX_URIS, prep_uri, role_uri, text
+from .render.context import SiteContext
+from .render.home import home_page
+from .render.indexes import companies_index, postings_index, roles_index
+from .render.prep import prep_page
+from .render.roles import role_page
+from .render.salaries import salaries_page
+
+TAGS_PAGE = "# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n<!-- material/tags -->\n"
+_LEADING_H1 = re.compile(r"\A\s*#\s+[^\n]*\n?")
+
+
+def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
+    """Pages made from the knowledge base, by source path; `existing` are hand-written pages."""
+    pages = {
+        INDEX_URIS["home"]: home_page(ctx),
+        INDEX_URIS["companies"]: companies_index(ctx),
+        INDEX_URIS["postings"]: postings_index(ctx),
+        INDEX_URIS["salaries"]: salaries_page(ctx),
+        INDEX_URIS["roles"]: roles_index(ctx),
+        INDEX_URIS["tags"]: TAGS_PAGE,
+    }
+    for role in ctx.kb.roles:
+        pages[role_uri(role)] = role_page(ctx, role)
+    for posting in ctx.kb.postings.values():
+        if posting.slug not in ctx.kb.preps:
+            pages[prep_uri(posting.slug)] = prep_page(ctx, posting)
+    return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
+
+
+def strip_leading_h1(markdown: str) -> tuple[str, str | None]:
+    """(body without its first-line H1, that H1's text or None)."""
+    match = _LEADING_H1.match(markdown)
+    if not match:
+        return markdown, None
+    return markdown[match.end():], match.group(0).strip()[1:].strip()
+
+
+def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
+    """The Markdown a hand-written page is shown with, or None to leave it as written."""
+    folder, _, name = src_uri.partition("/")
+    slug = name[:-3] if name.endswith(".md") else ""
+    if src_uri == INDEX_URIS["home"]:
+        return home_page(ctx, intro=markdown)
+    if folder == "companies" and slug in ctx.kb.companies:
+        company = ctx.kb.companies[slug]
+        body, heading = strip_leading_h1(markdown)
+        return (f"# {heading or text(company.name)}\n\n" + company_header(company) + body.lstrip("\n")
+                + company_postings(ctx, company))
+    if folder == "postings" and slug in ctx.kb.postings:
+        return posting_header(ctx, ctx.kb.postings[slug]) + strip_leading_h1(markdown)[0].lstrip("\n")
+    if folder == "prep":
+        prep = ctx.kb.preps.get(slug)
+        if prep is None or prep.slug != slug:
+            prep = next((p for p in ctx.kb.preps.values() if p.slug == slug), None)
+        if prep is not None and prep.posting in ctx.kb.postings:
+            return prep_page(ctx, ctx.kb.postings[prep.posting], notes=strip_leading_h1(markdown)[0])
+    return None

@@ -1,0 +1,221 @@
+"""Reading one file into its front matter, body and the line of every key.
+
+YAML loaders are silent where a checker must speak: they keep the last of two duplicate
+keys, drop a list where a mapping was meant, and give no line numbers once loaded. This
+module parses front matter with a loader that records each key's line, reports duplicate
+keys, refuses anchors and aliases (an alias bomb is refused before it is expanded) and
+keeps impossible dates as text so that the checker can quote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode
+
+from .problems import Problem
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FENCE = "---"
+_MULTIMARKDOWN_META = re.compile(r"^[A-Za-z][\w -]*:\s")
+
+
+class LinedDict(dict):
+    """A mapping that remembers the 0-based YAML line of each of its keys."""
+
+    __slots__ = ("key_lines",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[str, int] = {}
+
+
+class _AliasRefused(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that records key lines and duplicate keys and refuses aliases."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasRefused(node.start_mark.line)
+        return super().construct_object(node, deep=deep)
+
+    def construct_lined_mapping(self, node: Any) -> LinedDict:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+        mapping = LinedDict()
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _AliasRefused(key_node.start_mark.line)
+            key = self.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            line = key_node.start_mark.line
+            if key in mapping:
+                self.duplicates.append((key, line, mapping.key_lines[key]))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = line
+        return mapping
+
+    def construct_lenient_timestamp(self, node: Any) -> Any:
+        """A date, or the text as written when it is no real date (2026-02-30)."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:map", _FrontMatterLoader.construct_lined_mapping)
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_lenient_timestamp
+)
+
+
+@dataclass
+class Document:
+    """One file of the knowledge base as written: front matter, body and key lines."""
+
+    path: str
+    """The path as the user knows it, used in every message."""
+    folder: str
+    slug: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+    readable: bool = True
+    """False when the front matter could not be read; its keys are then not checked."""
+    """1-based file line of each key; nested keys are dotted (`salary.min`)."""
+
+    @property
+    def src_uri(self) -> str:
+        """The path below the docs folder, as MkDocs names the page."""
+        return f"{self.folder}/{self.slug}.md"
+
+    def line_of(self, key: str) -> int:
+        """The line of `key`, or of its parent key, or of the opening fence."""
+        while key:
+            if key in self.key_lines:
+                return self.key_lines[key]
+            key = key.rpartition(".")[0]
+        return 1
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """The file's text as UTF-8 (a byte-order mark and CRLF line ends are fine)."""
+    if b"\x00" in raw[:8192]:
+        return None, [Problem(path, 1, "file", "is binary, not a Markdown text file")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        bad = raw[error.start : error.start + 1].hex()
+        message = f"is not UTF-8 (byte 0x{bad} cannot be decoded); save the file as UTF-8"
+        return None, [Problem(path, line, "file", message)]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_front_matter(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
+    """(YAML text, body, first body line, problems); the YAML is None when there is none."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        hint = ""
+        if _MULTIMARKDOWN_META.match(lines[0]):
+            hint = f" (a first line like {lines[0][:40]!r} is read by MkDocs as metadata)"
+        message = f"no front matter: the file must start with a line '---'{hint}"
+        return None, text, 1, [Problem(path, 1, "front-matter", message)]
+    for index in range(1, len(lines)):
+        stripped = lines[index].rstrip()
+        if stripped == FENCE:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2, []
+        if stripped == "...":
+            message = "close the front matter with '---', not '...' (other tools miss '...')"
+            problem = Problem(path, index + 1, "front-matter", message)
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2, [problem]
+    message = "front matter opened with '---' on line 1 is never closed with '---'"
+    return None, text, 1, [Problem(path, 1, "front-matter", message)]
+
+
+def _yaml_error_message(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    if "mapping values are not allowed" in problem:
+        message += "; put a value that contains ': ' in quotes"
+    if "found character '\\t'" in problem:
+        message += "; indent with spaces, not tabs"
+    return message
+
+
+def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Load front matter; return (data, dotted key -> file line, problems)."""
+    loader = _FrontMatterLoader(yaml_text)
+    try:
+        data = loader.get_single_data()
+    except _AliasRefused as refused:
+        message = "YAML anchors and aliases ('&', '*', '<<') are not allowed in front matter"
+        return None, {}, [Problem(path, refused.line + first_line, "front-matter", message)]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = (mark.line if mark else 0) + first_line
+        return None, {}, [Problem(path, line, "front-matter", _yaml_error_message(error))]
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(path, line + first_line, key, f"duplicate key: {key!r} is also set on line {first + first_line}; "
+                "YAML keeps only the last, remove one")
+        for key, line, first in loader.duplicates
+    ]
+    return data, _key_lines(data, first_line), problems
+
+
+def _key_lines(data: Any, first_line: int, prefix: str = "") -> dict[str, int]:
+    if not isinstance(data, LinedDict):
+        return {}
+    lines: dict[str, int] = {}
+    for key, line in data.key_lines.items():
+        lines[prefix + key] = line + first_line
+        lines.update(_key_lines(data[key], first_line, f"{prefix}{key}."))
+    return lines
+
+
+def _describe(value: Any) -> str:
+    return "a list" if isinstance(value, list) else f"{type(value).__name__} {value!r}"
+
+
+def read_document(path: str, folder: str, slug: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse one file; the document is None only when its text cannot be read at all."""
+    text, problems = decode(path, raw)
+    if text is None:
+        return None, problems
+    yaml_text, body, body_line, problems = split_front_matter(path, text)
+    meta: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    unreadable = bool(problems) and yaml_text is None
+    if yaml_text is not None and not yaml_text.strip():
+        problems.append(Problem(path, 1, "front-matter", "front matter is empty"))
+    elif yaml_text is not None:
+        data, key_lines, yaml_problems = parse_yaml(path, yaml_text, 2)
+        problems += yaml_problems
+        if isinstance(data, dict):
+            meta = dict(data)
+        elif data is None and not yaml_problems:
+            unreadable = True
+            problems.append(Problem(path, 1, "front-matter", "front matter holds only comments; it is empty"))
+        else:
+            unreadable = True
+            if data is not None or not yaml_problems:
+                message = f"front matter must be a mapping of keys to values, got {_describe(data)}"
+                problems.append(Problem(path, 2, "front-matter", message))
+    return Document(path, folder, slug, meta, body, body_line, key_lines, not unreadable), problems

@@ -1,0 +1,105 @@
+"""The MkDocs hook: MkDocs events in, roledex's pages out. It holds no rules of its own.
+
+Every build (including each rebuild under `mkdocs serve`) loads the knowledge base afresh,
+checks it with the same rules as `roledex check`, stops on an error with the checker's own
+lines, leaves private pages out of a published build, and adds the generated pages.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from roledex.load import load_knowledge_base
+from roledex.privacy import PrivacySettingError, full_view, include_private, public_view
+from roledex.problems import errors_in
+from roledex.render.context import SiteContext
+from roledex.settings import SettingsError, settings_from
+from roledex.site import enrich, generated_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.roledex")
+
+
+class _State:
+    """What one build knows; reset in on_config because serve keeps the module loaded."""
+
+    command: str | None = None
+    context: SiteContext | None = None
+    include_private: bool = False
+
+
+state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state.context = None
+    try:
+        state.include_private = include_private(state.command, os.environ)
+        settings_from((config.extra or {}).get("roledex"))
+    except (SettingsError, PrivacySettingError) as error:
+        raise PluginError(f"roledex: {error}") from None
+    if state.include_private:
+        log.info("roledex: private pages are included (this view must not be published)")
+    return config
+
+
+def _report(problems: list) -> None:
+    for problem in problems:
+        log.info("roledex: %s", problem.format()) if problem.severity != "error" else None
+    errors = errors_in(problems)
+    if errors:
+        for problem in errors:
+            log.error("roledex: %s", problem.format())
+        raise PluginError(f"roledex check found {len(errors)} problem(s) in {len(set(p.path for p in errors))} "
+                          "file(s); fix them and build again (`roledex check` lists them too)")
+
+
+def _shown_path(folder: str) -> str:
+    """The docs folder relative to the working folder when inside it, so messages stay short."""
+    relative = os.path.relpath(folder)
+    return folder if relative.startswith("..") else relative
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    result = load_knowledge_base(_shown_path(config.docs_dir))
+    _report(result.problems)
+    view = full_view(result.kb) if state.include_private else public_view(result.kb)
+    for uri in sorted(view.hidden_paths):
+        file = files.get_file_from_path(uri)
+        if file is not None:
+            files.remove(file)
+    settings = settings_from((config.extra or {}).get("roledex"))
+    state.context = SiteContext(view.kb, settings, includes_private=state.include_private)
+    existing = {file.src_uri for file in files}
+    for uri, markdown in generated_pages(state.context, existing).items():
+        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if state.context is None:
+        return markdown
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = html.escape(title)
+    enriched = enrich(state.context, page.file.src_uri, markdown)
+    return markdown if enriched is None else enriched
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    context["roledex_private_view"] = state.include_private
+    return context

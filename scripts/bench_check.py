@@ -1,0 +1,64 @@
+"""Benchmark `roledex check` against merely reading and parsing the same YAML.
+
+    python scripts/bench_check.py --postings 5000
+
+Generates a knowledge base in a temporary folder, then times (best of --runs):
+  baseline: read every file and parse its front matter with PyYAML's fastest safe loader;
+  check:    the `roledex check` command, as a user runs it (a new process each time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate_kb import generate  # noqa: E402
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def baseline(docs: Path) -> float:
+    """Seconds to read every file and parse its front matter, in this process."""
+    start = time.perf_counter()
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        _, front, _ = text.split("---\n", 2)
+        yaml.load(front, Loader=Loader)
+    return time.perf_counter() - start
+
+
+def check(docs: Path) -> float:
+    """Wall-clock seconds of `roledex check DOCS`, process start included."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "roledex.cli", "check", str(docs)], capture_output=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"roledex check failed:\n{result.stdout.decode()[:2000]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postings", type=int, default=5000)
+    parser.add_argument("--companies", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        docs = generate(Path(folder) / "kb", args.postings, args.companies)
+        base = min(baseline(docs) for _ in range(args.runs))
+        checked = min(check(docs) for _ in range(args.runs))
+    files = args.postings + args.companies
+    print(f"files: {files} ({args.postings} postings, {args.companies} companies)")
+    print(f"read + parse YAML: {base:.2f} s")
+    print(f"roledex check:     {checked:.2f} s  ({checked / base:.2f}x the baseline)")
+
+
+if __name__ == "__main__":
+    main()

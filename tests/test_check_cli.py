@@ -1,0 +1,81 @@
+"""`roledex check` as a user runs it: output lines, JSON, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SHIPPED_DOCS, run_roledex
+
+BROKEN = DATA / "broken" / "docs"
+
+
+def test_shipped_docs_check_clean_with_only_the_headline_warnings() -> None:
+    result = run_roledex("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert all("salary.headline: warning: headline 454000 equals min + max" in line for line in lines)
+
+
+def test_broken_knowledge_base_reports_its_whole_problem_list() -> None:
+    result = run_roledex("check", "tests/data/broken/docs")
+    assert result.returncode == 1
+    expected = (DATA / "broken" / "expected.txt").read_text(encoding="utf-8")
+    assert result.stdout == expected
+    assert "Traceback" not in result.stderr
+
+
+def test_json_format_carries_the_same_problems() -> None:
+    text = run_roledex("check", "tests/data/broken/docs")
+    data = run_roledex("check", "tests/data/broken/docs", "--format", "json")
+    assert data.returncode == 1
+    problems = json.loads(data.stdout)
+    assert len(problems) == len(text.stdout.splitlines())
+    assert set(problems[0]) == {"path", "line", "key", "message", "severity"}
+    assert {p["severity"] for p in problems} == {"error", "warning"}
+    first = problems[0]
+    prefix = "warning: " if first["severity"] == "warning" else ""
+    assert text.stdout.splitlines()[0] == f"{first['path']}:{first['line']}: {first['key']}: {prefix}{first['message']}"
+
+
+@pytest.mark.parametrize("args", [("check", "no/such/folder"), ("check", "--format", "xml"), ("bogus",), ()])
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    result = run_roledex(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+VALID_ALONE = {"companies/acme.md", "companies/bom-crlf.md", "postings/acme-dup-url-a.md",
+               "postings/acme-dup-url-b.md", "postings/acme-headline.md"}
+
+
+def _broken_files() -> list[str]:
+    names = sorted(f"{p.parent.name}/{p.name}" for p in BROKEN.rglob("*.md"))
+    return [name for name in names if name not in VALID_ALONE]
+
+
+@pytest.mark.parametrize("name", _broken_files())
+def test_each_broken_file_alone_is_reported_at_its_path(name: str, tmp_path: Path) -> None:
+    """Dropped alone into a copy of the shipped docs, each broken file is named, with no traceback."""
+    docs = tmp_path / "docs"
+    shutil.copytree(SHIPPED_DOCS, docs)
+    shutil.copyfile(BROKEN / "companies" / "acme.md", docs / "companies" / "acme.md")
+    shutil.copyfile(BROKEN / name, docs / name)
+    result = run_roledex("check", str(docs))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    reported = [line for line in result.stdout.splitlines() if "warning:" not in line]
+    assert reported and all(line.startswith(f"{docs}/{name}:") for line in reported)
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "companies").mkdir(parents=True)
+    shutil.copyfile(BROKEN / "companies" / "bom-crlf.md", docs / "companies" / "bom-crlf.md")
+    result = run_roledex("check", str(docs))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
