@@ -20,7 +20,7 @@ from roledex.privacy import PrivacySettingError, full_view, include_private, pub
 from roledex.problems import errors_in
 from roledex.render.context import SiteContext
 from roledex.settings import SettingsError, settings_from
-from roledex.site import enrich, generated_pages
+from roledex.site import enrich, generated_pages, page_title
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +36,7 @@ class _State:
     command: str | None = None
     context: SiteContext | None = None
     include_private: bool = False
+    generated: frozenset[str] = frozenset()
 
 
 state = _State()
@@ -47,6 +48,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.context = None
+    state.generated = frozenset()
     try:
         state.include_private = include_private(state.command, os.environ)
         settings_from((config.extra or {}).get("roledex"))
@@ -84,20 +86,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)
     settings = settings_from((config.extra or {}).get("roledex"))
     state.context = SiteContext(view.kb, settings, includes_private=state.include_private)
-    existing = {file.src_uri for file in files}
-    for uri, markdown in generated_pages(state.context, existing).items():
+    pages = generated_pages(state.context, existing={file.src_uri for file in files})
+    for uri, markdown in pages.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    state.generated = frozenset(pages)
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if state.context is None:
-        return markdown
-    title = page.meta.get("title")
-    if isinstance(title, str):
-        page.meta["title"] = html.escape(title)
-    enriched = enrich(state.context, page.file.src_uri, markdown)
-    return markdown if enriched is None else enriched
+    if state.context is not None and page.file.src_uri not in state.generated:
+        markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
+    title = page_title(markdown)
+    if title is None and isinstance(page.meta.get("title"), str):
+        title = html.escape(page.meta["title"], quote=False)
+    if title is not None:
+        page.meta["title"] = title
+    return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

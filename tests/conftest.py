@@ -32,3 +32,53 @@ def docs_copy(tmp_path: Path) -> Path:
     target = tmp_path / "docs"
     shutil.copytree(SHIPPED_DOCS, target)
     return target
+
+
+def site_config(root: Path) -> Path:
+    """Write a mkdocs.yml for a throwaway site under `root`, using the project's hook."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("hooks/roledex_hook.py", str(REPO / "hooks" / "roledex_hook.py"))
+    path = root / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_site(root: Path, files: dict[str, str] | None = None, shipped: bool = True) -> Path:
+    """A knowledge base under `root/docs`: the shipped one (or an empty one) plus `files`."""
+    docs = root / "docs"
+    if shipped:
+        shutil.copytree(SHIPPED_DOCS, docs)
+    else:
+        for folder in ("companies", "postings", "prep", "applications"):
+            (docs / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copytree(SHIPPED_DOCS / "assets", docs / "assets")
+    for name, text in (files or {}).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    site_config(root)
+    return docs
+
+
+def build_site(root: Path, private: str | None = None, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` in `root` as a user would; the site goes to `root/site`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("ROLEDEX_PRIVATE", None)
+    if private:
+        env["ROLEDEX_PRIVATE"] = private
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"] + (["--strict"] if strict else [])
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=300)
+
+
+def read_page(root: Path, address: str) -> str:
+    """The HTML of the page at a directory address such as 'postings/' or ''."""
+    return (root / "site" / address / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped knowledge base built once, as published."""
+    root = tmp_path_factory.mktemp("shipped")
+    make_site(root)
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    return root

@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import scaffold
+from .export import as_csv, export_rows
+from .export import as_json as export_json
 from .files import write_text_atomic
 from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
+from .privacy import PrivacySettingError, full_view, include_private, public_view
+from .settings import SettingsError
+from .site_config import read_settings
 from .problems import as_json, errors_in
 from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP
 from .validate import did_you_mean, is_slug, slugify
@@ -123,6 +129,27 @@ def _new_posting(docs: Path, company: str, title: str) -> int:
     return OK if _write_new(path, scaffold.posting_file(company_slug, title)) else FAILED
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Print every posting with its annual salary in the base currency."""
+    docs = _docs_dir(args.docs)
+    if docs is None:
+        return USAGE
+    try:
+        settings = read_settings(Path(args.config))
+        include = include_private(None, os.environ)
+    except (SettingsError, PrivacySettingError) as error:
+        _err(f"roledex export: {error}")
+        return USAGE
+    result = load_knowledge_base(docs)
+    if errors_in(result.problems):
+        _err(f"roledex export: {docs} has problems; run `roledex check {docs}` and fix them first")
+        return FAILED
+    view = full_view(result.kb) if include else public_view(result.kb)
+    rows = export_rows(view.kb, settings)
+    _out(as_csv(rows).rstrip("\n") if args.format == "csv" else export_json(rows, settings))
+    return OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roledex", description="A job-search knowledge base: check, create and publish its files."
@@ -148,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
     new.set_defaults(handler=cmd_new)
+    export = commands.add_parser("export", help="every posting with its salary as a year's pay in the base currency")
+    export.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
+    export.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    export.set_defaults(handler=cmd_export)
     return parser
 
 

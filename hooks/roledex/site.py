@@ -6,6 +6,7 @@ are Markdown. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import html
 import re
 
 from .render.cards import company_header, company_postings, posting_header
@@ -37,6 +38,16 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
         if posting.slug not in ctx.kb.preps:
             pages[prep_uri(posting.slug)] = prep_page(ctx, posting)
     return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
+
+
+def page_title(markdown: str) -> str | None:
+    """The page's first-line H1 as HTML-safe text, for the title MkDocs and Material print raw.
+
+    Generated H1s hold character references; they are read back to plain text and escaped
+    once, so `<script>` in a posting title is shown in `<title>`, never run.
+    """
+    heading = strip_leading_h1(markdown)[1]
+    return html.escape(html.unescape(heading), quote=False) if heading else None
 
 
 def strip_leading_h1(markdown: str) -> tuple[str, str | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Company, Posting
-from .common import (annual_cell, badge, band_text, company_name, company_uri, flag_headline, link,
+from .common import (annual_cell, plural, badge, band_text, company_name, company_uri, flag_headline, link,
                      posting_uri, prep_uri, role_label, role_uri, stated_salary, table, text,
                      work_mode_badge)
 from .context import SiteContext
@@ -71,7 +71,7 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
              link(role_label(p.role), here, role_uri(p.role)) if p.role else "",
              work_mode_badge(p.work_mode), text(stated_salary(p.salary)), annual_cell(ctx.annual(p)),
              link("Prep", here, prep_uri(p.slug))] for p in postings]
-    summary = f"{len(postings)} postings; salary range {band_text(found, ctx.base)} a year ({ctx.base})."
+    summary = f"{plural(len(postings), 'posting')}; salary range {band_text(found, ctx.base)} a year ({ctx.base})."
     return ("\n\n## Postings\n\n" + summary + "\n\n"
             + table(["Posting", "Role family", "Work mode", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows))
 

@@ -31,6 +31,11 @@ def text(value: object) -> str:
     return " ".join(str(value).translate(_TABLE).split())
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 company', '3 companies'."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
 def relative(from_uri: str, to_uri: str) -> str:
     """The link from the page at `from_uri` to the page at `to_uri` (both source paths)."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
@@ -43,7 +48,8 @@ def link(label: str, from_uri: str, to_uri: str) -> str:
 
 def money(value: float, currency: str) -> str:
     """A whole amount with its symbol, such as $226,000 or €80,000."""
-    return format_currency(value, currency, format="¤#,##0", locale="en_US", currency_digits=False)
+    shown = format_currency(value, currency, format="¤#,##0", locale="en_US", currency_digits=False)
+    return shown.replace(currency, currency + " ", 1) if shown.startswith(currency) else shown
 
 
 def money_range(low: float | None, high: float | None, currency: str) -> str:

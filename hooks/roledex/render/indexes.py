@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .common import (INDEX_URIS, annual_cell, band_text, company_name, company_uri, date_cell,
-                     flag_headline, link, posting_uri, prep_uri, role_label, role_uri, sortable,
+                     flag_headline, link, plural, posting_uri, prep_uri, role_label, role_uri, sortable,
                      stated_salary, table, text, work_mode_badge)
 from .context import SiteContext
 
@@ -23,7 +23,7 @@ def companies_index(ctx: SiteContext) -> str:
             str(len(postings)),
             sortable(found.median if found else -1, band_text(found, ctx.base)),
         ])
-    header = f"# Companies\n\n{len(rows)} companies. Salary ranges are annual, in {ctx.base}.\n\n"
+    header = f"# Companies\n\n{plural(len(rows), 'company', 'companies')}. Salary ranges are annual, in {ctx.base}.\n\n"
     return header + table(["Company", "Headquarters", "Industry", "Employees", "Postings",
                            f"Salary range ({ctx.base} a year)"], rows)
 
@@ -61,7 +61,7 @@ def postings_index(ctx: SiteContext) -> str:
     here = INDEX_URIS["postings"]
     postings = sorted(ctx.kb.postings.values(), key=newest_first)
     salaries = link("Salaries", here, INDEX_URIS["salaries"])
-    header = (f"# Postings\n\n{len(postings)} postings, newest first. *Annual* is the salary as a "
+    header = (f"# Postings\n\n{plural(len(postings), 'posting')}, newest first. *Annual* is the salary as a "
               f"year's pay in {ctx.base}; {salaries} says how it is worked out.\n\n")
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
     return header + table(headers, posting_rows(ctx, here, postings))
@@ -82,6 +82,6 @@ def roles_index(ctx: SiteContext) -> str:
             sortable(found.median if found else -1, band_text(found, ctx.base)),
         ])
     unassigned = sum(1 for p in ctx.kb.postings.values() if not p.role)
-    note = f"\n{unassigned} postings name no role family (set `role` in their front matter).\n" if unassigned else ""
+    note = f"\n{plural(unassigned, 'posting')} name no role family (set `role` in their front matter).\n" if unassigned else ""
     return ("# Role families\n\nA role family gathers the same kind of role across companies.\n\n"
             + table(["Role family", "Postings", "Companies", f"Salary band ({ctx.base} a year)"], rows) + note)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .chart import Bar, range_chart
-from .common import band_text, company_name, money, role_label, role_uri, table, text
+from .common import band_text, plural, company_name, money, role_label, role_uri, table, text
 from .context import SiteContext
 from .indexes import POSTING_HEADERS, posting_rows
 
@@ -27,7 +27,7 @@ def role_page(ctx: SiteContext, role: str) -> str:
                                  f"Salary ranges in {role_label(role)}, {ctx.base} a year"))
     else:
         parts.append(f"**Salary band**: {band_text(found, ctx.base)}.\n")
-    parts.append(f"## Postings\n\n{len(postings)} postings in this role family.\n")
+    parts.append(f"## Postings\n\n{plural(len(postings), 'posting')} in this role family.\n")
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
     parts.append(table(headers, posting_rows(ctx, here, postings)))
     return "\n".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .chart import Bar, range_chart
-from .common import (INDEX_URIS, PER_PERIOD, company_name, company_uri, flag_headline, link, money,
+from .common import (INDEX_URIS, badge, PER_PERIOD, company_name, company_uri, flag_headline, link, money,
                      posting_uri, role_label, role_uri, sortable, stated_salary, table, text)
 from .context import SiteContext
 
@@ -38,11 +38,9 @@ def _posting_rows(ctx: SiteContext) -> tuple[list[list[str]], list[str], list[st
             unconverted.append(f"- {title} at {company}: {text(stated_salary(posting.salary))} "
                                f"(no rate for {text(annual.currency)}, left out of the comparison)")
         cells = [sortable(v, money(v, annual.currency)) if v is not None else "" for v in (annual.min, annual.mid, annual.max)]
-        if not annual.converted:
-            cells = [f"{c} ({text(annual.currency)})" if c else c for c in cells]
-        role = link(role_label(posting.role), here, role_uri(posting.role)) if posting.role else ""
-        rows.append([title, company, role, text(stated_salary(posting.salary)), *cells,
-                     flag_headline(posting.salary)])
+        flags = " ".join(filter(None, [flag_headline(posting.salary), "" if annual.converted else
+                                       badge(f"no rate for {annual.currency}: not compared", "flag")]))
+        rows.append([title, company, text(stated_salary(posting.salary)), *cells, flags])
     return rows, unstated, unconverted
 
 
@@ -82,8 +80,7 @@ def salaries_page(ctx: SiteContext) -> str:
     """Every posting's annual range beside its stated one; summaries by company and role family."""
     rows, unstated, unconverted = _posting_rows(ctx)
     parts = ["# Salaries\n", _assumptions(ctx), _charts(ctx), "## By posting\n"]
-    parts.append(table(["Posting", "Company", "Role family", "As stated", "Annual min", "Midpoint",
-                        "Annual max", "Flags"], rows) if rows else "No posting states a salary yet.\n")
+    parts.append(table(["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max", "Flags"], rows) if rows else "No posting states a salary yet.\n")
     if unconverted:
         parts += ["!!! warning \"Currencies without a rate\"\n    These are shown in their own currency "
                   "and left out of every comparison. Add a rate under `extra.roledex.rates`.\n",

@@ -1,0 +1,114 @@
+"""Renderers and salary normalisation, tested as plain functions without MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import make_site
+from roledex.load import load_knowledge_base
+from roledex.render.common import text
+from roledex.render.context import SiteContext
+from roledex.render.home import home_page
+from roledex.render.indexes import companies_index, postings_index
+from roledex.salary import annual_salary, band
+from roledex.settings import Settings, SettingsError, settings_from
+from roledex.site import generated_pages, page_title
+
+
+def _context(tmp_path: Path, files: dict[str, str], today: dt.date = dt.date(2026, 11, 24)) -> SiteContext:
+    docs = make_site(tmp_path, files, shipped=False)
+    result = load_knowledge_base(docs)
+    assert [p for p in result.problems if p.severity == "error"] == []
+    settings = Settings(base_currency="EUR", rates={"USD": 0.5})
+    return SiteContext(result.kb, settings, today=today)
+
+
+ACME = "---\nname: Acme | Co\nheadquarters: Berlin\n---\n"
+
+
+def _posting(title: str, **extra: str) -> str:
+    lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
+    return f"---\ncompany: acme\ntitle: '{title}'\n{lines}---\n"
+
+
+def test_text_makes_markdown_and_html_inert() -> None:
+    assert text("a|b <i>`c`</i> [d](e)") == "a&#124;b &lt;i&gt;&#96;c&#96;&lt;/i&gt; &#91;d&#93;(e)"
+
+
+def test_annual_salary_converts_period_and_currency() -> None:
+    from roledex.model import Posting, Salary
+    from roledex.source import Document
+
+    doc = Document("p.md", "postings", "p", {}, "", 1)
+    hourly = Posting("p", doc, salary=Salary(min=50, max=60, currency="USD", period="hour"))
+    annual = annual_salary(hourly, Settings(base_currency="EUR", rates={"USD": 0.5}))
+    assert (annual.min, annual.max, annual.mid, annual.currency, annual.converted) == (52000, 62400, 57200, "EUR", True)
+    unknown = Posting("q", doc, salary=Salary(max=1000, currency="ZAR", period="month"))
+    annual = annual_salary(unknown, Settings())
+    assert (annual.min, annual.max, annual.currency, annual.converted) == (None, 12000, "ZAR", False)
+    assert band([annual]) is None
+
+
+def test_settings_name_the_bad_key() -> None:
+    with pytest.raises(SettingsError, match="extra.roledex.rates.EURO"):
+        settings_from({"rates": {"EURO": 1.1}})
+    with pytest.raises(SettingsError, match="unknown key 'base'"):
+        settings_from({"base": "USD"})
+    assert settings_from({"hours_per_week": 37.5}).periods_per_year()["hour"] == 1950
+
+
+def test_company_index_rows_count_postings_and_band(tmp_path: Path) -> None:
+    ctx = _context(tmp_path, {
+        "companies/acme.md": ACME,
+        "postings/acme-a.md": _posting("A", salary="{min: 100000, max: 200000, currency: USD, period: year}"),
+        "postings/acme-b.md": _posting("B", salary="{min: 60000, max: 70000, currency: EUR, period: year}"),
+    })
+    markdown = companies_index(ctx)
+    assert "| [Acme &#124; Co](acme.md) | Berlin |   |   | 2 | " in markdown
+    assert "1 company." in markdown
+    assert "€50,000–€100,000" in markdown
+
+
+def test_postings_index_lists_newest_first_and_links_prep(tmp_path: Path) -> None:
+    ctx = _context(tmp_path, {
+        "companies/acme.md": ACME,
+        "postings/acme-old.md": _posting("Old", posted="2026-01-01"),
+        "postings/acme-new.md": _posting("New", posted="2026-06-01"),
+        "postings/acme-undated.md": _posting("Undated"),
+    })
+    rows = [line for line in postings_index(ctx).splitlines() if line.startswith("| [")]
+    assert [row.split("]")[0][3:] for row in rows] == ["New", "Old", "Undated"]
+    assert "[Prep](../prep/acme-new.md)" in rows[0]
+
+
+def test_home_counts_and_closing_soon(tmp_path: Path) -> None:
+    ctx = _context(tmp_path, {
+        "companies/acme.md": ACME,
+        "postings/acme-soon.md": _posting("Soon", closes="2026-11-30"),
+        "postings/acme-later.md": _posting("Later", closes="2027-02-01"),
+        "postings/acme-past.md": _posting("Past", closes="2026-11-01"),
+    })
+    home = home_page(ctx)
+    assert "[**3** Postings](postings/index.md)" in home
+    soon = home[home.index("## Closing"):]
+    assert "Soon" in soon and "Later" not in soon and "Past" not in soon
+
+
+def test_generated_pages_leave_hand_written_ones_alone(tmp_path: Path) -> None:
+    ctx = _context(tmp_path, {
+        "companies/acme.md": ACME,
+        "postings/acme-a.md": _posting("A", role="data-scientist"),
+        "postings/acme-b.md": _posting("B"),
+        "prep/acme-a.md": "---\nposting: acme-a\n---\n\n## Talking points\n",
+    })
+    pages = generated_pages(ctx, existing={"prep/acme-a.md"})
+    assert {"index.md", "companies/index.md", "postings/index.md", "salaries/index.md", "roles/index.md",
+            "roles/data-scientist.md", "prep/acme-b.md", "tags.md"} == set(pages)
+
+
+def test_page_title_is_html_safe() -> None:
+    assert page_title("# Prep: &lt;b&gt; &#124; x\n\nbody") == "Prep: &lt;b&gt; | x"
+    assert page_title("no heading") is None
