@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import time
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -37,6 +38,8 @@ class _State:
     context: SiteContext | None = None
     include_private: bool = False
     generated: frozenset[str] = frozenset()
+    seconds: float = 0.0
+    """Time spent in roledex's own work this build (load, check, render), for the benchmark."""
 
 
 state = _State()
@@ -49,6 +52,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.context = None
     state.generated = frozenset()
+    state.seconds = 0.0
     try:
         state.include_private = include_private(state.command, os.environ)
         settings_from((config.extra or {}).get("roledex"))
@@ -77,6 +81,14 @@ def _shown_path(folder: str) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    started = time.perf_counter()
+    try:
+        return _add_pages(files, config)
+    finally:
+        state.seconds += time.perf_counter() - started
+
+
+def _add_pages(files: Files, config: MkDocsConfig) -> Files:
     result = load_knowledge_base(_shown_path(config.docs_dir))
     _report(result.problems)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
@@ -94,6 +106,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    started = time.perf_counter()
+    try:
+        return _page_markdown(markdown, page)
+    finally:
+        state.seconds += time.perf_counter() - started
+
+
+def _page_markdown(markdown: str, page: Page) -> str:
     if state.context is not None and page.file.src_uri not in state.generated:
         markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
     title = page_title(markdown)
@@ -107,3 +127,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context["roledex_private_view"] = state.include_private
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    log.debug("roledex: own work took %.3f s", state.seconds)

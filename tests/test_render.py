@@ -67,7 +67,7 @@ def test_company_index_rows_count_postings_and_band(tmp_path: Path) -> None:
         "postings/acme-b.md": _posting("B", salary="{min: 60000, max: 70000, currency: EUR, period: year}"),
     })
     markdown = companies_index(ctx)
-    assert "| [Acme &#124; Co](acme.md) | Berlin |   |   | 2 | " in markdown
+    assert '<tr><td><a href="acme/">Acme &#124; Co</a></td><td>Berlin</td><td></td><td></td><td>2</td>' in markdown
     assert "1 company." in markdown
     assert "€50,000–€100,000" in markdown
 
@@ -79,9 +79,9 @@ def test_postings_index_lists_newest_first_and_links_prep(tmp_path: Path) -> Non
         "postings/acme-new.md": _posting("New", posted="2026-06-01"),
         "postings/acme-undated.md": _posting("Undated"),
     })
-    rows = [line for line in postings_index(ctx).splitlines() if line.startswith("| [")]
-    assert [row.split("]")[0][3:] for row in rows] == ["New", "Old", "Undated"]
-    assert "[Prep](../prep/acme-new.md)" in rows[0]
+    rows = [line for line in postings_index(ctx).splitlines() if line.startswith("<tr><td>")]
+    assert [row.split("/</a>")[0].split('">')[1].split("<")[0] for row in rows] == ["New", "Old", "Undated"]
+    assert '<a href="../prep/acme-new/">Prep</a>' in rows[0]
 
 
 def test_home_counts_and_closing_soon(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_home_counts_and_closing_soon(tmp_path: Path) -> None:
         "postings/acme-past.md": _posting("Past", closes="2026-11-01"),
     })
     home = home_page(ctx)
-    assert "[**3** Postings](postings/index.md)" in home
+    assert '<a class="rdx-stat" href="postings/"><strong>3</strong> Postings</a>' in home
     soon = home[home.index("## Closing"):]
     assert "Soon" in soon and "Later" not in soon and "Past" not in soon
 
@@ -107,6 +107,16 @@ def test_generated_pages_leave_hand_written_ones_alone(tmp_path: Path) -> None:
     pages = generated_pages(ctx, existing={"prep/acme-a.md"})
     assert {"index.md", "companies/index.md", "postings/index.md", "salaries/index.md", "roles/index.md",
             "roles/data-scientist.md", "prep/acme-b.md", "tags.md"} == set(pages)
+
+
+def test_relative_addresses_between_directory_urls() -> None:
+    from roledex.render.common import relative
+
+    assert relative("index.md", "postings/index.md") == "postings/"
+    assert relative("postings/index.md", "index.md") == "../"
+    assert relative("postings/a.md", "companies/b.md") == "../../companies/b/"
+    assert relative("roles/x.md", "roles/index.md") == "../"
+    assert relative("tags.md", "tags.md") == "./"
 
 
 def test_page_title_is_html_safe() -> None:

@@ -10,7 +10,7 @@ import html
 import re
 
 from .render.cards import company_header, company_postings, posting_header
-from .render.common import INDEX_URIS, prep_uri, role_uri, text
+from .render.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
 from .render.context import SiteContext
 from .render.home import home_page
 from .render.indexes import companies_index, postings_index, roles_index
@@ -26,14 +26,14 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
     """Pages made from the knowledge base, by source path; `existing` are hand-written pages."""
     pages = {
         INDEX_URIS["home"]: home_page(ctx),
-        INDEX_URIS["companies"]: companies_index(ctx),
-        INDEX_URIS["postings"]: postings_index(ctx),
+        INDEX_URIS["companies"]: WIDE_PAGE + companies_index(ctx),
+        INDEX_URIS["postings"]: WIDE_PAGE + postings_index(ctx),
         INDEX_URIS["salaries"]: salaries_page(ctx),
-        INDEX_URIS["roles"]: roles_index(ctx),
+        INDEX_URIS["roles"]: WIDE_PAGE + roles_index(ctx),
         INDEX_URIS["tags"]: TAGS_PAGE,
     }
     for role in ctx.kb.roles:
-        pages[role_uri(role)] = role_page(ctx, role)
+        pages[role_uri(role)] = WIDE_PAGE + role_page(ctx, role)
     for posting in ctx.kb.postings.values():
         if posting.slug not in ctx.kb.preps:
             pages[prep_uri(posting.slug)] = prep_page(ctx, posting)
@@ -46,8 +46,17 @@ def page_title(markdown: str) -> str | None:
     Generated H1s hold character references; they are read back to plain text and escaped
     once, so `<script>` in a posting title is shown in `<title>`, never run.
     """
-    heading = strip_leading_h1(markdown)[1]
+    heading = strip_leading_h1(strip_front_matter(markdown))[1]
     return html.escape(html.unescape(heading), quote=False) if heading else None
+
+
+def strip_front_matter(markdown: str) -> str:
+    """Markdown without a leading front-matter block (generated pages may carry one)."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[end + 5:]
+    return markdown
 
 
 def strip_leading_h1(markdown: str) -> tuple[str, str | None]:
@@ -76,5 +85,5 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
         if prep is None or prep.slug != slug:
             prep = next((p for p in ctx.kb.preps.values() if p.slug == slug), None)
         if prep is not None and prep.posting in ctx.kb.postings:
-            return prep_page(ctx, ctx.kb.postings[prep.posting], notes=strip_leading_h1(markdown)[0])
+            return prep_page(ctx, ctx.kb.postings[prep.posting])
     return None

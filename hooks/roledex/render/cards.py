@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from ..model import Company, Posting
-from .common import (annual_cell, plural, badge, band_text, company_name, company_uri, flag_headline, link,
+from .common import (annual_cell, plural, badge, card, external_link, item, band_text, company_name, company_uri, flag_headline, link,
                      posting_uri, prep_uri, role_label, role_uri, stated_salary, table, text,
                      work_mode_badge)
 from .context import SiteContext
-
-
-def safe_url(url: str) -> str:
-    """An address that cannot end a Markdown link early or open an HTML tag."""
-    return url.strip().replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-
-
-def _item(label: str, value: str) -> str:
-    return f"- **{label}:** {value}" if value else ""
 
 
 def posting_facts(ctx: SiteContext, posting: Posting, here: str) -> list[str]:
@@ -31,33 +22,30 @@ def posting_facts(ctx: SiteContext, posting: Posting, here: str) -> list[str]:
         stated += f" — posted as “{text(salary.text)}”"
     source = text(posting.source or "")
     if posting.url:
-        source = f"[{source or 'original posting'}]({safe_url(posting.url)})"
+        source = external_link(posting.source or "original posting", posting.url)
     items = [
-        _item("Company", link(company_name(ctx.kb, posting), here, company_uri(posting.company))),
-        _item("Role family", link(role_label(posting.role), here, role_uri(posting.role)) if posting.role else ""),
-        _item("Team", text(posting.team or "")),
-        _item("Reports to", text(posting.reports_to or "")),
-        _item("Team size", text(posting.team_size or "")),
-        _item("Level", text(posting.level or "")),
-        _item("Employment", text(posting.employment or "")),
-        _item("Salary", " ".join(filter(None, [stated or "not stated", flag_headline(salary)]))),
-        _item("Locations", text(", ".join(posting.locations))),
-        _item("Work mode", work_mode_badge(posting.work_mode)),
-        _item("Source", source),
-        _item("Posted", posting.posted.isoformat() if posting.posted else ""),
-        _item("Closes", posting.closes.isoformat() if posting.closes else ""),
+        item("Company", link(company_name(ctx.kb, posting), here, company_uri(posting.company))),
+        item("Role family", link(role_label(posting.role), here, role_uri(posting.role)) if posting.role else ""),
+        item("Team", text(posting.team or "")),
+        item("Reports to", text(posting.reports_to or "")),
+        item("Team size", text(posting.team_size or "")),
+        item("Level", text(posting.level or "")),
+        item("Employment", text(posting.employment or "")),
+        item("Salary", " ".join(filter(None, [stated or "not stated", flag_headline(salary)]))),
+        item("Locations", text(", ".join(posting.locations))),
+        item("Work mode", work_mode_badge(posting.work_mode)),
+        item("Source", source),
+        item("Posted", posting.posted.isoformat() if posting.posted else ""),
+        item("Closes", posting.closes.isoformat() if posting.closes else ""),
     ]
-    return [item for item in items if item]
+    return [entry for entry in items if entry]
 
 
 def posting_header(ctx: SiteContext, posting: Posting) -> str:
     """The card above a posting's text: its facts and the way to its prep page."""
     here = posting_uri(posting)
-    prep = link("Prepare for this role", here, prep_uri(posting.slug))
-    items = "\n".join(posting_facts(ctx, posting, here))
-    return (f"# {text(posting.title)}\n\n"
-            f'<div class="rdx-card" markdown>\n\n{items}\n\n{prep}{{ .md-button .md-button--primary }}\n\n</div>\n\n'
-            "## The posting\n\n")
+    prep = link("Prepare for this role", here, prep_uri(posting.slug), css="md-button md-button--primary")
+    return f"# {text(posting.title)}\n" + card(posting_facts(ctx, posting, here), prep) + "## The posting\n\n"
 
 
 def company_postings(ctx: SiteContext, company: Company) -> str:
@@ -79,17 +67,16 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
 def company_header(company: Company) -> str:
     """Facts from a company's front matter, above its profile."""
     items = [
-        _item("Website", f"[{text(company.website)}]({safe_url(company.website)})" if company.website else ""),
-        _item("Headquarters", text(company.headquarters or "")),
-        _item("Founded", str(company.founded) if company.founded else ""),
-        _item("Employees", f"{company.employees:,}" if company.employees else ""),
-        _item("Ticker", text(company.ticker or "")),
-        _item("Industry", text(company.industry or "")),
-        _item("Tech stack", text(", ".join(company.tech_stack))),
-        _item("Profile updated", company.updated.isoformat() if company.updated else ""),
+        item("Website", external_link(company.website, company.website) if company.website else ""),
+        item("Headquarters", text(company.headquarters or "")),
+        item("Founded", str(company.founded) if company.founded else ""),
+        item("Employees", f"{company.employees:,}" if company.employees else ""),
+        item("Ticker", text(company.ticker or "")),
+        item("Industry", text(company.industry or "")),
+        item("Tech stack", text(", ".join(company.tech_stack))),
+        item("Profile updated", company.updated.isoformat() if company.updated else ""),
     ]
-    shown = "\n".join(i for i in items if i)
-    return f'<div class="rdx-card" markdown>\n\n{shown}\n\n</div>\n\n' if shown else ""
+    return card(items) if any(items) else ""
 
 
 __all__ = ["posting_header", "company_postings", "company_header", "badge"]

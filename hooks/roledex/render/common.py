@@ -7,7 +7,9 @@ character references, so a `|`, `<script>`, backtick or bracket is shown, never 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from babel.numbers import format_currency
@@ -36,20 +38,46 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
+def page_url(src_uri: str) -> str:
+    """The directory address of a page: 'postings/x.md' -> 'postings/x/', 'index.md' -> ''."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"
+
+
 def relative(from_uri: str, to_uri: str) -> str:
-    """The link from the page at `from_uri` to the page at `to_uri` (both source paths)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """The relative address from the page at `from_uri` to the page at `to_uri` (source paths).
+
+    Generated pages are raw HTML, which Markdown passes through untouched; that is what keeps
+    a thousand-row index cheap to build, so their links are worked out here, once.
+    """
+    target = posixpath.relpath(page_url(to_uri) or ".", page_url(from_uri) or ".")
+    return "./" if target == "." else target + "/"
 
 
-def link(label: str, from_uri: str, to_uri: str) -> str:
-    """A Markdown link whose label is escaped; MkDocs checks and rewrites the target."""
-    return f"[{text(label)}]({relative(from_uri, to_uri)})"
+def link(label: str, from_uri: str, to_uri: str, css: str = "") -> str:
+    """An HTML link whose label is escaped."""
+    attribute = f' class="{css}"' if css else ""
+    return f'<a href="{relative(from_uri, to_uri)}"{attribute}>{text(label)}</a>'
+
+
+def external_link(label: str, url: str) -> str:
+    """A link to an address from front matter (already checked to be http or https)."""
+    return f'<a class="rdx-external" href="{html.escape(url.strip(), quote=True)}">{text(label)}</a>'
+
+
+@lru_cache(maxsize=None)
+def _symbol(currency: str) -> str:
+    sample = format_currency(1, currency, format="¤#,##0", locale="en_US", currency_digits=False)
+    symbol = sample[:-1]
+    return symbol + " " if symbol == currency else symbol
 
 
 def money(value: float, currency: str) -> str:
-    """A whole amount with its symbol, such as $226,000 or €80,000."""
-    shown = format_currency(value, currency, format="¤#,##0", locale="en_US", currency_digits=False)
-    return shown.replace(currency, currency + " ", 1) if shown.startswith(currency) else shown
+    """A whole amount with its symbol, such as $226,000, €80,000 or ZAR 900,000."""
+    return f"{_symbol(currency)}{value:,.0f}"
 
 
 def money_range(low: float | None, high: float | None, currency: str) -> str:
@@ -98,15 +126,28 @@ def date_cell(value: dt.date | None) -> str:
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A Markdown table; cells must already be escaped or built by these helpers."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    """An HTML table as a raw block; cells must already be escaped or built by these helpers."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n\n"
 
 
-def badge(label: str, kind: str) -> str:
+def card(items: Iterable[str], footer: str = "") -> str:
+    """The facts card that heads postings and prep pages: a list of labelled items."""
+    listed = "".join(f"<li>{item}</li>" for item in items if item)
+    after = f"<p>{footer}</p>" if footer else ""
+    return f'\n<div class="rdx-card"><ul>{listed}</ul>{after}</div>\n\n'
+
+
+def item(label: str, value: str) -> str:
+    """One labelled fact; empty when there is no value, so the card skips it."""
+    return f"<strong>{label}:</strong> {value}" if value else ""
+
+
+def badge(label: str, kind: str, explanation: str = "") -> str:
     """A small labelled badge; the word carries the meaning, colour only repeats it."""
-    return f'<span class="rdx-badge rdx-{kind}">{text(label)}</span>'
+    title = f' title="{text(explanation)}"' if explanation else ""
+    return f'<span class="rdx-badge rdx-{kind}"{title}>{text(label)}</span>'
 
 
 def work_mode_badge(mode: str | None) -> str:
@@ -115,7 +156,8 @@ def work_mode_badge(mode: str | None) -> str:
 
 def flag_headline(salary: Salary | None) -> str:
     if salary is not None and salary.headline_is_sum:
-        return badge(f"board headline {salary.headline:,.0f} is min + max, not a salary", "flag")
+        return badge(f"headline {salary.headline:,.0f} = min + max", "flag",
+                     "The job board's single figure is the sum of the range's ends, not a salary")
     return ""
 
 
@@ -151,6 +193,9 @@ def prep_uri(posting_slug: str) -> str:
 def role_uri(role: str) -> str:
     return f"roles/{role}.md"
 
+
+WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"
+"""Front matter of generated pages whose tables need the width of the table of contents."""
 
 INDEX_URIS = {
     "home": "index.md",

@@ -37,12 +37,12 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
     ]
     if ctx.includes_private:
         counts.append(("Applications", len(kb.applications), "applications"))
-    cards = "\n".join(
-        f"[**{count}** {label}]({relative(here, INDEX_URIS[target])}){{ .rdx-stat }}"
+    cards = "".join(
+        f'<a class="rdx-stat" href="{relative(here, INDEX_URIS[target])}"><strong>{count}</strong> {label}</a>'
         for label, count, target in counts
     )
     parts = [intro.strip() + "\n" if intro.strip() else "# Job search\n",
-             f'<div class="rdx-stats" markdown>\n{cards}\n</div>\n']
+             f'<div class="rdx-stats">{cards}</div>\n']
     browse = ", ".join(link(label, here, INDEX_URIS[key]) for label, key in (
         ("Companies", "companies"), ("Postings", "postings"), ("Salaries", "salaries"),
         ("Role families", "roles"), ("Tags", "tags")))

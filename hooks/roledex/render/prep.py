@@ -1,22 +1,146 @@
-"""A prep page per posting: everything to read before the interview, on one sheet."""
+"""A prep page per posting: everything to read before the interview, on one sheet.
+
+Order: the role at a glance, your application (private view), the company brief, what they
+ask for, your notes, questions from other prep notes, related postings.
+"""
 
 from __future__ import annotations
 
+from ..coverage import coverage
+from ..interview import Notes, company_brief, qualifications, read_notes, responsibilities, skills_mapping
 from ..model import Posting
+from ..sections import demote
 from .cards import posting_facts
-from .common import link, posting_uri, prep_uri, text
+from .common import (annual_cell, badge, card, company_name, company_uri, item, link, plural, posting_uri,
+                     prep_uri, role_label, role_uri, stated_salary, table, text)
 from .context import SiteContext
 
+NOTE_ORDER = ("Role analysis", "Talking points", "Likely questions", "Questions to ask")
+NUMBERED = ("Likely questions", "Questions to ask")
+MAX_GATHERED = 15
 
-def prep_page(ctx: SiteContext, posting: Posting, notes: str | None = None) -> str:
-    """The prep page of a posting; `notes` is the body of the user's prep file, if any."""
-    here = prep_uri(posting.slug)
-    facts = "\n".join(posting_facts(ctx, posting, here))
-    parts = [f"# Prep: {text(posting.title)}\n",
-             f'<div class="rdx-card" markdown>\n\n{facts}\n- **Posting:** {link(posting.title, here, posting_uri(posting))}\n\n</div>\n']
-    if notes and notes.strip():
-        parts.append("## Your notes\n\n" + notes.strip() + "\n")
-    else:
-        parts.append("## Your notes\n\nNo prep notes yet. Start them with:\n\n"
-                     f"```sh\nroledex new prep {posting.slug}\n```\n")
+
+def _numbered(questions: list[str]) -> str:
+    return "\n".join(f"{n}. {q}" for n, q in enumerate(questions, 1)) + "\n"
+
+
+def _checklist(items: list[str]) -> str:
+    return "\n".join(f"- [ ] {entry}" for entry in items) + "\n"
+
+
+def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
+    company = ctx.kb.companies.get(posting.company)
+    if company is None:
+        return ""
+    facts = [item("Headquarters", text(company.headquarters or "")),
+             item("Founded", str(company.founded or "")), item("Employees", f"{company.employees:,}" if company.employees else ""),
+             item("Ticker", text(company.ticker or "")), item("Industry", text(company.industry or "")),
+             item("Tech stack", text(", ".join(company.tech_stack)))]
+    parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
+    chosen, others = company_brief(company.doc.body)
+    for topic, section in chosen:
+        parts.append(f"### {topic}\n\n{demote(section.body, max(0, 3 - section.level))}\n")
+    profile = link(f"{company.name}'s profile", here, company_uri(company.slug))
+    more = f" It also covers: {text(', '.join(others))}." if others else ""
+    parts.append(f"The whole profile is on {profile}.{more}\n")
     return "\n".join(parts)
+
+
+def _asks(posting: Posting) -> str:
+    duties, needs = responsibilities(posting), qualifications(posting)
+    if not duties and not needs:
+        return ("## What they ask for\n\nThe posting's text lists no responsibilities or qualifications under "
+                "headings this page recognises; read it on the posting's page.\n")
+    parts = ["## What they ask for\n"]
+    if duties:
+        parts.append("### Responsibilities\n\n" + _checklist([text(d) for d in duties]))
+    if needs:
+        parts.append("### Qualifications\n\n" + _checklist([text(n) for n in needs]))
+    return "\n".join(parts)
+
+
+def _notes(notes: Notes, posting: Posting) -> str:
+    if not notes.topics and not notes.others and not notes.intro:
+        return ("## Your notes\n\nNo prep notes yet. Start them with the headings this page gathers:\n\n"
+                f"```text\nroledex new prep {posting.slug}\n```\n")
+    parts = [notes.intro + "\n"] if notes.intro else []
+    for topic in NOTE_ORDER:
+        section = notes.topics.get(topic)
+        if section is None:
+            continue
+        questions = notes.questions(topic) if topic in NUMBERED else []
+        body = _numbered(questions) if questions else demote(section.body, max(0, 2 - section.level))
+        parts.append(f"## {topic}\n\n{body}\n")
+    for section in notes.others:
+        parts.append(f"## {section.title}\n\n{demote(section.body, max(0, 2 - section.level))}\n")
+    return "\n".join(parts)
+
+
+def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
+    """Questions from the prep notes of other postings: same role family, and same company."""
+    parts = []
+    if posting.role:
+        asked = [(q, other) for other in ctx.kb.postings_in_role(posting.role) if other.slug != posting.slug
+                 for q in read_notes(ctx.kb.preps.get(other.slug)).questions("Likely questions")]
+        if asked:
+            family = link(role_label(posting.role), here, role_uri(posting.role))
+            lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
+            parts.append(f"### Asked in other {family} interviews\n\n" + "\n".join(lines) + "\n")
+    to_ask = [(q, other) for other in ctx.kb.postings_of(posting.company) if other.slug != posting.slug
+              for q in read_notes(ctx.kb.preps.get(other.slug)).questions("Questions to ask")]
+    if to_ask:
+        lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in to_ask[:MAX_GATHERED]]
+        parts.append(f"### Questions to ask {text(company_name(ctx.kb, posting))}, from your other prep notes\n\n"
+                     + "\n".join(lines) + "\n")
+    return "## From your other prep notes\n\n" + "\n".join(parts) if parts else ""
+
+
+def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
+    same_role = [p for p in ctx.kb.postings_in_role(posting.role) if p.company != posting.company] if posting.role else []
+    same_company = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
+    if not same_role and not same_company:
+        return ""
+    rows = [[link(p.title, here, posting_uri(p)), link(company_name(ctx.kb, p), here, company_uri(p.company)),
+             "same role family" if p in same_role else "same company", text(stated_salary(p.salary)),
+             annual_cell(ctx.annual(p)), link("Prep", here, prep_uri(p.slug))]
+            for p in sorted(same_role, key=lambda p: p.slug)[:20] + sorted(same_company, key=lambda p: p.slug)[:20]]
+    return "## Related postings\n" + table(["Posting", "Company", "Why", "Salary as stated",
+                                             f"Annual ({ctx.base})", "Prep"], rows)
+
+
+def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
+    application = ctx.kb.applications.get(posting.slug)
+    if application is None:
+        return ""
+    needs = qualifications(posting)
+    covered = coverage(needs, skills_mapping(application))
+    mapped = sum(1 for c in covered if c.covered)
+    practise = len(notes.questions("Likely questions"))
+    facts = [item("Status", badge(application.status or "not set", f"status-{application.status or 'none'}")),
+             item("Applied", application.applied.isoformat() if application.applied else "not yet"),
+             item("Last change", application.updated.isoformat() if application.updated else ""),
+             item("Next step", text(application.next_step or "")),
+             item("Due", application.next_date.isoformat() if application.next_date else ""),
+             item("Contacts", text(", ".join(application.contacts)))]
+    readiness = (f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
+                 f"{plural(practise, 'question')} to practise.")
+    rows = [[badge("covered", "covered") if c.covered else badge("not yet covered", "gap"), text(c.requirement),
+             "<br>".join(f"{text(m.requirement)}: {text(m.evidence)}" for m in c.evidence)] for c in covered]
+    used = {m for c in covered for m in c.evidence}
+    spare = [m for m in skills_mapping(application) if m not in used]
+    also = ("\nAlso in your skills mapping: " + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
+            + ".\n") if spare else ""
+    return ("## Your application\n\n" + badge("private", "private") + " Only in the private view.\n"
+            + card(facts) + readiness + "\n" + (table(["", "Requirement", "Your evidence"], rows) if rows else "") + also)
+
+
+def prep_page(ctx: SiteContext, posting: Posting) -> str:
+    """The prep page of a posting, with the user's notes where a prep file exists."""
+    here = prep_uri(posting.slug)
+    notes = read_notes(ctx.kb.preps.get(posting.slug))
+    facts = [*posting_facts(ctx, posting, here), item("Posting", link(posting.title, here, posting_uri(posting)))]
+    parts = [f"# Prep: {text(posting.title)}\n", card(facts),
+             _application(ctx, posting, notes),
+             _brief(ctx, posting, here), _asks(posting), _notes(notes, posting),
+             _gathered(ctx, posting, here), _related(ctx, posting, here)]
+    return "\n".join(part for part in parts if part)

@@ -1,0 +1,126 @@
+"""Prep pages for every posting and a page per role family, public and private views."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, make_site, read_page
+from html_tools import tables
+
+GROWTH = "etsy-engineering-manager-ml-for-growth"
+OTHERS = ["etsy-machine-learning-engineer-growth", "etsy-engineering-manager-recommendations-ranking",
+          "etsy-engineering-manager-ads-ml"]
+PRIVATE_FACTS = ["PepsiCo", "Penn Interactive", "Pocket Size Fund", "approximately 8 years", "Your application",
+                 "Readiness", "Cover letter points", "Personal connection"]
+
+
+def _section(page: str, heading_id: str) -> str:
+    """The HTML from one h2 to the next."""
+    start = page.index(f'<h2 id="{heading_id}"')
+    end = page.find("<h2 ", start + 1)
+    return page[start:end if end != -1 else len(page)]
+
+
+def test_every_posting_has_a_prep_page_linking_back(shipped_site: Path) -> None:
+    for slug in [GROWTH, *OTHERS]:
+        page = read_page(shipped_site, f"prep/{slug}/")
+        assert f'href="../../postings/{slug}/"' in page
+        posting = read_page(shipped_site, f"postings/{slug}/")
+        assert f'href="../../prep/{slug}/"' in posting
+
+
+def test_growth_prep_page_carries_the_users_notes(shipped_site: Path) -> None:
+    page = read_page(shipped_site, f"prep/{GROWTH}/")
+    analysis = _section(page, "role-analysis")
+    assert "Building and scaling a new ML team" in analysis and "Success Factors" in analysis
+    talking = _section(page, "talking-points")
+    for group in ("Team Building and Leadership", "ML in Product Context", "Technical Leadership",
+                  "Cross-functional Collaboration"):
+        assert group in talking
+    likely = _section(page, "likely-questions")
+    assert likely.count("<li>") == 12 and "<ol>" in likely
+    assert "How would you approach building a new ML team" in likely
+    to_ask = _section(page, "questions-to-ask")
+    assert to_ask.count("<li>") == 9 and "roadmap for LLM implementation" in to_ask
+
+
+@pytest.mark.parametrize("slug", OTHERS)
+def test_generated_prep_pages_have_brief_and_requirements(shipped_site: Path, slug: str) -> None:
+    page = read_page(shipped_site, f"prep/{slug}/")
+    brief = _section(page, "company-brief-etsy")
+    for part in ("Mission and values", "Keep Commerce Human", "Recent developments", "Technology",
+                 "Engineering culture", "Competitors", "Amazon Handmade"):
+        assert part in brief, part
+    asks = _section(page, "what-they-ask-for")
+    assert asks.count('type="checkbox"') >= 10
+    assert f"roledex new prep {slug}" in page
+
+
+def test_related_postings_show_salary(shipped_site: Path) -> None:
+    page = read_page(shipped_site, f"prep/{GROWTH}/")
+    rows = tables(_section(page, "related-postings"))[0]
+    assert len(rows) == 4 and all(row[2] == "same company" for row in rows[1:])
+    assert any("$153,000–$199,000 a year" == row[3] for row in rows)
+
+
+def test_role_family_pages_show_their_band(shipped_site: Path) -> None:
+    manager = read_page(shipped_site, "roles/engineering-manager-ml/")
+    assert "lowest $197,000, median $227,000, highest $294,000" in manager
+    assert "<svg" in manager and len(tables(manager)[0]) == 4
+    assert "12 likely questions to practise" in manager
+    assert "In 3 of 3 postings:" in manager
+    engineer = read_page(shipped_site, "roles/machine-learning-engineer/")
+    assert "lowest $153,000, median $176,000, highest $199,000" in engineer
+    roles = tables(read_page(shipped_site, "roles/"))[0]
+    assert [row[:2] for row in roles[1:]] == [["Engineering manager ML", "3"], ["Machine learning engineer", "1"]]
+
+
+def test_published_prep_pages_carry_nothing_from_applications(shipped_site: Path) -> None:
+    for page in (shipped_site / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for fact in PRIVATE_FACTS:
+            assert fact not in text, (page, fact)
+    index = (shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "PepsiCo" not in index
+
+
+def test_private_view_adds_the_application_and_readiness(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    assert build_site(tmp_path, private="include").returncode == 0
+    page = read_page(tmp_path, f"prep/{GROWTH}/")
+    application = _section(page, "your-application")
+    assert "preparing" in application
+    assert re.search(r"\d+ of 8 requirements mapped, 12 questions to practise", application)
+    assert "PepsiCo" in application and "not yet covered" in application
+
+
+def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_path: Path) -> None:
+    make_site(tmp_path, {
+        "postings/etsy-second.md": "---\ncompany: etsy\ntitle: Second EM\nrole: engineering-manager-ml\n---\n",
+        "prep/etsy-second.md": ("---\nposting: etsy-second\n---\n\n## Likely questions\n\n- Why Etsy, twice?\n"
+                                "- What is your hiring bar?\n\n## Questions to ask\n\n- How big is the team?\n"),
+    })
+    assert build_site(tmp_path).returncode == 0
+    growth = read_page(tmp_path, f"prep/{GROWTH}/")
+    gathered = _section(growth, "from-your-other-prep-notes")
+    assert "Why Etsy, twice?" in gathered and "How big is the team?" in gathered
+    second = read_page(tmp_path, "prep/etsy-second/")
+    assert "How would you approach building a new ML team" in _section(second, "from-your-other-prep-notes")
+    assert _section(second, "likely-questions").count("<li>") == 2
+
+
+def test_prep_and_role_pages_are_searchable_and_two_clicks_from_home(shipped_site: Path) -> None:
+    import json
+
+    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for slug in [GROWTH, *OTHERS]:
+        assert f"prep/{slug}/" in locations
+    assert "roles/engineering-manager-ml/" in locations
+    home = read_page(shipped_site, "")
+    assert 'href="postings/"' in home and 'href="roles/"' in home
+    assert f'href="../prep/{GROWTH}/"' in read_page(shipped_site, "postings/")
+    assert 'href="engineering-manager-ml/"' in read_page(shipped_site, "roles/")
