@@ -16,6 +16,9 @@ from . import scaffold
 from .export import as_csv, export_rows
 from .export import as_json as export_json
 from .files import write_text_atomic
+from .importer import write as importer_write
+from .importer.extract import extract
+from .importer.repair import UnreadableInput, repair
 from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
 from .privacy import PrivacySettingError, full_view, include_private, public_view
@@ -23,7 +26,7 @@ from .settings import SettingsError
 from .site_config import read_settings
 from .problems import as_json, errors_in
 from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP
-from .validate import did_you_mean, is_slug, slugify
+from .validate import did_you_mean, is_slug, is_url, slugify
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -150,6 +153,100 @@ def cmd_export(args: argparse.Namespace) -> int:
     return OK
 
 
+def _import_sources(names: list[str]) -> list[tuple[str, bytes | None, str]]:
+    """(display name, bytes or None when unreadable, problem) for each file, folder or '-'."""
+    sources: list[tuple[str, bytes | None, str]] = []
+    for name in names:
+        if name == "-":
+            sources.append(("<stdin>", sys.stdin.buffer.read(), ""))
+            continue
+        path = Path(name)
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                sources.append((str(file), file.read_bytes(), ""))
+            except OSError as error:
+                sources.append((str(file), None, f"cannot be read: {error.strerror or error}"))
+    return sources
+
+
+def _import_one(name: str, raw: bytes, args: argparse.Namespace, kb, known) -> tuple[bool, dict | None]:
+    """Import one raw posting; print what happened; return (success, dry-run JSON)."""
+    try:
+        found = extract(repair(raw), company=args.company, url=args.url)
+    except UnreadableInput as problem:
+        _err(f"roledex import: {name}: {problem}")
+        return False, None
+    if not found.company:
+        _err(f"roledex import: {name}: no company found in the text; pass --company SLUG")
+        return False, found.as_json() if args.dry_run else None
+    stem = Path(name).stem if name != "<stdin>" else "pasted posting"
+    planned = importer_write.plan(found, Path(args.docs), kb, fallback_title=stem)
+    if args.dry_run:
+        if not args.json:
+            _out(planned.posting_text)
+        for warning in found.warnings:
+            _err(f"{name}: warning: {warning}")
+        return True, found.as_json()
+    duplicate = known.duplicate_of(found)
+    if duplicate and not args.force:
+        _err(f"roledex import: {name}: already imported as {duplicate} (same address or text); "
+             "--force imports it anyway")
+        return False, None
+    try:
+        write_text_atomic(planned.posting_path, planned.posting_text, overwrite=args.force)
+        if planned.company_path is not None and not planned.company_path.exists():
+            write_text_atomic(planned.company_path, planned.company_text or "")
+            _out(f"wrote {planned.company_path} (new company)")
+    except FileExistsError:
+        _err(f"roledex import: {name}: {planned.posting_path} already exists; --force overwrites it")
+        return False, None
+    known.add(found, str(planned.posting_path))
+    _out(f"wrote {planned.posting_path}")
+    for warning in found.warnings:
+        _err(f"{name}: warning: {warning}")
+    return True, None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn raw postings into posting files; every file is tried, failures are counted."""
+    if args.json and not args.dry_run:
+        _err("roledex import: --json goes with --dry-run")
+        return USAGE
+    docs = Path(args.docs)
+    if args.company is not None and not is_slug(args.company):
+        _err(f"roledex import: --company takes a slug such as {slugify(args.company) or 'acme'!r}, "
+             f"got {args.company!r}")
+        return USAGE
+    if args.url is not None and not is_url(args.url):
+        _err(f"roledex import: --url takes an address starting with https://, got {args.url!r}")
+        return USAGE
+    missing = [n for n in args.files if n != "-" and not Path(n).exists()]
+    if missing:
+        _err(f"roledex import: no such file: {missing[0]}")
+        return USAGE
+    kb = load_knowledge_base(docs).kb
+    known = importer_write.KnownPostings(kb)
+    sources = _import_sources(args.files)
+    results, reports = [], []
+    for index, (name, raw, problem) in enumerate(sources, 1):
+        if len(sources) > 1:
+            _err(f"[{index}/{len(sources)}] {name}")
+        if raw is None:
+            _err(f"roledex import: {name}: {problem}")
+            results.append(False)
+            continue
+        ok, report = _import_one(name, raw, args, kb, known)
+        results.append(ok)
+        if report is not None:
+            reports.append(report)
+    if args.json:
+        _out(json.dumps(reports[0] if len(sources) == 1 and reports else reports, indent=2, ensure_ascii=False))
+    if len(sources) > 1:
+        _err(f"roledex import: {sum(results)} of {len(sources)} imported, {len(results) - sum(results)} failed")
+    return OK if all(results) else FAILED
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roledex", description="A job-search knowledge base: check, create and publish its files."
@@ -175,6 +272,16 @@ def build_parser() -> argparse.ArgumentParser:
     kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
     new.set_defaults(handler=cmd_new)
+    imports = commands.add_parser("import", help="turn raw postings (text, Markdown or HTML) into posting files")
+    imports.add_argument("files", nargs="+", metavar="FILE", help="files, folders, or - for standard input")
+    imports.add_argument("--company", metavar="SLUG", help="the company's slug, when the text does not name it")
+    imports.add_argument("--url", metavar="URL", help="the posting's address, when the text does not hold it")
+    imports.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    imports.add_argument("--force", action="store_true", help="overwrite, and import duplicates")
+    imports.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
+    imports.add_argument("--json", action="store_true", help="with --dry-run: print the extracted fields as JSON")
+    imports.set_defaults(handler=cmd_import)
+
     export = commands.add_parser("export", help="every posting with its salary as a year's pay in the base currency")
     export.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")

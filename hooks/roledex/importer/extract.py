@@ -1,0 +1,172 @@
+"""From a raw posting's text to its facts, with a warning for every doubt.
+
+Order of trust for each field: what the user passed on the command line, then the paste's own
+front matter (checked like any front matter), then what the text states. Nothing is guessed
+silently: an inferred value is listed in `inferred` and explained in `warnings`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..validate import is_url, parse_date
+from . import fields as read
+from .money import Salary, choose_salary
+from .repair import Repaired
+
+_CURRENCY_BY_PLACE = (
+    ("USD", ("united states", "usa", "u.s.", " us", "new york", "san francisco", "seattle", "austin", "boston",
+             "chicago", "los angeles", "brooklyn", "denver", "atlanta", "remote (us")),
+    ("GBP", ("united kingdom", " uk", "london", "england", "scotland", "manchester", "edinburgh")),
+    ("EUR", ("germany", "berlin", "munich", "france", "paris", "netherlands", "amsterdam", "spain", "madrid",
+             "barcelona", "ireland", "dublin", "italy", "milan", "portugal", "lisbon", "austria", "vienna",
+             "belgium", "finland", "helsinki")),
+    ("INR", ("india", "bangalore", "bengaluru", "mumbai", "delhi", "hyderabad", "pune", "chennai")),
+    ("CAD", ("canada", "toronto", "vancouver", "montreal")),
+    ("AUD", ("australia", "sydney", "melbourne")),
+    ("CHF", ("switzerland", "zurich", "zürich", "geneva")),
+    ("SGD", ("singapore",)),
+)
+
+
+@dataclass
+class Extraction:
+    """The facts of one raw posting, and what the importer was unsure of."""
+
+    body: str
+    company: str | None = None
+    company_slug: str | None = None
+    title: str | None = None
+    locations: list[str] = field(default_factory=list)
+    work_mode: str | None = None
+    employment: str | None = None
+    team: str | None = None
+    salary: Salary | None = None
+    headline: float | None = None
+    url: str | None = None
+    source: str | None = None
+    posted: dt.date | None = None
+    closes: dt.date | None = None
+    inferred: dict[str, str] = field(default_factory=dict)
+    """Key -> why the value is inferred rather than stated; written as YAML comments."""
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The fields `roledex import --dry-run --json` prints."""
+        salary = None
+        if self.salary is not None:
+            salary = {"min": self.salary.min, "max": self.salary.max, "currency": self.salary.currency,
+                      "period": self.salary.period}
+        return {
+            "company": self.company_slug, "company_name": self.company, "title": self.title,
+            "locations": self.locations, "work_mode": self.work_mode, "salary": salary, "url": self.url,
+            "team": self.team, "employment": self.employment,
+            "posted": self.posted.isoformat() if self.posted else None,
+            "closes": self.closes.isoformat() if self.closes else None,
+            "inferred": self.inferred, "warnings": self.warnings,
+        }
+
+
+def currency_for_places(places: list[str]) -> str | None:
+    """The currency of the places a posting names, when they all share one."""
+    text = " " + " ".join(places).lower()
+    found = {code for code, words in _CURRENCY_BY_PLACE if any(w in text for w in words)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _hint(hints: dict[str, Any], key: str, check, warnings: list[str]) -> Any:
+    """A front-matter hint of the paste, if it passes `check`."""
+    if key not in hints:
+        return None
+    value = hints[key]
+    if check(value):
+        return value
+    warnings.append(f"the paste's front matter has {key}: {value!r}, which is not valid; it was ignored")
+    return None
+
+
+def _text_hint(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _places_hint(value: Any) -> bool:
+    return isinstance(value, list) and all(_text_hint(v) for v in value)
+
+
+def extract(repaired: Repaired, company: str | None = None, url: str | None = None) -> Extraction:
+    """Every field the text states, filled in order of trust; warnings for what is missing."""
+    text, hints = repaired.text, repaired.hints
+    found = Extraction(body=text, warnings=list(repaired.changes))
+    warnings = found.warnings
+
+    title, title_url, title_company = read.title_from_text(text)
+    hint_title = _hint(hints, "title", _text_hint, warnings)
+    if hint_title:
+        found.title = hint_title.strip()
+    elif title:
+        found.title = str(title.value)
+    else:
+        sentence = read.title_from_sentence(text)
+        if sentence:
+            found.title = str(sentence.value)
+            found.inferred["title"] = f"inferred {sentence.inferred}"
+            warnings.append(f"no title line; the title {found.title!r} is inferred {sentence.inferred}")
+        else:
+            warnings.append("no title found; set 'title'")
+
+    found.company = company or _hint(hints, "company", _text_hint, warnings) or title_company
+    if not found.company:
+        named = read.company_from_text(text, after_title=title is not None)
+        found.company = str(named.value) if named else None
+    if not found.company:
+        warnings.append("no company found; pass --company SLUG")
+
+    hint_url = _hint(hints, "url", lambda v: isinstance(v, str) and is_url(v), warnings)
+    found.url = url or hint_url or title_url
+    if not found.url:
+        from_text = read.url_from_text(text)
+        found.url = str(from_text.value) if from_text else None
+    if found.url and not is_url(found.url):
+        warnings.append(f"the address {found.url!r} is not a valid http(s) address; it was left out")
+        found.url = None
+    if not found.url:
+        warnings.append("no address of the posting found; pass --url URL to keep it")
+    found.source = _hint(hints, "source", _text_hint, []) or read.source_of(found.url)
+
+    places = _hint(hints, "locations", _places_hint, warnings)
+    located = read.locations_from_text(text)
+    found.locations = list(places or (located.value if located else []))
+    if not found.locations:
+        warnings.append("no location found; set 'locations'")
+
+    mode = read.work_mode_from_text(text, found.locations)
+    found.work_mode = mode.value if mode else None
+    if not found.work_mode:
+        warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
+    team = read.team_from_text(text)
+    found.team = str(team.value) if team else None
+    employment = read.employment_from_text(text)
+    found.employment = str(employment.value) if employment else None
+    posted, closes = read.posted_from_text(text), read.closes_from_text(text)
+    found.posted = posted.value if posted else parse_date(hints.get("posted"))  # type: ignore[assignment]
+    found.closes = closes.value if closes else parse_date(hints.get("closes"))  # type: ignore[assignment]
+    if found.posted and found.closes and found.closes < found.posted:
+        warnings.append(f"the closing date {found.closes} is before the posting date {found.posted}; both left out")
+        found.posted = found.closes = None
+
+    salary, salary_warnings = choose_salary(text, currency_for_places(found.locations))
+    warnings += salary_warnings
+    if salary is not None and salary.currency is None:
+        warnings.append(f"the salary {salary.text!r} names no currency and none can be told from the location; "
+                        "it is kept as text only")
+        salary.min = salary.max = None
+    found.salary = salary
+    headline = next((n for n in (salary.notes if salary else []) if n.startswith("headline:")), None)
+    found.headline = float(headline.split(":", 1)[1]) if headline else None
+    if salary is not None and salary.period_inferred:
+        found.inferred["salary.period"] = "inferred from the size of the figure"
+    if salary is not None and salary.currency_inferred:
+        found.inferred["salary.currency"] = "inferred from the location"
+    return found

@@ -1,0 +1,266 @@
+"""Reading a posting's facts from its text: title, company, locations, work mode, team, dates.
+
+Each reader returns what the text states, or None: a field it cannot find is left empty,
+never filled with a guess presented as fact. Where a value is inferred rather than stated,
+the reader says so, and the importer marks it in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+GENERIC_HEADINGS = frozenset("""company description|job description|about us|about the company|about the role|
+overview|the role|description|summary|who we are|job summary|position summary|responsibilities|requirements|
+qualifications|what you'll do|what we offer|benefits|job details|details|about|apply|role|position""".replace("\n", "").split("|"))
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_BOARD_SUFFIX = re.compile(r"\s*(?:[|–—-]\s*(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
+                           r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$", re.I)
+_COMPANY_SUFFIX = re.compile(r",?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|AG|SE|"
+                             r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$")
+_NOT_COMPANY = frozenset({"This", "It", "We", "Our", "The", "You", "There", "That", "Who", "What", "Job",
+                          "Company", "Role", "Team", "Position", "Candidate", "Applicant", "Everyone", "Apply"})
+_NAME = r"[A-Z][\w&.'’\-]*(?:\s(?:[A-Z][\w&.'’\-]*|&|of|and|de|la))*"
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the text and how: `inferred` explains a value the text implies only."""
+
+    value: object
+    inferred: str = ""
+
+
+def _clean_heading(line: str) -> str:
+    text = _LINK.sub(r"\1", line).strip().lstrip("#").strip()
+    text = re.sub(r"[*_`]+", "", text).strip()
+    return _BOARD_SUFFIX.sub("", text).strip()
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def company_name_of(text: str) -> str:
+    """A company's name without its legal form: 'Etsy Inc.' -> 'Etsy'."""
+    return _COMPANY_SUFFIX.sub("", text.strip()).strip()
+
+
+def title_from_text(text: str) -> tuple[Found | None, str | None, str | None]:
+    """(title, url of the title's link, company named beside it) from the top of the text."""
+    for line in _lines(text)[:6]:
+        is_heading = line.startswith("#")
+        cleaned = _clean_heading(line)
+        if not cleaned or cleaned.lower().rstrip(":?") in GENERIC_HEADINGS:
+            if is_heading or cleaned.lower().rstrip(":?") in GENERIC_HEADINGS:
+                break
+            continue
+        if not is_heading and (len(cleaned) > 90 or cleaned.endswith((".", ":")) or ":" in cleaned):
+            break
+        link = _LINK.search(line)
+        company = None
+        application = re.match(r"(?:Job Application for|Apply for)\s+(.+?)\s+at\s+(.+)$", cleaned, re.I)
+        at_company = re.match(rf"(.+?)\s+(?:at|@)\s+({_NAME})$", cleaned)
+        if application:
+            cleaned, company = application.group(1), application.group(2)
+        elif at_company and len(at_company.group(2).split()) <= 4:
+            cleaned, company = at_company.group(1), at_company.group(2)
+        return Found(cleaned), link.group(2) if link else None, company
+    return None, None, None
+
+
+_SEEKING = re.compile(r"(?:is|are)\s+(?:looking for|seeking|hiring|searching for|recruiting)\s+an?\s+"
+                      r"(?:talented\s+|driven\s+|experienced\s+|passionate\s+|and\s+)*"
+                      r"(?P<title>[A-Z][\w/&+\-]*(?:[ ,][A-Z&][\w/&+\-]*){0,7})"
+                      r"(?:\s+to\s+(?:join|lead)\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team)?")
+
+
+def title_from_sentence(text: str) -> Found | None:
+    """'X is looking for a Machine Learning Engineer to join our Growth team' -> the title."""
+    match = _SEEKING.search(text)
+    if not match:
+        return None
+    title = match.group("title").strip(" ,")
+    if match.group("team"):
+        return Found(f"{title}, {match.group('team')}", f"from the sentence {match.group(0)[:90]!r}")
+    return Found(title, f"from the sentence {match.group(0)[:90]!r}")
+
+
+def company_from_text(text: str, after_title: bool) -> Found | None:
+    """The company: the line under a board's title, an 'About X' heading, or a sentence's subject."""
+    lines = _lines(text)
+    if after_title and len(lines) > 1:
+        second = _clean_heading(lines[1])
+        dotted = _LINKEDIN.match(second)
+        if dotted:
+            return Found(company_name_of(dotted.group("company")))
+        short = 0 < len(second.split()) <= 5 and second.lower() not in GENERIC_HEADINGS
+        named_again = text.count(second) >= 2 and re.fullmatch(rf"{_NAME}", second) is not None
+        if short and (lines[1].startswith("#") or named_again) and not re.search(r"\d|:", second):
+            return Found(company_name_of(second))
+    about = re.search(rf"^#+\s*About\s+({_NAME})\s*$", text, re.M)
+    if about and about.group(1).split()[0] not in _NOT_COMPANY and about.group(1).lower() not in ("us", "you"):
+        return Found(company_name_of(about.group(1)))
+    votes: dict[str, int] = {}
+    for pattern, weight in ((rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
+                            (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
+                            (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
+                            (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?:global|leading|world|fast|\w+-)", 1)):
+        for match in re.finditer(pattern, text):
+            name = company_name_of(match.group(1))
+            if name.split()[0] not in _NOT_COMPANY and len(name.split()) <= 4:
+                votes[name] = votes.get(name, 0) + weight
+    if not votes:
+        return None
+    name = max(votes, key=lambda n: (votes[n], text.count(n)))
+    return Found(name) if votes[name] >= 2 or text.count(name) >= 2 else None
+
+
+_LINKEDIN = re.compile(r"^(?P<company>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|(]{2,80}?)"
+                       r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$", re.I)
+_LOCATION_LABEL = re.compile(r"^(?:\W{0,3}\s*)?(?:locations?|based in|office|city|where)\s*[:：]\s*(.+)$", re.I | re.M)
+_GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|]+)")
+_BASED_IN = re.compile(r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
+                       r"(?=[.,;]|\s+or\s|\s+and\s|$)", re.M)
+
+
+def _split_places(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:;|\||/| or | · |•)\s*", text.strip().strip("`*_ ."))
+    return [p.strip() for p in parts if p.strip() and len(p) <= 80]
+
+
+def locations_from_text(text: str) -> Found | None:
+    """Where the role is: a location label, a board's globe line, or 'candidates based in X'."""
+    top = _lines(text)[1:3]
+    for line in top:
+        dotted = _LINKEDIN.match(_clean_heading(line))
+        if dotted:
+            return Found([dotted.group("place").strip()])
+    for pattern in (_LOCATION_LABEL, _GLOBE):
+        match = pattern.search(text)
+        if match:
+            places = _split_places(match.group(1))
+            if places:
+                return Found(places)
+    based = _BASED_IN.search(text)
+    if based:
+        return Found([based.group("loc").strip()])
+    return None
+
+
+_HYBRID = re.compile(
+    r"\bhybrid\b|(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
+    r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
+    r"(?:in|at|from)\s+(?:the|our)\s+office", re.I)
+_REMOTE = re.compile(r"\b(?:fully|100%|completely|entirely)\s+remote\b|\bremote[- ]first\b|\bwork from anywhere\b|"
+                     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
+                     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b", re.I | re.M)
+_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\s+(?:role|position|job)\b|"
+                     r"\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office\b|"
+                     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
+                     r"\bthis (?:role|position) is (?:based )?on[- ]?site\b", re.I | re.M)
+
+
+def work_mode_from_text(text: str, locations: list[str]) -> Found | None:
+    """Hybrid, remote or onsite, from what the text says about where the work happens."""
+    for line in _lines(text)[1:3]:
+        dotted = _LINKEDIN.match(_clean_heading(line))
+        if dotted and dotted.group("mode"):
+            mode = dotted.group("mode").lower().replace("-", "")
+            return Found("onsite" if mode == "onsite" else mode)
+    if _HYBRID.search(text):
+        return Found("hybrid")
+    if _REMOTE.search(text) or any(re.fullmatch(r"remote\b.*", p, re.I) for p in locations):
+        return Found("remote")
+    if _ONSITE.search(text):
+        return Found("onsite")
+    return None
+
+
+def team_from_text(text: str) -> Found | None:
+    match = re.search(r"\bjoin\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team\b", text)
+    return Found(match.group("team")) if match else None
+
+
+EMPLOYMENT = (("internship", r"\bintern(?:ship)?\b"), ("part-time", r"\bpart[- ]time\b"),
+              ("contract", r"\b(?:contract(?:or)?|freelance|fixed[- ]term)\s+(?:role|position|basis|job)\b"),
+              ("temporary", r"\btemporary\s+(?:role|position|job)\b"), ("full-time", r"\bfull[- ]time\b"))
+
+
+def employment_from_text(text: str) -> Found | None:
+    for name, pattern in EMPLOYMENT:
+        if re.search(pattern, text, re.I):
+            return Found(name)
+    return None
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+_DATE = (r"(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+         r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as people write it; None when it is ambiguous (03/04/2026) or no date."""
+    text = text.strip().rstrip(".,")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    day_month = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})", text)
+    month_day = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", text)
+    numeric = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
+    try:
+        if day_month and day_month.group(2)[:3].lower() in _MONTHS:
+            return dt.date(int(day_month.group(3)), _MONTHS[day_month.group(2)[:3].lower()], int(day_month.group(1)))
+        if month_day and month_day.group(1)[:3].lower() in _MONTHS:
+            return dt.date(int(month_day.group(3)), _MONTHS[month_day.group(1)[:3].lower()], int(month_day.group(2)))
+        if numeric:
+            first, second = int(numeric.group(1)), int(numeric.group(2))
+            if first > 12 >= second:
+                return dt.date(int(numeric.group(3)), second, first)
+            if second > 12 >= first:
+                return dt.date(int(numeric.group(3)), first, second)
+    except ValueError:
+        return None
+    return None
+
+
+def date_after(text: str, labels: str) -> Found | None:
+    match = re.search(rf"(?:{labels})\s*(?:on|:)?\s*:?\s*{_DATE}", text, re.I)
+    if not match:
+        return None
+    found = parse_date(match.group(1))
+    return Found(found) if found else None
+
+
+def posted_from_text(text: str) -> Found | None:
+    return date_after(text, r"date posted|posted on|posted|published|posting date")
+
+
+def closes_from_text(text: str) -> Found | None:
+    return date_after(text, r"closing date|closes|apply by|application deadline|deadline|applications close")
+
+
+_JOB_PATH = re.compile(r"job|career|apply|position|opening|vacanc|greenhouse|lever\.co|workday|ashby|recruit", re.I)
+
+
+def url_from_text(text: str) -> Found | None:
+    """An address of the posting itself: a labelled one, or the first that looks like a job page."""
+    label = re.search(r"(?:job url|posting url|url|link|apply (?:at|here))\s*:\s*<?(https?://\S+?)>?(?:\s|$)", text, re.I)
+    if label:
+        return Found(label.group(1).rstrip(".,)"))
+    for match in re.finditer(r"https?://[^\s)\]>\"']+", text):
+        if _JOB_PATH.search(match.group(0)):
+            return Found(match.group(0).rstrip(".,"))
+    return None
+
+
+def source_of(url: str | None) -> str | None:
+    """Where the posting was found: the host of its address."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

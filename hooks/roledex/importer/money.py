@@ -1,0 +1,335 @@
+"""Finding the base salary in a posting's text.
+
+Postings state pay in many shapes: `$153,000.00 - $199,000.00`, `150k-200k`, `€80.000`,
+`15$ - 25$ per hour`, `2.5 LPA`, `USD 50,000 - USD 80,000`, `up to £60,000`, and often
+several figures of which one is the base salary. Every figure is read with its context; the
+base range wins over bonus, on-target earnings, stipends and benefits, and each choice that
+could be doubted is explained in a warning. A figure equal to the sum of a stated range is a
+job board's headline, never a salary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..currencies import CURRENCY_CODES
+
+_SYMBOLS = {
+    "US$": "USD", "$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "S$": "SGD",
+    "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "RS": "INR", "RS.": "INR", "ZŁ": "PLN", "₩": "KRW", "₪": "ILS", "CHF": "CHF",
+    "KR": "SEK", "RMB": "CNY",
+}
+_SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|[A-Z]{3}"
+_NUMBER = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
+           r"|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?")
+_MULTIPLIER = r"k|K|mn|mio|m|M|lakhs?|lacs?|LPA|lpa|L|Cr|crores?"
+AMOUNT = re.compile(
+    rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
+    rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|and|bis|à|a)\s*$", re.I)
+
+_PERIOD_WORDS = (
+    ("hour", r"(?<![A-Za-z])(?:per|an|a|/|each)\s*(?:hour|hr|h)\b|hourly|(?<![A-Za-z])p/?h\b|"
+             r"pro stunde|par heure|por hora|stundenlohn"),
+    ("day", r"(?<![A-Za-z])(?:per|a|/)\s*day\b|daily|day rate|(?<![A-Za-z])/\s?d\b|pro tag|par jour|por d[ií]a"),
+    ("week", r"(?<![A-Za-z])(?:per|a|/)\s*(?:week|wk)\b|weekly|pro woche|par semaine"),
+    ("month", r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
+              r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b"),
+    ("year", r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
+             r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
+             r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual"),
+)
+_KINDS = (
+    ("headline", r"💰"),
+    ("ote", r"\bOTE\b|on[- ]target|total (?:target )?(?:cash|comp)|total compensation|\bTC\b|with commission"),
+    ("bonus", r"bonus|commission|incentive|variable"),
+    ("benefit", r"stipend|allowance|reimburs|401\(?k|relocation|sign[- ]?on|signing|equity|RSU|per diem|budget|"
+                r"learning|wellness|home office|perks?\b|insurance|pension|match|referral"),
+)
+_BASE = re.compile(r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo",
+                   re.I)
+_UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|jusqu'?à)\s*$", re.I)
+_FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab)\s*$", re.I)
+_NOT_MONEY_AFTER = re.compile(r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
+                              r"million (?:buyers|sellers|users|customers)|countries|offices|hours|days|weeks|months))",
+                              re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One figure as written, with what was written right beside it."""
+
+    value: float
+    currency: str | None
+    multiplier: str
+    start: int
+    end: int
+    written: str
+
+
+@dataclass
+class Salary:
+    """A salary found in the text, with where it came from and what was inferred."""
+
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: str | None
+    text: str
+    kind: str = "base"
+    score: int = 0
+    period_inferred: bool = False
+    currency_inferred: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def figures(self) -> tuple[float, ...]:
+        return tuple(v for v in (self.min, self.max) if v is not None)
+
+
+def parse_number(text: str) -> float | None:
+    """A number written with either convention of separators: 1,234.5 or 1.234,5 or 80.000."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("'", ",").strip()
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", text):
+        return float(text.replace(",", ""))
+    grouped = re.fullmatch(r"(\d{1,3})((?:[, .]\d{3})+)(?:([.,])(\d{1,2}))?", text)
+    if grouped:
+        separators = set(re.findall(r"[, .]", grouped.group(2)))
+        if len(separators) == 1 and grouped.group(3) not in separators:
+            whole = grouped.group(1) + re.sub(r"[, .]", "", grouped.group(2))
+            return float(whole + ("." + grouped.group(4) if grouped.group(4) else ""))
+        return None
+    single = re.fullmatch(r"(\d+)(?:[.,](\d+))?", text)
+    if single:
+        return float(single.group(1) + ("." + single.group(2) if single.group(2) else ""))
+    return None
+
+
+def _currency_of(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    marker = marker.strip()
+    code = _SYMBOLS.get(marker.upper()) or _SYMBOLS.get(marker)
+    if code:
+        return code
+    return marker if marker in CURRENCY_CODES else None
+
+
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+                "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
+
+
+def amounts(text: str) -> list[Amount]:
+    """Every figure in `text` that may be money: with a currency, a multiplier, or in context."""
+    found = []
+    for match in AMOUNT.finditer(text):
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        pre, post = match.group("pre"), match.group("post")
+        currency = _currency_of(pre) or _currency_of(post)
+        if pre and not _currency_of(pre):
+            currency = _currency_of(post)
+        multiplier = (match.group("mult") or "").lower()
+        if multiplier in ("m",) and not currency:
+            continue  # "5 m" is more often metres or months than millions
+        value *= _MULTIPLIERS.get(multiplier, 1)
+        start = match.start("num") if pre and not _currency_of(pre) else match.start()
+        end = match.end() if (post and _currency_of(post)) or not post else match.end("num") + len(match.group("mult") or "")
+        if _NOT_MONEY_AFTER.match(text[end:end + 40]):
+            continue
+        found.append(Amount(value, currency, multiplier, start, end, text[start:end].strip()))
+    return found
+
+
+def _period(before: str, after: str, multiplier: str) -> str | None:
+    if multiplier in ("lpa",):
+        return "year"
+    for name, pattern in _PERIOD_WORDS:
+        if re.search(pattern, after[:45], re.I):
+            return name
+    for name, pattern in _PERIOD_WORDS:
+        if re.search(pattern, before[-60:], re.I):
+            return name
+    return None
+
+
+def _period_words(after: str) -> str:
+    """The period phrase right after a figure ('per year', '/hr'), to keep the wording whole."""
+    for _, pattern in _PERIOD_WORDS:
+        match = re.match(rf"\s*(?:{pattern})", after[:45], re.I)
+        if match:
+            return match.group(0)
+    return ""
+
+
+def _kind(clause: str, start: int, end: int) -> str:
+    """The kind of pay whose word stands nearest the figure (clause[start:end]); base wins ties.
+
+    A word after the figure counts double the distance: labels usually come first
+    ("Sign-on bonus: $10,000", "Base salary up to £60,000 plus bonus").
+    """
+    nearest, distance = "base", None
+    for name, pattern in (("base", _BASE.pattern), *_KINDS):
+        for match in re.finditer(pattern, clause, re.I):
+            gap = 2 * (match.start() - end) if match.start() >= end else max(0, start - match.end())
+            if distance is None or gap < distance or (gap == distance and name == "base"):
+                nearest, distance = name, gap
+    return nearest
+
+
+def _infer_period(value: float, currency: str | None) -> str:
+    """A period from the size of the figure, for text that states none."""
+    big = value / (100 if currency in ("JPY", "INR", "KRW", "HUF", "IDR", "CLP", "COP", "VND") else 1)
+    if big >= 15_000:
+        return "year"
+    if big >= 1_000:
+        return "month"
+    return "hour"
+
+
+def _pairs(text: str, found: list[Amount]) -> list[tuple[Amount, Amount | None]]:
+    """Amounts joined into ranges where a dash, 'to' or 'and' stands between two of them."""
+    pairs: list[tuple[Amount, Amount | None]] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        second = found[index + 1] if index + 1 < len(found) else None
+        if second is not None and _RANGE_JOIN.match(text[first.end:second.start]):
+            pairs.append((first, second))
+            index += 2
+        else:
+            pairs.append((first, None))
+            index += 1
+    return pairs
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end == -1 else line_end
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The sentence around a figure: its kind is read from here."""
+    line_start, line_end = _line_bounds(text, start, end)
+    left = max(line_start, max(text.rfind(". ", line_start, start), text.rfind("; ", line_start, start)) + 1)
+    right_candidates = [i for i in (text.find(". ", end, line_end), text.find("; ", end, line_end)) if i != -1]
+    right = min(right_candidates) if right_candidates else line_end
+    return text[left:right]
+
+
+def _heading_above(text: str, start: int) -> str:
+    """The nearest heading or short label line above a figure (within a few lines)."""
+    lines = text[:start].split("\n")[:-1]
+    for line in reversed(lines[-4:]):
+        stripped = line.strip().strip("#*: ").strip()
+        if stripped and (line.lstrip().startswith("#") or len(stripped) < 40):
+            return stripped
+    return ""
+
+
+def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
+    end = (high or low).end
+    line_start, line_end = _line_bounds(text, low.start, end)
+    before, after = text[line_start:low.start], text[end:line_end]
+    clause = _clause(text, low.start, end)
+    currency = low.currency or (high.currency if high else None)
+    multiplier = low.multiplier or (high.multiplier if high else "")
+    if currency is None and multiplier in ("l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"):
+        currency = "INR"  # lakh and crore are Indian units
+    lo, hi = low.value, high.value if high else None
+    if high is not None and not low.multiplier and high.multiplier and low.value < 1000 <= high.value:
+        lo = low.value * _MULTIPLIERS.get(high.multiplier, 1)  # "150-200k"
+    period = _period(before, after, multiplier)
+    heading = _heading_above(text, line_start + 1)
+    at = max(0, clause.find(low.written))
+    kind = _kind(clause, at, at + len(text[low.start:end]))
+    money_like = bool(currency) or bool(multiplier) or period is not None or kind == "headline"
+    context = _BASE.search(clause) or _BASE.search(heading)
+    if not money_like and not (context and max(lo, hi or 0) >= 1000):
+        return None
+    if hi is not None and lo > hi:
+        return None
+    if high is None:
+        bound = before.rstrip()
+        if _UP_TO.search(bound):
+            lo, hi = None, low.value
+        elif _FROM.search(bound):
+            hi = None
+        else:
+            hi = lo
+    written = text[low.start:end] + _period_words(after)
+    score = (3 if context else 0) + (2 if high else 0) + (2 if currency else 0) + (1 if period else 0)
+    return Salary(lo, hi, currency, period, written.strip(), kind, score)
+
+
+def candidates(text: str) -> list[Salary]:
+    """Every salary-like figure or range of the text, in order, with its kind and score."""
+    found = amounts(text)
+    result = []
+    for low, high in _pairs(text, found):
+        candidate = _candidate(text, low, high)
+        if candidate is not None:
+            result.append(candidate)
+    return result
+
+
+def _plausible(candidate: Salary) -> bool:
+    top = max(candidate.figures, default=0)
+    return top >= 5 and not (candidate.period is None and top < 1000 and not candidate.currency)
+
+
+def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Salary | None, list[str]]:
+    """The base salary of a posting, or None; and warnings that explain the choice."""
+    warnings: list[str] = []
+    found = [c for c in candidates(text) if _plausible(c)]
+    ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
+    singles = [c for c in found if c not in ranges]
+    headline = None
+    for single in singles:
+        value = single.max if single.max is not None else single.min
+        if value is not None and any(abs(value - (r.min + r.max)) < 1 for r in ranges):
+            headline = value
+            total = next(r for r in ranges if abs(value - (r.min + r.max)) < 1)
+            warnings.append(f"the figure {single.text!r} is the sum of the range {total.text!r} "
+                            "(a job board's headline), not a salary; kept as salary.headline")
+    found = [c for c in found if not (headline is not None and headline in c.figures and c not in ranges)]
+    base = [c for c in found if c.kind == "base"]
+    if not base:
+        others = [c for c in found if c.kind in ("ote", "bonus")]
+        if others:
+            warnings.append(f"only {others[0].kind.upper() if others[0].kind == 'ote' else others[0].kind} pay "
+                            f"is stated ({others[0].text!r}); no base salary was recorded")
+        else:
+            warnings.append("no salary found in the text")
+        return None, warnings
+    best = max(base, key=lambda c: (c.score, c.min is not None and c.max is not None, -found.index(c)))
+    passed_over = [c for c in found if c is not best and c.kind != "base"]
+    if passed_over:
+        kinds = ", ".join(sorted({c.kind for c in passed_over}))
+        warnings.append(f"chose the base pay {best.text!r} over other figures ({kinds}: "
+                        + "; ".join(repr(c.text) for c in passed_over[:3]) + ")")
+    elif len(base) > 1:
+        others = [c for c in base if c is not best]
+        warnings.append(f"several figures could be the salary; chose {best.text!r} over "
+                        + "; ".join(repr(c.text) for c in others[:3]))
+    best = _complete(best, fallback_currency, warnings)
+    if headline is not None:
+        best.notes.append(f"headline:{headline:g}")
+    return best, warnings
+
+
+def _complete(best: Salary, fallback_currency: str | None, warnings: list[str]) -> Salary:
+    """Fill currency and period where the text implies them, and say so."""
+    if best.currency is None and fallback_currency:
+        best = replace(best, currency=fallback_currency, currency_inferred=True)
+        warnings.append(f"the salary {best.text!r} names no currency; {fallback_currency} is inferred from the location")
+    if best.period is None and best.figures:
+        period = _infer_period(max(best.figures), best.currency)
+        best = replace(best, period=period, period_inferred=True)
+        warnings.append(f"the salary {best.text!r} states no period; '{period}' is inferred from the size of the figure")
+    return best

@@ -1,0 +1,151 @@
+"""Repairing pasted text before anything is read from it.
+
+Real pastes carry mojibake (`â€™`, `ðŸ’°`), HTML remnants and entities, indentation from the
+page, and sometimes front matter of their own. Each repair is reported, so the user knows
+what the importer changed in the text it keeps.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any
+
+import ftfy
+from markdownify import markdownify
+
+from ..source import parse_yaml, split_front_matter
+
+MAX_BYTES = 2 * 1024 * 1024
+_HTML_TAG = re.compile(r"<(?:p|div|li|ul|ol|br|h[1-6]|span|strong|b|em|table|tr|td|a)\b[^>]*>", re.I)
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d+[.)])\s+")
+
+
+class UnreadableInput(ValueError):
+    """The input cannot be a posting: empty, binary, not UTF-8 or too large."""
+
+
+@dataclass
+class Repaired:
+    text: str
+    hints: dict[str, Any] = field(default_factory=dict)
+    """Front matter that came with the paste: read as hints, checked before use."""
+    changes: list[str] = field(default_factory=list)
+
+
+def decode_input(raw: bytes) -> str:
+    """The pasted text, or UnreadableInput saying why it cannot be one."""
+    if len(raw) > MAX_BYTES:
+        raise UnreadableInput(f"is {len(raw) / 2**20:.1f} MB; a posting is a few kilobytes, so this is not one")
+    if not raw.strip():
+        raise UnreadableInput("is empty")
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableInput("is binary, not text")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise UnreadableInput(f"is not UTF-8 (line {line}, byte 0x{raw[error.start]:02x}); "
+                              "save it as UTF-8 and import it again") from None
+
+
+def _examples(before: str, after: str) -> str:
+    old, new = before.split(), after.split()
+    pairs = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "replace":
+            pairs.append(f"{' '.join(old[i1:i2])[:30]!r} -> {' '.join(new[j1:j2])[:30]!r}")
+        if len(pairs) == 3:
+            break
+    return ", ".join(pairs)
+
+
+def fix_mojibake(text: str, changes: list[str]) -> str:
+    """ftfy's repair of text decoded with the wrong encoding, reported with examples."""
+    fixed, explanation = ftfy.fix_and_explain(text, uncurl_quotes=False, fix_line_breaks=False)
+    if fixed != text:
+        steps = ", ".join(f"{action} {parameter}" for action, parameter in (explanation or [])) or "ftfy"
+        changes.append(f"repaired mojibake ({steps}): {_examples(text, fixed)}")
+    return fixed
+
+
+def html_to_markdown(text: str, changes: list[str]) -> str:
+    """Markdown from pasted HTML, and entities decoded."""
+    if len(_HTML_TAG.findall(text)) >= 2:
+        text = markdownify(text, heading_style="ATX", bullets="-", strip=["script", "style"])
+        changes.append("converted HTML to Markdown")
+    if re.search(r"&(?:[a-z]+|#\d+|#x[0-9a-f]+);", text, re.I):
+        unescaped = html.unescape(text)
+        if unescaped != text:
+            changes.append("decoded HTML entities")
+            text = unescaped
+    return text
+
+
+def _relevel(lines: list[str]) -> list[str]:
+    """Lists re-indented by four spaces a level, stray indentation of paragraphs removed."""
+    out: list[str] = []
+    base: int | None = None
+    last_level = -1
+    for line in lines:
+        match = _LIST_ITEM.match(line)
+        if match:
+            indent = len(match.group(1).expandtabs(4))
+            base = indent if base is None or indent < base else base
+            level = max(0, (indent - base) // 2)
+            level = min(level, last_level + 1)
+            last_level = level
+            out.append("    " * level + line.lstrip())
+        elif not line.strip():
+            out.append("")
+        elif line[:1] in (" ", "\t") and last_level >= 0 and out and out[-1].strip():
+            out.append("    " * (last_level + 1) + line.strip())
+        else:
+            base, last_level = None, -1
+            out.append(line.strip() if line[:1] in (" ", "\t") else line.rstrip())
+    return out
+
+
+def _indentation(text: str) -> list[int]:
+    return [len(line) - len(line.lstrip()) for line in text.split("\n") if line.strip()]
+
+
+def tidy_layout(text: str, changes: list[str]) -> str:
+    """Line ends, indentation and runs of blank lines as Markdown expects them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = textwrap.dedent(text).split("\n")
+    tidied = "\n".join(_relevel([line.rstrip() for line in lines]))
+    tidied = re.sub(r"\n{3,}", "\n\n", tidied).strip() + "\n"
+    if _indentation(tidied) != _indentation(text.strip("\n")):
+        changes.append("re-indented lists and removed stray indentation")
+    return tidied
+
+
+def read_hints(text: str) -> tuple[str, dict[str, Any], list[str]]:
+    """Front matter at the top of a paste, as hints; the text without it."""
+    if not text.startswith("---"):
+        return text, {}, []
+    yaml_text, body, _, problems = split_front_matter("paste", text)
+    if yaml_text is None:
+        return text, {}, []
+    data, _, yaml_problems = parse_yaml("paste", yaml_text, 2)
+    if yaml_problems or not isinstance(data, dict):
+        return body, {}, ["the paste's own front matter could not be read and was set aside"]
+    return body, dict(data), ["read the paste's own front matter as hints"]
+
+
+def repair(raw: bytes) -> Repaired:
+    """The text of a raw posting, repaired; raises UnreadableInput for what is not a posting."""
+    text = decode_input(raw).replace("\r\n", "\n")
+    text, hints, changes = read_hints(text)
+    text = fix_mojibake(text, changes)
+    text = html_to_markdown(text, changes)
+    text = tidy_layout(text, changes)
+    if not text.strip():
+        raise UnreadableInput("holds no text once repaired")
+    return Repaired(text, hints, changes)

@@ -1,0 +1,127 @@
+"""Turning an extraction into a posting file (and a company stub), without losing anything.
+
+Files are written atomically and never over an existing file unless forced; a posting whose
+address or text is already in the knowledge base is reported instead of imported twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import KnowledgeBase
+from ..scaffold import company_file, yaml_scalar
+from ..validate import slugify
+from .extract import Extraction
+from .fields import company_name_of
+
+MAX_SLUG = 80
+
+
+def fingerprint(text: str) -> str:
+    """The text's letters and digits only, hashed: the same posting pasted twice matches."""
+    return hashlib.sha256(re.sub(r"[^a-z0-9]+", "", text.lower()).encode()).hexdigest()
+
+
+def normal_url(url: str) -> str:
+    return url.strip().rstrip("/").lower().replace("http://", "https://", 1)
+
+
+def company_slug_for(name: str, kb: KnowledgeBase) -> tuple[str, bool]:
+    """(slug, exists): an existing company whose slug or name matches, else a new slug."""
+    wanted = {slugify(name), slugify(company_name_of(name))}
+    for company in kb.companies.values():
+        if company.slug in wanted or slugify(company.name) in wanted:
+            return company.slug, True
+    return slugify(company_name_of(name)) or slugify(name), False
+
+
+def posting_slug(company: str, title: str) -> str:
+    slug = slugify(f"{company} {title}")[:MAX_SLUG].rstrip("-")
+    return slug or company
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _line(key: str, value: str, why: str | None, indent: str = "") -> str:
+    return f"{indent}{key}: {value}" + (f"  # {why}" if why else "")
+
+
+def front_matter(found: Extraction, company_slug: str, title: str, title_why: str | None) -> str:
+    """The posting's front matter in the schema's key order; inferred values carry a comment."""
+    lines = ["---", _line("company", company_slug, None), _line("title", yaml_scalar(title), title_why)]
+    simple = (("team", found.team), ("employment", found.employment))
+    lines += [_line(key, yaml_scalar(value), found.inferred.get(key)) for key, value in simple if value]
+    if found.locations:
+        lines.append("locations: [" + ", ".join(yaml_scalar(p) for p in found.locations) + "]")
+    if found.work_mode:
+        lines.append(_line("work_mode", found.work_mode, found.inferred.get("work_mode")))
+    salary = found.salary
+    if salary is not None:
+        lines.append("salary:")
+        if salary.min is not None:
+            lines.append(f"  min: {_number(salary.min)}")
+        if salary.max is not None:
+            lines.append(f"  max: {_number(salary.max)}")
+        if salary.figures:
+            lines.append(_line("currency", salary.currency or "", found.inferred.get("salary.currency"), "  "))
+            lines.append(_line("period", salary.period or "", found.inferred.get("salary.period"), "  "))
+        lines.append(f"  text: {yaml_scalar(salary.text)}")
+        if found.headline is not None:
+            lines.append(f"  headline: {_number(found.headline)}  # the job board's figure: min + max, not a salary")
+    for key, value in (("url", found.url), ("source", found.source)):
+        if value:
+            lines.append(f"{key}: {yaml_scalar(value)}")
+    for key, value in (("posted", found.posted), ("closes", found.closes)):
+        if value:
+            lines.append(f"{key}: {value.isoformat()}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Plan:
+    """What importing one posting will write."""
+
+    posting_path: Path
+    posting_text: str
+    company_path: Path | None
+    company_text: str | None
+
+
+def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) -> Plan:
+    """The files to write for an extraction whose company is known."""
+    assert found.company is not None
+    slug, exists = company_slug_for(found.company, kb)
+    found.company_slug = slug
+    title, why = found.title, found.inferred.get("title")
+    if not title:
+        title, why = fallback_title, "not found in the text: the file name stands in, replace it"
+    posting = docs / "postings" / f"{posting_slug(slug, title)}.md"
+    text = front_matter(found, slug, title, why) + "\n" + found.body
+    company_path = None if exists else docs / "companies" / f"{slug}.md"
+    company_text = None if exists else company_file(company_name_of(found.company))
+    return Plan(posting, text, company_path, company_text)
+
+
+class KnownPostings:
+    """Addresses and texts of the postings on record, to refuse importing one twice."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.by_url = {normal_url(p.url): p.doc.path for p in kb.postings.values() if p.url}
+        self.by_text = {fingerprint(p.doc.body): p.doc.path for p in kb.postings.values()}
+
+    def duplicate_of(self, found: Extraction) -> str | None:
+        """The path of a posting already holding this address or this text, or None."""
+        if found.url and normal_url(found.url) in self.by_url:
+            return self.by_url[normal_url(found.url)]
+        return self.by_text.get(fingerprint(found.body))
+
+    def add(self, found: Extraction, path: str) -> None:
+        if found.url:
+            self.by_url[normal_url(found.url)] = path
+        self.by_text[fingerprint(found.body)] = path
