@@ -21,7 +21,9 @@ from roledex.privacy import PrivacySettingError, full_view, include_private, pub
 from roledex.problems import errors_in
 from roledex.render.context import SiteContext
 from roledex.settings import SettingsError, settings_from
-from roledex.site import enrich, generated_pages, page_title
+from roledex.links import unlink_hidden
+from roledex.site import PRIVATE_BANNER, enrich, generated_pages, page_title
+from roledex.source import marked_private
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +40,7 @@ class _State:
     context: SiteContext | None = None
     include_private: bool = False
     generated: frozenset[str] = frozenset()
+    hidden: set[str] = set()
     seconds: float = 0.0
     """Time spent in roledex's own work this build (load, check, render), for the benchmark."""
 
@@ -52,15 +55,31 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.context = None
     state.generated = frozenset()
+    state.hidden = set()
     state.seconds = 0.0
     try:
         state.include_private = include_private(state.command, os.environ)
-        settings_from((config.extra or {}).get("roledex"))
+        settings = settings_from((config.extra or {}).get("roledex"))
     except (SettingsError, PrivacySettingError) as error:
         raise PluginError(f"roledex: {error}") from None
     if state.include_private:
         log.info("roledex: private pages are included (this view must not be published)")
+        if config.nav is not None and not any("applications/index.md" in str(entry) for entry in config.nav):
+            config.nav.append({"Applications": "applications/index.md"})
+    _set_addresses(config, settings.repository or os.environ.get("GITHUB_REPOSITORY"))
     return config
+
+
+def _set_addresses(config: MkDocsConfig, repository: str | None) -> None:
+    """site_url and repo_url from one place: extra.roledex.repository or GitHub's own variable."""
+    if not repository or "/" not in str(repository):
+        return
+    owner, name = str(repository).split("/", 1)
+    if not config.site_url:
+        config.site_url = f"https://{owner.lower()}.github.io/{name}/"
+    if not config.repo_url:
+        config.repo_url = f"https://github.com/{owner}/{name}"
+        config.repo_name = f"{owner}/{name}"
 
 
 def _report(problems: list) -> None:
@@ -92,10 +111,15 @@ def _add_pages(files: Files, config: MkDocsConfig) -> Files:
     result = load_knowledge_base(_shown_path(config.docs_dir))
     _report(result.problems)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
-    for uri in sorted(view.hidden_paths):
+    hidden = set(view.hidden_paths)
+    if not state.include_private:
+        hidden |= {f.src_uri for f in files.documentation_pages() if f.src_uri not in view.shown_paths
+                   and marked_private(f.content_string)}
+    for uri in sorted(hidden):
         file = files.get_file_from_path(uri)
         if file is not None:
             files.remove(file)
+    state.hidden = hidden
     settings = settings_from((config.extra or {}).get("roledex"))
     state.context = SiteContext(view.kb, settings, includes_private=state.include_private)
     pages = generated_pages(state.context, existing={file.src_uri for file in files})
@@ -116,6 +140,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _page_markdown(markdown: str, page: Page) -> str:
     if state.context is not None and page.file.src_uri not in state.generated:
         markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
+        markdown = unlink_hidden(markdown, page.file.src_uri, state.hidden)
     title = page_title(markdown)
     if title is None and isinstance(page.meta.get("title"), str):
         title = html.escape(page.meta["title"], quote=False)
@@ -124,9 +149,11 @@ def _page_markdown(markdown: str, page: Page) -> str:
     return markdown
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    context["roledex_private_view"] = state.include_private
-    return context
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Mark every page of the private view, so a screenshot of it is never taken for the site."""
+    if not state.include_private:
+        return output
+    return output.replace('<div class="md-container"', PRIVATE_BANNER + '<div class="md-container"', 1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

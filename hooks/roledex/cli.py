@@ -6,6 +6,7 @@ Exit statuses: 0 success, 1 problems found or the command failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -25,7 +26,9 @@ from .privacy import PrivacySettingError, full_view, include_private, public_vie
 from .settings import SettingsError
 from .site_config import read_settings
 from .problems import as_json, errors_in
-from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP
+from .publish_check import find_leaks, private_fragments, public_pages_text, published_pages
+from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
+from .status_update import FrontMatterMissing, set_keys
 from .validate import did_you_mean, is_slug, is_url, slugify
 
 OK, FAILED, USAGE = 0, 1, 2
@@ -247,6 +250,91 @@ def cmd_import(args: argparse.Namespace) -> int:
     return OK if all(results) else FAILED
 
 
+def _date_option(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name} takes a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Set an application's status (and dates, next step) in place, keeping the file as written."""
+    docs = Path(args.docs)
+    if args.status not in STATUSES:
+        _err(f"roledex status: {args.status!r} is not a status{did_you_mean(args.status, STATUSES)}; "
+             f"statuses: {', '.join(STATUSES)}")
+        return FAILED
+    try:
+        day = _date_option(args.date, "--date") or dt.date.today()
+        next_day = _date_option(args.next_date, "--next-date")
+    except ValueError as error:
+        _err(f"roledex status: {error}")
+        return USAGE
+    kb = load_knowledge_base(docs).kb
+    if args.posting not in kb.postings:
+        _err(f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}"
+             f"{did_you_mean(args.posting, kb.postings)}")
+        return FAILED
+    values: dict[str, object] = {"status": args.status, "updated": day}
+    application = kb.applications.get(args.posting)
+    if args.status == "applied" and (application is None or application.applied is None):
+        values["applied"] = day
+    if args.next is not None:
+        values["next_step"] = args.next
+    if next_day is not None:
+        values["next_date"] = next_day
+    if application is None:
+        path = scaffold.target_path(docs, APPLICATION, args.posting)
+        text = scaffold.application_file(args.posting)
+    else:
+        path = Path(application.doc.path)
+        text = path.read_bytes().decode("utf-8")
+    try:
+        updated = set_keys(text, values, APPLICATION)
+    except FrontMatterMissing as error:
+        _err(f"roledex status: {path}: {error}; add front matter first")
+        return FAILED
+    write_text_atomic(path, updated, overwrite=True)
+    changed = ", ".join(f"{k}: {v}" for k, v in values.items())
+    _out(f"{'updated' if application else 'wrote'} {path}: {changed}")
+    return OK
+
+
+def cmd_publish_check(args: argparse.Namespace) -> int:
+    """List what a built site holds; fail if any private text is in any of its files."""
+    site, docs = Path(args.site), _docs_dir(args.docs)
+    if docs is None:
+        return USAGE
+    if not site.is_dir():
+        _err(f"roledex publish-check: {site}: no such folder; build the site first (mkdocs build)")
+        return USAGE
+    result = load_knowledge_base(docs)
+    view = public_view(result.kb)
+    pages = published_pages(site)
+    sections: dict[str, int] = {}
+    for page in pages:
+        section = page.strip("/").split("/")[0] or "(home)"
+        sections[section] = sections.get(section, 0) + 1
+    _out(f"{site}: {len(pages)} pages, {sum(1 for p in site.rglob('*') if p.is_file())} files")
+    for section, count in sorted(sections.items()):
+        _out(f"  {section}: {count}")
+    if args.list:
+        for page in pages:
+            _out(f"  {page}")
+    hidden = sorted(view.hidden_paths)
+    _out(f"left out as private: {len(hidden)} pages" + (f" ({', '.join(hidden[:5])}{', ...' if len(hidden) > 5 else ''})" if hidden else ""))
+    leaks = find_leaks(site, private_fragments(result.kb, view, public_pages_text(docs, view)))
+    for leak in leaks:
+        _out(f"LEAK {site / leak.output}: text of {leak.source}: {leak.fragment[:80]!r}")
+    if leaks:
+        _err(f"roledex publish-check: private text found in {len({l.output for l in leaks})} file(s); do not publish")
+        return FAILED
+    _out("no private text found in any file")
+    return OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roledex", description="A job-search knowledge base: check, create and publish its files."
@@ -281,6 +369,21 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
     imports.add_argument("--json", action="store_true", help="with --dry-run: print the extracted fields as JSON")
     imports.set_defaults(handler=cmd_import)
+
+    status = commands.add_parser("status", help="set an application's status, keeping the file as written")
+    status.add_argument("posting", metavar="POSTING", help="the posting's slug")
+    status.add_argument("status", metavar="STATUS", help=", ".join(STATUSES))
+    status.add_argument("--date", help="the day of the change (default: today)")
+    status.add_argument("--next", metavar="TEXT", help="the next step")
+    status.add_argument("--next-date", metavar="DATE", help="when the next step is due")
+    status.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    status.set_defaults(handler=cmd_status)
+
+    publish = commands.add_parser("publish-check", help="list a built site and fail if it holds private text")
+    publish.add_argument("site", nargs="?", default="site", metavar="SITE_DIR", help="the built site (default: site)")
+    publish.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    publish.add_argument("--list", action="store_true", help="list every page's address")
+    publish.set_defaults(handler=cmd_publish_check)
 
     export = commands.add_parser("export", help="every posting with its salary as a year's pay in the base currency")
     export.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")

@@ -36,6 +36,8 @@ class View:
     kb: KnowledgeBase
     hidden_paths: set[str]
     """Source paths below the docs folder (`applications/x.md`) of the records left out."""
+    shown_paths: set[str]
+    """Source paths of the records shown."""
     includes_private: bool
 
 
@@ -52,12 +54,14 @@ def public_view(kb: KnowledgeBase) -> View:
     view.applications = {
         s: a for s, a in kb.applications.items() if not a.private and a.posting in view.postings
     }
-    shown = {id(r) for group in (view.companies, view.postings, view.preps, view.applications)
+    shown = {r.doc.src_uri for group in (view.companies, view.postings, view.preps, view.applications)
              for r in group.values()}
-    hidden = {r.doc.src_uri for group in (kb.companies, kb.postings, kb.preps, kb.applications)
-              for r in group.values() if id(r) not in shown}
-    return View(view, hidden, includes_private=False)
+    return View(view, _all_paths(kb) - shown, shown, includes_private=False)
+
+
+def _all_paths(kb: KnowledgeBase) -> set[str]:
+    return {r.doc.src_uri for group in (kb.companies, kb.postings, kb.preps, kb.applications) for r in group.values()}
 
 
 def full_view(kb: KnowledgeBase) -> View:
-    return View(kb, set(), includes_private=True)
+    return View(kb, set(), _all_paths(kb), includes_private=True)

@@ -6,9 +6,11 @@ is loaded, because references form a graph.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Iterator
 
-from .model import KnowledgeBase, Posting, Salary
+from .model import Application, KnowledgeBase, Posting, Salary
+from .pipeline import last_change, stale_days
 from .problems import ERROR, WARNING, Problem
 from .schema import Kind
 from .validate import did_you_mean
@@ -47,12 +49,23 @@ def _posting_findings(posting: Posting) -> Iterator[tuple[str, str, str]]:
         yield "closes", f"closes {posting.closes} is before posted {posting.posted}", ERROR
 
 
-def check_record(kind: Kind, record: Any, kb: KnowledgeBase) -> list[Problem]:
+def _application_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
+    days = stale_days(application, today)
+    if days is not None:
+        yield ("updated", f"stale: no change for {days} days since {last_change(application)} "
+               f"(status {application.status!r}); follow up, or set the new status with `roledex status`", WARNING)
+    if application.applied and application.applied > today:
+        yield "applied", f"applied {application.applied} is in the future", WARNING
+
+
+def check_record(kind: Kind, record: Any, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
     """Problems of one record alone, and with the records loaded before it."""
     findings: list[tuple[str, str, str]] = []
     if kind.name == "posting":
         findings += _posting_findings(record)
-    elif kind.references:
+    if kind.name == "application":
+        findings += _application_findings(record, today or dt.date.today())
+    if kind.references:
         existing = (kb.preps if kind.name == "prep" else kb.applications).get(record.posting)
         if existing is not None:
             findings.append(("posting", f"{existing.doc.path} is already the {kind.name} for posting "

@@ -23,6 +23,10 @@ STATUSES: tuple[str, ...] = (
 """Application statuses in pipeline order; the last four end an application."""
 
 CLOSED_STATUSES: frozenset[str] = frozenset({"accepted", "rejected", "withdrawn", "closed"})
+STALE_AFTER_DAYS = 21
+"""An open application with no change this many days after it was applied is stale."""
+DUE_WITHIN_DAYS = 14
+"""The pipeline lists next steps due within this many days."""
 EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "internship", "temporary")
 WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite")
 PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")

@@ -26,6 +26,8 @@ class Settings:
     days_per_week: float = 5
     weeks_per_year: float = 52
     closing_soon_days: int = 14
+    repository: str | None = None
+    """OWNER/NAME of the GitHub repository; gives site_url and repo_url."""
 
     def rate(self, currency: str) -> float | None:
         """Base-currency value of one unit of `currency`, or None when there is no rate."""
@@ -75,7 +77,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 KNOWN_KEYS = ("base_currency", "rates", "rates_date", "hours_per_week", "days_per_week",
-              "weeks_per_year", "closing_soon_days")
+              "weeks_per_year", "closing_soon_days", "repository")
 
 
 def settings_from(extra: dict[str, Any] | None) -> Settings:
@@ -93,4 +95,13 @@ def settings_from(extra: dict[str, Any] | None) -> Settings:
         days_per_week=_positive("days_per_week", data.get("days_per_week", defaults.days_per_week)),
         weeks_per_year=_positive("weeks_per_year", data.get("weeks_per_year", defaults.weeks_per_year)),
         closing_soon_days=int(_positive("closing_soon_days", data.get("closing_soon_days", 14))),
+        repository=_repository(data.get("repository")),
     )
+
+
+def _repository(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or value.count("/") != 1 or not all(value.split("/")):
+        raise SettingsError(f"extra.roledex.repository: expected OWNER/NAME such as jane/job-search, got {value!r}")
+    return value

@@ -14,6 +14,7 @@ from .render.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
 from .render.context import SiteContext
 from .render.home import home_page
 from .render.indexes import companies_index, postings_index, roles_index
+from .render.pipeline import pipeline_page
 from .render.prep import prep_page
 from .render.roles import role_page
 from .render.salaries import salaries_page
@@ -37,6 +38,8 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
     for posting in ctx.kb.postings.values():
         if posting.slug not in ctx.kb.preps:
             pages[prep_uri(posting.slug)] = prep_page(ctx, posting)
+    if ctx.includes_private:
+        pages[INDEX_URIS["applications"]] = WIDE_PAGE + pipeline_page(ctx)
     return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
 
 
@@ -87,3 +90,9 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
         if prep is not None and prep.posting in ctx.kb.postings:
             return prep_page(ctx, ctx.kb.postings[prep.posting])
     return None
+
+
+PRIVATE_BANNER = (
+    '<div class="rdx-private-banner" role="note"><strong>Private view</strong>: this build shows your private '
+    "pages (applications, notes marked private). A published build leaves them out.</div>"
+)

@@ -219,3 +219,12 @@ def read_document(path: str, folder: str, slug: str, raw: bytes) -> tuple[Docume
                 message = f"front matter must be a mapping of keys to values, got {_describe(data)}"
                 problems.append(Problem(path, 2, "front-matter", message))
     return Document(path, folder, slug, meta, body, body_line, key_lines, not unreadable), problems
+
+
+def marked_private(text: str) -> bool:
+    """True when a page's front matter says `private: true` (any page may)."""
+    yaml_text, _, _, problems = split_front_matter("page", text.lstrip("\ufeff").replace("\r\n", "\n"))
+    if yaml_text is None or problems or not yaml_text.strip():
+        return False
+    data, _, yaml_problems = parse_yaml("page", yaml_text, 2)
+    return not yaml_problems and isinstance(data, dict) and data.get("private") is True

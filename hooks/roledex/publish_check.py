@@ -1,0 +1,140 @@
+"""Proof that a built site holds nothing private: every output file searched for private text.
+
+The fragments searched for are the sentences and values of every page a published build
+leaves out, less any that also stand in a published page (those are not secrets). Output
+files are read as a reader's browser or a search engine would: HTML as text, JSON strings,
+gzip unpacked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .model import KnowledgeBase
+from .privacy import View
+from .source import marked_private
+
+MIN_FRAGMENT = 24
+MIN_VALUE = 8
+_TEXT_SUFFIXES = (".html", ".htm", ".json", ".xml", ".txt", ".csv", ".js", ".css", ".md", ".svg")
+
+
+def normalise(text: str) -> str:
+    """Text without markup, entities, typographic quotes or runs of white space, lowercased."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = html.unescape(text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>|]+", " ", text)
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    return " ".join(text.split()).lower()
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _sentences(body: str) -> Iterator[str]:
+    for line in body.split("\n"):
+        cleaned = normalise(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line))
+        for sentence in re.split(r"(?<=[.!?])\s+", cleaned):
+            if len(sentence) >= MIN_FRAGMENT:
+                yield sentence
+
+
+def public_pages_text(docs: Path, view: View) -> str:
+    """The text of the hand-written pages a published build keeps, beyond the four folders."""
+    texts = []
+    for path in sorted(docs.rglob("*.md")):
+        uri = path.relative_to(docs).as_posix()
+        if uri in view.shown_paths or uri in view.hidden_paths:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not marked_private(text):
+            texts.append(text)
+    return "\n".join(texts)
+
+
+def private_fragments(full: KnowledgeBase, view: View, public_text: str = "") -> dict[str, str]:
+    """Fragment -> the private file it comes from, for every page the view leaves out.
+
+    Text that also stands in a published page (its records, slugs, or `public_text`) is no
+    secret and is not searched for.
+    """
+    groups = (view.kb.companies, view.kb.postings, view.kb.preps, view.kb.applications)
+    shown = " ".join(normalise(f"{r.slug} {r.doc.body} " + " ".join(_strings(r.doc.meta)))
+                     for group in groups for r in group.values()) + " " + normalise(public_text)
+    fragments: dict[str, str] = {}
+    for group in (full.companies, full.postings, full.preps, full.applications):
+        for record in group.values():
+            if record.doc.src_uri not in view.hidden_paths:
+                continue
+            replaced = record.doc.folder == "prep" and record.posting in view.kb.postings
+            if not replaced:  # a hidden prep file's address still holds the generated prep page
+                fragments[(record.doc.src_uri[:-3] + "/").lower()] = record.doc.path
+            values = (normalise(v) for v in _strings(record.doc.meta))
+            for fragment in [*_sentences(record.doc.body), *(v for v in values if len(v) >= MIN_VALUE)]:
+                if fragment not in shown:
+                    fragments.setdefault(fragment, record.doc.path)
+    return fragments
+
+
+def _read_output(path: Path) -> str | None:
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        try:
+            raw = gzip.decompress(raw)
+        except OSError:
+            return None
+    elif path.suffix not in _TEXT_SUFFIXES:
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    if path.suffix == ".json" or path.name.endswith(".json.gz"):
+        try:
+            return normalise(" ".join(_strings(json.loads(text))))
+        except ValueError:
+            pass
+    return normalise(text)
+
+
+@dataclass(frozen=True)
+class Leak:
+    output: str
+    fragment: str
+    source: str
+
+
+def find_leaks(site: Path, fragments: dict[str, str]) -> list[Leak]:
+    """Every output file that holds a private fragment (one finding per file and source)."""
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        text = _read_output(path)
+        if text is None:
+            continue
+        seen: set[str] = set()
+        for fragment, source in fragments.items():
+            if source not in seen and fragment in text:
+                seen.add(source)
+                leaks.append(Leak(str(path.relative_to(site)), fragment, source))
+    return leaks
+
+
+def published_pages(site: Path) -> list[str]:
+    """The address of every page in the built site."""
+    addresses = []
+    for page in site.rglob("index.html"):
+        folder = page.parent.relative_to(site).as_posix()
+        addresses.append("/" if folder == "." else f"/{folder}/")
+    return sorted(addresses)
