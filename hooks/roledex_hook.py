@@ -141,6 +141,8 @@ def _page_markdown(markdown: str, page: Page) -> str:
     if state.context is not None and page.file.src_uri not in state.generated:
         markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
         markdown = unlink_hidden(markdown, page.file.src_uri, state.hidden)
+    if page.file.src_uri.startswith("companies/") and page.file.src_uri != "companies/index.md":
+        page.meta.setdefault("search", {"boost": 4})  # a search for a company's name finds its profile first
     title = page_title(markdown)
     if title is None and isinstance(page.meta.get("title"), str):
         title = html.escape(page.meta["title"], quote=False)

@@ -1,6 +1,6 @@
 """Screenshots of the built site in headless Chromium, for the README and for review.
 
-    python scripts/screenshots.py [--out screenshots] [--private] [--dark] [PAGE ...]
+    python scripts/screenshots.py [--out .github/screenshots] [--private] [--dark] [PAGE ...]
 
 Builds the site into a temporary folder, serves it on a loopback port and saves one PNG per
 page (default: home, salaries, a prep page). Needs Debian's chromium and Playwright's
@@ -56,7 +56,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pages", nargs="*", default=DEFAULT_PAGES)
-    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--out", type=Path, default=ROOT / ".github" / "screenshots")
     parser.add_argument("--private", action="store_true", help="build the private view")
     parser.add_argument("--dark", action="store_true", help="dark colour scheme")
     parser.add_argument("--width", type=int, default=1280)

@@ -29,7 +29,7 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
         INDEX_URIS["home"]: home_page(ctx),
         INDEX_URIS["companies"]: WIDE_PAGE + companies_index(ctx),
         INDEX_URIS["postings"]: WIDE_PAGE + postings_index(ctx),
-        INDEX_URIS["salaries"]: salaries_page(ctx),
+        INDEX_URIS["salaries"]: WIDE_PAGE + salaries_page(ctx),
         INDEX_URIS["roles"]: WIDE_PAGE + roles_index(ctx),
         INDEX_URIS["tags"]: TAGS_PAGE,
     }

@@ -9,8 +9,8 @@ from typing import Sequence
 from .common import money
 
 ROW_HEIGHT = 26
-LABEL_WIDTH = 260
-PLOT_WIDTH = 440
+LABEL_WIDTH = 320
+PLOT_WIDTH = 420
 PAD = 8
 
 
@@ -32,7 +32,7 @@ def _x(value: float, lowest: float, highest: float) -> float:
 def _row(index: int, bar: Bar, lowest: float, highest: float, currency: str) -> str:
     y = PAD + index * ROW_HEIGHT
     x1, x2, xm = (_x(v, lowest, highest) for v in (bar.low, bar.high, bar.mid))
-    label = html.escape(bar.label if len(bar.label) <= 38 else bar.label[:37] + "…")
+    label = html.escape(bar.label if len(bar.label) <= 46 else bar.label[:45] + "…")
     tip = html.escape(f"{bar.label}: {money(bar.low, currency)} to {money(bar.high, currency)}")
     return (
         f'<g><title>{tip}</title>'

@@ -16,9 +16,10 @@ def _assumptions(ctx: SiteContext) -> str:
     rates = ", ".join(f"1 {code} = {rate:g} {ctx.base}" for code, rate in sorted(s.rates.items()))
     dated = f" (rates of {s.rates_date.isoformat()})" if s.rates_date else ""
     return (
-        f"All figures are base pay for a year in **{ctx.base}**. Hourly pay counts "
-        f"{s.hours_per_week:g} hours a week, daily pay {s.days_per_week:g} days a week, and a year "
-        f"has {s.weeks_per_year:g} weeks. Exchange rates{dated}: {rates or 'none set'}. "
+        f"All figures are base pay for a year in **{ctx.base}**, beside the salary as posted.\n\n"
+        f'??? info "How the figures are normalised"\n'
+        f"    Hourly pay counts {s.hours_per_week:g} hours a week, daily pay {s.days_per_week:g} days a week, "
+        f"and a year has {s.weeks_per_year:g} weeks. Exchange rates{dated}: {rates or 'none set'}. "
         f"Set them under `extra.roledex` in `mkdocs.yml`.\n"
     )
 

@@ -1,0 +1,165 @@
+"""The published site in a real browser (Debian's Chromium driven by Playwright), used as a
+person would: following links, sorting, searching, dark mode, a phone-sized window."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = os.environ.get("ROLEDEX_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+GROWTH = "etsy-engineering-manager-ml-for-growth"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"no Chromium at {CHROMIUM}: CI must run the browser tests (.ci/run installs it)", pytrace=False)
+    pytest.skip(f"no Chromium at {CHROMIUM}; `apt-get install chromium` to run these", allow_module_level=True)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(shipped_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(shipped_site / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page whose console errors and requests to other hosts are collected."""
+
+    def __init__(self, browser: object, base_url: str, **context: object) -> None:
+        self.context = browser.new_context(**context)  # type: ignore[attr-defined]
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        host = urlsplit(base_url).netloc
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.foreign.append(r.url)
+                     if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host else None)
+
+    def close(self) -> None:
+        self.context.close()
+        assert self.errors == [], self.errors
+        assert self.foreign == [], self.foreign
+
+
+@pytest.fixture
+def watched(browser: object, base_url: str) -> Iterator[Watched]:
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def test_home_to_company_to_posting_to_prep_by_clicking(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    page.get_by_role("link", name="Companies").first.click()
+    page.wait_for_url("**/companies/")
+    page.locator("article table a", has_text="Etsy").first.click()
+    page.wait_for_url("**/companies/etsy/")
+    page.locator("article table a", has_text="Engineering Manager, Ads ML").first.click()
+    page.wait_for_url("**/postings/etsy-engineering-manager-ads-ml/")
+    page.get_by_role("link", name="Prepare for this role").click()
+    page.wait_for_url("**/prep/etsy-engineering-manager-ads-ml/")
+    assert page.locator("h1").inner_text().startswith("Prep: Engineering Manager, Ads ML")
+
+
+def test_every_posting_leads_to_its_prep_page(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "postings/")
+    addresses = page.locator("article table a", has_text="Prep").evaluate_all("els => els.map(e => e.href)")
+    assert len(addresses) == 4
+    for address in addresses:
+        page.goto(address)
+        assert page.locator("h1").inner_text().startswith("Prep:")
+
+
+def _column(page: object, index: int) -> list[str]:
+    return page.locator(f"article table >> nth=0 >> tbody tr td:nth-child({index})").all_inner_texts()  # type: ignore
+
+
+def test_salary_table_sorts_by_clicking_its_header(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "salaries/")
+    before = _column(page, 4)
+    page.locator("article table >> nth=0 >> th", has_text="Annual min").click()
+    ascending = _column(page, 4)
+    values = [int(v.replace("$", "").replace(",", "")) for v in ascending]
+    assert values == sorted(values) and ascending[0] == "$153,000"
+    page.locator("article table >> nth=0 >> th", has_text="Annual min").click()
+    descending = _column(page, 4)
+    assert descending[0] == "$226,000" and descending != ascending
+    assert sorted(before) == sorted(ascending)
+
+
+def test_search_finds_a_company_and_an_interview_question(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    search = page.locator("input.md-search__input")
+    search.press_sequentially("Etsy", delay=30)
+    first = page.locator(".md-search-result__link").first
+    first.wait_for()
+    assert "/companies/etsy/" in first.get_attribute("href")
+    search.fill("")
+    search.press_sequentially("roadmap for LLM implementation", delay=30)
+    result = page.locator(".md-search-result__link[href*='/prep/']").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url(f"**/prep/{GROWTH}/**")
+    assert "roadmap for LLM implementation" in page.locator("article").inner_text()
+
+
+def test_dark_mode_switch(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+@pytest.mark.parametrize("address", ["", "companies/", "companies/etsy/", "postings/", "salaries/",
+                                     "roles/engineering-manager-ml/", f"prep/{GROWTH}/",
+                                     "postings/etsy-engineering-manager-ads-ml/"])
+def test_phone_window_has_no_sideways_scrolling(browser: object, base_url: str, address: str) -> None:
+    phone = Watched(browser, base_url, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    phone.page.goto(base_url + address)
+    overflow = phone.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    phone.close()
+    assert overflow <= 0, f"{address} scrolls sideways by {overflow}px"
+
+
+def test_charts_and_badges_carry_words(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "salaries/")
+    chart = page.locator("figure.rdx-chart svg").first
+    assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label")
+    assert page.locator("figure.rdx-chart figcaption").first.inner_text()
+    page.goto(base_url + "postings/")
+    assert page.locator(".rdx-badge").first.inner_text() in ("remote", "hybrid", "onsite")
+    assert page.locator("img:not([alt])").count() == 0
