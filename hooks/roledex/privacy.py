@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from .model import KnowledgeBase
+from .source import marked_private
 
 ENV_VARIABLE = "ROLEDEX_PRIVATE"
 CHOICES = ("include", "exclude")
@@ -65,3 +66,8 @@ def _all_paths(kb: KnowledgeBase) -> set[str]:
 
 def full_view(kb: KnowledgeBase) -> View:
     return View(kb, set(), _all_paths(kb), includes_private=True)
+
+
+def privately_marked(pages: dict[str, str]) -> set[str]:
+    """The source paths of hand-written pages (outside the four folders) marked `private: true`."""
+    return {uri for uri, text in pages.items() if marked_private(text)}
