@@ -17,9 +17,6 @@ from . import scaffold
 from .export import as_csv, export_rows
 from .export import as_json as export_json
 from .files import write_text_atomic
-from .importer import write as importer_write
-from .importer.extract import extract
-from .importer.repair import UnreadableInput, repair
 from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
 from .privacy import PrivacySettingError, full_view, include_private, public_view
@@ -175,6 +172,10 @@ def _import_sources(names: list[str]) -> list[tuple[str, bytes | None, str]]:
 
 def _import_one(name: str, raw: bytes, args: argparse.Namespace, kb, known) -> tuple[bool, dict | None]:
     """Import one raw posting; print what happened; return (success, dry-run JSON)."""
+    from .importer import write as importer_write
+    from .importer.extract import extract
+    from .importer.repair import UnreadableInput, repair
+
     try:
         found = extract(repair(raw), company=args.company, url=args.url)
     except UnreadableInput as problem:
@@ -228,8 +229,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if missing:
         _err(f"roledex import: no such file: {missing[0]}")
         return USAGE
+    from .importer.write import KnownPostings  # the importer's libraries load only when importing
+
     kb = load_knowledge_base(docs).kb
-    known = importer_write.KnownPostings(kb)
+    known = KnownPostings(kb)
     sources = _import_sources(args.files)
     results, reports = [], []
     for index, (name, raw, problem) in enumerate(sources, 1):

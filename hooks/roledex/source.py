@@ -41,16 +41,11 @@ class _AliasRefused(Exception):
 
 
 class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe loader that records key lines and duplicate keys and refuses aliases."""
+    """A safe loader that records key lines and duplicate keys."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[str, int, int]] = []
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _AliasRefused(node.start_mark.line)
-        return super().construct_object(node, deep=deep)
 
     def construct_lined_mapping(self, node: Any) -> LinedDict:
         if not isinstance(node, MappingNode):
@@ -80,6 +75,20 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:map", _FrontMatterLoader.c
 _FrontMatterLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_lenient_timestamp
 )
+
+
+class _GuardedLoader(_FrontMatterLoader):
+    """The same loader, refusing every alias: for text that holds '&' or '*' at all.
+
+    A node met a second time is an alias; refusing it before construction makes an alias
+    bomb cost no more than its text. Text without those characters has no aliases, and
+    skips this per-node check.
+    """
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasRefused(node.start_mark.line)
+        return super().construct_object(node, deep=deep)
 
 
 @dataclass
@@ -160,7 +169,7 @@ def _yaml_error_message(error: yaml.YAMLError) -> str:
 
 def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
     """Load front matter; return (data, dotted key -> file line, problems)."""
-    loader = _FrontMatterLoader(yaml_text)
+    loader = (_GuardedLoader if "&" in yaml_text or "*" in yaml_text else _FrontMatterLoader)(yaml_text)
     try:
         data = loader.get_single_data()
     except _AliasRefused as refused:
