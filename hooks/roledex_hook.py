@@ -23,7 +23,8 @@ from roledex.problems import errors_in
 from roledex.render.context import SiteContext
 from roledex.settings import Settings, SettingsError, settings_from
 from roledex.links import unlink_hidden
-from roledex.site import PRIVATE_BANNER, enrich, generated_pages, page_title
+from roledex.site import (PRIVATE_BANNER, enrich, generated_pages, lift_html_blocks, page_title,
+                          restore_html_blocks)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,7 @@ class _State:
     include_private: bool = False
     generated: frozenset[str] = frozenset()
     hidden: set[str] = set()
+    blocks: dict[str, list[str]] = {}
     settings: Settings = Settings()
     seconds: float = 0.0
     """Time spent in roledex's own work this build (load, check, render), for the benchmark."""
@@ -57,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.context = None
     state.generated = frozenset()
     state.hidden = set()
+    state.blocks = {}
     state.seconds = 0.0
     try:
         state.include_private = include_private(state.command, os.environ)
@@ -146,7 +149,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         title = html.escape(page.meta["title"], quote=False)
     if title is not None:
         page.meta["title"] = title
+    markdown, blocks = lift_html_blocks(markdown)
+    if blocks:
+        state.blocks[page.file.src_uri] = blocks
     return markdown
+
+
+@_timed
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    blocks = state.blocks.pop(page.file.src_uri, None)
+    return restore_html_blocks(html, blocks) if blocks else html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -41,11 +41,16 @@ nav:
 """
 
 CAPTURE_HOOK = """
+import sys
 from pathlib import Path
 from mkdocs.plugins import event_priority
 
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
+    # roledex lifts its HTML blocks out of Markdown's way; the floor gets them back inline.
+    roledex = sys.modules.get("hooks/roledex_hook.py")
+    for index, block in enumerate(roledex.state.blocks.get(page.file.src_uri, []) if roledex else []):
+        markdown = markdown.replace("RDXBLOCK%dX" % index, block, 1)
     target = Path(config.config_file_path).parent / "captured" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")

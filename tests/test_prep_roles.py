@@ -57,6 +57,9 @@ def test_generated_prep_pages_have_brief_and_requirements(shipped_site: Path, sl
     asks = _section(page, "what-they-ask-for")
     assert asks.count('type="checkbox"') >= 10
     assert f"roledex new prep {slug}" in page
+    more = _section(page, "more-questions")
+    assert "suggested by Etsy" in more and "use day to day?" in more
+    assert "Expansion of search and discovery capabilities using machine learning?" in more
 
 
 def test_related_postings_show_salary(shipped_site: Path) -> None:
@@ -105,10 +108,10 @@ def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_pa
     })
     assert build_site(tmp_path).returncode == 0
     growth = read_page(tmp_path, f"prep/{GROWTH}/")
-    gathered = _section(growth, "from-your-other-prep-notes")
+    gathered = _section(growth, "more-questions")
     assert "Why Etsy, twice?" in gathered and "How big is the team?" in gathered
     second = read_page(tmp_path, "prep/etsy-second/")
-    assert "How would you approach building a new ML team" in _section(second, "from-your-other-prep-notes")
+    assert "How would you approach building a new ML team" in _section(second, "more-questions")
     assert _section(second, "likely-questions").count("<li>") == 2
 
 

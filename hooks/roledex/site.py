@@ -96,3 +96,31 @@ PRIVATE_BANNER = (
     '<div class="rdx-private-banner" role="note"><strong>Private view</strong>: this build shows your private '
     "pages (applications, notes marked private). A published build leaves them out.</div>"
 )
+
+
+_LIFTABLE = ("<table>\n<thead>", '<div class="rdx-', '<figure class="rdx-')
+_TOKEN = "RDXBLOCK{}X"
+
+
+def lift_html_blocks(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each generated HTML block replaced by a token paragraph, and the blocks.
+
+    Python-Markdown parses every raw HTML block tag by tag only to pass it through unchanged;
+    for generated tables and cards that was a third of the build. The tokens go through
+    Markdown as plain words and `restore_html_blocks` puts the blocks back in the HTML.
+    """
+    blocks: list[str] = []
+    chunks = markdown.split("\n\n")
+    for index, chunk in enumerate(chunks):
+        stripped = chunk.strip("\n")
+        if stripped.startswith(_LIFTABLE) and "\n\n" not in stripped:
+            chunks[index] = _TOKEN.format(len(blocks))
+            blocks.append(stripped)
+    return "\n\n".join(chunks), blocks
+
+
+def restore_html_blocks(content: str, blocks: list[str]) -> str:
+    """The rendered HTML with each token paragraph replaced by its block."""
+    for index, block in enumerate(blocks):
+        content = content.replace(f"<p>{_TOKEN.format(index)}</p>", block, 1)
+    return content

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -47,14 +46,25 @@ def page_url(src_uri: str) -> str:
     return src_uri[: -len(".md")] + "/"
 
 
+@lru_cache(maxsize=None)
+def _segments(src_uri: str) -> tuple[str, ...]:
+    url = page_url(src_uri).strip("/")
+    return tuple(url.split("/")) if url else ()
+
+
 def relative(from_uri: str, to_uri: str) -> str:
     """The relative address from the page at `from_uri` to the page at `to_uri` (source paths).
 
     Generated pages are raw HTML, which Markdown passes through untouched; that is what keeps
-    a thousand-row index cheap to build, so their links are worked out here, once.
+    a thousand-row index cheap to build, so their links are worked out here. Every address is
+    a directory of plain segments, so the common prefix is all there is to it.
     """
-    target = posixpath.relpath(page_url(to_uri) or ".", page_url(from_uri) or ".")
-    return "./" if target == "." else target + "/"
+    start, target = _segments(from_uri), _segments(to_uri)
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(start) - common) + list(target[common:])
+    return "/".join(parts) + "/" if parts else "./"
 
 
 def link(label: str, from_uri: str, to_uri: str, css: str = "") -> str:

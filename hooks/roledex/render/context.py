@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..interview import Notes, company_brief, qualifications, read_notes, responsibilities
 from ..model import KnowledgeBase, Posting
 from ..salary import Annual, Band, annual_salary, band
+from ..sections import Section
 from ..settings import Settings
 
 
@@ -22,6 +24,30 @@ class SiteContext:
     def annuals(self) -> dict[str, Annual | None]:
         """Each posting's annual salary, computed once per build."""
         return {slug: annual_salary(p, self.settings) for slug, p in self.kb.postings.items()}
+
+    def __post_init__(self) -> None:
+        self._notes: dict[str, Notes] = {}
+        self._asks: dict[str, tuple[list[str], list[str]]] = {}
+        self._briefs: dict[str, tuple[list[tuple[str, Section]], list[str]]] = {}
+
+    def notes(self, posting_slug: str) -> Notes:
+        """The prep notes of a posting, read once per build: many pages gather them."""
+        if posting_slug not in self._notes:
+            self._notes[posting_slug] = read_notes(self.kb.preps.get(posting_slug))
+        return self._notes[posting_slug]
+
+    def asks(self, posting: Posting) -> tuple[list[str], list[str]]:
+        """(responsibilities, qualifications) of a posting, read once per build."""
+        if posting.slug not in self._asks:
+            self._asks[posting.slug] = (responsibilities(posting), qualifications(posting))
+        return self._asks[posting.slug]
+
+    def brief(self, company_slug: str) -> tuple[list[tuple[str, Section]], list[str]]:
+        """The company brief's sections and the profile's other headings, read once per build."""
+        if company_slug not in self._briefs:
+            company = self.kb.companies.get(company_slug)
+            self._briefs[company_slug] = company_brief(company.doc.body) if company else ([], [])
+        return self._briefs[company_slug]
 
     def annual(self, posting: Posting) -> Annual | None:
         return self.annuals.get(posting.slug)

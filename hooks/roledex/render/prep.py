@@ -7,9 +7,9 @@ ask for, your notes, questions from other prep notes, related postings.
 from __future__ import annotations
 
 from ..coverage import coverage
-from ..interview import Notes, company_brief, qualifications, read_notes, responsibilities, skills_mapping
+from ..interview import Notes, skills_mapping
 from ..model import Posting
-from ..sections import demote
+from ..sections import demote, list_items
 from .cards import posting_facts
 from .common import (annual_cell, badge, card, company_name, company_uri, item, link, plural, posting_uri,
                      prep_uri, role_label, role_uri, stated_salary, table, text)
@@ -18,6 +18,8 @@ from .context import SiteContext
 NOTE_ORDER = ("Role analysis", "Talking points", "Likely questions", "Questions to ask")
 NUMBERED = ("Likely questions", "Questions to ask")
 MAX_GATHERED = 15
+MAX_RELATED = 5
+"""Related postings shown per kind; the role family's and company's pages list them all."""
 
 
 def _numbered(questions: list[str]) -> str:
@@ -37,7 +39,7 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
              item("Ticker", text(company.ticker or "")), item("Industry", text(company.industry or "")),
              item("Tech stack", text(", ".join(company.tech_stack)))]
     parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
-    chosen, others = company_brief(company.doc.body)
+    chosen, others = ctx.brief(company.slug)
     for topic, section in chosen:
         parts.append(f"### {topic}\n\n{demote(section.body, max(0, 3 - section.level))}\n")
     profile = link(f"{company.name}'s profile", here, company_uri(company.slug))
@@ -46,8 +48,8 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     return "\n".join(parts)
 
 
-def _asks(posting: Posting) -> str:
-    duties, needs = responsibilities(posting), qualifications(posting)
+def _asks(ctx: SiteContext, posting: Posting) -> str:
+    duties, needs = ctx.asks(posting)
     if not duties and not needs:
         return ("## What they ask for\n\nThe posting's text lists no responsibilities or qualifications under "
                 "headings this page recognises; read it on the posting's page.\n")
@@ -77,42 +79,74 @@ def _notes(notes: Notes, posting: Posting) -> str:
 
 
 def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
-    """Questions from the prep notes of other postings: same role family, and same company."""
+    """Questions from the prep notes of other postings (same role family, same company) and from the profile."""
     parts = []
     if posting.role:
         asked = [(q, other) for other in ctx.kb.postings_in_role(posting.role) if other.slug != posting.slug
-                 for q in read_notes(ctx.kb.preps.get(other.slug)).questions("Likely questions")]
+                 for q in ctx.notes(other.slug).questions("Likely questions")]
         if asked:
             family = link(role_label(posting.role), here, role_uri(posting.role))
             lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
             parts.append(f"### Asked in other {family} interviews\n\n" + "\n".join(lines) + "\n")
     to_ask = [(q, other) for other in ctx.kb.postings_of(posting.company) if other.slug != posting.slug
-              for q in read_notes(ctx.kb.preps.get(other.slug)).questions("Questions to ask")]
+              for q in ctx.notes(other.slug).questions("Questions to ask")]
     if to_ask:
         lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in to_ask[:MAX_GATHERED]]
         parts.append(f"### Questions to ask {text(company_name(ctx.kb, posting))}, from your other prep notes\n\n"
                      + "\n".join(lines) + "\n")
-    return "## From your other prep notes\n\n" + "\n".join(parts) if parts else ""
+    suggested = _suggested(ctx, posting)
+    if suggested:
+        parts.append(f"### Questions to ask, suggested by {text(company_name(ctx.kb, posting))}'s profile\n\n"
+                     + "\n".join(f"- {q}" for q in suggested) + "\n")
+    return "## More questions\n\n" + "\n".join(parts) if parts else ""
+
+
+def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
+    """Questions to ask built from the company's profile: its recent moves, culture and stack."""
+    company = ctx.kb.companies.get(posting.company)
+    if company is None:
+        return []
+    topics = dict(ctx.brief(company.slug)[0])
+    team = text(posting.team) if posting.team else "this team"
+    questions = []
+    recent = topics.get("Recent developments")
+    for point in (list_items(recent.body, top_level_only=True)[:3] if recent else []):
+        questions.append(f"How does {team}'s work connect to this: {point.rstrip('.')}?")
+    culture = topics.get("Engineering culture")
+    for point in (list_items(culture.body, top_level_only=True)[:2] if culture else []):
+        questions.append(f"What does “{point.rstrip('.')}” look like in {team}'s week?")
+    if company.tech_stack:
+        questions.append(f"Which of {text(', '.join(company.tech_stack[:4]))} does {team} use day to day?")
+    return questions
 
 
 def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
-    same_role = [p for p in ctx.kb.postings_in_role(posting.role) if p.company != posting.company] if posting.role else []
+    """The same role family at other companies, and other roles at this company, salary beside each."""
+    same_role = ([p for p in ctx.kb.postings_in_role(posting.role) if p.company != posting.company]
+                 if posting.role else [])
     same_company = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
     if not same_role and not same_company:
         return ""
     rows = [[link(p.title, here, posting_uri(p)), link(company_name(ctx.kb, p), here, company_uri(p.company)),
-             "same role family" if p in same_role else "same company", text(stated_salary(p.salary)),
-             annual_cell(ctx.annual(p)), link("Prep", here, prep_uri(p.slug))]
-            for p in sorted(same_role, key=lambda p: p.slug)[:20] + sorted(same_company, key=lambda p: p.slug)[:20]]
-    return "## Related postings\n" + table(["Posting", "Company", "Why", "Salary as stated",
-                                             f"Annual ({ctx.base})", "Prep"], rows)
+             why, text(stated_salary(p.salary)), annual_cell(ctx.annual(p)), link("Prep", here, prep_uri(p.slug))]
+            for group, why in ((same_role, "same role family"), (same_company, "same company"))
+            for p in sorted(group, key=lambda p: p.slug)[:MAX_RELATED]]
+    more = []
+    if len(same_role) > MAX_RELATED:
+        more.append(f"all {len(same_role)} of the family on {link(role_label(posting.role), here, role_uri(posting.role))}")
+    if len(same_company) > MAX_RELATED:
+        company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
+        more.append(f"all {len(same_company)} other roles at {company} on its page")
+    note = ("See " + "; ".join(more) + ".\n") if more else ""
+    return ("## Related postings\n" + table(["Posting", "Company", "Why", "Salary as stated",
+                                              f"Annual ({ctx.base})", "Prep"], rows) + note)
 
 
 def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     application = ctx.kb.applications.get(posting.slug)
     if application is None:
         return ""
-    needs = qualifications(posting)
+    needs = ctx.asks(posting)[1]
     covered = coverage(needs, skills_mapping(application))
     mapped = sum(1 for c in covered if c.covered)
     practise = len(notes.questions("Likely questions"))
@@ -137,10 +171,10 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
 def prep_page(ctx: SiteContext, posting: Posting) -> str:
     """The prep page of a posting, with the user's notes where a prep file exists."""
     here = prep_uri(posting.slug)
-    notes = read_notes(ctx.kb.preps.get(posting.slug))
+    notes = ctx.notes(posting.slug)
     facts = [*posting_facts(ctx, posting, here), item("Posting", link(posting.title, here, posting_uri(posting)))]
     parts = [f"# Prep: {text(posting.title)}\n", card(facts),
              _application(ctx, posting, notes),
-             _brief(ctx, posting, here), _asks(posting), _notes(notes, posting),
+             _brief(ctx, posting, here), _asks(ctx, posting), _notes(notes, posting),
              _gathered(ctx, posting, here), _related(ctx, posting, here)]
     return "\n".join(part for part in parts if part)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..interview import qualifications, read_notes
 from ..model import Posting
 from .chart import Bar, range_chart
 from .common import band_text, company_name, link, money, plural, prep_uri, role_label, role_uri, table, text
@@ -31,10 +30,10 @@ def _skill_counts(postings: list[Posting]) -> list[tuple[str, int]]:
     return [(shown[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:TOP_TERMS]
 
 
-def _term_counts(postings: list[Posting]) -> list[tuple[str, int]]:
+def _term_counts(ctx: SiteContext, postings: list[Posting]) -> list[tuple[str, int]]:
     counts: Counter[str] = Counter()
     for posting in postings:
-        asked = " ".join(qualifications(posting)).lower()
+        asked = " ".join(ctx.asks(posting)[1]).lower()
         counts.update(term for term in _TERMS if term in asked)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
 
@@ -48,10 +47,10 @@ def _by_count(counts: list[tuple[str, int]], total: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _recurring(postings: list[Posting]) -> str:
+def _recurring(ctx: SiteContext, postings: list[Posting]) -> str:
     total = len(postings)
     skills = _skill_counts(postings)
-    terms = _term_counts(postings)
+    terms = _term_counts(ctx, postings)
     parts = ["## What they ask for\n"]
     if skills:
         parts.append("### Skills the postings name\n\n" + _by_count(skills, total))
@@ -66,7 +65,7 @@ def _questions(ctx: SiteContext, postings: list[Posting], here: str) -> str:
     """Each prep note's likely questions and questions to ask, grouped under its posting."""
     groups, count = [], 0
     for posting in postings:
-        notes = read_notes(ctx.kb.preps.get(posting.slug))
+        notes = ctx.notes(posting.slug)
         likely, to_ask = notes.questions("Likely questions"), notes.questions("Questions to ask")
         if not likely and not to_ask:
             continue
@@ -109,6 +108,6 @@ def role_page(ctx: SiteContext, role: str) -> str:
     parts.append("## Postings\n")
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
     parts.append(table(headers, posting_rows(ctx, here, postings)))
-    parts.append(_recurring(postings))
+    parts.append(_recurring(ctx, postings))
     parts.append(_questions(ctx, postings, here))
     return "\n".join(parts)
