@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +30,31 @@ class SiteContext:
         self._notes: dict[str, Notes] = {}
         self._asks: dict[str, tuple[list[str], list[str]]] = {}
         self._briefs: dict[str, tuple[list[tuple[str, Section]], list[str]]] = {}
+
+    @cached_property
+    def _with_notes(self) -> dict[str, list[Posting]]:
+        """Postings that have prep notes, by role family and by company ('role:x', 'company:y')."""
+        grouped: dict[str, list[Posting]] = {}
+        for posting in self.kb.postings.values():
+            if posting.slug in self.kb.preps:
+                if posting.role:
+                    grouped.setdefault(f"role:{posting.role}", []).append(posting)
+                grouped.setdefault(f"company:{posting.company}", []).append(posting)
+        return grouped
+
+    def with_notes_in_role(self, role: str) -> list[Posting]:
+        return self._with_notes.get(f"role:{role}", [])
+
+    def with_notes_at(self, company: str) -> list[Posting]:
+        return self._with_notes.get(f"company:{company}", [])
+
+    @cached_property
+    def _role_company_counts(self) -> Counter[tuple[str, str]]:
+        return Counter((p.role, p.company) for p in self.kb.postings.values() if p.role)
+
+    def in_role_elsewhere(self, role: str, company: str) -> int:
+        """How many postings of a role family are at other companies."""
+        return len(self.kb.postings_in_role(role)) - self._role_company_counts[(role, company)]
 
     def notes(self, posting_slug: str) -> Notes:
         """The prep notes of a posting, read once per build: many pages gather them."""

@@ -6,6 +6,8 @@ ask for, your notes, questions from other prep notes, related postings.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..coverage import coverage
 from ..interview import Notes, skills_mapping
 from ..model import Posting
@@ -82,13 +84,13 @@ def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
     """Questions from the prep notes of other postings (same role family, same company) and from the profile."""
     parts = []
     if posting.role:
-        asked = [(q, other) for other in ctx.kb.postings_in_role(posting.role) if other.slug != posting.slug
+        asked = [(q, other) for other in ctx.with_notes_in_role(posting.role) if other.slug != posting.slug
                  for q in ctx.notes(other.slug).questions("Likely questions")]
         if asked:
             family = link(role_label(posting.role), here, role_uri(posting.role))
             lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
             parts.append(f"### Asked in other {family} interviews\n\n" + "\n".join(lines) + "\n")
-    to_ask = [(q, other) for other in ctx.kb.postings_of(posting.company) if other.slug != posting.slug
+    to_ask = [(q, other) for other in ctx.with_notes_at(posting.company) if other.slug != posting.slug
               for q in ctx.notes(other.slug).questions("Questions to ask")]
     if to_ask:
         lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in to_ask[:MAX_GATHERED]]
@@ -122,21 +124,22 @@ def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
 
 def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     """The same role family at other companies, and other roles at this company, salary beside each."""
-    same_role = ([p for p in ctx.kb.postings_in_role(posting.role) if p.company != posting.company]
-                 if posting.role else [])
-    same_company = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
+    role_postings = ctx.kb.postings_in_role(posting.role) if posting.role else []
+    same_role = list(islice((p for p in role_postings if p.company != posting.company), MAX_RELATED))
+    company_postings = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
+    same_company = company_postings[:MAX_RELATED]
     if not same_role and not same_company:
         return ""
     rows = [[link(p.title, here, posting_uri(p)), link(company_name(ctx.kb, p), here, company_uri(p.company)),
              why, text(stated_salary(p.salary)), annual_cell(ctx.annual(p)), link("Prep", here, prep_uri(p.slug))]
-            for group, why in ((same_role, "same role family"), (same_company, "same company"))
-            for p in sorted(group, key=lambda p: p.slug)[:MAX_RELATED]]
+            for group, why in ((same_role, "same role family"), (same_company, "same company")) for p in group]
     more = []
-    if len(same_role) > MAX_RELATED:
-        more.append(f"all {len(same_role)} of the family on {link(role_label(posting.role), here, role_uri(posting.role))}")
-    if len(same_company) > MAX_RELATED:
+    elsewhere = ctx.in_role_elsewhere(posting.role, posting.company) if posting.role else 0
+    if elsewhere > MAX_RELATED:
+        more.append(f"all {elsewhere} of the family on {link(role_label(posting.role), here, role_uri(posting.role))}")
+    if len(company_postings) > MAX_RELATED:
         company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
-        more.append(f"all {len(same_company)} other roles at {company} on its page")
+        more.append(f"all {len(company_postings)} other roles at {company} on its page")
     note = ("See " + "; ".join(more) + ".\n") if more else ""
     return ("## Related postings\n" + table(["Posting", "Company", "Why", "Salary as stated",
                                               f"Annual ({ctx.base})", "Prep"], rows) + note)

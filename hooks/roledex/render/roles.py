@@ -64,7 +64,7 @@ def _recurring(ctx: SiteContext, postings: list[Posting]) -> str:
 def _questions(ctx: SiteContext, postings: list[Posting], here: str) -> str:
     """Each prep note's likely questions and questions to ask, grouped under its posting."""
     groups, count = [], 0
-    for posting in postings:
+    for posting in (p for p in postings if p.slug in ctx.kb.preps):
         notes = ctx.notes(posting.slug)
         likely, to_ask = notes.questions("Likely questions"), notes.questions("Questions to ask")
         if not likely and not to_ask:
