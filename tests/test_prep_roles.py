@@ -59,7 +59,7 @@ def test_generated_prep_pages_have_brief_and_requirements(shipped_site: Path, sl
     assert f"roledex new prep {slug}" in page
     more = _section(page, "more-questions")
     assert "suggested by Etsy" in more and "use day to day?" in more
-    assert "Expansion of search and discovery capabilities using machine learning?" in more
+    assert "connect to “Expansion of search and discovery capabilities using machine learning”?" in more
 
 
 def test_related_postings_show_salary(shipped_site: Path) -> None:

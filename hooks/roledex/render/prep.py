@@ -109,16 +109,15 @@ def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
     if company is None:
         return []
     topics = dict(ctx.brief(company.slug)[0])
-    team = text(posting.team) if posting.team else "this team"
     questions = []
     recent = topics.get("Recent developments")
     for point in (list_items(recent.body, top_level_only=True)[:3] if recent else []):
-        questions.append(f"How does {team}'s work connect to this: {point.rstrip('.')}?")
+        questions.append(f"How does the team's work connect to “{point.rstrip('.')}”?")
     culture = topics.get("Engineering culture")
     for point in (list_items(culture.body, top_level_only=True)[:2] if culture else []):
-        questions.append(f"What does “{point.rstrip('.')}” look like in {team}'s week?")
+        questions.append(f"What does “{point.rstrip('.')}” look like in the team's week?")
     if company.tech_stack:
-        questions.append(f"Which of {text(', '.join(company.tech_stack[:4]))} does {team} use day to day?")
+        questions.append(f"Which of {text(', '.join(company.tech_stack[:4]))} does the team use day to day?")
     return questions
 
 
