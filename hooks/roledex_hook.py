@@ -12,19 +12,18 @@ import html
 import logging
 import os
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-
+from roledex.links import unlink_hidden
 from roledex.load import load_knowledge_base
 from roledex.privacy import PrivacySettingError, full_view, include_private, privately_marked, public_view
 from roledex.problems import errors_in
 from roledex.render.context import SiteContext
 from roledex.settings import Settings, SettingsError, settings_from
-from roledex.links import unlink_hidden
-from roledex.site import (PRIVATE_BANNER, enrich, generated_pages, lift_html_blocks, page_title,
-                          restore_html_blocks)
+from roledex.site import PRIVATE_BANNER, enrich, generated_pages, lift_html_blocks, page_title, restore_html_blocks
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

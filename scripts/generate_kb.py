@@ -18,8 +18,11 @@ ROLES = ["engineering-manager-ml", "machine-learning-engineer", "data-scientist"
          "product-manager", "staff-engineer", "site-reliability-engineer", "designer"]
 CURRENCIES = [("USD", "year", 90_000, 320_000), ("EUR", "year", 50_000, 160_000),
               ("GBP", "year", 45_000, 150_000), ("USD", "hour", 40, 160), ("INR", "year", 1_500_000, 6_000_000)]
-WORDS = ("platform data model team users product scale search ranking growth ads reliability "
-         "pipeline experiment latency mentor roadmap hiring quality customers marketplace").split()
+WORDS = [
+    "platform", "data", "model", "team", "users", "product", "scale", "search", "ranking", "growth", "ads",
+    "reliability", "pipeline", "experiment", "latency", "mentor", "roadmap", "hiring", "quality",
+    "customers", "marketplace"
+]
 
 
 def _paragraph(rng: random.Random, sentences: int) -> str:

@@ -18,8 +18,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("ROLEDEX_CHROMIUM", "/usr/bin/chromium")

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, SHIPPED_DOCS, run_roledex
 
 BROKEN = DATA / "broken" / "docs"

@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA, REPO, SHIPPED_DOCS, run_roledex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import DATA, REPO, SHIPPED_DOCS, run_roledex
 from roledex.importer.extract import extract
 from roledex.importer.money import choose_salary
 from roledex.importer.repair import UnreadableInput, repair

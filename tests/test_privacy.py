@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import json
 import os
 import re
 import socket
@@ -56,10 +55,13 @@ def test_private_view_has_the_pipeline_and_says_so_on_every_page(tmp_path: Path)
     assert leak.returncode == 1 and "LEAK" in leak.stdout and "search_index.json" in leak.stdout
 
 
-SECRET_COMPANY = "---\nname: Hush Corp\nheadquarters: Nowhere\ntags: [hush-tag]\nprivate: true\n---\n\n# Hush Corp\n\nHushed profile text that must stay home.\n"
+SECRET_COMPANY = ("---\nname: Hush Corp\nheadquarters: Nowhere\ntags: [hush-tag]\nprivate: true\n---\n\n"
+                  "# Hush Corp\n\nHushed profile text that must stay home.\n")
 SECRET_POSTING = ("---\ncompany: hush\ntitle: Quiet Role\nrole: engineering-manager-ml\ntags: [whisper-tag]\n"
-                  "salary: {min: 999000, max: 999999, currency: USD, period: year}\n---\n\nQuiet posting body text that must stay home.\n")
-SECRET_PREP = "---\nposting: etsy-engineering-manager-ads-ml\nprivate: true\n---\n\n## Likely questions\n\n1. What secret question stays home?\n"
+                  "salary: {min: 999000, max: 999999, currency: USD, period: year}\n---\n\n"
+                  "Quiet posting body text that must stay home.\n")
+SECRET_PREP = ("---\nposting: etsy-engineering-manager-ads-ml\nprivate: true\n---\n\n"
+               "## Likely questions\n\n1. What secret question stays home?\n")
 NOTES = ("# Notes\n\nSee [the hushed company](companies/hush.md) and [the quiet role](postings/hush-quiet-role.md) "
          "and [my diary](diary.md), and [Etsy](companies/etsy.md).\n")
 DIARY = "---\nprivate: true\n---\n\n# Diary\n\nDiary entry text that must stay home.\n"
@@ -131,7 +133,8 @@ def test_status_changes_only_its_keys_byte_for_byte(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     expected = original.replace("status: preparing   # changes often\r\n",
                                 "status: applied   # changes often\r\napplied: 2026-11-20\r\nupdated: 2026-11-20\r\n")
-    expected = expected.replace("next_step: >\r\n  send the\r\n  resume\r\n", 'next_step: "Recruiter screen: bring notes"\r\n')
+    expected = expected.replace("next_step: >\r\n  send the\r\n  resume\r\n",
+                                'next_step: "Recruiter screen: bring notes"\r\n')
     assert path.read_bytes().decode("utf-8") == expected
     assert run_roledex("check", cwd=tmp_path).returncode == 0
     assert run_roledex("status", "etsy-engineering-manager-ml-for-growth", "pending", cwd=tmp_path).returncode == 1
@@ -146,7 +149,8 @@ def test_stale_applications_are_flagged_by_check_and_on_the_pipeline(tmp_path: P
                                     f"applied: {applied}\n---\n", encoding="utf-8")
     check = run_roledex("check", cwd=tmp_path)
     assert check.returncode == 0
-    assert re.search(rf"{APPLICATION}:\d+: updated: warning: stale: no change for 30 days since {applied}", check.stdout)
+    stale = rf"{APPLICATION}:\d+: updated: warning: stale: no change for 30 days since {applied}"
+    assert re.search(stale, check.stdout)
     assert build_site(tmp_path, private="include").returncode == 0
     assert "stale: 30 days without change" in read_page(tmp_path, "applications/")
 

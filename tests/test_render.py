@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import make_site
 from roledex.load import load_knowledge_base
 from roledex.render.common import text

@@ -11,7 +11,6 @@ from typing import Any
 import frontmatter
 import jsonschema
 import pytest
-
 from conftest import DATA, SHIPPED_DOCS, run_roledex
 from roledex.json_schema import all_schemas
 from roledex.load import RECORD_TYPES

@@ -113,7 +113,7 @@ def test_hostile_title_is_escaped_in_every_table(tmp_path: Path) -> None:
             widths = {len(row) for row in table}
             assert len(widths) == 1, (address, table)
     postings = tables(read_page(tmp_path, "postings/"))[0]
-    assert [HOSTILE] == [row[0] for row in postings if row[0].startswith("<script>")]
+    assert [row[0] for row in postings if row[0].startswith("<script>")] == [HOSTILE]
     own = read_page(tmp_path, "postings/etsy-hostile/")
     assert re.search(r"<title>&lt;script&gt;alert\(1\)&lt;/script&gt;", own)
 

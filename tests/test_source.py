@@ -6,7 +6,6 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from roledex.load import build_record
 from roledex.schema import KINDS
 from roledex.source import read_document

@@ -10,8 +10,8 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import scaffold
 from .export import as_csv, export_rows
@@ -20,11 +20,11 @@ from .files import write_text_atomic
 from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
 from .privacy import PrivacySettingError, full_view, include_private, public_view
-from .settings import SettingsError
-from .site_config import read_settings
 from .problems import as_json, errors_in
 from .publish_check import find_leaks, private_fragments, public_pages_text, published_pages
 from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
+from .settings import SettingsError
+from .site_config import read_settings
 from .status_update import FrontMatterMissing, set_keys
 from .validate import did_you_mean, is_slug, is_url, slugify
 
@@ -161,7 +161,10 @@ def _import_sources(names: list[str]) -> list[tuple[str, bytes | None, str]]:
             sources.append(("<stdin>", sys.stdin.buffer.read(), ""))
             continue
         path = Path(name)
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            files = [path]
         for file in files:
             try:
                 sources.append((str(file), file.read_bytes(), ""))
@@ -327,12 +330,14 @@ def cmd_publish_check(args: argparse.Namespace) -> int:
         for page in pages:
             _out(f"  {page}")
     hidden = sorted(view.hidden_paths)
-    _out(f"left out as private: {len(hidden)} pages" + (f" ({', '.join(hidden[:5])}{', ...' if len(hidden) > 5 else ''})" if hidden else ""))
+    listed = ", ".join(hidden[:5]) + (", ..." if len(hidden) > 5 else "")
+    _out(f"left out as private: {len(hidden)} pages" + (f" ({listed})" if hidden else ""))
     leaks = find_leaks(site, private_fragments(result.kb, view, public_pages_text(docs, view)))
     for leak in leaks:
         _out(f"LEAK {site / leak.output}: text of {leak.source}: {leak.fragment[:80]!r}")
     if leaks:
-        _err(f"roledex publish-check: private text found in {len({l.output for l in leaks})} file(s); do not publish")
+        files = len({leak.output for leak in leaks})
+        _err(f"roledex publish-check: private text found in {files} file(s); do not publish")
         return FAILED
     _out("no private text found in any file")
     return OK

@@ -33,8 +33,3 @@ def currency_hint(value: str) -> str:
     """"; did you mean 'USD'?" for a symbol or a lower-case code, else ''."""
     code = code_for_symbol(value)
     return f"; did you mean {code!r}?" if code and code != value else ""
-
-
-def currency_symbol(code: str) -> str:
-    """The symbol English readers know ('$' for USD), or the code itself."""
-    return get_currency_symbol(code, locale="en")

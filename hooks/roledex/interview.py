@@ -7,8 +7,16 @@ from dataclasses import dataclass, field
 
 from .coverage import Mapping
 from .model import Application, Posting, Prep
-from .sections import (QUALIFICATION_WORDS, RESPONSIBILITY_WORDS, Section, find_section,
-                       items_under, list_items, sections, table_rows)
+from .sections import (
+    QUALIFICATION_WORDS,
+    RESPONSIBILITY_WORDS,
+    Section,
+    find_section,
+    items_under,
+    list_items,
+    sections,
+    table_rows,
+)
 
 NOTE_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Questions to ask", ("questions to ask", "ask them", "questions for them", "my questions")),

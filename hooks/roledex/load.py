@@ -15,7 +15,7 @@ from typing import Any
 from . import rules
 from .model import Application, Company, KnowledgeBase, Posting, Prep, Salary
 from .problems import Problem, sort_problems
-from .schema import KIND_BY_FOLDER, KINDS, Kind
+from .schema import KINDS, Kind
 from .source import Document, read_document
 from .validate import check_front_matter, is_slug, parse_date, slugify
 
@@ -130,5 +130,3 @@ def load_knowledge_base(docs_dir: str | Path) -> LoadResult:
     problems += rules.check_references(kb)
     return LoadResult(kb, sort_problems(problems))
 
-
-__all__ = ["LoadResult", "load_knowledge_base", "build_record", "KIND_BY_FOLDER"]

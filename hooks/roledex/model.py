@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .schema import CLOSED_STATUSES
 from .source import Document
 
 
@@ -99,10 +98,6 @@ class Application:
     next_date: dt.date | None = None
     contacts: list[str] = field(default_factory=list)
     private: bool = True
-
-    @property
-    def is_open(self) -> bool:
-        return self.status not in CLOSED_STATUSES
 
 
 @dataclass

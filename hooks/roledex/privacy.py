@@ -6,8 +6,8 @@ the view does not hold: privacy holds by construction, not by each renderer's ca
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .model import KnowledgeBase
 from .source import marked_private

@@ -12,9 +12,10 @@ import gzip
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .model import KnowledgeBase
 from .privacy import View

@@ -7,7 +7,8 @@ is loaded, because references form a graph.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .model import Application, KnowledgeBase, Posting, Salary
 from .pipeline import last_change, stale_days

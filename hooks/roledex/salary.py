@@ -7,8 +7,8 @@ marked unconverted, and are left out of comparisons in the base currency.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Posting, Salary
 from .settings import Settings
@@ -49,9 +49,10 @@ def annual_salary(posting: Posting, settings: Settings) -> Annual | None:
     per_year = settings.periods_per_year()[salary.period]
     rate = settings.rate(salary.currency)
     factor = per_year * (rate if rate is not None else 1.0)
-    scale = (lambda v: None if v is None else v * factor)
+    low = None if salary.min is None else salary.min * factor
+    high = None if salary.max is None else salary.max * factor
     currency = settings.base_currency if rate is not None else salary.currency
-    return Annual(posting, scale(salary.min), scale(salary.max), currency, rate is not None)
+    return Annual(posting, low, high, currency, rate is not None)
 
 
 @dataclass(frozen=True)

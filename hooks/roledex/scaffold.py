@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .validate import is_slug
 from .schema import APPLICATION, COMPANY, COMPANY_SECTIONS, POSTING, PREP, PREP_HEADINGS, Field, Kind
+from .validate import is_slug
 
 
 def yaml_scalar(value: Any) -> str:

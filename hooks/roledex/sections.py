@@ -49,15 +49,6 @@ def sections(markdown: str) -> list[Section]:
     return found
 
 
-def intro(markdown: str) -> str:
-    """The text before the first heading."""
-    head = next((s for s in sections(markdown)), None)
-    if head is None:
-        return markdown.strip()
-    marker = f"{'#' * head.level} {head.title}"
-    return markdown.split(marker, 1)[0].strip()
-
-
 def find_section(markdown: str, words: tuple[str, ...]) -> Section | None:
     """The first section whose heading contains any of `words` (case-insensitive)."""
     return next((s for s in sections(markdown) if any(w in s.title.lower() for w in words)), None)

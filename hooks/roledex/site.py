@@ -19,7 +19,8 @@ from .render.prep import prep_page
 from .render.roles import role_page
 from .render.salaries import salaries_page
 
-TAGS_PAGE = "# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n<!-- material/tags -->\n"
+TAGS_PAGE = ("# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n"
+             "<!-- material/tags -->\n")
 _LEADING_H1 = re.compile(r"\A\s*#\s+[^\n]*\n?")
 
 

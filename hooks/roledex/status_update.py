@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .schema import Kind
 from .scaffold import yaml_scalar
+from .schema import Kind
 
 
 class FrontMatterMissing(ValueError):

@@ -10,11 +10,12 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from .currencies import CURRENCY_CODES, currency_hint
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, Problem
 from .schema import CHOICE_SYNONYMS, SLUG_PATTERN, Field, Kind
 from .source import Document
 
@@ -246,5 +247,3 @@ def check_front_matter(doc: Document, kind: Kind) -> list[Problem]:
         for key, message, severity in check_keys(doc.meta, kind.fields)
     ]
 
-
-__all__ = ["check_front_matter", "did_you_mean", "is_slug", "is_url", "parse_date", "slugify", "WARNING"]

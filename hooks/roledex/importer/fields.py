@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-GENERIC_HEADINGS = frozenset("""company description|job description|about us|about the company|about the role|
-overview|the role|description|summary|who we are|job summary|position summary|responsibilities|requirements|
-qualifications|what you'll do|what we offer|benefits|job details|details|about|apply|role|position""".replace("\n", "").split("|"))
+GENERIC_HEADINGS = frozenset((
+    "company description", "job description", "about us", "about the company", "about the role", "overview",
+    "the role", "description", "summary", "who we are", "job summary", "position summary", "responsibilities",
+    "requirements", "qualifications", "what you'll do", "what we offer", "benefits", "job details", "details",
+    "about", "apply", "role", "position",
+))
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _BOARD_SUFFIX = re.compile(r"\s*(?:[|–—-]\s*(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
-                           r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$", re.I)
+                           r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$",
+                           re.I)
 _COMPANY_SUFFIX = re.compile(r",?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|AG|SE|"
                              r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$")
 _NOT_COMPANY = frozenset({"This", "It", "We", "Our", "The", "You", "There", "That", "Who", "What", "Job",
@@ -156,7 +160,8 @@ _HYBRID = re.compile(
     r"(?:in|at|from)\s+(?:the|our)\s+office", re.I)
 _REMOTE = re.compile(r"\b(?:fully|100%|completely|entirely)\s+remote\b|\bremote[- ]first\b|\bwork from anywhere\b|"
                      r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
-                     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b", re.I | re.M)
+                     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
+                     re.I | re.M)
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\s+(?:role|position|job)\b|"
                      r"\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office\b|"
                      r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
@@ -249,7 +254,8 @@ _JOB_PATH = re.compile(r"job|career|apply|position|opening|vacanc|greenhouse|lev
 
 def url_from_text(text: str) -> Found | None:
     """An address of the posting itself: a labelled one, or the first that looks like a job page."""
-    label = re.search(r"(?:job url|posting url|url|link|apply (?:at|here))\s*:\s*<?(https?://\S+?)>?(?:\s|$)", text, re.I)
+    label = re.search(r"(?:job url|posting url|url|link|apply (?:at|here))\s*:\s*<?(https?://\S+?)>?(?:\s|$)",
+                      text, re.I)
     if label:
         return Found(label.group(1).rstrip(".,)"))
     for match in re.finditer(r"https?://[^\s)\]>\"']+", text):

@@ -138,7 +138,10 @@ def amounts(text: str) -> list[Amount]:
             continue  # "5 m" is more often metres or months than millions
         value *= _MULTIPLIERS.get(multiplier, 1)
         start = match.start("num") if pre and not _currency_of(pre) else match.start()
-        end = match.end() if (post and _currency_of(post)) or not post else match.end("num") + len(match.group("mult") or "")
+        if post and not _currency_of(post):
+            end = match.end("num") + len(match.group("mult") or "")  # the word after is no currency
+        else:
+            end = match.end()
         if _NOT_MONEY_AFTER.match(text[end:end + 40]):
             continue
         found.append(Amount(value, currency, multiplier, start, end, text[start:end].strip()))
@@ -327,9 +330,11 @@ def _complete(best: Salary, fallback_currency: str | None, warnings: list[str]) 
     """Fill currency and period where the text implies them, and say so."""
     if best.currency is None and fallback_currency:
         best = replace(best, currency=fallback_currency, currency_inferred=True)
-        warnings.append(f"the salary {best.text!r} names no currency; {fallback_currency} is inferred from the location")
+        warnings.append(f"the salary {best.text!r} names no currency; "
+                        f"{fallback_currency} is inferred from the location")
     if best.period is None and best.figures:
         period = _infer_period(max(best.figures), best.currency)
         best = replace(best, period=period, period_inferred=True)
-        warnings.append(f"the salary {best.text!r} states no period; '{period}' is inferred from the size of the figure")
+        warnings.append(f"the salary {best.text!r} states no period; "
+                        f"'{period}' is inferred from the size of the figure")
     return best

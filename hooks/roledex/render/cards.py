@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 from ..model import Company, Posting
-from .common import (annual_cell, plural, badge, card, external_link, item, band_text, company_name, company_uri, flag_headline, link,
-                     posting_uri, prep_uri, role_label, role_uri, stated_salary, table, text,
-                     work_mode_badge)
+from .common import (
+    annual_cell,
+    band_text,
+    card,
+    company_name,
+    company_uri,
+    external_link,
+    flag_headline,
+    item,
+    link,
+    plural,
+    posting_uri,
+    prep_uri,
+    role_label,
+    role_uri,
+    stated_salary,
+    table,
+    text,
+    work_mode_badge,
+)
 from .context import SiteContext
 
 
@@ -78,5 +95,3 @@ def company_header(company: Company) -> str:
     ]
     return card(items) if any(items) else ""
 
-
-__all__ = ["posting_header", "company_postings", "company_header", "badge"]

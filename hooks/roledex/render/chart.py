@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .common import money
 
@@ -54,7 +54,8 @@ def range_chart(bars: Sequence[Bar], currency: str, caption: str) -> str:
     rows = "".join(_row(i, bar, lowest, highest, currency) for i, bar in enumerate(bars))
     summary = "; ".join(f"{b.label}: {money(b.low, currency)} to {money(b.high, currency)}" for b in bars[:40])
     axis = (
-        f'<text x="{LABEL_WIDTH + PAD}" y="{axis_y}" class="rdx-chart-axis">{html.escape(money(lowest, currency))}</text>'
+        f'<text x="{LABEL_WIDTH + PAD}" y="{axis_y}" class="rdx-chart-axis">'
+        f"{html.escape(money(lowest, currency))}</text>"
         f'<text x="{width - PAD}" y="{axis_y}" text-anchor="end" class="rdx-chart-axis">'
         f"{html.escape(money(highest, currency))}</text>"
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from functools import lru_cache
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from functools import cache
 
 from babel.numbers import format_currency
 
@@ -46,7 +46,7 @@ def page_url(src_uri: str) -> str:
     return src_uri[: -len(".md")] + "/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _segments(src_uri: str) -> tuple[str, ...]:
     url = page_url(src_uri).strip("/")
     return tuple(url.split("/")) if url else ()
@@ -78,7 +78,7 @@ def external_link(label: str, url: str) -> str:
     return f'<a class="rdx-external" href="{html.escape(url.strip(), quote=True)}">{text(label)}</a>'
 
 
-@lru_cache(maxsize=None)
+@cache
 def _symbol(currency: str) -> str:
     sample = format_currency(1, currency, format="¤#,##0", locale="en_US", currency_digits=False)
     symbol = sample[:-1]

@@ -58,5 +58,3 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
                  if soon else "No posting closes soon.\n")
     return "\n".join(parts)
 
-
-__all__ = ["home_page"]

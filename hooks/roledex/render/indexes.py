@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from .common import (INDEX_URIS, annual_cell, band_text, company_name, company_uri, date_cell,
-                     flag_headline, link, plural, posting_uri, prep_uri, role_label, role_uri, sortable,
-                     stated_salary, table, text, work_mode_badge)
+from .common import (
+    INDEX_URIS,
+    annual_cell,
+    band_text,
+    company_name,
+    company_uri,
+    date_cell,
+    flag_headline,
+    link,
+    plural,
+    posting_uri,
+    prep_uri,
+    role_label,
+    role_uri,
+    sortable,
+    stated_salary,
+    table,
+    text,
+    work_mode_badge,
+)
 from .context import SiteContext
 
 
@@ -82,6 +99,8 @@ def roles_index(ctx: SiteContext) -> str:
             sortable(found.median if found else -1, band_text(found, ctx.base)),
         ])
     unassigned = sum(1 for p in ctx.kb.postings.values() if not p.role)
-    note = f"\n{plural(unassigned, 'posting')} name no role family (set `role` in their front matter).\n" if unassigned else ""
+    note = ""
+    if unassigned:
+        note = f"\n{plural(unassigned, 'posting')} name no role family (set `role` in their front matter).\n"
     return ("# Role families\n\nA role family gathers the same kind of role across companies.\n\n"
             + table(["Role family", "Postings", "Companies", f"Salary band ({ctx.base} a year)"], rows) + note)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from ..model import Application
 from ..pipeline import due_soon, events, last_change, stale_days
 from ..schema import CLOSED_STATUSES, STALE_AFTER_DAYS, STATUSES
-from .common import (INDEX_URIS, badge, company_name, company_uri, link, plural, posting_uri, prep_uri, table,
-                     text)
+from .common import INDEX_URIS, badge, company_name, company_uri, link, plural, posting_uri, prep_uri, table, text
 from .context import SiteContext
 
 HERE = INDEX_URIS["applications"]

@@ -13,8 +13,23 @@ from ..interview import Notes, skills_mapping
 from ..model import Posting
 from ..sections import demote, list_items
 from .cards import posting_facts
-from .common import (annual_cell, badge, card, company_name, company_uri, item, link, plural, posting_uri,
-                     prep_uri, role_label, role_uri, stated_salary, table, text)
+from .common import (
+    annual_cell,
+    badge,
+    card,
+    company_name,
+    company_uri,
+    item,
+    link,
+    plural,
+    posting_uri,
+    prep_uri,
+    role_label,
+    role_uri,
+    stated_salary,
+    table,
+    text,
+)
 from .context import SiteContext
 
 NOTE_ORDER = ("Role analysis", "Talking points", "Likely questions", "Questions to ask")
@@ -37,7 +52,8 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     if company is None:
         return ""
     facts = [item("Headquarters", text(company.headquarters or "")),
-             item("Founded", str(company.founded or "")), item("Employees", f"{company.employees:,}" if company.employees else ""),
+             item("Founded", str(company.founded or "")),
+             item("Employees", f"{company.employees:,}" if company.employees else ""),
              item("Ticker", text(company.ticker or "")), item("Industry", text(company.industry or "")),
              item("Tech stack", text(", ".join(company.tech_stack)))]
     parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
@@ -167,7 +183,8 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     also = ("\nAlso in your skills mapping: " + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
             + ".\n") if spare else ""
     return ("## Your application\n\n" + badge("private", "private") + " Only in the private view.\n"
-            + card(facts) + readiness + "\n" + (table(["", "Requirement", "Your evidence"], rows) if rows else "") + also)
+            + card(facts) + readiness + "\n" + (table(["", "Requirement", "Your evidence"], rows) if rows else "")
+            + also)
 
 
 def prep_page(ctx: SiteContext, posting: Posting) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Posting
-from .chart import Bar, range_chart
+from .chart import range_chart
 from .common import band_text, company_name, link, money, plural, prep_uri, role_label, role_uri, table, text
 from .context import SiteContext
 from .indexes import POSTING_HEADERS, posting_rows
+from .salaries import CHART_ROWS, posting_bars
 
 TOP_TERMS = 25
 _TERMS = ("python", "scala", "java", "go", "sql", "spark", "airflow", "kubeflow", "kafka", "tensorflow",
@@ -96,13 +97,8 @@ def role_page(ctx: SiteContext, role: str) -> str:
         parts.append(f"**Salary band** ({ctx.base} a year, {plural(found.count, 'posting')} with a salary): "
                      f"lowest {money(found.lowest, ctx.base)}, median {money(found.median, ctx.base)}, "
                      f"highest {money(found.highest, ctx.base)}.\n")
-        bars = []
-        for p in postings:
-            annual = ctx.annual(p)
-            if annual and annual.converted and annual.low is not None and annual.high is not None:
-                bars.append(Bar(f"{p.title} ({company_name(ctx.kb, p)})", annual.low, annual.high, annual.mid or annual.low))
-        parts.append(range_chart(sorted(bars, key=lambda b: (b.mid, b.label))[:120], ctx.base,
-                                 f"Salary ranges in {role_label(role)}, {ctx.base} a year"))
+        bars = posting_bars(ctx, postings)[:CHART_ROWS]
+        parts.append(range_chart(bars, ctx.base, f"Salary ranges in {role_label(role)}, {ctx.base} a year"))
     else:
         parts.append(f"**Salary band**: {band_text(found, ctx.base)}.\n")
     parts.append("## Postings\n")

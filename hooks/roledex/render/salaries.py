@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .chart import Bar, range_chart
-from .common import (INDEX_URIS, badge, PER_PERIOD, company_name, company_uri, flag_headline, link, money,
-                     posting_uri, role_label, role_uri, sortable, stated_salary, table, text)
+from .common import (
+    INDEX_URIS,
+    badge,
+    company_name,
+    company_uri,
+    flag_headline,
+    link,
+    money,
+    posting_uri,
+    role_label,
+    role_uri,
+    sortable,
+    stated_salary,
+    table,
+    text,
+)
 from .context import SiteContext
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import Posting
 
 CHART_ROWS = 120
 """Above this many postings the per-posting chart gives way to the per-group charts."""
@@ -38,7 +59,8 @@ def _posting_rows(ctx: SiteContext) -> tuple[list[list[str]], list[str], list[st
         if not annual.converted:
             unconverted.append(f"- {title} at {company}: {text(stated_salary(posting.salary))} "
                                f"(no rate for {text(annual.currency)}, left out of the comparison)")
-        cells = [sortable(v, money(v, annual.currency)) if v is not None else "" for v in (annual.min, annual.mid, annual.max)]
+        figures = (annual.min, annual.mid, annual.max)
+        cells = [sortable(v, money(v, annual.currency)) if v is not None else "" for v in figures]
         flags = " ".join(filter(None, [flag_headline(posting.salary), "" if annual.converted else
                                        badge(f"no rate for {annual.currency}: not compared", "flag")]))
         rows.append([title, company, text(stated_salary(posting.salary)), *cells, flags])
@@ -59,15 +81,20 @@ def _group_rows(ctx: SiteContext, groups: dict[str, list], label, uri) -> list[l
     return rows
 
 
-def _charts(ctx: SiteContext) -> str:
+def posting_bars(ctx: SiteContext, postings: Iterable[Posting]) -> list[Bar]:
+    """One chart bar per posting with a comparable range, lowest midpoint first."""
     bars = []
-    for posting in ctx.kb.postings.values():
+    for posting in postings:
         annual = ctx.annual(posting)
         if annual and annual.converted and annual.low is not None and annual.high is not None:
             label = f"{posting.title} ({company_name(ctx.kb, posting)})"
             bars.append(Bar(label, annual.low, annual.high, annual.mid or annual.low))
+    return sorted(bars, key=lambda b: (b.mid, b.label))
+
+
+def _charts(ctx: SiteContext) -> str:
+    bars = posting_bars(ctx, ctx.kb.postings.values())
     if 0 < len(bars) <= CHART_ROWS:
-        bars.sort(key=lambda b: (b.mid, b.label))
         return range_chart(bars, ctx.base, f"Salary ranges by posting, {ctx.base} a year, lowest midpoint first")
     groups = []
     for role in ctx.kb.roles:
@@ -81,7 +108,8 @@ def salaries_page(ctx: SiteContext) -> str:
     """Every posting's annual range beside its stated one; summaries by company and role family."""
     rows, unstated, unconverted = _posting_rows(ctx)
     parts = ["# Salaries\n", _assumptions(ctx), _charts(ctx), "## By posting\n"]
-    parts.append(table(["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max", "Flags"], rows) if rows else "No posting states a salary yet.\n")
+    headers = ["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max", "Flags"]
+    parts.append(table(headers, rows) if rows else "No posting states a salary yet.\n")
     if unconverted:
         parts += ["!!! warning \"Currencies without a rate\"\n    These are shown in their own currency "
                   "and left out of every comparison. Add a rate under `extra.roledex.rates`.\n",
@@ -99,5 +127,3 @@ def salaries_page(ctx: SiteContext) -> str:
     parts.append("\n".join(unstated) + "\n" if unstated else "Every posting states a salary.\n")
     return "\n".join(parts)
 
-
-__all__ = ["salaries_page", "PER_PERIOD"]
