@@ -64,7 +64,9 @@ def test_salary_shapes(text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize("text", ["OTE $250,000", "We offer a competitive salary.", "Team of 4-7, founded 2005",
-                                  "A $1,500 learning stipend", "96 million buyers and 2,000 employees"])
+                                  "A $1,500 learning stipend", "96 million buyers and 2,000 employees",
+                                  "We raised $50M in Series B and reached $150 million in revenue.",
+                                  "2022 Revenue: $2.6 billion"])
 def test_no_base_salary_is_left_empty(text: str) -> None:
     assert choose_salary(text)[0] is None
 

@@ -136,7 +136,7 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
     found.source = _hint(hints, "source", _text_hint, []) or read.source_of(found.url)
 
     places = _hint(hints, "locations", _places_hint, warnings)
-    located = read.locations_from_text(text)
+    located = read.locations_from_text(text, found.company)
     found.locations = list(places or (located.value if located else []))
     if not found.locations:
         warnings.append("no location found; set 'locations'")

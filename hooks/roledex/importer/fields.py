@@ -43,8 +43,15 @@ def _clean_heading(line: str) -> str:
     return _BOARD_SUFFIX.sub("", text).strip()
 
 
+_JUNK = re.compile(r"^(?:skip to (?:main )?content|back to (?:all )?(?:jobs|search|results|openings)|"
+                   r"apply(?: now| here)?|share(?: this job)?|save(?: job)?|careers?|jobs|home|menu|sign in|log ?in|search jobs|"
+                   r"view all jobs|easy apply|promoted|actively recruiting|new)$", re.I)
+
+
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """The text's non-empty lines, less a careers page's navigation words (Skip to content, Apply...)."""
+    lines = (line.strip() for line in text.split("\n"))
+    return [line for line in lines if line and not _JUNK.match(_clean_heading(line))]
 
 
 def company_name_of(text: str) -> str:
@@ -100,6 +107,9 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
         dotted = _LINKEDIN.match(second)
         if dotted:
             return Found(company_name_of(dotted.group("company")))
+        at_line = re.fullmatch(rf"at\s+({_NAME})", second)
+        if at_line:
+            return Found(company_name_of(at_line.group(1)))
         short = 0 < len(second.split()) <= 5 and second.lower() not in GENERIC_HEADINGS
         named_again = text.count(second) >= 2 and re.fullmatch(rf"{_NAME}", second) is not None
         if short and (lines[1].startswith("#") or named_again) and not re.search(r"\d|:", second):
@@ -114,7 +124,8 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
                             (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?:global|leading|world|fast|\w+-)", 1)):
         for match in re.finditer(pattern, text):
             name = company_name_of(match.group(1))
-            if name.split()[0] not in _NOT_COMPANY and len(name.split()) <= 4:
+            is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None
+            if name.split()[0] not in _NOT_COMPANY and len(name.split()) <= 4 and not is_team:
                 votes[name] = votes.get(name, 0) + weight
     if not votes:
         return None
@@ -124,7 +135,9 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
 
 _LINKEDIN = re.compile(r"^(?P<company>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|(]{2,80}?)"
                        r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$", re.I)
-_LOCATION_LABEL = re.compile(r"^(?:\W{0,3}\s*)?(?:locations?|based in|office|city|where)\s*[:：]\s*(.+)$", re.I | re.M)
+_LOCATION_LABEL = re.compile(r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where)\s*[:：]\s*(.+)$",
+                             re.I | re.M)
+_LOCATION_ALONE = re.compile(r"^\W{0,3}\s*(?:locations?|job location)\s*\n+\s*([^\n]{2,80})$", re.I | re.M)
 _GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|]+)")
 _BASED_IN = re.compile(r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
                        r"(?=[.,;]|\s+or\s|\s+and\s|$)", re.M)
@@ -135,14 +148,24 @@ def _split_places(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip() and len(p) <= 80]
 
 
-def locations_from_text(text: str) -> Found | None:
-    """Where the role is: a location label, a board's globe line, or 'candidates based in X'."""
-    top = _lines(text)[1:3]
-    for line in top:
+_PLACE = re.compile(r"[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}){1,3}(?:\s*\((?:remote|hybrid|on-?site)\))?",
+                    re.I)
+
+
+def locations_from_text(text: str, company: str | None = None) -> Found | None:
+    """Where the role is: the line under a board's company line, a location label, a board's
+    globe line, or 'candidates based in X'."""
+    top = _lines(text)[:5]
+    for line in top[1:3]:
         dotted = _LINKEDIN.match(_clean_heading(line))
         if dotted:
             return Found([dotted.group("place").strip()])
-    for pattern in (_LOCATION_LABEL, _GLOBE):
+    for above, line in zip(top[1:4], top[2:5], strict=False):
+        place = _clean_heading(line)
+        names_company = company and company.lower() in _clean_heading(above).lower()
+        if names_company and _PLACE.fullmatch(place) and not re.search(r"\d", place):
+            return Found([place])
+    for pattern in (_LOCATION_LABEL, _LOCATION_ALONE, _GLOBE):
         match = pattern.search(text)
         if match:
             places = _split_places(match.group(1))
@@ -155,7 +178,9 @@ def locations_from_text(text: str) -> Found | None:
 
 
 _HYBRID = re.compile(
-    r"\bhybrid\b|(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
+    r"\bhybrid\b(?!\s+(?:cloud|infrastructure|apps?|applications?|mobile|search|vehicles?|solutions?|systems?|"
+    r"architectures?|environments?|approach|models? of|integration|storage|retrieval|methods?))|"
+    r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
     r"(?:in|at|from)\s+(?:the|our)\s+office", re.I)
 _REMOTE = re.compile(r"\b(?:fully|100%|completely|entirely)\s+remote\b|\bremote[- ]first\b|\bwork from anywhere\b|"

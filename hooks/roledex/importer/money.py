@@ -48,14 +48,15 @@ _KINDS = (
     ("bonus", r"bonus|commission|incentive|variable"),
     ("benefit", r"stipend|allowance|reimburs|401\(?k|relocation|sign[- ]?on|signing|equity|RSU|per diem|budget|"
                 r"learning|wellness|home office|perks?\b|insurance|pension|match|referral"),
+    ("company", r"raised|funding|series [a-e]\b|valuation|revenue|\bARR\b|investors|backed|market cap|GMV"),
 )
 _BASE = re.compile(r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo",
                    re.I)
 _UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|jusqu'?à)\s*$", re.I)
 _FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab)\s*$", re.I)
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
-                              r"million (?:buyers|sellers|users|customers)|countries|offices|hours|days|weeks|months))",
-                              re.I)
+                              r"million|billion|bn\b|trillion|countries|offices|hours|days|weeks|months|"
+                              r"users|customers|downloads|stars))", re.I)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Salary:
     score: int = 0
     period_inferred: bool = False
     currency_inferred: bool = False
+    bare_dollar: bool = False
+    """The currency came from a lone '$', which is also the sign of other dollars."""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -186,7 +189,7 @@ def _kind(clause: str, start: int, end: int) -> str:
 
 def _infer_period(value: float, currency: str | None) -> str:
     """A period from the size of the figure, for text that states none."""
-    big = value / (100 if currency in ("JPY", "INR", "KRW", "HUF", "IDR", "CLP", "COP", "VND") else 1)
+    big = value / (100 if currency in _BIG_UNIT_CURRENCIES else 1)
     if big >= 15_000:
         return "year"
     if big >= 1_000:
@@ -267,7 +270,8 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
             hi = lo
     written = text[low.start:end] + _period_words(after)
     score = (3 if context else 0) + (2 if high else 0) + (2 if currency else 0) + (1 if period else 0)
-    return Salary(lo, hi, currency, period, written.strip(), kind, score)
+    bare = re.search(r"(?<![A-Za-z$])\$", written) is not None and currency == "USD" and "USD" not in written.upper()
+    return Salary(lo, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
 
 
 def candidates(text: str) -> list[Salary]:
@@ -281,9 +285,14 @@ def candidates(text: str) -> list[Salary]:
     return result
 
 
+_BIG_UNIT_CURRENCIES = ("JPY", "INR", "KRW", "HUF", "IDR", "CLP", "COP", "VND", "ISK", "PKR", "NGN")
+
+
 def _plausible(candidate: Salary) -> bool:
+    """Pay-sized: not a count, not a company's revenue."""
     top = max(candidate.figures, default=0)
-    return top >= 5 and not (candidate.period is None and top < 1000 and not candidate.currency)
+    ceiling = 2_000_000 * (100 if candidate.currency in _BIG_UNIT_CURRENCIES else 1)
+    return 5 <= top <= ceiling and not (candidate.period is None and top < 1000 and not candidate.currency)
 
 
 def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Salary | None, list[str]]:
@@ -326,8 +335,14 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
     return best, warnings
 
 
+_OTHER_DOLLARS = ("CAD", "AUD", "NZD", "SGD", "HKD", "MXN")
+
+
 def _complete(best: Salary, fallback_currency: str | None, warnings: list[str]) -> Salary:
     """Fill currency and period where the text implies them, and say so."""
+    if best.currency == "USD" and best.bare_dollar and fallback_currency in _OTHER_DOLLARS:
+        best = replace(best, currency=fallback_currency, currency_inferred=True)
+        warnings.append(f"the salary {best.text!r} says only '$'; {fallback_currency} is inferred from the location")
     if best.currency is None and fallback_currency:
         best = replace(best, currency=fallback_currency, currency_inferred=True)
         warnings.append(f"the salary {best.text!r} names no currency; "
