@@ -44,7 +44,8 @@ def _clean_heading(line: str) -> str:
 
 
 _JUNK = re.compile(r"^(?:skip to (?:main )?content|back to (?:all )?(?:jobs|search|results|openings)|"
-                   r"apply(?: now| here)?|share(?: this job)?|save(?: job)?|careers?|jobs|home|menu|sign in|log ?in|search jobs|"
+                   r"apply(?: now| here)?|share(?: this job)?|save(?: job)?|careers?|jobs|home|menu|sign in|"
+                   r"log ?in|search jobs|"
                    r"view all jobs|easy apply|promoted|actively recruiting|new)$", re.I)
 
 
