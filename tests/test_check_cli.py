@@ -53,7 +53,7 @@ VALID_ALONE = {"companies/acme.md", "companies/bom-crlf.md", "postings/acme-dup-
 
 
 def _broken_files() -> list[str]:
-    names = sorted(f"{p.parent.name}/{p.name}" for p in BROKEN.rglob("*.md"))
+    names = sorted(p.relative_to(BROKEN).as_posix() for p in BROKEN.rglob("*.md"))
     return [name for name in names if name not in VALID_ALONE]
 
 
@@ -63,6 +63,7 @@ def test_each_broken_file_alone_is_reported_at_its_path(name: str, tmp_path: Pat
     docs = tmp_path / "docs"
     shutil.copytree(SHIPPED_DOCS, docs)
     shutil.copyfile(BROKEN / "companies" / "acme.md", docs / "companies" / "acme.md")
+    (docs / name).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(BROKEN / name, docs / name)
     result = run_roledex("check", str(docs))
     assert result.returncode == 1

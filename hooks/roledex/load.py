@@ -52,6 +52,17 @@ def _name_problems(doc_path: str, stem: str) -> list[Problem]:
     return []
 
 
+def _nested_problems(docs_dir: Path, kind: Kind, folder: Path) -> list[Problem]:
+    """Markdown files in a subfolder: not read as records, so each is named as a problem."""
+    problems = []
+    for path in sorted(folder.rglob("*.md")):
+        shown = os.path.join(str(docs_dir), path.relative_to(docs_dir).as_posix())
+        message = (f"{kind.name} files live directly in {kind.folder}/ (the file name is the slug); "
+                   f"move it to {kind.folder}/{path.name}")
+        problems.append(Problem(shown, 1, "file", message))
+    return problems
+
+
 def _valid_values(doc: Document, kind: Kind, bad_keys: set[str]) -> dict[str, Any]:
     """The front-matter values that passed their checks, with dates as dates."""
     values: dict[str, Any] = {}
@@ -89,6 +100,9 @@ def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Probl
     if not folder.is_dir():
         return documents, problems
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir():
+            problems += _nested_problems(docs_dir, kind, Path(entry.path))
+            continue
         if not entry.name.endswith(".md") or not entry.is_file():
             continue
         stem = entry.name[:-3]

@@ -162,7 +162,7 @@ def _yaml_error_message(error: yaml.YAMLError) -> str:
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     if "mapping values are not allowed" in problem:
         message += "; put a value that contains ': ' in quotes"
-    if "found character '\\t'" in problem:
+    if "tab" in problem:
         message += "; indent with spaces, not tabs"
     return message
 
@@ -175,6 +175,9 @@ def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[st
     except _AliasRefused as refused:
         message = "YAML anchors and aliases ('&', '*', '<<') are not allowed in front matter"
         return None, {}, [Problem(path, refused.line + first_line, "front-matter", message)]
+    except RecursionError:
+        message = "front matter nests lists or mappings too deeply to be read"
+        return None, {}, [Problem(path, first_line, "front-matter", message)]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = (mark.line if mark else 0) + first_line

@@ -67,6 +67,8 @@ def _check_text(key: str, value: Any) -> Iterator[Finding]:
         yield key, "is empty; give a value or remove it", ERROR
     elif isinstance(value, bool):
         yield _expect(key, "text", value, "; YAML reads yes/no/on/off as booleans, put the text in quotes")
+    elif isinstance(value, (list, dict)):
+        yield _expect(key, "text", value)
     elif not isinstance(value, str):
         yield _expect(key, "text", value, "; put it in quotes")
     elif not value.strip():
