@@ -136,8 +136,8 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
 
 _LINKEDIN = re.compile(r"^(?P<company>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|(]{2,80}?)"
                        r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$", re.I)
-_LOCATION_LABEL = re.compile(r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where)\s*[:：]\s*(.+)$",
-                             re.I | re.M)
+_LOCATION_LABEL = re.compile(r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
+                             r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort)\s*[:：]\s*(.+)$", re.I | re.M)
 _LOCATION_ALONE = re.compile(r"^\W{0,3}\s*(?:locations?|job location)\s*\n+\s*([^\n]{2,80})$", re.I | re.M)
 _GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|]+)")
 _BASED_IN = re.compile(r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
@@ -183,8 +183,10 @@ _HYBRID = re.compile(
     r"architectures?|environments?|approach|models? of|integration|storage|retrieval|methods?))|"
     r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
-    r"(?:in|at|from)\s+(?:the|our)\s+office", re.I)
-_REMOTE = re.compile(r"\b(?:fully|100%|completely|entirely)\s+remote\b|\bremote[- ]first\b|\bwork from anywhere\b|"
+    r"(?:in|at|from)\s+(?:the|our)\s+office|hybrides?\s+arbeiten|t[ée]l[ée]travail partiel|modalidad h[ií]brida|"
+    r"\bhybride\b", re.I)
+_REMOTE = re.compile(r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote\b|t[ée]l[ée]travail (?:complet|total)|"
+                     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
                      r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
                      r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
                      re.I | re.M)
