@@ -122,7 +122,7 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
     for pattern, weight in ((rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
                             (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
                             (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
-                            (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?:global|leading|world|fast|\w+-)", 1)):
+                            (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?!plus\b|must\b|bonus\b|nice\b|big plus)\w", 1)):
         for match in re.finditer(pattern, text):
             name = company_name_of(match.group(1))
             is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None
@@ -161,6 +161,8 @@ def locations_from_text(text: str, company: str | None = None) -> Found | None:
         dotted = _LINKEDIN.match(_clean_heading(line))
         if dotted:
             return Found([dotted.group("place").strip()])
+    if len(top) > 2 and top[2].rstrip().endswith(" /") and not _JUNK.match(top[1]):
+        return Found([_clean_heading(top[1])])  # Lever: title, location, "Team /", "Full-time /"
     for above, line in zip(top[1:4], top[2:5], strict=False):
         place = _clean_heading(line)
         names_company = company and company.lower() in _clean_heading(above).lower()

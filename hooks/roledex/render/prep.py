@@ -183,7 +183,7 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     also = ("\nAlso in your skills mapping: " + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
             + ".\n") if spare else ""
     return ("## Your application\n\n" + badge("private", "private") + " Only in the private view.\n"
-            + card(facts) + readiness + "\n" + (table(["", "Requirement", "Your evidence"], rows) if rows else "")
+            + card(facts) + readiness + "\n" + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "")
             + also)
 
 
