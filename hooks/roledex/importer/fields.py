@@ -122,7 +122,8 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
     for pattern, weight in ((rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
                             (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
                             (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
-                            (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?!plus\b|must\b|bonus\b|nice\b|big plus)\w", 1)):
+                            (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+"
+                             r"(?!plus\b|must\b|bonus\b|nice\b|big plus)\w", 1)):
         for match in re.finditer(pattern, text):
             name = company_name_of(match.group(1))
             is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None

@@ -183,8 +183,8 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     also = ("\nAlso in your skills mapping: " + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
             + ".\n") if spare else ""
     return ("## Your application\n\n" + badge("private", "private") + " Only in the private view.\n"
-            + card(facts) + readiness + "\n" + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "")
-            + also)
+            + card(facts) + readiness + "\n"
+            + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "") + also)
 
 
 def prep_page(ctx: SiteContext, posting: Posting) -> str:
