@@ -23,7 +23,8 @@ from .source import marked_private
 
 MIN_FRAGMENT = 24
 MIN_VALUE = 8
-_TEXT_SUFFIXES = (".html", ".htm", ".json", ".xml", ".txt", ".csv", ".js", ".css", ".md", ".svg")
+_TEXT_SUFFIXES = (".html", ".htm", ".json", ".xml", ".txt", ".csv", ".md", ".svg")
+"""Files that carry content. Stylesheets and scripts are the theme's and roledex's own code."""
 
 
 def normalise(text: str) -> str:
