@@ -86,9 +86,10 @@ def _set_addresses(config: MkDocsConfig, repository: str | None) -> None:
 
 
 def _report(problems: list) -> None:
-    for problem in problems:
-        log.info("roledex: %s", problem.format()) if problem.severity != "error" else None
     errors = errors_in(problems)
+    for problem in problems:
+        if problem.severity != "error":
+            log.info("roledex: %s", problem.format())
     if errors:
         for problem in errors:
             log.error("roledex: %s", problem.format())

@@ -81,16 +81,23 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
             + table(["Posting", "Role family", "Work mode", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows))
 
 
-def company_header(company: Company) -> str:
-    """Facts from a company's front matter, above its profile."""
-    items = [
-        item("Website", external_link(company.website, company.website) if company.website else ""),
+def company_facts(company: Company) -> list[str]:
+    """The company's facts from its front matter, as card items (empty ones are skipped)."""
+    return [
         item("Headquarters", text(company.headquarters or "")),
         item("Founded", str(company.founded) if company.founded else ""),
         item("Employees", f"{company.employees:,}" if company.employees else ""),
         item("Ticker", text(company.ticker or "")),
         item("Industry", text(company.industry or "")),
         item("Tech stack", text(", ".join(company.tech_stack))),
+    ]
+
+
+def company_header(company: Company) -> str:
+    """Facts from a company's front matter, above its profile."""
+    items = [
+        item("Website", external_link(company.website, company.website) if company.website else ""),
+        *company_facts(company),
         item("Profile updated", company.updated.isoformat() if company.updated else ""),
     ]
     return card(items) if any(items) else ""

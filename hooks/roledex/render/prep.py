@@ -12,7 +12,7 @@ from ..coverage import coverage
 from ..interview import Notes, skills_mapping
 from ..model import Posting
 from ..sections import demote, list_items
-from .cards import posting_facts
+from .cards import company_facts, posting_facts
 from .common import (
     annual_cell,
     badge,
@@ -51,11 +51,7 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     company = ctx.kb.companies.get(posting.company)
     if company is None:
         return ""
-    facts = [item("Headquarters", text(company.headquarters or "")),
-             item("Founded", str(company.founded or "")),
-             item("Employees", f"{company.employees:,}" if company.employees else ""),
-             item("Ticker", text(company.ticker or "")), item("Industry", text(company.industry or "")),
-             item("Tech stack", text(", ".join(company.tech_stack)))]
+    facts = company_facts(company)
     parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
     chosen, others = ctx.brief(company.slug)
     for topic, section in chosen:
