@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from roledex import cli
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -24,6 +28,40 @@ def run_roledex(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
         [*command, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
         env={**os.environ, **(env or {})}, input=stdin,
     )
+
+
+@contextlib.contextmanager
+def _process_state(cwd: Path, env: dict[str, str] | None) -> Iterator[None]:
+    """The working folder and environment of a command run in this process, restored after."""
+    old_cwd, old_env = Path.cwd(), dict(os.environ)
+    os.chdir(cwd)
+    os.environ.update(env or {})
+    try:
+        yield
+    finally:
+        os.chdir(old_cwd)
+        os.environ.clear()
+        os.environ.update(old_env)
+
+
+def invoke(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
+            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `roledex` in this process (fast), capturing what it prints and its exit status.
+
+    It goes through the same `main` as the console script; `run_roledex` keeps a few
+    tests on the installed command itself.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    stdin_stream = io.TextIOWrapper(io.BytesIO((stdin or "").encode("utf-8")), encoding="utf-8")
+    with _process_state(cwd, env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        old_stdin, sys.stdin = sys.stdin, stdin_stream
+        try:
+            status = cli.main(list(args))
+        except SystemExit as exit_:
+            status = exit_.code if isinstance(exit_.code, int) else 1
+        finally:
+            sys.stdin = old_stdin
+    return subprocess.CompletedProcess(["roledex", *args], status, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

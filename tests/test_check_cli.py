@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SHIPPED_DOCS, run_roledex
+from conftest import DATA, SHIPPED_DOCS, invoke, run_roledex
 
 BROKEN = DATA / "broken" / "docs"
 
@@ -21,7 +21,7 @@ def test_shipped_docs_check_clean_with_only_the_headline_warnings() -> None:
 
 
 def test_broken_knowledge_base_reports_its_whole_problem_list() -> None:
-    result = run_roledex("check", "tests/data/broken/docs")
+    result = invoke("check", "tests/data/broken/docs")
     assert result.returncode == 1
     expected = (DATA / "broken" / "expected.txt").read_text(encoding="utf-8")
     assert result.stdout == expected
@@ -29,8 +29,8 @@ def test_broken_knowledge_base_reports_its_whole_problem_list() -> None:
 
 
 def test_json_format_carries_the_same_problems() -> None:
-    text = run_roledex("check", "tests/data/broken/docs")
-    data = run_roledex("check", "tests/data/broken/docs", "--format", "json")
+    text = invoke("check", "tests/data/broken/docs")
+    data = invoke("check", "tests/data/broken/docs", "--format", "json")
     assert data.returncode == 1
     problems = json.loads(data.stdout)
     assert len(problems) == len(text.stdout.splitlines())
@@ -65,7 +65,7 @@ def test_each_broken_file_alone_is_reported_at_its_path(name: str, tmp_path: Pat
     shutil.copyfile(BROKEN / "companies" / "acme.md", docs / "companies" / "acme.md")
     (docs / name).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(BROKEN / name, docs / name)
-    result = run_roledex("check", str(docs))
+    result = invoke("check", str(docs))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     reported = [line for line in result.stdout.splitlines() if "warning:" not in line]
@@ -76,6 +76,6 @@ def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     (docs / "companies").mkdir(parents=True)
     shutil.copyfile(BROKEN / "companies" / "bom-crlf.md", docs / "companies" / "bom-crlf.md")
-    result = run_roledex("check", str(docs))
+    result = invoke("check", str(docs))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPO, SHIPPED_DOCS, run_roledex
+from conftest import DATA, REPO, SHIPPED_DOCS, invoke, run_roledex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex.importer.extract import extract
@@ -20,7 +20,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def _dry_run(path: Path, cwd: Path) -> dict:
-    result = run_roledex("import", str(path), "--dry-run", "--json", cwd=cwd)
+    result = invoke("import", str(path), "--dry-run", "--json", cwd=cwd)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -116,7 +116,7 @@ def test_imported_seeds_pass_the_check_and_are_not_imported_twice(tmp_path: Path
     for folder in ("companies", "postings", "prep", "applications"):
         (docs / folder).mkdir(parents=True)
     seeds = [str(next(SEEDS.glob(f"{n}_*.txt"))) for n in SEED_TO_SHIPPED]
-    first = run_roledex("import", *seeds, cwd=tmp_path)
+    first = invoke("import", *seeds, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert "3 of 3 imported" in first.stderr and (docs / "companies" / "etsy.md").is_file()
     written = sorted(p.name for p in (docs / "postings").glob("*.md"))
@@ -125,11 +125,11 @@ def test_imported_seeds_pass_the_check_and_are_not_imported_twice(tmp_path: Path
     assert "What’s the role?" in body and "â€" not in body and "ðŸ" not in body
     assert "headline: 454000  # the job board's figure" in body
     assert "Hawaii and Alaska" in body  # the posting's text is kept whole
-    check = run_roledex("check", cwd=tmp_path)
+    check = invoke("check", cwd=tmp_path)
     assert check.returncode == 0, check.stdout
-    again = run_roledex("import", seeds[1], cwd=tmp_path)
+    again = invoke("import", seeds[1], cwd=tmp_path)
     assert again.returncode == 1 and "already imported as" in again.stderr
-    forced = run_roledex("import", seeds[1], "--force", cwd=tmp_path)
+    forced = invoke("import", seeds[1], "--force", cwd=tmp_path)
     assert forced.returncode == 0
 
 
@@ -137,7 +137,7 @@ def test_period_inferred_from_size_is_marked_in_the_file(tmp_path: Path) -> None
     (tmp_path / "docs").mkdir()
     source = tmp_path / "raw.txt"
     source.write_text("# Analyst\n\n### Acme\n\nLocation: Austin, TX\n\nSalary: $90,000 - $110,000\n", encoding="utf-8")
-    result = run_roledex("import", str(source), cwd=tmp_path)
+    result = invoke("import", str(source), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "docs" / "postings" / "acme-analyst.md").read_text(encoding="utf-8")
     assert "  period: year  # inferred from the size of the figure" in text
@@ -153,7 +153,7 @@ def test_bad_inputs_fail_alone_and_the_rest_are_imported(tmp_path: Path) -> None
     (tmp_path / "latin1.txt").write_bytes("# Café Manager\n\nCafé Müller is hiring.".encode("latin-1"))
     (tmp_path / "huge.txt").write_bytes(b"a" * (3 * 1024 * 1024))
     names = ["empty.txt", "binary.bin", "latin1.txt", "huge.txt", "good.txt"]
-    result = run_roledex("import", *names, cwd=tmp_path)
+    result = invoke("import", *names, cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for name, words in (("empty.txt", "is empty"), ("binary.bin", "binary"), ("latin1.txt", "not UTF-8"),
@@ -170,10 +170,10 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     existing.write_text("my own notes\n", encoding="utf-8")
     source = tmp_path / "raw.txt"
     source.write_text("# Analyst\n\n### Acme\n\nSomething new.\n", encoding="utf-8")
-    result = run_roledex("import", str(source), cwd=tmp_path)
+    result = invoke("import", str(source), cwd=tmp_path)
     assert result.returncode == 1 and "already exists" in result.stderr
     assert existing.read_text(encoding="utf-8") == "my own notes\n"
-    assert run_roledex("import", str(source), "--force", cwd=tmp_path).returncode == 0
+    assert invoke("import", str(source), "--force", cwd=tmp_path).returncode == 0
     assert "Something new." in existing.read_text(encoding="utf-8")
 
 
@@ -184,7 +184,7 @@ def test_standard_input_and_options(tmp_path: Path) -> None:
     got = json.loads(result.stdout)
     assert (got["company"], got["title"], got["url"]) == ("initech", "Printer Whisperer", "https://jobs.example.com/7")
     assert not (tmp_path / "docs" / "postings").exists()
-    assert run_roledex("import", "-", "--company", "Not A Slug", cwd=tmp_path, stdin="x").returncode == 2
+    assert invoke("import", "-", "--company", "Not A Slug", cwd=tmp_path, stdin="x").returncode == 2
 
 
 @settings(max_examples=300, deadline=None)

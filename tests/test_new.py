@@ -4,50 +4,50 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_roledex
+from conftest import invoke, run_roledex
 
 
 def test_new_company_and_posting_pass_the_check(docs_copy: Path) -> None:
     root = docs_copy.parent
     company = run_roledex("new", "company", "Acme Robotics", cwd=root)
     assert company.returncode == 0 and (docs_copy / "companies" / "acme-robotics.md").is_file()
-    posting = run_roledex("new", "posting", "acme-robotics", "Staff Engineer, Platform | Robots", cwd=root)
+    posting = invoke("new", "posting", "acme-robotics", "Staff Engineer, Platform | Robots", cwd=root)
     assert posting.returncode == 0, posting.stderr
     path = docs_copy / "postings" / "acme-robotics-staff-engineer-platform-robots.md"
     assert 'title: "Staff Engineer, Platform | Robots"' in path.read_text()
-    check = run_roledex("check", cwd=root)
+    check = invoke("check", cwd=root)
     assert check.returncode == 0, check.stdout
 
 
 def test_new_posting_for_an_unknown_company_adds_its_profile(docs_copy: Path) -> None:
     root = docs_copy.parent
-    result = run_roledex("new", "posting", "Globex Corp", "Data Scientist", cwd=root)
+    result = invoke("new", "posting", "Globex Corp", "Data Scientist", cwd=root)
     assert result.returncode == 0
     assert (docs_copy / "companies" / "globex-corp.md").is_file()
     assert (docs_copy / "postings" / "globex-corp-data-scientist.md").is_file()
-    assert run_roledex("check", cwd=root).returncode == 0
+    assert invoke("check", cwd=root).returncode == 0
 
 
 def test_new_refuses_to_overwrite(docs_copy: Path) -> None:
     root = docs_copy.parent
     before = (docs_copy / "companies" / "etsy.md").read_bytes()
-    result = run_roledex("new", "company", "Etsy", cwd=root)
+    result = invoke("new", "company", "Etsy", cwd=root)
     assert result.returncode == 1 and "already exists" in result.stderr
     assert (docs_copy / "companies" / "etsy.md").read_bytes() == before
-    again = run_roledex("new", "prep", "etsy-engineering-manager-ml-for-growth", cwd=root)
+    again = invoke("new", "prep", "etsy-engineering-manager-ml-for-growth", cwd=root)
     assert again.returncode == 1
 
 
 def test_new_prep_and_application_pass_the_check(docs_copy: Path) -> None:
     root = docs_copy.parent
     for kind in ("prep", "application"):
-        result = run_roledex("new", kind, "etsy-engineering-manager-ads-ml", cwd=root)
+        result = invoke("new", kind, "etsy-engineering-manager-ads-ml", cwd=root)
         assert result.returncode == 0, result.stderr
     assert "## Likely questions" in (docs_copy / "prep" / "etsy-engineering-manager-ads-ml.md").read_text()
-    assert run_roledex("check", cwd=root).returncode == 0
+    assert invoke("check", cwd=root).returncode == 0
 
 
 def test_new_prep_for_a_missing_posting_fails_with_a_hint(docs_copy: Path) -> None:
-    result = run_roledex("new", "prep", "etsy-engineering-manager-ads", cwd=docs_copy.parent)
+    result = invoke("new", "prep", "etsy-engineering-manager-ads", cwd=docs_copy.parent)
     assert result.returncode == 1
     assert "did you mean 'etsy-engineering-manager-ads-ml'?" in result.stderr

@@ -13,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import build_site, make_site, read_page, run_roledex
+from conftest import build_site, invoke, make_site, read_page, run_roledex
 
 APPLICATION = "applications/etsy-engineering-manager-ml-for-growth.md"
 PRIVATE_FACTS = ["PepsiCo", "Penn Interactive", "Pocket Size Fund", "approximately 8 years",
@@ -37,7 +37,7 @@ def test_published_build_holds_no_private_fact(shipped_site: Path) -> None:
         assert fact not in everything
     assert not (site / "applications").exists()
     assert "applications/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
-    check = run_roledex("publish-check", str(site), "--docs", str(shipped_site / "docs"))
+    check = invoke("publish-check", str(site), "--docs", str(shipped_site / "docs"))
     assert check.returncode == 0, check.stdout + check.stderr
     assert "no private text found" in check.stdout and "left out as private: 1 pages" in check.stdout
 
@@ -51,7 +51,7 @@ def test_private_view_has_the_pipeline_and_says_so_on_every_page(tmp_path: Path)
     assert "PepsiCo" in read_page(tmp_path, "applications/etsy-engineering-manager-ml-for-growth/")
     for page in site.rglob("index.html"):
         assert "rdx-private-banner" in page.read_text(encoding="utf-8"), page
-    leak = run_roledex("publish-check", str(site), "--docs", str(tmp_path / "docs"))
+    leak = invoke("publish-check", str(site), "--docs", str(tmp_path / "docs"))
     assert leak.returncode == 1 and "LEAK" in leak.stdout and "search_index.json" in leak.stdout
 
 
@@ -85,9 +85,9 @@ def test_every_place_a_private_page_could_leak(tmp_path: Path) -> None:
     assert 'href="../companies/etsy/"' in notes
     prep = read_page(tmp_path, "prep/etsy-engineering-manager-ads-ml/")
     assert "roledex new prep etsy-engineering-manager-ads-ml" in prep  # the private notes are gone
-    export = run_roledex("export", str(tmp_path / "docs"), "--config", str(tmp_path / "mkdocs.yml"))
+    export = invoke("export", str(tmp_path / "docs"), "--config", str(tmp_path / "mkdocs.yml"))
     assert "hush" not in export.stdout.lower() and export.stdout.count("\n") == 5
-    check = run_roledex("publish-check", str(site), "--docs", str(tmp_path / "docs"))
+    check = invoke("publish-check", str(site), "--docs", str(tmp_path / "docs"))
     assert check.returncode == 0, check.stdout
     assert "left out as private: 4 pages" in check.stdout
 
@@ -136,9 +136,9 @@ def test_status_changes_only_its_keys_byte_for_byte(tmp_path: Path) -> None:
     expected = expected.replace("next_step: >\r\n  send the\r\n  resume\r\n",
                                 'next_step: "Recruiter screen: bring notes"\r\n')
     assert path.read_bytes().decode("utf-8") == expected
-    assert run_roledex("check", cwd=tmp_path).returncode == 0
-    assert run_roledex("status", "etsy-engineering-manager-ml-for-growth", "pending", cwd=tmp_path).returncode == 1
-    assert run_roledex("status", "no-such-posting", "applied", cwd=tmp_path).returncode == 1
+    assert invoke("check", cwd=tmp_path).returncode == 0
+    assert invoke("status", "etsy-engineering-manager-ml-for-growth", "pending", cwd=tmp_path).returncode == 1
+    assert invoke("status", "no-such-posting", "applied", cwd=tmp_path).returncode == 1
     assert path.read_bytes().decode("utf-8") == expected
 
 
@@ -147,7 +147,7 @@ def test_stale_applications_are_flagged_by_check_and_on_the_pipeline(tmp_path: P
     docs = make_site(tmp_path)
     (docs / APPLICATION).write_text(f"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: applied\n"
                                     f"applied: {applied}\n---\n", encoding="utf-8")
-    check = run_roledex("check", cwd=tmp_path)
+    check = invoke("check", cwd=tmp_path)
     assert check.returncode == 0
     stale = rf"{APPLICATION}:\d+: updated: warning: stale: no change for 30 days since {applied}"
     assert re.search(stale, check.stdout)

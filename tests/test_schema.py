@@ -11,7 +11,7 @@ from typing import Any
 import frontmatter
 import jsonschema
 import pytest
-from conftest import DATA, SHIPPED_DOCS, run_roledex
+from conftest import DATA, SHIPPED_DOCS, invoke, run_roledex
 from roledex.json_schema import all_schemas
 from roledex.load import RECORD_TYPES
 from roledex.schema import KINDS
@@ -85,9 +85,9 @@ def test_schema_command_prints_one_kind_or_all() -> None:
     one = run_roledex("schema", "posting")
     assert one.returncode == 0
     assert json.loads(one.stdout)["required"] == ["company", "title"]
-    every = json.loads(run_roledex("schema").stdout)
+    every = json.loads(invoke("schema").stdout)
     assert set(every) == {"company", "posting", "prep", "application"}
-    unknown = run_roledex("schema", "postings")
+    unknown = invoke("schema", "postings")
     assert unknown.returncode == 2 and "did you mean 'posting'?" in unknown.stderr
 
 

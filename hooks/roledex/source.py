@@ -18,8 +18,17 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
 
 from .problems import Problem
+from .yaml_diagnosis import (
+    ALIASES_REFUSED,
+    PLAIN_TAGS,
+    TAGS_REFUSED,
+    forbidden_character,
+    syntax_error,
+    tab_indent,
+    too_deep,
+    unconstructable,
+)
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FENCE = "---"
 _MULTIMARKDOWN_META = re.compile(r"^[A-Za-z][\w -]*:\s")
 
@@ -34,61 +43,94 @@ class LinedDict(dict):
         self.key_lines: dict[str, int] = {}
 
 
-class _AliasRefused(Exception):
-    def __init__(self, line: int) -> None:
-        super().__init__(line)
+class _Refused(Exception):
+    """A node roledex will not construct, with its 0-based line and roledex's message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(line, message)
         self.line = line
+        self.message = message
 
 
-class _FrontMatterLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """A safe loader that records key lines and duplicate keys."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, int, int]] = []
-
-    def construct_lined_mapping(self, node: Any) -> LinedDict:
-        if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
-        mapping = LinedDict()
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _AliasRefused(key_node.start_mark.line)
-            key = self.construct_object(key_node, deep=True)
-            key = key if isinstance(key, str) else str(key)
-            line = key_node.start_mark.line
-            if key in mapping:
-                self.duplicates.append((key, line, mapping.key_lines[key]))
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_lines[key] = line
-        return mapping
-
-    def construct_lenient_timestamp(self, node: Any) -> Any:
-        """A date, or the text as written when it is no real date (2026-02-30)."""
-        try:
-            return self.construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
+# What PyYAML's constructors raise, besides YAMLError, for a scalar its tag cannot read:
+# int('abc'), a 5,000-digit int, bool_values['maybe'], a timestamp that does not match.
+_CONSTRUCTION_ERRORS = (ValueError, TypeError, OverflowError, KeyError, AttributeError)
 
 
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:map", _FrontMatterLoader.construct_lined_mapping)
-_FrontMatterLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_lenient_timestamp
-)
+def _loader_pair(base: type) -> tuple[type, type]:
+    """The front-matter loader on `base` (libyaml's or PyYAML's own), and its guarded twin."""
+
+    class FrontMatterLoader(base):  # type: ignore[misc, valid-type]
+        """A safe loader that records key lines and duplicate keys."""
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.duplicates: list[tuple[str, int, int]] = []
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            # libyaml calls an empty value after a bare '!' not plain (text), PyYAML's own
+            # parser plain (null); roledex reads it as PyYAML's parser does.
+            if value == "" and implicit == (False, False):
+                implicit = (True, False)
+            return super().resolve(kind, value, implicit)
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node.tag not in PLAIN_TAGS:
+                raise _Refused(node.start_mark.line, TAGS_REFUSED)
+            try:
+                return super().construct_object(node, deep=deep)
+            except _CONSTRUCTION_ERRORS as error:
+                value = node.value if isinstance(node.value, str) else ""
+                raise _Refused(node.start_mark.line, unconstructable(node.tag, value)) from error
+
+        def construct_lined_mapping(self, node: Any) -> LinedDict:
+            if not isinstance(node, MappingNode):
+                raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+            mapping = LinedDict()
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Refused(key_node.start_mark.line, ALIASES_REFUSED)
+                key = self.construct_object(key_node, deep=True)
+                key = key if isinstance(key, str) else str(key)
+                line = key_node.start_mark.line
+                if key in mapping:
+                    self.duplicates.append((key, line, mapping.key_lines[key]))
+                mapping[key] = self.construct_object(value_node, deep=True)
+                mapping.key_lines[key] = line
+            return mapping
+
+        def construct_lenient_timestamp(self, node: Any) -> Any:
+            """A date, or the text as written when it is no real date (2026-02-30)."""
+            try:
+                return self.construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    FrontMatterLoader.add_constructor("tag:yaml.org,2002:map", FrontMatterLoader.construct_lined_mapping)
+    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_lenient_timestamp)
+
+    class GuardedLoader(FrontMatterLoader):
+        """The same loader, refusing every alias: for text that holds '&' or '*' at all.
+
+        A node met a second time is an alias; refusing it before construction makes an alias
+        bomb cost no more than its text. Text without those characters has no aliases, and
+        skips this per-node check.
+        """
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise _Refused(node.start_mark.line, ALIASES_REFUSED)
+            return super().construct_object(node, deep=deep)
+
+    return FrontMatterLoader, GuardedLoader
 
 
-class _GuardedLoader(_FrontMatterLoader):
-    """The same loader, refusing every alias: for text that holds '&' or '*' at all.
-
-    A node met a second time is an alias; refusing it before construction makes an alias
-    bomb cost no more than its text. Text without those characters has no aliases, and
-    skips this per-node check.
-    """
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _AliasRefused(node.start_mark.line)
-        return super().construct_object(node, deep=deep)
+PURE_PYTHON_LOADERS = _loader_pair(yaml.SafeLoader)
+"""PyYAML's own parser: slower, and present wherever PyYAML is."""
+LIBYAML_LOADERS = _loader_pair(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
+"""libyaml's parser, when PyYAML was built with it."""
+loaders = LIBYAML_LOADERS or PURE_PYTHON_LOADERS
+"""The pair `parse_yaml` uses; both give the same data and the same problems."""
 
 
 @dataclass
@@ -156,32 +198,22 @@ def split_front_matter(path: str, text: str) -> tuple[str | None, str, int, list
     return None, text, 1, [Problem(path, 1, "front-matter", message)]
 
 
-def _yaml_error_message(error: yaml.YAMLError) -> str:
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    context = getattr(error, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    if "mapping values are not allowed" in problem:
-        message += "; put a value that contains ': ' in quotes"
-    if "tab" in problem:
-        message += "; indent with spaces, not tabs"
-    return message
-
-
 def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
     """Load front matter; return (data, dotted key -> file line, problems)."""
-    loader = (_GuardedLoader if "&" in yaml_text or "*" in yaml_text else _FrontMatterLoader)(yaml_text)
+    trouble = forbidden_character(yaml_text) or tab_indent(yaml_text) or too_deep(yaml_text)
+    if trouble is not None:
+        return None, {}, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
+    # libyaml takes a tab between tokens that PyYAML's own parser refuses; text with a tab is
+    # read by the stricter one, so what passes the check reads alike with every loader.
+    plain, guarded = PURE_PYTHON_LOADERS if "\t" in yaml_text else loaders
+    loader = (guarded if "&" in yaml_text or "*" in yaml_text else plain)(yaml_text)
     try:
         data = loader.get_single_data()
-    except _AliasRefused as refused:
-        message = "YAML anchors and aliases ('&', '*', '<<') are not allowed in front matter"
-        return None, {}, [Problem(path, refused.line + first_line, "front-matter", message)]
-    except RecursionError:
-        message = "front matter nests lists or mappings too deeply to be read"
-        return None, {}, [Problem(path, first_line, "front-matter", message)]
+    except _Refused as refused:
+        return None, {}, [Problem(path, refused.line + first_line, "front-matter", refused.message)]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = (mark.line if mark else 0) + first_line
-        return None, {}, [Problem(path, line, "front-matter", _yaml_error_message(error))]
+        trouble = syntax_error(yaml_text, error)
+        return None, {}, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
     finally:
         loader.dispose()
     problems = [
