@@ -93,8 +93,10 @@ def _report(problems: list) -> None:
     if errors:
         for problem in errors:
             log.error("roledex: %s", problem.format())
-        raise PluginError(f"roledex check found {len(errors)} problem(s) in {len(set(p.path for p in errors))} "
-                          "file(s); fix them and build again (`roledex check` lists them too)")
+        raise PluginError(
+            f"roledex check found {len(errors)} problem(s) in {len(set(p.path for p in errors))} "
+            "file(s); fix them and build again (`roledex check` lists them too)"
+        )
 
 
 def _shown_path(folder: str) -> str:
@@ -122,8 +124,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = load_knowledge_base(_shown_path(config.docs_dir))
     _report(result.problems)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
-    others = {f.src_uri: f.content_string for f in files.documentation_pages()
-              if f.src_uri not in view.shown_paths | view.hidden_paths} if not state.include_private else {}
+    others = (
+        {
+            f.src_uri: f.content_string
+            for f in files.documentation_pages()
+            if f.src_uri not in view.shown_paths | view.hidden_paths
+        }
+        if not state.include_private
+        else {}
+    )
     state.hidden = view.hidden_paths | privately_marked(others)
     for uri in sorted(state.hidden):
         file = files.get_file_from_path(uri)

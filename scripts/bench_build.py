@@ -138,8 +138,10 @@ def main() -> None:
         build = min(timings)
         print(f"knowledge base: {args.postings} postings, {args.companies} companies -> {pages} pages")
         print(f"roledex build:  {build:.1f} s")
-        print(f"same pages, MkDocs + Material alone: {floor_time:.1f} s for {floor_pages} pages "
-              f"({build / floor_time:.2f}x)")
+        print(
+            f"same pages, MkDocs + Material alone: {floor_time:.1f} s for {floor_pages} pages "
+            f"({build / floor_time:.2f}x)"
+        )
         print(f"plain text pages, no markup: {plain_time:.1f} s for {plain_pages} pages ({build / plain_time:.2f}x)")
         print(f"hook's own work: {own:.2f} s ({own / build:.1%} of the build)")
         print(f"published size: {size / pages / 1024:.1f} KB per page ({size / 2**20:.1f} MB in all)")

@@ -60,8 +60,10 @@ def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "data" / "import"
     counts = score(folder)
     total = sum(counts.values()) or 1
-    print(f"{total} fields: {counts['right'] / total:.0%} right, {counts['empty'] / total:.0%} empty, "
-          f"{counts['wrong'] / total:.0%} wrong")
+    print(
+        f"{total} fields: {counts['right'] / total:.0%} right, {counts['empty'] / total:.0%} empty, "
+        f"{counts['wrong'] / total:.0%} wrong"
+    )
 
 
 if __name__ == "__main__":

@@ -23,15 +23,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("ROLEDEX_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DEFAULT_PAGES = ["", "salaries/", "prep/etsy-engineering-manager-ml-for-growth/"]
 
 
 def build(site: Path, private: bool) -> None:
     env = {**os.environ, "ROLEDEX_PRIVATE": "include" if private else "exclude", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True
+    )
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,8 +77,9 @@ def main() -> None:
         site = Path(folder) / "site"
         build(site, args.private)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": args.width, "height": args.height},
-                                color_scheme="dark" if args.dark else "light")
+        page = browser.new_page(
+            viewport={"width": args.width, "height": args.height}, color_scheme="dark" if args.dark else "light"
+        )
         with serve(site) as base:
             for address in args.pages:
                 page.goto(base + address)

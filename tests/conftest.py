@@ -19,14 +19,20 @@ DATA = REPO / "tests" / "data"
 SHIPPED_DOCS = REPO / "docs"
 
 
-def run_roledex(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
-                stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_roledex(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed `roledex` console script and capture what it prints."""
     executable = shutil.which("roledex")
     command = [executable] if executable else [sys.executable, "-m", "roledex.cli"]
     return subprocess.run(
-        [*command, *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-        env={**os.environ, **(env or {})}, input=stdin,
+        [*command, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        input=stdin,
     )
 
 
@@ -44,8 +50,9 @@ def _process_state(cwd: Path, env: dict[str, str] | None) -> Iterator[None]:
         os.environ.update(old_env)
 
 
-def invoke(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None,
-            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def invoke(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `roledex` in this process (fast), capturing what it prints and its exit status.
 
     It goes through the same `main` as the console script; `run_roledex` keeps a few

@@ -16,8 +16,16 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = os.environ.get("ROLEDEX_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 GROWTH = "etsy-engineering-manager-ml-for-growth"
 
 if not Path(CHROMIUM).exists():
@@ -59,8 +67,14 @@ class Watched:
         host = urlsplit(base_url).netloc
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.foreign.append(r.url)
-                     if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host else None)
+        self.page.on(
+            "request",
+            lambda r: (
+                self.foreign.append(r.url)
+                if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host
+                else None
+            ),
+        )
 
     def close(self) -> None:
         self.context.close()
@@ -143,9 +157,19 @@ def test_dark_mode_switch(watched: Watched, base_url: str) -> None:
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-@pytest.mark.parametrize("address", ["", "companies/", "companies/etsy/", "postings/", "salaries/",
-                                     "roles/engineering-manager-ml/", f"prep/{GROWTH}/",
-                                     "postings/etsy-engineering-manager-ads-ml/"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "",
+        "companies/",
+        "companies/etsy/",
+        "postings/",
+        "salaries/",
+        "roles/engineering-manager-ml/",
+        f"prep/{GROWTH}/",
+        "postings/etsy-engineering-manager-ads-ml/",
+    ],
+)
 def test_phone_window_has_no_sideways_scrolling(browser: object, base_url: str, address: str) -> None:
     phone = Watched(browser, base_url, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     phone.page.goto(base_url + address)

@@ -48,8 +48,13 @@ def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     assert "Traceback" not in result.stderr
 
 
-VALID_ALONE = {"companies/acme.md", "companies/bom-crlf.md", "postings/acme-dup-url-a.md",
-               "postings/acme-dup-url-b.md", "postings/acme-headline.md"}
+VALID_ALONE = {
+    "companies/acme.md",
+    "companies/bom-crlf.md",
+    "postings/acme-dup-url-a.md",
+    "postings/acme-dup-url-b.md",
+    "postings/acme-headline.md",
+}
 
 
 def _broken_files() -> list[str]:

@@ -63,10 +63,18 @@ def test_salary_shapes(text: str, expected: tuple) -> None:
     assert (salary.min, salary.max, salary.currency, salary.period) == expected
 
 
-@pytest.mark.parametrize("text", ["OTE $250,000", "We offer a competitive salary.", "Team of 4-7, founded 2005",
-                                  "A $1,500 learning stipend", "96 million buyers and 2,000 employees",
-                                  "We raised $50M in Series B and reached $150 million in revenue.",
-                                  "2022 Revenue: $2.6 billion"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OTE $250,000",
+        "We offer a competitive salary.",
+        "Team of 4-7, founded 2005",
+        "A $1,500 learning stipend",
+        "96 million buyers and 2,000 employees",
+        "We raised $50M in Series B and reached $150 million in revenue.",
+        "2022 Revenue: $2.6 billion",
+    ],
+)
 def test_no_base_salary_is_left_empty(text: str) -> None:
     assert choose_salary(text)[0] is None
 
@@ -80,8 +88,13 @@ def test_headline_equal_to_the_sum_of_the_range_is_rejected() -> None:
 def _front(path: Path) -> dict:
     doc = load_knowledge_base(path.parent.parent).kb.postings[path.stem]
     salary = doc.salary
-    return {"company": doc.company, "locations": doc.locations, "work_mode": doc.work_mode, "url": doc.url,
-            "salary": {"min": salary.min, "max": salary.max, "currency": salary.currency, "period": salary.period}}
+    return {
+        "company": doc.company,
+        "locations": doc.locations,
+        "work_mode": doc.work_mode,
+        "url": doc.url,
+        "salary": {"min": salary.min, "max": salary.max, "currency": salary.currency, "period": salary.period},
+    }
 
 
 SEED_TO_SHIPPED = {
@@ -156,8 +169,12 @@ def test_bad_inputs_fail_alone_and_the_rest_are_imported(tmp_path: Path) -> None
     result = invoke("import", *names, cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    for name, words in (("empty.txt", "is empty"), ("binary.bin", "binary"), ("latin1.txt", "not UTF-8"),
-                        ("huge.txt", "MB")):
+    for name, words in (
+        ("empty.txt", "is empty"),
+        ("binary.bin", "binary"),
+        ("latin1.txt", "not UTF-8"),
+        ("huge.txt", "MB"),
+    ):
         assert f"{name}: " in result.stderr and words in result.stderr
     assert "1 of 5 imported, 4 failed" in result.stderr
     assert (tmp_path / "docs" / "postings" / "acme-analyst.md").is_file()
@@ -179,8 +196,18 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
 
 def test_standard_input_and_options(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
-    result = run_roledex("import", "-", "--company", "initech", "--url", "https://jobs.example.com/7",
-                         "--dry-run", "--json", cwd=tmp_path, stdin="Printer Whisperer\n\nFix printers.\n")
+    result = run_roledex(
+        "import",
+        "-",
+        "--company",
+        "initech",
+        "--url",
+        "https://jobs.example.com/7",
+        "--dry-run",
+        "--json",
+        cwd=tmp_path,
+        stdin="Printer Whisperer\n\nFix printers.\n",
+    )
     got = json.loads(result.stdout)
     assert (got["company"], got["title"], got["url"]) == ("initech", "Printer Whisperer", "https://jobs.example.com/7")
     assert not (tmp_path / "docs" / "postings").exists()
@@ -198,9 +225,43 @@ def test_the_extractor_never_raises(raw: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["$", "€", "£", "₹", "USD", "k", "K", " - ", " to ", "per hour", "a year", "LPA",
-                                 "1", "25", "150", ",000", ".000", "'000", ",00", ".5", " ", "\n", "salary", "bonus",
-                                 "OTE", "up to", "💰", "454000.0"]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "$",
+                "€",
+                "£",
+                "₹",
+                "USD",
+                "k",
+                "K",
+                " - ",
+                " to ",
+                "per hour",
+                "a year",
+                "LPA",
+                "1",
+                "25",
+                "150",
+                ",000",
+                ".000",
+                "'000",
+                ",00",
+                ".5",
+                " ",
+                "\n",
+                "salary",
+                "bonus",
+                "OTE",
+                "up to",
+                "💰",
+                "454000.0",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_salary_reader_never_raises_on_money_like_text(text: str) -> None:
     salary, warnings = choose_salary(text)
     assert isinstance(warnings, list)

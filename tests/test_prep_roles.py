@@ -10,17 +10,28 @@ from conftest import build_site, make_site, read_page
 from html_tools import tables
 
 GROWTH = "etsy-engineering-manager-ml-for-growth"
-OTHERS = ["etsy-machine-learning-engineer-growth", "etsy-engineering-manager-recommendations-ranking",
-          "etsy-engineering-manager-ads-ml"]
-PRIVATE_FACTS = ["PepsiCo", "Penn Interactive", "Pocket Size Fund", "approximately 8 years", "Your application",
-                 "Readiness", "Cover letter points", "Personal connection"]
+OTHERS = [
+    "etsy-machine-learning-engineer-growth",
+    "etsy-engineering-manager-recommendations-ranking",
+    "etsy-engineering-manager-ads-ml",
+]
+PRIVATE_FACTS = [
+    "PepsiCo",
+    "Penn Interactive",
+    "Pocket Size Fund",
+    "approximately 8 years",
+    "Your application",
+    "Readiness",
+    "Cover letter points",
+    "Personal connection",
+]
 
 
 def _section(page: str, heading_id: str) -> str:
     """The HTML from one h2 to the next."""
     start = page.index(f'<h2 id="{heading_id}"')
     end = page.find("<h2 ", start + 1)
-    return page[start:end if end != -1 else len(page)]
+    return page[start : end if end != -1 else len(page)]
 
 
 def test_every_posting_has_a_prep_page_linking_back(shipped_site: Path) -> None:
@@ -36,8 +47,12 @@ def test_growth_prep_page_carries_the_users_notes(shipped_site: Path) -> None:
     analysis = _section(page, "role-analysis")
     assert "Building and scaling a new ML team" in analysis and "Success Factors" in analysis
     talking = _section(page, "talking-points")
-    for group in ("Team Building and Leadership", "ML in Product Context", "Technical Leadership",
-                  "Cross-functional Collaboration"):
+    for group in (
+        "Team Building and Leadership",
+        "ML in Product Context",
+        "Technical Leadership",
+        "Cross-functional Collaboration",
+    ):
         assert group in talking
     likely = _section(page, "likely-questions")
     assert likely.count("<li>") == 12 and "<ol>" in likely
@@ -50,8 +65,15 @@ def test_growth_prep_page_carries_the_users_notes(shipped_site: Path) -> None:
 def test_generated_prep_pages_have_brief_and_requirements(shipped_site: Path, slug: str) -> None:
     page = read_page(shipped_site, f"prep/{slug}/")
     brief = _section(page, "company-brief-etsy")
-    for part in ("Mission and values", "Keep Commerce Human", "Recent developments", "Technology",
-                 "Engineering culture", "Competitors", "Amazon Handmade"):
+    for part in (
+        "Mission and values",
+        "Keep Commerce Human",
+        "Recent developments",
+        "Technology",
+        "Engineering culture",
+        "Competitors",
+        "Amazon Handmade",
+    ):
         assert part in brief, part
     asks = _section(page, "what-they-ask-for")
     assert asks.count('type="checkbox"') >= 10
@@ -100,11 +122,16 @@ def test_private_view_adds_the_application_and_readiness(tmp_path: Path) -> None
 
 
 def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_path: Path) -> None:
-    make_site(tmp_path, {
-        "postings/etsy-second.md": "---\ncompany: etsy\ntitle: Second EM\nrole: engineering-manager-ml\n---\n",
-        "prep/etsy-second.md": ("---\nposting: etsy-second\n---\n\n## Likely questions\n\n- Why Etsy, twice?\n"
-                                "- What is your hiring bar?\n\n## Questions to ask\n\n- How big is the team?\n"),
-    })
+    make_site(
+        tmp_path,
+        {
+            "postings/etsy-second.md": "---\ncompany: etsy\ntitle: Second EM\nrole: engineering-manager-ml\n---\n",
+            "prep/etsy-second.md": (
+                "---\nposting: etsy-second\n---\n\n## Likely questions\n\n- Why Etsy, twice?\n"
+                "- What is your hiring bar?\n\n## Questions to ask\n\n- How big is the team?\n"
+            ),
+        },
+    )
     assert build_site(tmp_path).returncode == 0
     growth = read_page(tmp_path, f"prep/{GROWTH}/")
     gathered = _section(growth, "more-questions")

@@ -16,8 +16,14 @@ from pathlib import Path
 from conftest import build_site, invoke, make_site, read_page, run_roledex
 
 APPLICATION = "applications/etsy-engineering-manager-ml-for-growth.md"
-PRIVATE_FACTS = ["PepsiCo", "Penn Interactive", "Pocket Size Fund", "approximately 8 years",
-                 "Experience leading data science or ML teams", "Express excitement about building"]
+PRIVATE_FACTS = [
+    "PepsiCo",
+    "Penn Interactive",
+    "Pocket Size Fund",
+    "approximately 8 years",
+    "Experience leading data science or ML teams",
+    "Express excitement about building",
+]
 
 
 def _every_output(site: Path) -> str:
@@ -55,28 +61,56 @@ def test_private_view_has_the_pipeline_and_says_so_on_every_page(tmp_path: Path)
     assert leak.returncode == 1 and "LEAK" in leak.stdout and "search_index.json" in leak.stdout
 
 
-SECRET_COMPANY = ("---\nname: Hush Corp\nheadquarters: Nowhere\ntags: [hush-tag]\nprivate: true\n---\n\n"
-                  "# Hush Corp\n\nHushed profile text that must stay home.\n")
-SECRET_POSTING = ("---\ncompany: hush\ntitle: Quiet Role\nrole: engineering-manager-ml\ntags: [whisper-tag]\n"
-                  "salary: {min: 999000, max: 999999, currency: USD, period: year}\n---\n\n"
-                  "Quiet posting body text that must stay home.\n")
-SECRET_PREP = ("---\nposting: etsy-engineering-manager-ads-ml\nprivate: true\n---\n\n"
-               "## Likely questions\n\n1. What secret question stays home?\n")
-NOTES = ("# Notes\n\nSee [the hushed company](companies/hush.md) and [the quiet role](postings/hush-quiet-role.md) "
-         "and [my diary](diary.md), and [Etsy](companies/etsy.md).\n")
+SECRET_COMPANY = (
+    "---\nname: Hush Corp\nheadquarters: Nowhere\ntags: [hush-tag]\nprivate: true\n---\n\n"
+    "# Hush Corp\n\nHushed profile text that must stay home.\n"
+)
+SECRET_POSTING = (
+    "---\ncompany: hush\ntitle: Quiet Role\nrole: engineering-manager-ml\ntags: [whisper-tag]\n"
+    "salary: {min: 999000, max: 999999, currency: USD, period: year}\n---\n\n"
+    "Quiet posting body text that must stay home.\n"
+)
+SECRET_PREP = (
+    "---\nposting: etsy-engineering-manager-ads-ml\nprivate: true\n---\n\n"
+    "## Likely questions\n\n1. What secret question stays home?\n"
+)
+NOTES = (
+    "# Notes\n\nSee [the hushed company](companies/hush.md) and [the quiet role](postings/hush-quiet-role.md) "
+    "and [my diary](diary.md), and [Etsy](companies/etsy.md).\n"
+)
 DIARY = "---\nprivate: true\n---\n\n# Diary\n\nDiary entry text that must stay home.\n"
 
 
 def test_every_place_a_private_page_could_leak(tmp_path: Path) -> None:
-    make_site(tmp_path, {"companies/hush.md": SECRET_COMPANY, "postings/hush-quiet-role.md": SECRET_POSTING,
-                         "prep/etsy-engineering-manager-ads-ml.md": SECRET_PREP, "notes.md": NOTES, "diary.md": DIARY})
+    make_site(
+        tmp_path,
+        {
+            "companies/hush.md": SECRET_COMPANY,
+            "postings/hush-quiet-role.md": SECRET_POSTING,
+            "prep/etsy-engineering-manager-ads-ml.md": SECRET_PREP,
+            "notes.md": NOTES,
+            "diary.md": DIARY,
+        },
+    )
     result = build_site(tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     everything = _every_output(site)
-    for secret in ("Hush Corp", "Quiet Role", "hush-tag", "whisper-tag", "999,999", "$999",
-                   "Hushed profile text", "Quiet posting body text", "What secret question stays home",
-                   "Diary entry text", "hush-quiet-role", "companies/hush/", "diary/"):
+    for secret in (
+        "Hush Corp",
+        "Quiet Role",
+        "hush-tag",
+        "whisper-tag",
+        "999,999",
+        "$999",
+        "Hushed profile text",
+        "Quiet posting body text",
+        "What secret question stays home",
+        "Diary entry text",
+        "hush-quiet-role",
+        "companies/hush/",
+        "diary/",
+    ):
         assert secret not in everything, secret
     home = read_page(tmp_path, "")
     assert "<strong>1</strong> Companies" in home and "<strong>4</strong> Postings" in home
@@ -101,22 +135,42 @@ def test_gh_deploy_to_a_local_remote_publishes_no_private_fact(tmp_path: Path) -
     remote = tmp_path / "remote.git"
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"]
     subprocess.run(["git", "init", "--bare", "-q", str(remote)], check=True)
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "knowledge base"],
-                    ["remote", "add", "pages", str(remote)]):
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "knowledge base"],
+        ["remote", "add", "pages", str(remote)],
+    ):
         subprocess.run([*git, *command], cwd=tmp_path, check=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
     env.pop("ROLEDEX_PRIVATE", None)
-    deploy = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "pages", "--force",
-                             "--strict"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    deploy = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--remote-name", "pages", "--force", "--strict"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert deploy.returncode == 0, deploy.stderr
-    listing = subprocess.run(["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
-                             capture_output=True, text=True, check=True).stdout.split()
+    listing = subprocess.run(
+        ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert "index.html" in listing and "search/search_index.json" in listing
     assert not [name for name in listing if name.startswith("applications/")]
     for name in ("search/search_index.json", "sitemap.xml", "prep/etsy-engineering-manager-ml-for-growth/index.html"):
-        shown = subprocess.run(["git", "--git-dir", str(remote), "show", f"gh-pages:{name}"],
-                               capture_output=True, text=True, check=True).stdout
+        shown = subprocess.run(
+            ["git", "--git-dir", str(remote), "show", f"gh-pages:{name}"], capture_output=True, text=True, check=True
+        ).stdout
         for fact in PRIVATE_FACTS:
             assert fact not in shown
 
@@ -124,17 +178,30 @@ def test_gh_deploy_to_a_local_remote_publishes_no_private_fact(tmp_path: Path) -
 def test_status_changes_only_its_keys_byte_for_byte(tmp_path: Path) -> None:
     docs = make_site(tmp_path)
     path = docs / APPLICATION
-    original = ("---\r\n# where it stands\r\nposting: etsy-engineering-manager-ml-for-growth\r\n"
-                "status: preparing   # changes often\r\ncontacts:\r\n  - Jane Recruiter  # met at a meetup\r\n"
-                "next_step: >\r\n  send the\r\n  resume\r\nprivate: true\r\n---\r\n\r\nBody, untouched.\r\n")
+    original = (
+        "---\r\n# where it stands\r\nposting: etsy-engineering-manager-ml-for-growth\r\n"
+        "status: preparing   # changes often\r\ncontacts:\r\n  - Jane Recruiter  # met at a meetup\r\n"
+        "next_step: >\r\n  send the\r\n  resume\r\nprivate: true\r\n---\r\n\r\nBody, untouched.\r\n"
+    )
     path.write_bytes(original.encode("utf-8"))
-    result = run_roledex("status", "etsy-engineering-manager-ml-for-growth", "applied", "--date", "2026-11-20",
-                         "--next", "Recruiter screen: bring notes", cwd=tmp_path)
+    result = run_roledex(
+        "status",
+        "etsy-engineering-manager-ml-for-growth",
+        "applied",
+        "--date",
+        "2026-11-20",
+        "--next",
+        "Recruiter screen: bring notes",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
-    expected = original.replace("status: preparing   # changes often\r\n",
-                                "status: applied   # changes often\r\napplied: 2026-11-20\r\nupdated: 2026-11-20\r\n")
-    expected = expected.replace("next_step: >\r\n  send the\r\n  resume\r\n",
-                                'next_step: "Recruiter screen: bring notes"\r\n')
+    expected = original.replace(
+        "status: preparing   # changes often\r\n",
+        "status: applied   # changes often\r\napplied: 2026-11-20\r\nupdated: 2026-11-20\r\n",
+    )
+    expected = expected.replace(
+        "next_step: >\r\n  send the\r\n  resume\r\n", 'next_step: "Recruiter screen: bring notes"\r\n'
+    )
     assert path.read_bytes().decode("utf-8") == expected
     assert invoke("check", cwd=tmp_path).returncode == 0
     assert invoke("status", "etsy-engineering-manager-ml-for-growth", "pending", cwd=tmp_path).returncode == 1
@@ -145,8 +212,10 @@ def test_status_changes_only_its_keys_byte_for_byte(tmp_path: Path) -> None:
 def test_stale_applications_are_flagged_by_check_and_on_the_pipeline(tmp_path: Path) -> None:
     applied = (dt.date.today() - dt.timedelta(days=30)).isoformat()
     docs = make_site(tmp_path)
-    (docs / APPLICATION).write_text(f"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: applied\n"
-                                    f"applied: {applied}\n---\n", encoding="utf-8")
+    (docs / APPLICATION).write_text(
+        f"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: applied\napplied: {applied}\n---\n",
+        encoding="utf-8",
+    )
     check = invoke("check", cwd=tmp_path)
     assert check.returncode == 0
     stale = rf"{APPLICATION}:\d+: updated: warning: stale: no change for 30 days since {applied}"
@@ -184,8 +253,13 @@ def test_serve_rebuilds_generated_pages_after_an_edit(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("ROLEDEX_PRIVATE", None)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}/salaries/"
         assert "$153,000" in _wait_for(url, "$153,000", 60)

@@ -60,11 +60,14 @@ def test_settings_name_the_bad_key() -> None:
 
 
 def test_company_index_rows_count_postings_and_band(tmp_path: Path) -> None:
-    ctx = _context(tmp_path, {
-        "companies/acme.md": ACME,
-        "postings/acme-a.md": _posting("A", salary="{min: 100000, max: 200000, currency: USD, period: year}"),
-        "postings/acme-b.md": _posting("B", salary="{min: 60000, max: 70000, currency: EUR, period: year}"),
-    })
+    ctx = _context(
+        tmp_path,
+        {
+            "companies/acme.md": ACME,
+            "postings/acme-a.md": _posting("A", salary="{min: 100000, max: 200000, currency: USD, period: year}"),
+            "postings/acme-b.md": _posting("B", salary="{min: 60000, max: 70000, currency: EUR, period: year}"),
+        },
+    )
     markdown = companies_index(ctx)
     assert '<tr><td><a href="acme/">Acme &#124; Co</a></td><td>Berlin</td><td></td><td></td><td>2</td>' in markdown
     assert "1 company." in markdown
@@ -72,40 +75,57 @@ def test_company_index_rows_count_postings_and_band(tmp_path: Path) -> None:
 
 
 def test_postings_index_lists_newest_first_and_links_prep(tmp_path: Path) -> None:
-    ctx = _context(tmp_path, {
-        "companies/acme.md": ACME,
-        "postings/acme-old.md": _posting("Old", posted="2026-01-01"),
-        "postings/acme-new.md": _posting("New", posted="2026-06-01"),
-        "postings/acme-undated.md": _posting("Undated"),
-    })
+    ctx = _context(
+        tmp_path,
+        {
+            "companies/acme.md": ACME,
+            "postings/acme-old.md": _posting("Old", posted="2026-01-01"),
+            "postings/acme-new.md": _posting("New", posted="2026-06-01"),
+            "postings/acme-undated.md": _posting("Undated"),
+        },
+    )
     rows = [line for line in postings_index(ctx).splitlines() if line.startswith("<tr><td>")]
     assert [row.split("/</a>")[0].split('">')[1].split("<")[0] for row in rows] == ["New", "Old", "Undated"]
     assert '<a href="../prep/acme-new/">Prep</a>' in rows[0]
 
 
 def test_home_counts_and_closing_soon(tmp_path: Path) -> None:
-    ctx = _context(tmp_path, {
-        "companies/acme.md": ACME,
-        "postings/acme-soon.md": _posting("Soon", closes="2026-11-30"),
-        "postings/acme-later.md": _posting("Later", closes="2027-02-01"),
-        "postings/acme-past.md": _posting("Past", closes="2026-11-01"),
-    })
+    ctx = _context(
+        tmp_path,
+        {
+            "companies/acme.md": ACME,
+            "postings/acme-soon.md": _posting("Soon", closes="2026-11-30"),
+            "postings/acme-later.md": _posting("Later", closes="2027-02-01"),
+            "postings/acme-past.md": _posting("Past", closes="2026-11-01"),
+        },
+    )
     home = home_page(ctx)
     assert '<a class="rdx-stat" href="postings/"><strong>3</strong> Postings</a>' in home
-    soon = home[home.index("## Closing"):]
+    soon = home[home.index("## Closing") :]
     assert "Soon" in soon and "Later" not in soon and "Past" not in soon
 
 
 def test_generated_pages_leave_hand_written_ones_alone(tmp_path: Path) -> None:
-    ctx = _context(tmp_path, {
-        "companies/acme.md": ACME,
-        "postings/acme-a.md": _posting("A", role="data-scientist"),
-        "postings/acme-b.md": _posting("B"),
-        "prep/acme-a.md": "---\nposting: acme-a\n---\n\n## Talking points\n",
-    })
+    ctx = _context(
+        tmp_path,
+        {
+            "companies/acme.md": ACME,
+            "postings/acme-a.md": _posting("A", role="data-scientist"),
+            "postings/acme-b.md": _posting("B"),
+            "prep/acme-a.md": "---\nposting: acme-a\n---\n\n## Talking points\n",
+        },
+    )
     pages = generated_pages(ctx, existing={"prep/acme-a.md"})
-    assert {"index.md", "companies/index.md", "postings/index.md", "salaries/index.md", "roles/index.md",
-            "roles/data-scientist.md", "prep/acme-b.md", "tags.md"} == set(pages)
+    assert {
+        "index.md",
+        "companies/index.md",
+        "postings/index.md",
+        "salaries/index.md",
+        "roles/index.md",
+        "roles/data-scientist.md",
+        "prep/acme-b.md",
+        "tags.md",
+    } == set(pages)
 
 
 def test_relative_addresses_between_directory_urls() -> None:

@@ -18,8 +18,17 @@ POSTINGS = [
 
 def test_contract_addresses_exist(shipped_site: Path) -> None:
     site = shipped_site / "site"
-    for address in ["", "companies/", "postings/", "salaries/", "roles/", "tags/",
-                    "roles/engineering-manager-ml/", "roles/machine-learning-engineer/", "companies/etsy/"]:
+    for address in [
+        "",
+        "companies/",
+        "postings/",
+        "salaries/",
+        "roles/",
+        "tags/",
+        "roles/engineering-manager-ml/",
+        "roles/machine-learning-engineer/",
+        "companies/etsy/",
+    ]:
         assert (site / address / "index.html").is_file(), address
     for slug in POSTINGS:
         assert (site / "postings" / slug / "index.html").is_file()
@@ -37,8 +46,12 @@ def test_salary_comparison_shows_the_four_real_ranges_and_never_the_headline(shi
     by_posting = tables(page)[0]
     assert by_posting[0][:6] == ["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max"]
     ranges = sorted((row[3], row[5]) for row in by_posting[1:])
-    assert ranges == [("$153,000", "$199,000"), ("$197,000", "$257,000"), ("$197,000", "$257,000"),
-                      ("$226,000", "$294,000")]
+    assert ranges == [
+        ("$153,000", "$199,000"),
+        ("$197,000", "$257,000"),
+        ("$197,000", "$257,000"),
+        ("$226,000", "$294,000"),
+    ]
     flagged = [row[0] for row in by_posting[1:] if "min + max" in row[-1]]
     assert sorted(flagged) == ["Engineering Manager, Ads ML", "Engineering Manager, Recommendations Ranking"]
     assert "<svg" in page and "<desc>" in page
@@ -58,13 +71,21 @@ def test_summaries_per_company_and_role_family(shipped_site: Path) -> None:
 
 def test_indexes_hold_one_row_per_record(shipped_site: Path) -> None:
     companies = tables(read_page(shipped_site, "companies/"))[0]
-    assert companies[1][:5] == ["Etsy", "Brooklyn, New York", "Online marketplace for handmade and vintage goods",
-                                "2,000", "4"]
+    assert companies[1][:5] == [
+        "Etsy",
+        "Brooklyn, New York",
+        "Online marketplace for handmade and vintage goods",
+        "2,000",
+        "4",
+    ]
     postings = tables(read_page(shipped_site, "postings/"))[0]
     assert len(postings) == 5
     assert {row[0] for row in postings[1:]} == {
-        "Engineering Manager, Machine Learning for Growth", "Machine Learning Engineer, Growth",
-        "Engineering Manager, Recommendations Ranking", "Engineering Manager, Ads ML"}
+        "Engineering Manager, Machine Learning for Growth",
+        "Machine Learning Engineer, Growth",
+        "Engineering Manager, Recommendations Ranking",
+        "Engineering Manager, Ads ML",
+    }
     page = read_page(shipped_site, "postings/")
     for slug in POSTINGS:
         assert f'href="{slug}/"' in page and f'href="../prep/{slug}/"' in page
@@ -72,12 +93,18 @@ def test_indexes_hold_one_row_per_record(shipped_site: Path) -> None:
 
 def test_posting_page_gains_a_header_card_and_company_page_its_postings(shipped_site: Path) -> None:
     posting = read_page(shipped_site, "postings/etsy-engineering-manager-ads-ml/")
-    card = posting[posting.index('class="rdx-card"'):]
-    card = card[:card.index("</div>")]
-    for expected in ('href="../../companies/etsy/"', 'href="../../roles/engineering-manager-ml/"',
-                     'href="../../prep/etsy-engineering-manager-ads-ml/"',
-                     'href="https://www.remotewlb.com/apply/engineering-manager-ads-ml-55627"',
-                     "$197,000–$257,000 a year", "hybrid", "United States", "Director of Engineering"):
+    card = posting[posting.index('class="rdx-card"') :]
+    card = card[: card.index("</div>")]
+    for expected in (
+        'href="../../companies/etsy/"',
+        'href="../../roles/engineering-manager-ml/"',
+        'href="../../prep/etsy-engineering-manager-ads-ml/"',
+        'href="https://www.remotewlb.com/apply/engineering-manager-ads-ml-55627"',
+        "$197,000–$257,000 a year",
+        "hybrid",
+        "United States",
+        "Director of Engineering",
+    ):
         assert expected in card, expected
     assert "Etsy Ads engineering group" in posting  # the posting's text is kept whole
     company = read_page(shipped_site, "companies/etsy/")
@@ -88,20 +115,31 @@ def test_posting_page_gains_a_header_card_and_company_page_its_postings(shipped_
 
 def test_seed_facts_reach_the_published_site(shipped_site: Path) -> None:
     text = " ".join(p.read_text(encoding="utf-8") for p in (shipped_site / "site").rglob("*.html"))
-    for fact in ["Josh Silverman", "Rachana Kumar", "Reverb (2019) and Depop (2021)", "2022 Revenue: $2.6 billion",
-                 "Senior Engineering Manager, Growth", "Perso Engine", "Hawaii and Alaska",
-                 "What approaches would you take to integrate LLMs into the Etsy buyer experience?",
-                 "What is the roadmap for LLM implementation at Etsy?", "Kubeflow", "New Relic"]:
+    for fact in [
+        "Josh Silverman",
+        "Rachana Kumar",
+        "Reverb (2019) and Depop (2021)",
+        "2022 Revenue: $2.6 billion",
+        "Senior Engineering Manager, Growth",
+        "Perso Engine",
+        "Hawaii and Alaska",
+        "What approaches would you take to integrate LLMs into the Etsy buyer experience?",
+        "What is the roadmap for LLM implementation at Etsy?",
+        "Kubeflow",
+        "New Relic",
+    ]:
         assert fact in text, fact
     assert "â€™" not in text and "ðŸ’°" not in text
 
 
-HOSTILE = '<script>alert(1)</script> | `tick` [x](y) *star*'
+HOSTILE = "<script>alert(1)</script> | `tick` [x](y) *star*"
 
 
 def test_hostile_title_is_escaped_in_every_table(tmp_path: Path) -> None:
-    posting = ("---\ncompany: etsy\ntitle: '" + HOSTILE.replace("'", "''") + "'\nrole: engineering-manager-ml\n"
-               "team: 'a | b'\nsalary: {min: 100000, max: 120000, currency: EUR, period: year}\n---\nBody.\n")
+    posting = (
+        "---\ncompany: etsy\ntitle: '" + HOSTILE.replace("'", "''") + "'\nrole: engineering-manager-ml\n"
+        "team: 'a | b'\nsalary: {min: 100000, max: 120000, currency: EUR, period: year}\n---\nBody.\n"
+    )
     make_site(tmp_path, {"postings/etsy-hostile.md": posting})
     result = build_site(tmp_path)
     assert result.returncode == 0, result.stderr
@@ -127,13 +165,20 @@ def test_a_broken_file_stops_the_build_with_the_checkers_message(tmp_path: Path)
 
 
 def test_currencies_without_a_rate_and_postings_without_salary(tmp_path: Path) -> None:
-    make_site(tmp_path, {
-        "postings/etsy-zar.md": ("---\ncompany: etsy\ntitle: Rand Role\nrole: data-scientist\n"
-                                 "salary: {min: 900000, max: 1200000, currency: ZAR, period: year}\n---\n"),
-        "postings/etsy-hourly.md": ("---\ncompany: etsy\ntitle: Hourly Role\nrole: data-scientist\n"
-                                    "salary: {min: 50, max: 60, currency: EUR, period: hour}\n---\n"),
-        "postings/etsy-unpaid.md": "---\ncompany: etsy\ntitle: Secret Salary\nsalary: {text: Competitive}\n---\n",
-    })
+    make_site(
+        tmp_path,
+        {
+            "postings/etsy-zar.md": (
+                "---\ncompany: etsy\ntitle: Rand Role\nrole: data-scientist\n"
+                "salary: {min: 900000, max: 1200000, currency: ZAR, period: year}\n---\n"
+            ),
+            "postings/etsy-hourly.md": (
+                "---\ncompany: etsy\ntitle: Hourly Role\nrole: data-scientist\n"
+                "salary: {min: 50, max: 60, currency: EUR, period: hour}\n---\n"
+            ),
+            "postings/etsy-unpaid.md": "---\ncompany: etsy\ntitle: Secret Salary\nsalary: {text: Competitive}\n---\n",
+        },
+    )
     assert build_site(tmp_path).returncode == 0
     page = read_page(tmp_path, "salaries/")
     rows = {row[0]: row for row in tables(page)[0][1:]}
@@ -141,7 +186,7 @@ def test_currencies_without_a_rate_and_postings_without_salary(tmp_path: Path) -
     assert "no rate for ZAR" in rows["Rand Role"][-1]
     assert rows["Hourly Role"][3:6] == ["$112,320", "$123,552", "$134,784"]  # 50 EUR x 2080 h x 1.08
     assert "Currencies without a rate" in page
-    unstated = page[page.index("Postings without a stated salary"):]
+    unstated = page[page.index("Postings without a stated salary") :]
     assert "Secret Salary" in unstated and "Competitive" in unstated
     role = tables(read_page(tmp_path, "roles/data-scientist/"))
     assert "$112,320" in read_page(tmp_path, "roles/data-scientist/")

@@ -129,16 +129,22 @@ def test_broken_knowledge_base_gives_the_same_problem_list_with_either_loader(lo
 # straight after a block indicator ('|#') and malformed tags ('![', '!#'); CASES above
 # hold the tags and block values people do write.
 _VALUE = st.lists(st.sampled_from(list("ab1 :#'\"[]{},-\t\\é") + ["\x07", ": ", " #"]), max_size=8).map("".join)
-_LINE = st.tuples(st.sampled_from(["", "  ", "    ", "\t"]), st.sampled_from(["", "- "]),
-                  st.sampled_from(["", "name: ", "tags: ", "a b: "]), _VALUE).map("".join)
+_LINE = st.tuples(
+    st.sampled_from(["", "  ", "    ", "\t"]),
+    st.sampled_from(["", "- "]),
+    st.sampled_from(["", "name: ", "tags: ", "a b: "]),
+    _VALUE,
+).map("".join)
 FRONT_MATTER_LIKE = st.lists(_LINE, max_size=6).map("\n".join)
 
 
 def _comparable(result: tuple) -> tuple:
     """Data, key lines and problems, less the loader's own sentence where roledex passes one on."""
     data, key_lines, problems = result
-    said = [(p.line, p.key, "YAML syntax error" if p.message.startswith("YAML syntax error:") else p.message)
-            for p in problems]
+    said = [
+        (p.line, p.key, "YAML syntax error" if p.message.startswith("YAML syntax error:") else p.message)
+        for p in problems
+    ]
     return data, key_lines, said
 
 

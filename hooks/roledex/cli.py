@@ -109,8 +109,11 @@ def cmd_new(args: argparse.Namespace) -> int:
         return _new_posting(docs, args.company, args.title)
     if not is_slug(args.posting) or not _existing_posting(docs, args.posting):
         return FAILED
-    kind, text = (PREP, scaffold.prep_file(args.posting)) if args.kind == "prep" else (
-        APPLICATION, scaffold.application_file(args.posting))
+    kind, text = (
+        (PREP, scaffold.prep_file(args.posting))
+        if args.kind == "prep"
+        else (APPLICATION, scaffold.application_file(args.posting))
+    )
     return OK if _write_new(scaffold.target_path(docs, kind, args.posting), text) else FAILED
 
 
@@ -197,8 +200,9 @@ def _import_one(name: str, raw: bytes, args: argparse.Namespace, kb, known) -> t
         return True, found.as_json()
     duplicate = known.duplicate_of(found)
     if duplicate and not args.force:
-        _err(f"roledex import: {name}: already imported as {duplicate} (same address or text); "
-             "--force imports it anyway")
+        _err(
+            f"roledex import: {name}: already imported as {duplicate} (same address or text); --force imports it anyway"
+        )
         return False, None
     try:
         write_text_atomic(planned.posting_path, planned.posting_text, overwrite=args.force)
@@ -222,8 +226,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return USAGE
     docs = Path(args.docs)
     if args.company is not None and not is_slug(args.company):
-        _err(f"roledex import: --company takes a slug such as {slugify(args.company) or 'acme'!r}, "
-             f"got {args.company!r}")
+        _err(
+            f"roledex import: --company takes a slug such as {slugify(args.company) or 'acme'!r}, got {args.company!r}"
+        )
         return USAGE
     if args.url is not None and not is_url(args.url):
         _err(f"roledex import: --url takes an address starting with https://, got {args.url!r}")
@@ -269,8 +274,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     """Set an application's status (and dates, next step) in place, keeping the file as written."""
     docs = Path(args.docs)
     if args.status not in STATUSES:
-        _err(f"roledex status: {args.status!r} is not a status{did_you_mean(args.status, STATUSES)}; "
-             f"statuses: {', '.join(STATUSES)}")
+        _err(
+            f"roledex status: {args.status!r} is not a status{did_you_mean(args.status, STATUSES)}; "
+            f"statuses: {', '.join(STATUSES)}"
+        )
         return FAILED
     try:
         day = _date_option(args.date, "--date") or dt.date.today()
@@ -280,8 +287,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         return USAGE
     kb = load_knowledge_base(docs).kb
     if args.posting not in kb.postings:
-        _err(f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}"
-             f"{did_you_mean(args.posting, kb.postings)}")
+        _err(
+            f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}"
+            f"{did_you_mean(args.posting, kb.postings)}"
+        )
         return FAILED
     values: dict[str, object] = {"status": args.status, "updated": day}
     application = kb.applications.get(args.posting)

@@ -10,16 +10,71 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_STOPWORDS = frozenset([
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "how", "in", "into",
-    "is", "it", "of", "on", "or", "our", "the", "their", "this", "to", "with", "you", "your", "we", "will",
-    "who", "what", "can", "all", "any", "other", "such", "using", "use", "well", "within", "across",
-    "strong", "ability", "proven", "excellent", "experience", "experienced", "working", "work", "including",
-    "include"
-])
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "their",
+        "this",
+        "to",
+        "with",
+        "you",
+        "your",
+        "we",
+        "will",
+        "who",
+        "what",
+        "can",
+        "all",
+        "any",
+        "other",
+        "such",
+        "using",
+        "use",
+        "well",
+        "within",
+        "across",
+        "strong",
+        "ability",
+        "proven",
+        "excellent",
+        "experience",
+        "experienced",
+        "working",
+        "work",
+        "including",
+        "include",
+    ]
+)
 _SUFFIXES = ("erships", "ership", "ships", "ship", "ings", "ing", "ments", "ment", "ers", "er", "ed", "es", "s")
-_EXPANSIONS = {"ml": ("machine", "learning"), "ai": ("artificial", "intelligence"), "llms": ("llm",),
-               "a/b": ("ab",), "mle": ("machine", "learning", "engineer"), "mles": ("machine", "learning", "engineer")}
+_EXPANSIONS = {
+    "ml": ("machine", "learning"),
+    "ai": ("artificial", "intelligence"),
+    "llms": ("llm",),
+    "a/b": ("ab",),
+    "mle": ("machine", "learning", "engineer"),
+    "mles": ("machine", "learning", "engineer"),
+}
 
 
 def _stem(word: str) -> str:
@@ -64,7 +119,4 @@ def _matches(mapping: Mapping, requirement_words: frozenset[str]) -> bool:
 
 def coverage(requirements: list[str], mappings: list[Mapping]) -> list[Coverage]:
     """Each requirement with the mapping rows whose requirement it answers."""
-    return [
-        Coverage(req, tuple(m for m in mappings if _matches(m, content_words(req))))
-        for req in requirements
-    ]
+    return [Coverage(req, tuple(m for m in mappings if _matches(m, content_words(req)))) for req in requirements]

@@ -30,6 +30,6 @@ def code_for_symbol(symbol: str) -> str | None:
 
 
 def currency_hint(value: str) -> str:
-    """"; did you mean 'USD'?" for a symbol or a lower-case code, else ''."""
+    """ "; did you mean 'USD'?" for a symbol or a lower-case code, else ''."""
     code = code_for_symbol(value)
     return f"; did you mean {code!r}?" if code and code != value else ""

@@ -11,9 +11,29 @@ from .model import KnowledgeBase
 from .salary import annual_salary
 from .settings import Settings
 
-COLUMNS = ("posting", "company", "company_name", "title", "role", "locations", "work_mode",
-           "salary_min", "salary_max", "currency", "period", "salary_text", "annual_min", "annual_mid",
-           "annual_max", "annual_currency", "converted", "flag", "url", "posted", "closes")
+COLUMNS = (
+    "posting",
+    "company",
+    "company_name",
+    "title",
+    "role",
+    "locations",
+    "work_mode",
+    "salary_min",
+    "salary_max",
+    "currency",
+    "period",
+    "salary_text",
+    "annual_min",
+    "annual_mid",
+    "annual_max",
+    "annual_currency",
+    "converted",
+    "flag",
+    "url",
+    "posted",
+    "closes",
+)
 
 
 def _rounded(value: float | None) -> float | None:
@@ -30,22 +50,31 @@ def export_rows(kb: KnowledgeBase, settings: Settings) -> list[dict[str, Any]]:
         flag = "headline is min + max" if salary and salary.headline_is_sum else ""
         if annual and not annual.converted:
             flag = "; ".join(filter(None, [flag, f"no rate for {annual.currency}"]))
-        rows.append({
-            "posting": posting.slug, "company": posting.company,
-            "company_name": company.name if company else "", "title": posting.title,
-            "role": posting.role or "", "locations": "; ".join(posting.locations),
-            "work_mode": posting.work_mode or "",
-            "salary_min": salary.min if salary else None, "salary_max": salary.max if salary else None,
-            "currency": salary.currency if salary else None, "period": salary.period if salary else None,
-            "salary_text": salary.text if salary else None,
-            "annual_min": _rounded(annual.min) if annual else None,
-            "annual_mid": _rounded(annual.mid) if annual else None,
-            "annual_max": _rounded(annual.max) if annual else None,
-            "annual_currency": annual.currency if annual else None,
-            "converted": annual.converted if annual else None, "flag": flag, "url": posting.url,
-            "posted": posting.posted.isoformat() if posting.posted else None,
-            "closes": posting.closes.isoformat() if posting.closes else None,
-        })
+        rows.append(
+            {
+                "posting": posting.slug,
+                "company": posting.company,
+                "company_name": company.name if company else "",
+                "title": posting.title,
+                "role": posting.role or "",
+                "locations": "; ".join(posting.locations),
+                "work_mode": posting.work_mode or "",
+                "salary_min": salary.min if salary else None,
+                "salary_max": salary.max if salary else None,
+                "currency": salary.currency if salary else None,
+                "period": salary.period if salary else None,
+                "salary_text": salary.text if salary else None,
+                "annual_min": _rounded(annual.min) if annual else None,
+                "annual_mid": _rounded(annual.mid) if annual else None,
+                "annual_max": _rounded(annual.max) if annual else None,
+                "annual_currency": annual.currency if annual else None,
+                "converted": annual.converted if annual else None,
+                "flag": flag,
+                "url": posting.url,
+                "posted": posting.posted.isoformat() if posting.posted else None,
+                "closes": posting.closes.isoformat() if posting.closes else None,
+            }
+        )
     return rows
 
 
@@ -67,6 +96,8 @@ def as_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def as_json(rows: list[dict[str, Any]], settings: Settings) -> str:
-    meta = {"base_currency": settings.base_currency,
-            "rates_date": settings.rates_date.isoformat() if settings.rates_date else None}
+    meta = {
+        "base_currency": settings.base_currency,
+        "rates_date": settings.rates_date.isoformat() if settings.rates_date else None,
+    }
     return json.dumps({**meta, "postings": rows}, indent=2, ensure_ascii=False)

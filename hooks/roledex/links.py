@@ -39,7 +39,7 @@ def unlink_hidden(markdown: str, page_uri: str, hidden: set[str]) -> str:
         return markdown
     parts, last = [], 0
     for fence in _FENCE.finditer(markdown):
-        parts.append(_unlink(markdown[last:fence.start()], page_uri, hidden))
+        parts.append(_unlink(markdown[last : fence.start()], page_uri, hidden))
         parts.append(fence.group(0))
         last = fence.end()
     parts.append(_unlink(markdown[last:], page_uri, hidden))

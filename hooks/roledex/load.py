@@ -46,8 +46,9 @@ def _name_problems(doc_path: str, stem: str) -> list[Problem]:
         return [Problem(doc_path, 1, "file", f"'{stem}.md' is reserved for the generated index; rename the file")]
     if not is_slug(stem):
         suggestion = slugify(stem) or "a-name"
-        message = (f"file name {stem!r} is not a slug (lowercase letters, digits and hyphens); "
-                   f"did you mean '{suggestion}.md'?")
+        message = (
+            f"file name {stem!r} is not a slug (lowercase letters, digits and hyphens); did you mean '{suggestion}.md'?"
+        )
         return [Problem(doc_path, 1, "file", message)]
     return []
 
@@ -57,8 +58,10 @@ def _nested_problems(docs_dir: Path, kind: Kind, folder: Path) -> list[Problem]:
     problems = []
     for path in sorted(folder.rglob("*.md")):
         shown = os.path.join(str(docs_dir), path.relative_to(docs_dir).as_posix())
-        message = (f"{kind.name} files live directly in {kind.folder}/ (the file name is the slug); "
-                   f"move it to {kind.folder}/{path.name}")
+        message = (
+            f"{kind.name} files live directly in {kind.folder}/ (the file name is the slug); "
+            f"move it to {kind.folder}/{path.name}"
+        )
         problems.append(Problem(shown, 1, "file", message))
     return problems
 
@@ -143,4 +146,3 @@ def load_knowledge_base(docs_dir: str | Path) -> LoadResult:
             _store(kb, kind, record)
     problems += rules.check_references(kb)
     return LoadResult(kb, sort_problems(problems))
-

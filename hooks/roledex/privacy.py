@@ -52,11 +52,12 @@ def public_view(kb: KnowledgeBase) -> View:
     view.companies = {s: c for s, c in kb.companies.items() if not c.private}
     view.postings = {s: p for s, p in kb.postings.items() if not p.private and p.company in view.companies}
     view.preps = {s: p for s, p in kb.preps.items() if not p.private and p.posting in view.postings}
-    view.applications = {
-        s: a for s, a in kb.applications.items() if not a.private and a.posting in view.postings
+    view.applications = {s: a for s, a in kb.applications.items() if not a.private and a.posting in view.postings}
+    shown = {
+        r.doc.src_uri
+        for group in (view.companies, view.postings, view.preps, view.applications)
+        for r in group.values()
     }
-    shown = {r.doc.src_uri for group in (view.companies, view.postings, view.preps, view.applications)
-             for r in group.values()}
     return View(view, _all_paths(kb) - shown, shown, includes_private=False)
 
 

@@ -76,8 +76,15 @@ def private_fragments(full: KnowledgeBase, view: View, public_text: str = "") ->
     secret and is not searched for.
     """
     groups = (view.kb.companies, view.kb.postings, view.kb.preps, view.kb.applications)
-    shown = " ".join(normalise(f"{r.slug} {r.doc.body} " + " ".join(_strings(r.doc.meta)))
-                     for group in groups for r in group.values()) + " " + normalise(public_text)
+    shown = (
+        " ".join(
+            normalise(f"{r.slug} {r.doc.body} " + " ".join(_strings(r.doc.meta)))
+            for group in groups
+            for r in group.values()
+        )
+        + " "
+        + normalise(public_text)
+    )
     fragments: dict[str, str] = {}
     for group in (full.companies, full.postings, full.preps, full.applications):
         for record in group.values():

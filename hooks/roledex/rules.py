@@ -31,16 +31,23 @@ def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
     if salary.min is not None and salary.max is not None and salary.min > salary.max:
         yield "salary.min", f"min {salary.min:g} is above max {salary.max:g}; swap them", ERROR
     if salary.headline_is_sum:
-        yield ("salary.headline", f"headline {salary.headline:g} equals min + max "
-               f"({salary.min:g} + {salary.max:g}); it is a sum, not a salary, and is never shown as one",
-               WARNING)
+        yield (
+            "salary.headline",
+            f"headline {salary.headline:g} equals min + max "
+            f"({salary.min:g} + {salary.max:g}); it is a sum, not a salary, and is never shown as one",
+            WARNING,
+        )
     figures = [f for f in (salary.min, salary.max) if f is not None]
     if salary.period in _PLAUSIBLE_PAY and figures:
         low, high = _PLAUSIBLE_PAY[salary.period]
         top = max(figures)
         if top < low or top > high:
-            yield ("salary.period", f"{top:g} {salary.currency or ''} a {salary.period} looks like the wrong "
-                   f"period; check 'period' (one of year, month, week, day, hour)", WARNING)
+            yield (
+                "salary.period",
+                f"{top:g} {salary.currency or ''} a {salary.period} looks like the wrong "
+                f"period; check 'period' (one of year, month, week, day, hour)",
+                WARNING,
+            )
 
 
 def _posting_findings(posting: Posting) -> Iterator[tuple[str, str, str]]:
@@ -53,8 +60,12 @@ def _posting_findings(posting: Posting) -> Iterator[tuple[str, str, str]]:
 def _application_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
     days = stale_days(application, today)
     if days is not None:
-        yield ("updated", f"stale: no change for {days} days since {last_change(application)} "
-               f"(status {application.status!r}); follow up, or set the new status with `roledex status`", WARNING)
+        yield (
+            "updated",
+            f"stale: no change for {days} days since {last_change(application)} "
+            f"(status {application.status!r}); follow up, or set the new status with `roledex status`",
+            WARNING,
+        )
     if application.applied and application.applied > today:
         yield "applied", f"applied {application.applied} is in the future", WARNING
 
@@ -69,8 +80,14 @@ def check_record(kind: Kind, record: Any, kb: KnowledgeBase, today: dt.date | No
     if kind.references:
         existing = (kb.preps if kind.name == "prep" else kb.applications).get(record.posting)
         if existing is not None:
-            findings.append(("posting", f"{existing.doc.path} is already the {kind.name} for posting "
-                             f"{record.posting!r}; keep one file per posting", ERROR))
+            findings.append(
+                (
+                    "posting",
+                    f"{existing.doc.path} is already the {kind.name} for posting "
+                    f"{record.posting!r}; keep one file per posting",
+                    ERROR,
+                )
+            )
     doc = record.doc
     return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
 

@@ -31,12 +31,27 @@ EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "inte
 WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite")
 PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
 CHOICE_SYNONYMS: dict[str, str] = {
-    "annual": "year", "annually": "year", "yearly": "year", "per year": "year", "pa": "year",
-    "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour",
-    "fulltime": "full-time", "parttime": "part-time", "contractor": "contract",
-    "intern": "internship", "on-site": "onsite", "in-office": "onsite", "office": "onsite",
-    "remote-first": "remote", "interview": "interviewing", "rejection": "rejected",
-    "pending": "preparing", "to apply": "saved",
+    "annual": "year",
+    "annually": "year",
+    "yearly": "year",
+    "per year": "year",
+    "pa": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "hourly": "hour",
+    "fulltime": "full-time",
+    "parttime": "part-time",
+    "contractor": "contract",
+    "intern": "internship",
+    "on-site": "onsite",
+    "in-office": "onsite",
+    "office": "onsite",
+    "remote-first": "remote",
+    "interview": "interviewing",
+    "rejection": "rejected",
+    "pending": "preparing",
+    "to apply": "saved",
 }
 """Words people write for an allowed value, used for "did you mean" hints."""
 PREP_HEADINGS: tuple[str, ...] = (

@@ -15,11 +15,32 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
-RESPONSIBILITY_WORDS = ("responsibilit", "day-to-day", "day to day", "what you'll do", "what you will do",
-                        "what you’ll do", "duties", "your role", "in this role you")
-QUALIFICATION_WORDS = ("qualification", "requirement", "qualities", "what you bring", "what you'll need",
-                       "what you’ll need", "about you", "who you are", "must have", "nice to have",
-                       "you have", "skills", "experience you")
+RESPONSIBILITY_WORDS = (
+    "responsibilit",
+    "day-to-day",
+    "day to day",
+    "what you'll do",
+    "what you will do",
+    "what you’ll do",
+    "duties",
+    "your role",
+    "in this role you",
+)
+QUALIFICATION_WORDS = (
+    "qualification",
+    "requirement",
+    "qualities",
+    "what you bring",
+    "what you'll need",
+    "what you’ll need",
+    "about you",
+    "who you are",
+    "must have",
+    "nice to have",
+    "you have",
+    "skills",
+    "experience you",
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +65,8 @@ def sections(markdown: str) -> list[Section]:
             heads.append((index, len(match.group(1)), match.group(2).strip()))
     found = []
     for position, (index, level, title) in enumerate(heads):
-        end = next((i for i, lvl, _ in heads[position + 1:] if lvl <= level), len(lines))
-        found.append(Section(level, title, "\n".join(lines[index + 1:end]).strip("\n")))
+        end = next((i for i, lvl, _ in heads[position + 1 :] if lvl <= level), len(lines))
+        found.append(Section(level, title, "\n".join(lines[index + 1 : end]).strip("\n")))
     return found
 
 
@@ -87,7 +108,7 @@ def table_rows(markdown: str) -> list[list[str]]:
     lines = [line for line in markdown.split("\n")]
     for index, line in enumerate(lines):
         if _TABLE_RULE.match(line) and index > 0 and "|" in lines[index - 1]:
-            for row in lines[index + 1:]:
+            for row in lines[index + 1 :]:
                 if "|" not in row:
                     break
                 cells = [c.strip() for c in row.strip().strip("|").split("|")]

@@ -76,8 +76,16 @@ def _date(value: Any) -> dt.date | None:
         raise SettingsError(f"extra.roledex.rates_date: expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
-KNOWN_KEYS = ("base_currency", "rates", "rates_date", "hours_per_week", "days_per_week",
-              "weeks_per_year", "closing_soon_days", "repository")
+KNOWN_KEYS = (
+    "base_currency",
+    "rates",
+    "rates_date",
+    "hours_per_week",
+    "days_per_week",
+    "weeks_per_year",
+    "closing_soon_days",
+    "repository",
+)
 
 
 def settings_from(extra: dict[str, Any] | None) -> Settings:

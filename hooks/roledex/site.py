@@ -19,8 +19,9 @@ from .render.prep import prep_page
 from .render.roles import role_page
 from .render.salaries import salaries_page
 
-TAGS_PAGE = ("# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n"
-             "<!-- material/tags -->\n")
+TAGS_PAGE = (
+    "# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n<!-- material/tags -->\n"
+)
 _LEADING_H1 = re.compile(r"\A\s*#\s+[^\n]*\n?")
 
 
@@ -59,7 +60,7 @@ def strip_front_matter(markdown: str) -> str:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
         if end != -1:
-            return markdown[end + 5:]
+            return markdown[end + 5 :]
     return markdown
 
 
@@ -68,7 +69,7 @@ def strip_leading_h1(markdown: str) -> tuple[str, str | None]:
     match = _LEADING_H1.match(markdown)
     if not match:
         return markdown, None
-    return markdown[match.end():], match.group(0).strip()[1:].strip()
+    return markdown[match.end() :], match.group(0).strip()[1:].strip()
 
 
 def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
@@ -80,8 +81,12 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
     if folder == "companies" and slug in ctx.kb.companies:
         company = ctx.kb.companies[slug]
         body, heading = strip_leading_h1(markdown)
-        return (f"# {heading or text(company.name)}\n\n" + company_header(company) + body.lstrip("\n")
-                + company_postings(ctx, company))
+        return (
+            f"# {heading or text(company.name)}\n\n"
+            + company_header(company)
+            + body.lstrip("\n")
+            + company_postings(ctx, company)
+        )
     if folder == "postings" and slug in ctx.kb.postings:
         return posting_header(ctx, ctx.kb.postings[slug]) + strip_leading_h1(markdown)[0].lstrip("\n")
     if folder == "prep":

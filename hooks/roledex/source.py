@@ -217,8 +217,12 @@ def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[st
     finally:
         loader.dispose()
     problems = [
-        Problem(path, line + first_line, key, f"duplicate key: {key!r} is also set on line {first + first_line}; "
-                "YAML keeps only the last, remove one")
+        Problem(
+            path,
+            line + first_line,
+            key,
+            f"duplicate key: {key!r} is also set on line {first + first_line}; YAML keeps only the last, remove one",
+        )
         for key, line, first in loader.duplicates
     ]
     return data, _key_lines(data, first_line), problems

@@ -25,7 +25,7 @@ _YAML_TRUTHY = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 
 
 def did_you_mean(value: str, choices: Any) -> str:
-    """"; did you mean 'x'?" for the closest choice, or ''."""
+    """ "; did you mean 'x'?" for the closest choice, or ''."""
     synonym = CHOICE_SYNONYMS.get(value.strip().lower())
     if synonym in choices:
         return f"; did you mean {synonym!r}?"
@@ -248,4 +248,3 @@ def check_front_matter(doc: Document, kind: Kind) -> list[Problem]:
         Problem(doc.path, doc.line_of(key), key, message, severity)
         for key, message, severity in check_keys(doc.meta, kind.fields)
     ]
-

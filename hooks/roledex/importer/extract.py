@@ -17,12 +17,53 @@ from .money import Salary, choose_salary
 from .repair import Repaired
 
 _CURRENCY_BY_PLACE = (
-    ("USD", ("united states", "usa", "u.s.", " us", "new york", "san francisco", "seattle", "austin", "boston",
-             "chicago", "los angeles", "brooklyn", "denver", "atlanta", "remote (us")),
+    (
+        "USD",
+        (
+            "united states",
+            "usa",
+            "u.s.",
+            " us",
+            "new york",
+            "san francisco",
+            "seattle",
+            "austin",
+            "boston",
+            "chicago",
+            "los angeles",
+            "brooklyn",
+            "denver",
+            "atlanta",
+            "remote (us",
+        ),
+    ),
     ("GBP", ("united kingdom", " uk", "london", "england", "scotland", "manchester", "edinburgh")),
-    ("EUR", ("germany", "berlin", "munich", "france", "paris", "netherlands", "amsterdam", "spain", "madrid",
-             "barcelona", "ireland", "dublin", "italy", "milan", "portugal", "lisbon", "austria", "vienna",
-             "belgium", "finland", "helsinki")),
+    (
+        "EUR",
+        (
+            "germany",
+            "berlin",
+            "munich",
+            "france",
+            "paris",
+            "netherlands",
+            "amsterdam",
+            "spain",
+            "madrid",
+            "barcelona",
+            "ireland",
+            "dublin",
+            "italy",
+            "milan",
+            "portugal",
+            "lisbon",
+            "austria",
+            "vienna",
+            "belgium",
+            "finland",
+            "helsinki",
+        ),
+    ),
     ("INR", ("india", "bangalore", "bengaluru", "mumbai", "delhi", "hyderabad", "pune", "chennai")),
     ("CAD", ("canada", "toronto", "vancouver", "montreal")),
     ("AUD", ("australia", "sydney", "melbourne")),
@@ -57,15 +98,26 @@ class Extraction:
         """The fields `roledex import --dry-run --json` prints."""
         salary = None
         if self.salary is not None:
-            salary = {"min": self.salary.min, "max": self.salary.max, "currency": self.salary.currency,
-                      "period": self.salary.period}
+            salary = {
+                "min": self.salary.min,
+                "max": self.salary.max,
+                "currency": self.salary.currency,
+                "period": self.salary.period,
+            }
         return {
-            "company": self.company_slug, "company_name": self.company, "title": self.title,
-            "locations": self.locations, "work_mode": self.work_mode, "salary": salary, "url": self.url,
-            "team": self.team, "employment": self.employment,
+            "company": self.company_slug,
+            "company_name": self.company,
+            "title": self.title,
+            "locations": self.locations,
+            "work_mode": self.work_mode,
+            "salary": salary,
+            "url": self.url,
+            "team": self.team,
+            "employment": self.employment,
             "posted": self.posted.isoformat() if self.posted else None,
             "closes": self.closes.isoformat() if self.closes else None,
-            "inferred": self.inferred, "warnings": self.warnings,
+            "inferred": self.inferred,
+            "warnings": self.warnings,
         }
 
 
@@ -159,8 +211,10 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
     salary, salary_warnings = choose_salary(text, currency_for_places(found.locations))
     warnings += salary_warnings
     if salary is not None and salary.currency is None:
-        warnings.append(f"the salary {salary.text!r} names no currency and none can be told from the location; "
-                        "it is kept as text only")
+        warnings.append(
+            f"the salary {salary.text!r} names no currency and none can be told from the location; "
+            "it is kept as text only"
+        )
         salary.min = salary.max = None
     found.salary = salary
     headline = next((n for n in (salary.notes if salary else []) if n.startswith("headline:")), None)

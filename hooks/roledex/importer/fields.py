@@ -12,20 +12,67 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-GENERIC_HEADINGS = frozenset((
-    "company description", "job description", "about us", "about the company", "about the role", "overview",
-    "the role", "description", "summary", "who we are", "job summary", "position summary", "responsibilities",
-    "requirements", "qualifications", "what you'll do", "what we offer", "benefits", "job details", "details",
-    "about", "apply", "role", "position",
-))
+GENERIC_HEADINGS = frozenset(
+    (
+        "company description",
+        "job description",
+        "about us",
+        "about the company",
+        "about the role",
+        "overview",
+        "the role",
+        "description",
+        "summary",
+        "who we are",
+        "job summary",
+        "position summary",
+        "responsibilities",
+        "requirements",
+        "qualifications",
+        "what you'll do",
+        "what we offer",
+        "benefits",
+        "job details",
+        "details",
+        "about",
+        "apply",
+        "role",
+        "position",
+    )
+)
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
-_BOARD_SUFFIX = re.compile(r"\s*(?:[|–—-]\s*(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
-                           r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$",
-                           re.I)
-_COMPANY_SUFFIX = re.compile(r",?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|AG|SE|"
-                             r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$")
-_NOT_COMPANY = frozenset({"This", "It", "We", "Our", "The", "You", "There", "That", "Who", "What", "Job",
-                          "Company", "Role", "Team", "Position", "Candidate", "Applicant", "Everyone", "Apply"})
+_BOARD_SUFFIX = re.compile(
+    r"\s*(?:[|–—-]\s*(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
+    r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$",
+    re.I,
+)
+_COMPANY_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|AG|SE|"
+    r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$"
+)
+_NOT_COMPANY = frozenset(
+    {
+        "This",
+        "It",
+        "We",
+        "Our",
+        "The",
+        "You",
+        "There",
+        "That",
+        "Who",
+        "What",
+        "Job",
+        "Company",
+        "Role",
+        "Team",
+        "Position",
+        "Candidate",
+        "Applicant",
+        "Everyone",
+        "Apply",
+    }
+)
 _NAME = r"[A-Z][\w&.'’\-]*(?:\s(?:[A-Z][\w&.'’\-]*|&|of|and|de|la))*"
 
 
@@ -43,10 +90,13 @@ def _clean_heading(line: str) -> str:
     return _BOARD_SUFFIX.sub("", text).strip()
 
 
-_JUNK = re.compile(r"^(?:skip to (?:main )?content|back to (?:all )?(?:jobs|search|results|openings)|"
-                   r"apply(?: now| here)?|share(?: this job)?|save(?: job)?|careers?|jobs|home|menu|sign in|"
-                   r"log ?in|search jobs|"
-                   r"view all jobs|easy apply|promoted|actively recruiting|new)$", re.I)
+_JUNK = re.compile(
+    r"^(?:skip to (?:main )?content|back to (?:all )?(?:jobs|search|results|openings)|"
+    r"apply(?: now| here)?|share(?: this job)?|save(?: job)?|careers?|jobs|home|menu|sign in|"
+    r"log ?in|search jobs|"
+    r"view all jobs|easy apply|promoted|actively recruiting|new)$",
+    re.I,
+)
 
 
 def _lines(text: str) -> list[str]:
@@ -83,10 +133,12 @@ def title_from_text(text: str) -> tuple[Found | None, str | None, str | None]:
     return None, None, None
 
 
-_SEEKING = re.compile(r"(?:is|are)\s+(?:looking for|seeking|hiring|searching for|recruiting)\s+an?\s+"
-                      r"(?:talented\s+|driven\s+|experienced\s+|passionate\s+|and\s+)*"
-                      r"(?P<title>[A-Z][\w/&+\-]*(?:[ ,][A-Z&][\w/&+\-]*){0,7})"
-                      r"(?:\s+to\s+(?:join|lead)\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team)?")
+_SEEKING = re.compile(
+    r"(?:is|are)\s+(?:looking for|seeking|hiring|searching for|recruiting)\s+an?\s+"
+    r"(?:talented\s+|driven\s+|experienced\s+|passionate\s+|and\s+)*"
+    r"(?P<title>[A-Z][\w/&+\-]*(?:[ ,][A-Z&][\w/&+\-]*){0,7})"
+    r"(?:\s+to\s+(?:join|lead)\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team)?"
+)
 
 
 def title_from_sentence(text: str) -> Found | None:
@@ -119,11 +171,16 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
     if about and about.group(1).split()[0] not in _NOT_COMPANY and about.group(1).lower() not in ("us", "you"):
         return Found(company_name_of(about.group(1)))
     votes: dict[str, int] = {}
-    for pattern, weight in ((rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
-                            (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
-                            (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
-                            (rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+"
-                             r"(?!plus\b|must\b|bonus\b|nice\b|big plus)\w", 1)):
+    for pattern, weight in (
+        (rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
+        (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
+        (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
+        (
+            rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+"
+            r"(?!plus\b|must\b|bonus\b|nice\b|big plus)\w",
+            1,
+        ),
+    ):
         for match in re.finditer(pattern, text):
             name = company_name_of(match.group(1))
             is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None
@@ -135,14 +192,23 @@ def company_from_text(text: str, after_title: bool) -> Found | None:
     return Found(name) if votes[name] >= 2 or text.count(name) >= 2 else None
 
 
-_LINKEDIN = re.compile(r"^(?P<company>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|(]{2,80}?)"
-                       r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$", re.I)
-_LOCATION_LABEL = re.compile(r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
-                             r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort)\s*[:：]\s*(.+)$", re.I | re.M)
+_LINKEDIN = re.compile(
+    r"^(?P<company>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|(]{2,80}?)"
+    r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$",
+    re.I,
+)
+_LOCATION_LABEL = re.compile(
+    r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
+    r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort)\s*[:：]\s*(.+)$",
+    re.I | re.M,
+)
 _LOCATION_ALONE = re.compile(r"^\W{0,3}\s*(?:locations?|job location)\s*\n+\s*([^\n]{2,80})$", re.I | re.M)
 _GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|]+)")
-_BASED_IN = re.compile(r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
-                       r"(?=[.,;]|\s+or\s|\s+and\s|$)", re.M)
+_BASED_IN = re.compile(
+    r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
+    r"(?=[.,;]|\s+or\s|\s+and\s|$)",
+    re.M,
+)
 
 
 def _split_places(text: str) -> list[str]:
@@ -150,8 +216,9 @@ def _split_places(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip() and len(p) <= 80]
 
 
-_PLACE = re.compile(r"[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}){1,3}(?:\s*\((?:remote|hybrid|on-?site)\))?",
-                    re.I)
+_PLACE = re.compile(
+    r"[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}){1,3}(?:\s*\((?:remote|hybrid|on-?site)\))?", re.I
+)
 
 
 def locations_from_text(text: str, company: str | None = None) -> Found | None:
@@ -187,16 +254,23 @@ _HYBRID = re.compile(
     r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
     r"(?:in|at|from)\s+(?:the|our)\s+office|hybrides?\s+arbeiten|t[ée]l[ée]travail partiel|modalidad h[ií]brida|"
-    r"\bhybride\b", re.I)
-_REMOTE = re.compile(r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote\b|t[ée]l[ée]travail (?:complet|total)|"
-                     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
-                     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
-                     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
-                     re.I | re.M)
-_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\s+(?:role|position|job)\b|"
-                     r"\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office\b|"
-                     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
-                     r"\bthis (?:role|position) is (?:based )?on[- ]?site\b", re.I | re.M)
+    r"\bhybride\b",
+    re.I,
+)
+_REMOTE = re.compile(
+    r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote\b|t[ée]l[ée]travail (?:complet|total)|"
+    r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
+    r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
+    r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
+    re.I | re.M,
+)
+_ONSITE = re.compile(
+    r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\s+(?:role|position|job)\b|"
+    r"\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office\b|"
+    r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
+    r"\bthis (?:role|position) is (?:based )?on[- ]?site\b",
+    re.I | re.M,
+)
 
 
 def work_mode_from_text(text: str, locations: list[str]) -> Found | None:
@@ -220,9 +294,13 @@ def team_from_text(text: str) -> Found | None:
     return Found(match.group("team")) if match else None
 
 
-EMPLOYMENT = (("internship", r"\bintern(?:ship)?\b"), ("part-time", r"\bpart[- ]time\b"),
-              ("contract", r"\b(?:contract(?:or)?|freelance|fixed[- ]term)\s+(?:role|position|basis|job)\b"),
-              ("temporary", r"\btemporary\s+(?:role|position|job)\b"), ("full-time", r"\bfull[- ]time\b"))
+EMPLOYMENT = (
+    ("internship", r"\bintern(?:ship)?\b"),
+    ("part-time", r"\bpart[- ]time\b"),
+    ("contract", r"\b(?:contract(?:or)?|freelance|fixed[- ]term)\s+(?:role|position|basis|job)\b"),
+    ("temporary", r"\btemporary\s+(?:role|position|job)\b"),
+    ("full-time", r"\bfull[- ]time\b"),
+)
 
 
 def employment_from_text(text: str) -> Found | None:
@@ -232,10 +310,13 @@ def employment_from_text(text: str) -> Found | None:
     return None
 
 
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), 1)}
-_DATE = (r"(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-         r"|\d{1,2}[./]\d{1,2}[./]\d{4})")
+_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_DATE = (
+    r"(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4})"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -285,8 +366,9 @@ _JOB_PATH = re.compile(r"job|career|apply|position|opening|vacanc|greenhouse|lev
 
 def url_from_text(text: str) -> Found | None:
     """An address of the posting itself: a labelled one, or the first that looks like a job page."""
-    label = re.search(r"(?:job url|posting url|url|link|apply (?:at|here))\s*:\s*<?(https?://\S+?)>?(?:\s|$)",
-                      text, re.I)
+    label = re.search(
+        r"(?:job url|posting url|url|link|apply (?:at|here))\s*:\s*<?(https?://\S+?)>?(?:\s|$)", text, re.I
+    )
     if label:
         return Found(label.group(1).rstrip(".,)"))
     for match in re.finditer(r"https?://[^\s)\]>\"']+", text):

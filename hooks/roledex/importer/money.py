@@ -16,14 +16,35 @@ from dataclasses import dataclass, field, replace
 from ..currencies import CURRENCY_CODES
 
 _SYMBOLS = {
-    "US$": "USD", "$": "USD", "CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "S$": "SGD",
-    "NZ$": "NZD", "HK$": "HKD", "R$": "BRL", "MX$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₹": "INR", "RS": "INR", "RS.": "INR", "ZŁ": "PLN", "₩": "KRW", "₪": "ILS", "CHF": "CHF",
-    "KR": "SEK", "RMB": "CNY",
+    "US$": "USD",
+    "$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "ZŁ": "PLN",
+    "₩": "KRW",
+    "₪": "ILS",
+    "CHF": "CHF",
+    "KR": "SEK",
+    "RMB": "CNY",
 }
 _SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|[A-Z]{3}"
-_NUMBER = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
-           r"|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?")
+_NUMBER = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
+    r"|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
+)
 _MULTIPLIER = r"k|K|mn|mio|m|M|lakhs?|lacs?|LPA|lpa|L|Cr|crores?"
 AMOUNT = re.compile(
     rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
@@ -32,31 +53,45 @@ AMOUNT = re.compile(
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|and|bis|à|a)\s*$", re.I)
 
 _PERIOD_WORDS = (
-    ("hour", r"(?<![A-Za-z])(?:per|an|a|/|each)\s*(?:hour|hr|h)\b|hourly|(?<![A-Za-z])p/?h\b|"
-             r"pro stunde|par heure|por hora|stundenlohn"),
+    (
+        "hour",
+        r"(?<![A-Za-z])(?:per|an|a|/|each)\s*(?:hour|hr|h)\b|hourly|(?<![A-Za-z])p/?h\b|"
+        r"pro stunde|par heure|por hora|stundenlohn",
+    ),
     ("day", r"(?<![A-Za-z])(?:per|a|/)\s*day\b|daily|day rate|(?<![A-Za-z])/\s?d\b|pro tag|par jour|por d[ií]a"),
     ("week", r"(?<![A-Za-z])(?:per|a|/)\s*(?:week|wk)\b|weekly|pro woche|par semaine"),
-    ("month", r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
-              r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b"),
-    ("year", r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
-             r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
-             r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual"),
+    (
+        "month",
+        r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
+        r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b",
+    ),
+    (
+        "year",
+        r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
+        r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
+        r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual",
+    ),
 )
 _KINDS = (
     ("headline", r"💰"),
     ("ote", r"\bOTE\b|on[- ]target|total (?:target )?(?:cash|comp)|total compensation|\bTC\b|with commission"),
     ("bonus", r"bonus|commission|incentive|variable"),
-    ("benefit", r"stipend|allowance|reimburs|401\(?k|relocation|sign[- ]?on|signing|equity|RSU|per diem|budget|"
-                r"learning|wellness|home office|perks?\b|insurance|pension|match|referral"),
+    (
+        "benefit",
+        r"stipend|allowance|reimburs|401\(?k|relocation|sign[- ]?on|signing|equity|RSU|per diem|budget|"
+        r"learning|wellness|home office|perks?\b|insurance|pension|match|referral",
+    ),
     ("company", r"raised|funding|series [a-e]\b|valuation|revenue|\bARR\b|investors|backed|market cap|GMV"),
 )
-_BASE = re.compile(r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo",
-                   re.I)
+_BASE = re.compile(r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo", re.I)
 _UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|jusqu'?à)\s*$", re.I)
 _FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab)\s*$", re.I)
-_NOT_MONEY_AFTER = re.compile(r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
-                              r"million|billion|bn\b|trillion|countries|offices|hours|days|weeks|months|"
-                              r"users|customers|downloads|stars))", re.I)
+_NOT_MONEY_AFTER = re.compile(
+    r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
+    r"million|billion|bn\b|trillion|countries|offices|hours|days|weeks|months|"
+    r"users|customers|downloads|stars))",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -121,8 +156,21 @@ def _currency_of(marker: str | None) -> str | None:
     return marker if marker in CURRENCY_CODES else None
 
 
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
-                "lacs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
+_MULTIPLIERS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "l": 1e5,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "lpa": 1e5,
+    "cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
+}
 
 
 def amounts(text: str) -> list[Amount]:
@@ -145,7 +193,7 @@ def amounts(text: str) -> list[Amount]:
             end = match.end("num") + len(match.group("mult") or "")  # the word after is no currency
         else:
             end = match.end()
-        if _NOT_MONEY_AFTER.match(text[end:end + 40]):
+        if _NOT_MONEY_AFTER.match(text[end : end + 40]):
             continue
         found.append(Amount(value, currency, multiplier, start, end, text[start:end].strip()))
     return found
@@ -204,7 +252,7 @@ def _pairs(text: str, found: list[Amount]) -> list[tuple[Amount, Amount | None]]
     while index < len(found):
         first = found[index]
         second = found[index + 1] if index + 1 < len(found) else None
-        if second is not None and _RANGE_JOIN.match(text[first.end:second.start]):
+        if second is not None and _RANGE_JOIN.match(text[first.end : second.start]):
             pairs.append((first, second))
             index += 2
         else:
@@ -241,7 +289,7 @@ def _heading_above(text: str, start: int) -> str:
 def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
     end = (high or low).end
     line_start, line_end = _line_bounds(text, low.start, end)
-    before, after = text[line_start:low.start], text[end:line_end]
+    before, after = text[line_start : low.start], text[end:line_end]
     clause = _clause(text, low.start, end)
     currency = low.currency or (high.currency if high else None)
     multiplier = low.multiplier or (high.multiplier if high else "")
@@ -253,7 +301,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
     period = _period(before, after, multiplier)
     heading = _heading_above(text, line_start + 1)
     at = max(0, clause.find(low.written))
-    kind = _kind(clause, at, at + len(text[low.start:end]))
+    kind = _kind(clause, at, at + len(text[low.start : end]))
     money_like = bool(currency) or bool(multiplier) or period is not None or kind == "headline"
     context = _BASE.search(clause) or _BASE.search(heading)
     if not money_like and not (context and max(lo, hi or 0) >= 1000):
@@ -268,7 +316,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
             hi = None
         else:
             hi = lo
-    written = text[low.start:end] + _period_words(after)
+    written = text[low.start : end] + _period_words(after)
     score = (3 if context else 0) + (2 if high else 0) + (2 if currency else 0) + (1 if period else 0)
     bare = re.search(r"(?<![A-Za-z$])\$", written) is not None and currency == "USD" and "USD" not in written.upper()
     return Salary(lo, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
@@ -307,15 +355,19 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
         if value is not None and any(abs(value - (r.min + r.max)) < 1 for r in ranges):
             headline = value
             total = next(r for r in ranges if abs(value - (r.min + r.max)) < 1)
-            warnings.append(f"the figure {single.text!r} is the sum of the range {total.text!r} "
-                            "(a job board's headline), not a salary; kept as salary.headline")
+            warnings.append(
+                f"the figure {single.text!r} is the sum of the range {total.text!r} "
+                "(a job board's headline), not a salary; kept as salary.headline"
+            )
     found = [c for c in found if not (headline is not None and headline in c.figures and c not in ranges)]
     base = [c for c in found if c.kind == "base"]
     if not base:
         others = [c for c in found if c.kind in ("ote", "bonus")]
         if others:
-            warnings.append(f"only {others[0].kind.upper() if others[0].kind == 'ote' else others[0].kind} pay "
-                            f"is stated ({others[0].text!r}); no base salary was recorded")
+            warnings.append(
+                f"only {others[0].kind.upper() if others[0].kind == 'ote' else others[0].kind} pay "
+                f"is stated ({others[0].text!r}); no base salary was recorded"
+            )
         else:
             warnings.append("no salary found in the text")
         return None, warnings
@@ -323,12 +375,17 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
     passed_over = [c for c in found if c is not best and c.kind != "base"]
     if passed_over:
         kinds = ", ".join(sorted({c.kind for c in passed_over}))
-        warnings.append(f"chose the base pay {best.text!r} over other figures ({kinds}: "
-                        + "; ".join(repr(c.text) for c in passed_over[:3]) + ")")
+        warnings.append(
+            f"chose the base pay {best.text!r} over other figures ({kinds}: "
+            + "; ".join(repr(c.text) for c in passed_over[:3])
+            + ")"
+        )
     elif len(base) > 1:
         others = [c for c in base if c is not best]
-        warnings.append(f"several figures could be the salary; chose {best.text!r} over "
-                        + "; ".join(repr(c.text) for c in others[:3]))
+        warnings.append(
+            f"several figures could be the salary; chose {best.text!r} over "
+            + "; ".join(repr(c.text) for c in others[:3])
+        )
     best = _complete(best, fallback_currency, warnings)
     if headline is not None:
         best.notes.append(f"headline:{headline:g}")
@@ -345,11 +402,13 @@ def _complete(best: Salary, fallback_currency: str | None, warnings: list[str]) 
         warnings.append(f"the salary {best.text!r} says only '$'; {fallback_currency} is inferred from the location")
     if best.currency is None and fallback_currency:
         best = replace(best, currency=fallback_currency, currency_inferred=True)
-        warnings.append(f"the salary {best.text!r} names no currency; "
-                        f"{fallback_currency} is inferred from the location")
+        warnings.append(
+            f"the salary {best.text!r} names no currency; {fallback_currency} is inferred from the location"
+        )
     if best.period is None and best.figures:
         period = _infer_period(max(best.figures), best.currency)
         best = replace(best, period=period, period_inferred=True)
-        warnings.append(f"the salary {best.text!r} states no period; "
-                        f"'{period}' is inferred from the size of the figure")
+        warnings.append(
+            f"the salary {best.text!r} states no period; '{period}' is inferred from the size of the figure"
+        )
     return best

@@ -50,8 +50,9 @@ def decode_input(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise UnreadableInput(f"is not UTF-8 (line {line}, byte 0x{raw[error.start]:02x}); "
-                              "save it as UTF-8 and import it again") from None
+        raise UnreadableInput(
+            f"is not UTF-8 (line {line}, byte 0x{raw[error.start]:02x}); save it as UTF-8 and import it again"
+        ) from None
 
 
 def _examples(before: str, after: str) -> str:

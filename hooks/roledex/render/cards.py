@@ -72,13 +72,24 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
     if not postings:
         return "\n\n## Postings\n\nNo postings of this company are on record yet.\n"
     found = ctx.band_of(postings)
-    rows = [[link(p.title, here, posting_uri(p)),
-             link(role_label(p.role), here, role_uri(p.role)) if p.role else "",
-             work_mode_badge(p.work_mode), text(stated_salary(p.salary)), annual_cell(ctx.annual(p)),
-             link("Prep", here, prep_uri(p.slug))] for p in postings]
+    rows = [
+        [
+            link(p.title, here, posting_uri(p)),
+            link(role_label(p.role), here, role_uri(p.role)) if p.role else "",
+            work_mode_badge(p.work_mode),
+            text(stated_salary(p.salary)),
+            annual_cell(ctx.annual(p)),
+            link("Prep", here, prep_uri(p.slug)),
+        ]
+        for p in postings
+    ]
     summary = f"{plural(len(postings), 'posting')}; salary range {band_text(found, ctx.base)} a year ({ctx.base})."
-    return ("\n\n## Postings\n\n" + summary + "\n\n"
-            + table(["Posting", "Role family", "Work mode", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows))
+    return (
+        "\n\n## Postings\n\n"
+        + summary
+        + "\n\n"
+        + table(["Posting", "Role family", "Work mode", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows)
+    )
 
 
 def company_facts(company: Company) -> list[str]:
@@ -101,4 +112,3 @@ def company_header(company: Company) -> str:
         item("Profile updated", company.updated.isoformat() if company.updated else ""),
     ]
     return card(items) if any(items) else ""
-

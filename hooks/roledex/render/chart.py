@@ -35,7 +35,7 @@ def _row(index: int, bar: Bar, lowest: float, highest: float, currency: str) -> 
     label = html.escape(bar.label if len(bar.label) <= 46 else bar.label[:45] + "…")
     tip = html.escape(f"{bar.label}: {money(bar.low, currency)} to {money(bar.high, currency)}")
     return (
-        f'<g><title>{tip}</title>'
+        f"<g><title>{tip}</title>"
         f'<text x="{LABEL_WIDTH - 4}" y="{y + 17}" text-anchor="end" class="rdx-chart-label">{label}</text>'
         f'<rect x="{x1:.1f}" y="{y + 6}" width="{max(x2 - x1, 3):.1f}" height="14" rx="3" class="rdx-chart-bar"/>'
         f'<rect x="{xm - 1.5:.1f}" y="{y + 3}" width="3" height="20" class="rdx-chart-mid"/></g>'

@@ -18,9 +18,23 @@ from ..salary import Annual, Band
 from ..schema import PERIODS
 
 _ENTITIES = {
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "|": "&#124;", "`": "&#96;",
-    "[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;", "\\": "&#92;", "#": "&#35;",
-    "!": "&#33;", "~": "&#126;", "^": "&#94;", "{": "&#123;", "}": "&#125;",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "\\": "&#92;",
+    "#": "&#35;",
+    "!": "&#33;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "{": "&#123;",
+    "}": "&#125;",
 }
 _TABLE = str.maketrans(_ENTITIES)
 PER_PERIOD = {"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
@@ -166,8 +180,11 @@ def work_mode_badge(mode: str | None) -> str:
 
 def flag_headline(salary: Salary | None) -> str:
     if salary is not None and salary.headline_is_sum:
-        return badge(f"headline {salary.headline:,.0f} = min + max", "flag",
-                     "The job board's single figure is the sum of the range's ends, not a salary")
+        return badge(
+            f"headline {salary.headline:,.0f} = min + max",
+            "flag",
+            "The job board's single figure is the sum of the range's ends, not a salary",
+        )
     return ""
 
 

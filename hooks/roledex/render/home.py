@@ -19,8 +19,15 @@ def _closing_soon(ctx: SiteContext) -> list:
 
 def _posting_list(ctx: SiteContext, postings: list, when) -> str:
     here = INDEX_URIS["home"]
-    rows = [[link(p.title, here, posting_uri(p)), link(company_name(ctx.kb, p), here, company_uri(p.company)),
-             when(p), link("Prep", here, prep_uri(p.slug))] for p in postings]
+    rows = [
+        [
+            link(p.title, here, posting_uri(p)),
+            link(company_name(ctx.kb, p), here, company_uri(p.company)),
+            when(p),
+            link("Prep", here, prep_uri(p.slug)),
+        ]
+        for p in postings
+    ]
     return table(["Posting", "Company", "Date", "Prep"], rows)
 
 
@@ -41,20 +48,32 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
         f'<a class="rdx-stat" href="{relative(here, INDEX_URIS[target])}"><strong>{count}</strong> {label}</a>'
         for label, count, target in counts
     )
-    parts = [intro.strip() + "\n" if intro.strip() else "# Job search\n",
-             f'<div class="rdx-stats">{cards}</div>\n']
-    browse = ", ".join(link(label, here, INDEX_URIS[key]) for label, key in (
-        ("Companies", "companies"), ("Postings", "postings"), ("Salaries", "salaries"),
-        ("Role families", "roles"), ("Tags", "tags")))
-    parts.append(f"Browse: {browse}" + (f", {link('Applications', here, INDEX_URIS['applications'])}"
-                                        if ctx.includes_private else "") + ".\n")
+    parts = [intro.strip() + "\n" if intro.strip() else "# Job search\n", f'<div class="rdx-stats">{cards}</div>\n']
+    browse = ", ".join(
+        link(label, here, INDEX_URIS[key])
+        for label, key in (
+            ("Companies", "companies"),
+            ("Postings", "postings"),
+            ("Salaries", "salaries"),
+            ("Role families", "roles"),
+            ("Tags", "tags"),
+        )
+    )
+    parts.append(
+        f"Browse: {browse}"
+        + (f", {link('Applications', here, INDEX_URIS['applications'])}" if ctx.includes_private else "")
+        + ".\n"
+    )
     newest = sorted(kb.postings.values(), key=newest_first)[:NEWEST]
     parts.append("## Newest postings\n")
-    parts.append(_posting_list(ctx, newest, lambda p: p.posted.isoformat() if p.posted else "undated")
-                 if newest else "No postings yet: add one with `roledex new posting COMPANY TITLE`.\n")
+    parts.append(
+        _posting_list(ctx, newest, lambda p: p.posted.isoformat() if p.posted else "undated")
+        if newest
+        else "No postings yet: add one with `roledex new posting COMPANY TITLE`.\n"
+    )
     soon = _closing_soon(ctx)
     parts.append(f"## Closing in the next {ctx.settings.closing_soon_days} days\n")
-    parts.append(_posting_list(ctx, soon, lambda p: f"closes {p.closes.isoformat()}")
-                 if soon else "No posting closes soon.\n")
+    parts.append(
+        _posting_list(ctx, soon, lambda p: f"closes {p.closes.isoformat()}") if soon else "No posting closes soon.\n"
+    )
     return "\n".join(parts)
-

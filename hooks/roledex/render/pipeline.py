@@ -13,10 +13,12 @@ HERE = INDEX_URIS["applications"]
 
 def _card(ctx: SiteContext, application: Application) -> str:
     posting = ctx.kb.postings[application.posting]
-    lines = [f'<p class="rdx-pipeline-title">{link(posting.title, HERE, posting_uri(posting))}</p>',
-             f"<p>{link(company_name(ctx.kb, posting), HERE, company_uri(posting.company))} · "
-             f"{link('Prep', HERE, prep_uri(posting.slug))} · "
-             f"{link('Application', HERE, application.doc.src_uri)}</p>"]
+    lines = [
+        f'<p class="rdx-pipeline-title">{link(posting.title, HERE, posting_uri(posting))}</p>',
+        f"<p>{link(company_name(ctx.kb, posting), HERE, company_uri(posting.company))} · "
+        f"{link('Prep', HERE, prep_uri(posting.slug))} · "
+        f"{link('Application', HERE, application.doc.src_uri)}</p>",
+    ]
     dates = [f"applied {application.applied}" if application.applied else "not applied yet"]
     if application.updated:
         dates.append(f"changed {application.updated}")
@@ -38,23 +40,30 @@ def _columns(ctx: SiteContext, applications: list[Application]) -> str:
             continue
         label = badge(status, f"status-{status}")
         body = "".join(cards) or '<p class="rdx-pipeline-empty">none</p>'
-        columns.append(f'<section class="rdx-pipeline-column" aria-label="{status}">'
-                       f"<h3>{label} {len(cards)}</h3>{body}</section>")
+        columns.append(
+            f'<section class="rdx-pipeline-column" aria-label="{status}"><h3>{label} {len(cards)}</h3>{body}</section>'
+        )
     unset = [a for a in applications if a.status is None]
     if unset:
-        columns.append('<section class="rdx-pipeline-column" aria-label="no status"><h3>no status '
-                       f"{len(unset)}</h3>{''.join(_card(ctx, a) for a in unset)}</section>")
+        columns.append(
+            '<section class="rdx-pipeline-column" aria-label="no status"><h3>no status '
+            f"{len(unset)}</h3>{''.join(_card(ctx, a) for a in unset)}</section>"
+        )
     return '\n<div class="rdx-pipeline">' + "".join(columns) + "</div>\n\n"
 
 
 def pipeline_page(ctx: SiteContext) -> str:
     """Every application by status, in pipeline order, then the timeline and what is due."""
-    applications = sorted((a for a in ctx.kb.applications.values() if a.posting in ctx.kb.postings),
-                          key=lambda a: (last_change(a) or ctx.today, a.slug))
-    parts = ["# Applications\n",
-             badge("private", "private") + f" This page exists only in the private view. "
-             f"{plural(len(applications), 'application')}; an open application with no change "
-             f"{STALE_AFTER_DAYS} days after it was applied is marked stale.\n"]
+    applications = sorted(
+        (a for a in ctx.kb.applications.values() if a.posting in ctx.kb.postings),
+        key=lambda a: (last_change(a) or ctx.today, a.slug),
+    )
+    parts = [
+        "# Applications\n",
+        badge("private", "private") + f" This page exists only in the private view. "
+        f"{plural(len(applications), 'application')}; an open application with no change "
+        f"{STALE_AFTER_DAYS} days after it was applied is marked stale.\n",
+    ]
     if not applications:
         parts.append("No applications yet. Start one with `roledex new application POSTING`.\n")
         return "\n".join(parts)
@@ -62,18 +71,32 @@ def pipeline_page(ctx: SiteContext) -> str:
     due = due_soon(applications, ctx.today)
     parts.append("## Due in the next 14 days\n")
     if due:
-        rows = [[str(a.next_date) + (" " + badge("overdue", "flag") if a.next_date < ctx.today else ""),
-                 link(ctx.kb.postings[a.posting].title, HERE, posting_uri(ctx.kb.postings[a.posting])),
-                 text(a.next_step or "")] for a in due]
+        rows = [
+            [
+                str(a.next_date) + (" " + badge("overdue", "flag") if a.next_date < ctx.today else ""),
+                link(ctx.kb.postings[a.posting].title, HERE, posting_uri(ctx.kb.postings[a.posting])),
+                text(a.next_step or ""),
+            ]
+            for a in due
+        ]
         parts.append(table(["Date", "Posting", "Next step"], rows))
     else:
         parts.append("Nothing is due.\n")
     parts.append("## Timeline\n")
     timeline = events(applications)
     if timeline:
-        rows = [[str(e.date), link(ctx.kb.postings[e.application.posting].title, HERE,
-                                   posting_uri(ctx.kb.postings[e.application.posting])), text(e.what)]
-                for e in timeline]
+        rows = [
+            [
+                str(e.date),
+                link(
+                    ctx.kb.postings[e.application.posting].title,
+                    HERE,
+                    posting_uri(ctx.kb.postings[e.application.posting]),
+                ),
+                text(e.what),
+            ]
+            for e in timeline
+        ]
         parts.append(table(["Date", "Posting", "Event"], rows))
     else:
         parts.append("No dated events yet: `roledex status POSTING applied` records the day you apply.\n")

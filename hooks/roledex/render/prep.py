@@ -65,8 +65,10 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
 def _asks(ctx: SiteContext, posting: Posting) -> str:
     duties, needs = ctx.asks(posting)
     if not duties and not needs:
-        return ("## What they ask for\n\nThe posting's text lists no responsibilities or qualifications under "
-                "headings this page recognises; read it on the posting's page.\n")
+        return (
+            "## What they ask for\n\nThe posting's text lists no responsibilities or qualifications under "
+            "headings this page recognises; read it on the posting's page.\n"
+        )
     parts = ["## What they ask for\n"]
     if duties:
         parts.append("### Responsibilities\n\n" + _checklist([text(d) for d in duties]))
@@ -77,8 +79,10 @@ def _asks(ctx: SiteContext, posting: Posting) -> str:
 
 def _notes(notes: Notes, posting: Posting) -> str:
     if not notes.topics and not notes.others and not notes.intro:
-        return ("## Your notes\n\nNo prep notes yet. Start them with the headings this page gathers:\n\n"
-                f"```text\nroledex new prep {posting.slug}\n```\n")
+        return (
+            "## Your notes\n\nNo prep notes yet. Start them with the headings this page gathers:\n\n"
+            f"```text\nroledex new prep {posting.slug}\n```\n"
+        )
     parts = [notes.intro + "\n"] if notes.intro else []
     for topic in NOTE_ORDER:
         section = notes.topics.get(topic)
@@ -96,22 +100,36 @@ def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
     """Questions from the prep notes of other postings (same role family, same company) and from the profile."""
     parts = []
     if posting.role:
-        asked = [(q, other) for other in ctx.with_notes_in_role(posting.role) if other.slug != posting.slug
-                 for q in ctx.notes(other.slug).questions("Likely questions")]
+        asked = [
+            (q, other)
+            for other in ctx.with_notes_in_role(posting.role)
+            if other.slug != posting.slug
+            for q in ctx.notes(other.slug).questions("Likely questions")
+        ]
         if asked:
             family = link(role_label(posting.role), here, role_uri(posting.role))
             lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
             parts.append(f"### Asked in other {family} interviews\n\n" + "\n".join(lines) + "\n")
-    to_ask = [(q, other) for other in ctx.with_notes_at(posting.company) if other.slug != posting.slug
-              for q in ctx.notes(other.slug).questions("Questions to ask")]
+    to_ask = [
+        (q, other)
+        for other in ctx.with_notes_at(posting.company)
+        if other.slug != posting.slug
+        for q in ctx.notes(other.slug).questions("Questions to ask")
+    ]
     if to_ask:
         lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in to_ask[:MAX_GATHERED]]
-        parts.append(f"### Questions to ask {text(company_name(ctx.kb, posting))}, from your other prep notes\n\n"
-                     + "\n".join(lines) + "\n")
+        parts.append(
+            f"### Questions to ask {text(company_name(ctx.kb, posting))}, from your other prep notes\n\n"
+            + "\n".join(lines)
+            + "\n"
+        )
     suggested = _suggested(ctx, posting)
     if suggested:
-        parts.append(f"### Questions to ask, suggested by {text(company_name(ctx.kb, posting))}'s profile\n\n"
-                     + "\n".join(f"- {q}" for q in suggested) + "\n")
+        parts.append(
+            f"### Questions to ask, suggested by {text(company_name(ctx.kb, posting))}'s profile\n\n"
+            + "\n".join(f"- {q}" for q in suggested)
+            + "\n"
+        )
     return "## More questions\n\n" + "\n".join(parts) if parts else ""
 
 
@@ -123,10 +141,10 @@ def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
     topics = dict(ctx.brief(company.slug)[0])
     questions = []
     recent = topics.get("Recent developments")
-    for point in (list_items(recent.body, top_level_only=True)[:3] if recent else []):
+    for point in list_items(recent.body, top_level_only=True)[:3] if recent else []:
         questions.append(f"How does the team's work connect to “{point.rstrip('.')}”?")
     culture = topics.get("Engineering culture")
-    for point in (list_items(culture.body, top_level_only=True)[:2] if culture else []):
+    for point in list_items(culture.body, top_level_only=True)[:2] if culture else []:
         questions.append(f"What does “{point.rstrip('.')}” look like in the team's week?")
     if company.tech_stack:
         questions.append(f"Which of {text(', '.join(company.tech_stack[:4]))} does the team use day to day?")
@@ -141,9 +159,18 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     same_company = company_postings[:MAX_RELATED]
     if not same_role and not same_company:
         return ""
-    rows = [[link(p.title, here, posting_uri(p)), link(company_name(ctx.kb, p), here, company_uri(p.company)),
-             why, text(stated_salary(p.salary)), annual_cell(ctx.annual(p)), link("Prep", here, prep_uri(p.slug))]
-            for group, why in ((same_role, "same role family"), (same_company, "same company")) for p in group]
+    rows = [
+        [
+            link(p.title, here, posting_uri(p)),
+            link(company_name(ctx.kb, p), here, company_uri(p.company)),
+            why,
+            text(stated_salary(p.salary)),
+            annual_cell(ctx.annual(p)),
+            link("Prep", here, prep_uri(p.slug)),
+        ]
+        for group, why in ((same_role, "same role family"), (same_company, "same company"))
+        for p in group
+    ]
     more = []
     elsewhere = ctx.in_role_elsewhere(posting.role, posting.company) if posting.role else 0
     if elsewhere > MAX_RELATED:
@@ -152,8 +179,11 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
         company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
         more.append(f"all {len(company_postings)} other roles at {company} on its page")
     note = ("See " + "; ".join(more) + ".\n") if more else ""
-    return ("## Related postings\n" + table(["Posting", "Company", "Why", "Salary as stated",
-                                              f"Annual ({ctx.base})", "Prep"], rows) + note)
+    return (
+        "## Related postings\n"
+        + table(["Posting", "Company", "Why", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows)
+        + note
+    )
 
 
 def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
@@ -164,23 +194,47 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     covered = coverage(needs, skills_mapping(application))
     mapped = sum(1 for c in covered if c.covered)
     practise = len(notes.questions("Likely questions"))
-    facts = [item("Status", badge(application.status or "not set", f"status-{application.status or 'none'}")),
-             item("Applied", application.applied.isoformat() if application.applied else "not yet"),
-             item("Last change", application.updated.isoformat() if application.updated else ""),
-             item("Next step", text(application.next_step or "")),
-             item("Due", application.next_date.isoformat() if application.next_date else ""),
-             item("Contacts", text(", ".join(application.contacts)))]
-    readiness = (f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
-                 f"{plural(practise, 'question')} to practise.")
-    rows = [[badge("covered", "covered") if c.covered else badge("not yet covered", "gap"), text(c.requirement),
-             "<br>".join(f"{text(m.requirement)}: {text(m.evidence)}" for m in c.evidence)] for c in covered]
+    facts = [
+        item("Status", badge(application.status or "not set", f"status-{application.status or 'none'}")),
+        item("Applied", application.applied.isoformat() if application.applied else "not yet"),
+        item("Last change", application.updated.isoformat() if application.updated else ""),
+        item("Next step", text(application.next_step or "")),
+        item("Due", application.next_date.isoformat() if application.next_date else ""),
+        item("Contacts", text(", ".join(application.contacts))),
+    ]
+    readiness = (
+        f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
+        f"{plural(practise, 'question')} to practise."
+    )
+    rows = [
+        [
+            badge("covered", "covered") if c.covered else badge("not yet covered", "gap"),
+            text(c.requirement),
+            "<br>".join(f"{text(m.requirement)}: {text(m.evidence)}" for m in c.evidence),
+        ]
+        for c in covered
+    ]
     used = {m for c in covered for m in c.evidence}
     spare = [m for m in skills_mapping(application) if m not in used]
-    also = ("\nAlso in your skills mapping: " + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
-            + ".\n") if spare else ""
-    return ("## Your application\n\n" + badge("private", "private") + " Only in the private view.\n"
-            + card(facts) + readiness + "\n"
-            + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "") + also)
+    also = (
+        (
+            "\nAlso in your skills mapping: "
+            + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
+            + ".\n"
+        )
+        if spare
+        else ""
+    )
+    return (
+        "## Your application\n\n"
+        + badge("private", "private")
+        + " Only in the private view.\n"
+        + card(facts)
+        + readiness
+        + "\n"
+        + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "")
+        + also
+    )
 
 
 def prep_page(ctx: SiteContext, posting: Posting) -> str:
@@ -188,8 +242,14 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
     here = prep_uri(posting.slug)
     notes = ctx.notes(posting.slug)
     facts = [*posting_facts(ctx, posting, here), item("Posting", link(posting.title, here, posting_uri(posting)))]
-    parts = [f"# Prep: {text(posting.title)}\n", card(facts),
-             _application(ctx, posting, notes),
-             _brief(ctx, posting, here), _asks(ctx, posting), _notes(notes, posting),
-             _gathered(ctx, posting, here), _related(ctx, posting, here)]
+    parts = [
+        f"# Prep: {text(posting.title)}\n",
+        card(facts),
+        _application(ctx, posting, notes),
+        _brief(ctx, posting, here),
+        _asks(ctx, posting),
+        _notes(notes, posting),
+        _gathered(ctx, posting, here),
+        _related(ctx, posting, here),
+    ]
     return "\n".join(part for part in parts if part)

@@ -13,11 +13,48 @@ from .indexes import POSTING_HEADERS, posting_rows
 from .salaries import CHART_ROWS, posting_bars
 
 TOP_TERMS = 25
-_TERMS = ("python", "scala", "java", "go", "sql", "spark", "airflow", "kubeflow", "kafka", "tensorflow",
-          "pytorch", "scikit-learn", "kubernetes", "docker", "aws", "gcp", "azure", "llm", "nlp",
-          "recommendation", "ranking", "personalization", "a/b test", "experimentation", "mentor", "coach",
-          "hiring", "people management", "cross-functional", "communication", "production", "phd", "m.s.",
-          "machine learning", "deep learning", "statistics", "product", "roadmap", "strategy", "leadership")
+_TERMS = (
+    "python",
+    "scala",
+    "java",
+    "go",
+    "sql",
+    "spark",
+    "airflow",
+    "kubeflow",
+    "kafka",
+    "tensorflow",
+    "pytorch",
+    "scikit-learn",
+    "kubernetes",
+    "docker",
+    "aws",
+    "gcp",
+    "azure",
+    "llm",
+    "nlp",
+    "recommendation",
+    "ranking",
+    "personalization",
+    "a/b test",
+    "experimentation",
+    "mentor",
+    "coach",
+    "hiring",
+    "people management",
+    "cross-functional",
+    "communication",
+    "production",
+    "phd",
+    "m.s.",
+    "machine learning",
+    "deep learning",
+    "statistics",
+    "product",
+    "roadmap",
+    "strategy",
+    "leadership",
+)
 """Terms counted in the qualifications of a role family's postings (beside their `skills`)."""
 
 
@@ -80,8 +117,10 @@ def _questions(ctx: SiteContext, postings: list[Posting], here: str) -> str:
         groups.append("\n".join(group))
     if not groups:
         return "## Questions from prep notes\n\nNo prep notes of this role family hold questions yet.\n"
-    return (f"## Questions from prep notes\n\n{plural(count, 'likely question')} to practise across this family.\n\n"
-            + "\n".join(groups))
+    return (
+        f"## Questions from prep notes\n\n{plural(count, 'likely question')} to practise across this family.\n\n"
+        + "\n".join(groups)
+    )
 
 
 def role_page(ctx: SiteContext, role: str) -> str:
@@ -90,13 +129,17 @@ def role_page(ctx: SiteContext, role: str) -> str:
     postings = sorted(ctx.kb.postings_in_role(role), key=lambda p: (company_name(ctx.kb, p).lower(), p.slug))
     found = ctx.band_of(postings)
     companies = sorted({company_name(ctx.kb, p) for p in postings})
-    parts = [f"# {text(role_label(role))}\n",
-             f"{plural(len(postings), 'posting')} at {plural(len(companies), 'company', 'companies')}: "
-             f"{text(', '.join(companies))}.\n"]
+    parts = [
+        f"# {text(role_label(role))}\n",
+        f"{plural(len(postings), 'posting')} at {plural(len(companies), 'company', 'companies')}: "
+        f"{text(', '.join(companies))}.\n",
+    ]
     if found:
-        parts.append(f"**Salary band** ({ctx.base} a year, {plural(found.count, 'posting')} with a salary): "
-                     f"lowest {money(found.lowest, ctx.base)}, median {money(found.median, ctx.base)}, "
-                     f"highest {money(found.highest, ctx.base)}.\n")
+        parts.append(
+            f"**Salary band** ({ctx.base} a year, {plural(found.count, 'posting')} with a salary): "
+            f"lowest {money(found.lowest, ctx.base)}, median {money(found.median, ctx.base)}, "
+            f"highest {money(found.highest, ctx.base)}.\n"
+        )
         bars = posting_bars(ctx, postings)[:CHART_ROWS]
         parts.append(range_chart(bars, ctx.base, f"Salary ranges in {role_label(role)}, {ctx.base} a year"))
     else:

@@ -57,12 +57,21 @@ def _posting_rows(ctx: SiteContext) -> tuple[list[list[str]], list[str], list[st
             unstated.append(f"- {title} at {company}: {stated}")
             continue
         if not annual.converted:
-            unconverted.append(f"- {title} at {company}: {text(stated_salary(posting.salary))} "
-                               f"(no rate for {text(annual.currency)}, left out of the comparison)")
+            unconverted.append(
+                f"- {title} at {company}: {text(stated_salary(posting.salary))} "
+                f"(no rate for {text(annual.currency)}, left out of the comparison)"
+            )
         figures = (annual.min, annual.mid, annual.max)
         cells = [sortable(v, money(v, annual.currency)) if v is not None else "" for v in figures]
-        flags = " ".join(filter(None, [flag_headline(posting.salary), "" if annual.converted else
-                                       badge(f"no rate for {annual.currency}: not compared", "flag")]))
+        flags = " ".join(
+            filter(
+                None,
+                [
+                    flag_headline(posting.salary),
+                    "" if annual.converted else badge(f"no rate for {annual.currency}: not compared", "flag"),
+                ],
+            )
+        )
         rows.append([title, company, text(stated_salary(posting.salary)), *cells, flags])
     return rows, unstated, unconverted
 
@@ -111,19 +120,24 @@ def salaries_page(ctx: SiteContext) -> str:
     headers = ["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max", "Flags"]
     parts.append(table(headers, rows) if rows else "No posting states a salary yet.\n")
     if unconverted:
-        parts += ["!!! warning \"Currencies without a rate\"\n    These are shown in their own currency "
-                  "and left out of every comparison. Add a rate under `extra.roledex.rates`.\n",
-                  "\n".join(unconverted) + "\n"]
+        parts += [
+            '!!! warning "Currencies without a rate"\n    These are shown in their own currency '
+            "and left out of every comparison. Add a rate under `extra.roledex.rates`.\n",
+            "\n".join(unconverted) + "\n",
+        ]
     parts.append("## By company\n")
     companies = {slug: ctx.kb.postings_of(slug) for slug in ctx.kb.companies}
     group_headers = ["Lowest", "Median", "Highest", "With salary", "Postings"]
-    parts.append(table(["Company", *group_headers],
-                       _group_rows(ctx, companies, lambda s: ctx.kb.companies[s].name, company_uri)))
+    parts.append(
+        table(["Company", *group_headers], _group_rows(ctx, companies, lambda s: ctx.kb.companies[s].name, company_uri))
+    )
     parts.append("## By role family\n")
     roles = {role: ctx.kb.postings_in_role(role) for role in ctx.kb.roles}
-    parts.append(table(["Role family", *group_headers], _group_rows(ctx, roles, role_label, role_uri))
-                 if roles else "No posting names a role family yet.\n")
+    parts.append(
+        table(["Role family", *group_headers], _group_rows(ctx, roles, role_label, role_uri))
+        if roles
+        else "No posting names a role family yet.\n"
+    )
     parts.append("## Postings without a stated salary\n")
     parts.append("\n".join(unstated) + "\n" if unstated else "Every posting states a salary.\n")
     return "\n".join(parts)
-
