@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import KnowledgeBase
+from .model import KnowledgeBase, Prep
 from .privacy import View
 from .source import marked_private
 
@@ -27,13 +27,16 @@ _TEXT_SUFFIXES = (".html", ".htm", ".json", ".xml", ".txt", ".csv", ".md", ".svg
 """Files that carry content. Stylesheets and scripts are the theme's and roledex's own code."""
 
 
+_PLAIN_PUNCTUATION = str.maketrans("’‘“”–—", "''\"\"--")
+
+
 def normalise(text: str) -> str:
     """Text without markup, entities, typographic quotes or runs of white space, lowercased."""
     text = re.sub(r"<[^>]+>", " ", text)
     text = html.unescape(text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[*_`#>|]+", " ", text)
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    text = text.translate(_PLAIN_PUNCTUATION)
     return " ".join(text.split()).lower()
 
 
@@ -90,7 +93,7 @@ def private_fragments(full: KnowledgeBase, view: View, public_text: str = "") ->
         for record in group.values():
             if record.doc.src_uri not in view.hidden_paths:
                 continue
-            replaced = record.doc.folder == "prep" and record.posting in view.kb.postings
+            replaced = isinstance(record, Prep) and record.posting in view.kb.postings
             if not replaced:  # a hidden prep file's address still holds the generated prep page
                 fragments[(record.doc.src_uri[:-3] + "/").lower()] = record.doc.path
             values = (normalise(v) for v in _strings(record.doc.meta))

@@ -85,7 +85,7 @@ def list_items(markdown: str, top_level_only: bool = False) -> list[str]:
             fenced = not fenced
             continue
         match = None if fenced else _ITEM.match(line)
-        nested = bool(match) and len(match.group(1).expandtabs(4)) >= 2
+        nested = match is not None and len(match.group(1).expandtabs(4)) >= 2
         if match and not (nested and top_level_only):
             items.append(match.group(2).strip())
         elif items and line.strip() and not _HEADING.match(line) and line.startswith((" ", "\t")):

@@ -19,7 +19,9 @@ def _plain(loader: _TolerantLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return None
 
 
 _TolerantLoader.add_multi_constructor("!", _plain)

@@ -60,7 +60,7 @@ _CONSTRUCTION_ERRORS = (ValueError, TypeError, OverflowError, KeyError, Attribut
 def _loader_pair(base: type) -> tuple[type, type]:
     """The front-matter loader on `base` (libyaml's or PyYAML's own), and its guarded twin."""
 
-    class FrontMatterLoader(base):  # type: ignore[misc, valid-type]
+    class FrontMatterLoader(base):
         """A safe loader that records key lines and duplicate keys."""
 
         def __init__(self, stream: str) -> None:

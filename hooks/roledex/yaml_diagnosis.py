@@ -87,7 +87,7 @@ def too_deep(yaml_text: str) -> YamlTrouble | None:
                         f"nests lists or mappings more than {MAX_NESTING} levels deep; "
                         "roledex's keys need at most three"
                     )
-                    return YamlTrouble(event.start_mark.line, message)
+                    return YamlTrouble(event.start_mark.line if event.start_mark else 0, message)
             elif isinstance(event, _CLOSERS):
                 depth -= 1
     except yaml.YAMLError:

@@ -187,7 +187,7 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
         warnings.append("no address of the posting found; pass --url URL to keep it")
     found.source = _hint(hints, "source", _text_hint, []) or read.source_of(found.url)
 
-    places = _hint(hints, "locations", _places_hint, warnings)
+    places: list[str] | None = _hint(hints, "locations", _places_hint, warnings)
     located = read.locations_from_text(text, found.company)
     found.locations = list(places or (located.value if located else []))
     if not found.locations:
@@ -200,10 +200,10 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
     team = read.team_from_text(text)
     found.team = str(team.value) if team else None
     employment = read.employment_from_text(text)
-    found.employment = str(employment.value) if employment else None
+    found.employment = employment.value if employment else None
     posted, closes = read.posted_from_text(text), read.closes_from_text(text)
-    found.posted = posted.value if posted else parse_date(hints.get("posted"))  # type: ignore[assignment]
-    found.closes = closes.value if closes else parse_date(hints.get("closes"))  # type: ignore[assignment]
+    found.posted = posted.value if posted else parse_date(hints.get("posted"))
+    found.closes = closes.value if closes else parse_date(hints.get("closes"))
     if found.posted and found.closes and found.closes < found.posted:
         warnings.append(f"the closing date {found.closes} is before the posting date {found.posted}; both left out")
         found.posted = found.closes = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
 GENERIC_HEADINGS = frozenset(
@@ -76,11 +77,14 @@ _NOT_COMPANY = frozenset(
 _NAME = r"[A-Z][\w&.'’\-]*(?:\s(?:[A-Z][\w&.'’\-]*|&|of|and|de|la))*"
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True)
-class Found:
+class Found(Generic[T]):
     """A value read from the text and how: `inferred` explains a value the text implies only."""
 
-    value: object
+    value: T
     inferred: str = ""
 
 
@@ -110,7 +114,7 @@ def company_name_of(text: str) -> str:
     return _COMPANY_SUFFIX.sub("", text.strip()).strip()
 
 
-def title_from_text(text: str) -> tuple[Found | None, str | None, str | None]:
+def title_from_text(text: str) -> tuple[Found[str] | None, str | None, str | None]:
     """(title, url of the title's link, company named beside it) from the top of the text."""
     for line in _lines(text)[:6]:
         is_heading = line.startswith("#")
@@ -141,7 +145,7 @@ _SEEKING = re.compile(
 )
 
 
-def title_from_sentence(text: str) -> Found | None:
+def title_from_sentence(text: str) -> Found[str] | None:
     """'X is looking for a Machine Learning Engineer to join our Growth team' -> the title."""
     match = _SEEKING.search(text)
     if not match:
@@ -152,7 +156,7 @@ def title_from_sentence(text: str) -> Found | None:
     return Found(title, f"from the sentence {match.group(0)[:90]!r}")
 
 
-def company_from_text(text: str, after_title: bool) -> Found | None:
+def company_from_text(text: str, after_title: bool) -> Found[str] | None:
     """The company: the line under a board's title, an 'About X' heading, or a sentence's subject."""
     lines = _lines(text)
     if after_title and len(lines) > 1:
@@ -221,7 +225,7 @@ _PLACE = re.compile(
 )
 
 
-def locations_from_text(text: str, company: str | None = None) -> Found | None:
+def locations_from_text(text: str, company: str | None = None) -> Found[list[str]] | None:
     """Where the role is: the line under a board's company line, a location label, a board's
     globe line, or 'candidates based in X'."""
     top = _lines(text)[:5]
@@ -273,7 +277,7 @@ _ONSITE = re.compile(
 )
 
 
-def work_mode_from_text(text: str, locations: list[str]) -> Found | None:
+def work_mode_from_text(text: str, locations: list[str]) -> Found[str] | None:
     """Hybrid, remote or onsite, from what the text says about where the work happens."""
     for line in _lines(text)[1:3]:
         dotted = _LINKEDIN.match(_clean_heading(line))
@@ -289,7 +293,7 @@ def work_mode_from_text(text: str, locations: list[str]) -> Found | None:
     return None
 
 
-def team_from_text(text: str) -> Found | None:
+def team_from_text(text: str) -> Found[str] | None:
     match = re.search(r"\bjoin\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team\b", text)
     return Found(match.group("team")) if match else None
 
@@ -303,7 +307,7 @@ EMPLOYMENT = (
 )
 
 
-def employment_from_text(text: str) -> Found | None:
+def employment_from_text(text: str) -> Found[str] | None:
     for name, pattern in EMPLOYMENT:
         if re.search(pattern, text, re.I):
             return Found(name)
@@ -345,7 +349,7 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def date_after(text: str, labels: str) -> Found | None:
+def date_after(text: str, labels: str) -> Found[dt.date] | None:
     match = re.search(rf"(?:{labels})\s*(?:on|:)?\s*:?\s*{_DATE}", text, re.I)
     if not match:
         return None
@@ -353,18 +357,18 @@ def date_after(text: str, labels: str) -> Found | None:
     return Found(found) if found else None
 
 
-def posted_from_text(text: str) -> Found | None:
+def posted_from_text(text: str) -> Found[dt.date] | None:
     return date_after(text, r"date posted|posted on|posted|published|posting date")
 
 
-def closes_from_text(text: str) -> Found | None:
+def closes_from_text(text: str) -> Found[dt.date] | None:
     return date_after(text, r"closing date|closes|apply by|application deadline|deadline|applications close")
 
 
 _JOB_PATH = re.compile(r"job|career|apply|position|opening|vacanc|greenhouse|lever\.co|workday|ashby|recruit", re.I)
 
 
-def url_from_text(text: str) -> Found | None:
+def url_from_text(text: str) -> Found[str] | None:
     """An address of the posting itself: a labelled one, or the first that looks like a job page."""
     label = re.search(
         r"(?:job url|posting url|url|link|apply (?:at|here))\s*:\s*<?(https?://\S+?)>?(?:\s|$)", text, re.I

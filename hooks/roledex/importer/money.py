@@ -308,10 +308,11 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
         return None
     if hi is not None and lo > hi:
         return None
+    minimum: float | None = lo
     if high is None:
         bound = before.rstrip()
         if _UP_TO.search(bound):
-            lo, hi = None, low.value
+            minimum, hi = None, low.value
         elif _FROM.search(bound):
             hi = None
         else:
@@ -319,7 +320,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
     written = text[low.start : end] + _period_words(after)
     score = (3 if context else 0) + (2 if high else 0) + (2 if currency else 0) + (1 if period else 0)
     bare = re.search(r"(?<![A-Za-z$])\$", written) is not None and currency == "USD" and "USD" not in written.upper()
-    return Salary(lo, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
+    return Salary(minimum, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
 
 
 def candidates(text: str) -> list[Salary]:
@@ -349,12 +350,13 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
     found = [c for c in candidates(text) if _plausible(c)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]
+    totals = [(r, r.min + r.max) for r in ranges if r.min is not None and r.max is not None]
     headline = None
     for single in singles:
         value = single.max if single.max is not None else single.min
-        if value is not None and any(abs(value - (r.min + r.max)) < 1 for r in ranges):
+        total = next((r for r, sum_ in totals if value is not None and abs(value - sum_) < 1), None)
+        if total is not None:
             headline = value
-            total = next(r for r in ranges if abs(value - (r.min + r.max)) < 1)
             warnings.append(
                 f"the figure {single.text!r} is the sum of the range {total.text!r} "
                 "(a job board's headline), not a salary; kept as salary.headline"

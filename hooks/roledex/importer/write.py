@@ -76,9 +76,9 @@ def front_matter(found: Extraction, company_slug: str, title: str, title_why: st
     for key, value in (("url", found.url), ("source", found.source)):
         if value:
             lines.append(f"{key}: {yaml_scalar(value)}")
-    for key, value in (("posted", found.posted), ("closes", found.closes)):
-        if value:
-            lines.append(f"{key}: {value.isoformat()}")
+    for key, day in (("posted", found.posted), ("closes", found.closes)):
+        if day:
+            lines.append(f"{key}: {day.isoformat()}")
     lines.append("---")
     return "\n".join(lines) + "\n"
 

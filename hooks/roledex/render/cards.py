@@ -31,7 +31,7 @@ def posting_facts(ctx: SiteContext, posting: Posting, here: str) -> list[str]:
     salary = posting.salary
     annual = ctx.annual(posting)
     stated = text(stated_salary(salary))
-    if annual is not None and (annual.currency != (salary.currency if salary else None) or salary.period != "year"):
+    if annual is not None and salary is not None and (annual.currency != salary.currency or salary.period != "year"):
         stated += f" (≈ {annual_cell(annual)} a year)"
     if salary and salary.note:
         stated += f"; {text(salary.note)}"

@@ -73,7 +73,7 @@ def pipeline_page(ctx: SiteContext) -> str:
     if due:
         rows = [
             [
-                str(a.next_date) + (" " + badge("overdue", "flag") if a.next_date < ctx.today else ""),
+                str(a.next_date) + (" " + badge("overdue", "flag") if a.next_date and a.next_date < ctx.today else ""),
                 link(ctx.kb.postings[a.posting].title, HERE, posting_uri(ctx.kb.postings[a.posting])),
                 text(a.next_step or ""),
             ]

@@ -173,7 +173,7 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     ]
     more = []
     elsewhere = ctx.in_role_elsewhere(posting.role, posting.company) if posting.role else 0
-    if elsewhere > MAX_RELATED:
+    if posting.role and elsewhere > MAX_RELATED:
         more.append(f"all {elsewhere} of the family on {link(role_label(posting.role), here, role_uri(posting.role))}")
     if len(company_postings) > MAX_RELATED:
         company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
