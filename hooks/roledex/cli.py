@@ -16,7 +16,7 @@ from pathlib import Path
 from . import scaffold
 from .export import as_csv, export_rows
 from .export import as_json as export_json
-from .files import write_text_atomic
+from .files import edit_in_place, write_text_atomic
 from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
 from .privacy import PrivacySettingError, full_view, include_private, public_view
@@ -25,7 +25,7 @@ from .publish_check import find_leaks, private_fragments, public_pages_text, pub
 from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
 from .settings import SettingsError
 from .site_config import read_settings
-from .status_update import FrontMatterMissing, set_keys
+from .status_update import CannotEdit, set_keys
 from .validate import did_you_mean, is_slug, is_url, slugify
 
 OK, FAILED, USAGE = 0, 1, 2
@@ -270,6 +270,15 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
         raise ValueError(f"{name} takes a date as YYYY-MM-DD, got {value!r}") from None
 
 
+def _why(error: Exception) -> str:
+    """An error as one phrase for the user: roledex's own words, or what the system said."""
+    if isinstance(error, UnicodeDecodeError):
+        return "is not UTF-8 text"
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     """Set an application's status (and dates, next step) in place, keeping the file as written."""
     docs = Path(args.docs)
@@ -300,18 +309,22 @@ def cmd_status(args: argparse.Namespace) -> int:
         values["next_step"] = args.next
     if next_day is not None:
         values["next_date"] = next_day
-    if application is None:
-        path = scaffold.target_path(docs, APPLICATION, args.posting)
-        text = scaffold.application_file(args.posting)
-    else:
-        path = Path(application.doc.path)
-        text = path.read_bytes().decode("utf-8")
-    try:
-        updated = set_keys(text, values, APPLICATION)
-    except FrontMatterMissing as error:
-        _err(f"roledex status: {path}: {error}; add front matter first")
+    target = scaffold.target_path(docs, APPLICATION, args.posting)
+    if application is None and (target.exists() or target.is_symlink()):
+        _err(
+            f"roledex status: {target} exists but is not a readable application of {args.posting!r}; "
+            "nothing was changed. Run `roledex check` and fix what it reports first"
+        )
         return FAILED
-    write_text_atomic(path, updated, overwrite=True)
+    path = Path(application.doc.path) if application else target
+    try:
+        if application is None:
+            write_text_atomic(path, set_keys(scaffold.application_file(args.posting), values, APPLICATION))
+        else:
+            edit_in_place(path, lambda text: set_keys(text, values, APPLICATION))
+    except (CannotEdit, OSError, UnicodeDecodeError) as error:
+        _err(f"roledex status: {path}: {_why(error)}; nothing was changed")
+        return FAILED
     changed = ", ".join(f"{k}: {v}" for k, v in values.items())
     _out(f"{'updated' if application else 'wrote'} {path}: {changed}")
     return OK

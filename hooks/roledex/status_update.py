@@ -1,71 +1,140 @@
 """Changing a few front-matter keys of a file in place, and nothing else.
 
 `roledex status` must keep the file as the user wrote it: comments, key order, quoting,
-line endings and body. So it edits lines, not a parsed structure: a key's line is replaced
-(its comment kept), a missing key is inserted after the key that precedes it in the schema.
+line endings and body. So it edits lines, not a re-dumped structure: the YAML parser says
+where each top-level value starts and ends, that span is replaced (a comment after it
+kept), and a missing key goes after the value of the key that precedes it in the schema.
+What it cannot edit that way (a flow mapping, an indented mapping, front matter the parser
+refuses) it refuses, and every edit is proved by parsing the result: the old mapping plus
+exactly the changed keys, or no edit at all.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
 
 from .scaffold import yaml_scalar
 from .schema import Kind
+from .source import parse_yaml
 
 
-class FrontMatterMissing(ValueError):
-    """The file has no front matter block to edit."""
+class CannotEdit(ValueError):
+    """The file is not one `set_keys` can change safely; the message says why and what to do."""
 
 
-def _bounds(lines: list[str]) -> tuple[int, int]:
-    """Indexes of the opening and closing fence lines."""
+FrontMatterMissing = CannotEdit
+"""The older name, for callers that only catch a missing block."""
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where a top-level key's entry lies: its first line, the line after its value, and
+    the text after the value on its last line (a comment to keep)."""
+
+    start: int
+    stop: int
+    tail: str
+
+
+def _fences(lines: list[str]) -> int:
+    """The index of the closing fence; the opening one is line 0."""
     if not lines or lines[0].lstrip("\ufeff").rstrip("\r\n") != "---":
-        raise FrontMatterMissing("the file does not start with front matter")
+        raise CannotEdit("the file does not start with front matter ('---' on line 1); add it first")
     for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n") in ("---", "..."):
-            return 0, index
-    raise FrontMatterMissing("the front matter is never closed")
+        if lines[index].rstrip("\r\n") == "---":
+            return index
+        if lines[index].rstrip("\r\n") == "...":
+            raise CannotEdit(f"the front matter is closed with '...' on line {index + 1}; close it with '---'")
+    raise CannotEdit("the front matter is never closed with '---'")
 
 
-def _key_line(lines: list[str], end: int, key: str) -> int | None:
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
-    return next((i for i in range(1, end) if pattern.match(lines[i])), None)
+def _parsed(yaml_text: str) -> dict[str, Any]:
+    data, _, problems = parse_yaml("front matter", yaml_text, 2)
+    if problems:
+        first = problems[0]
+        raise CannotEdit(f"line {first.line}: {first.key}: {first.message}; fix it first (`roledex check` lists all)")
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CannotEdit("the front matter is not a mapping of keys to values")
+    return dict(data)
 
 
-def _value_end(lines: list[str], start: int, end: int) -> int:
-    """The index after a key's value: its line, and any indented lines that continue it."""
-    index = start + 1
-    while index < end and lines[index][:1] in (" ", "\t") and lines[index].strip():
-        index += 1
-    return index
+def _spans(yaml_text: str) -> dict[str, _Span]:
+    """Each top-level key's span, in lines of the YAML text; refuses layouts it cannot edit."""
+    root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise CannotEdit("the front matter is a flow mapping ({...}); write one 'key: value' per line")
+    lines = yaml_text.split("\n")
+    spans: dict[str, _Span] = {}
+    for key_node, value_node in root.value:
+        if key_node.start_mark.column != 0:
+            raise CannotEdit("the front matter's keys are indented; start each key at the left margin")
+        start, end = key_node.start_mark.line, value_node.end_mark
+        stop = end.line if end.column == 0 and end.line > start else end.line + 1
+        stop = _without_trailing_notes(lines, start, stop, isinstance(value_node, yaml.ScalarNode))
+        tail = lines[end.line][end.column :] if end.line == stop - 1 else ""
+        spans[str(key_node.value)] = _Span(start, stop, tail if tail.lstrip().startswith("#") else "")
+    return spans
 
 
-def _replace(line: str, value: str, newline: str) -> str:
-    match = re.match(r"^(?P<key>[^:]+:\s*)(?P<value>.*?)(?P<comment>\s+#.*)?$", line.rstrip("\r\n"))
-    assert match is not None
-    comment = match.group("comment") or ""
-    value_part = match.group("value")
-    if value_part.startswith(("'", '"')) and "#" in value_part:
-        comment = ""  # a '#' inside quotes is not a comment
-    return f"{match.group('key')}{value}{comment}{newline}"
+def _without_trailing_notes(lines: list[str], start: int, stop: int, scalar: bool) -> int:
+    """`stop` moved up past blank lines and comments that end a value's span but are not in it.
+
+    A block list or mapping ends where the next key starts, so the comments and blank lines
+    before that key fall inside its span; a text's lines may start with '#' when indented.
+    """
+    while stop - 1 > start:
+        line = lines[stop - 1]
+        comment = line.startswith("#") if scalar else line.lstrip().startswith("#")
+        if line.strip() and not comment:
+            break
+        stop -= 1
+    return stop
+
+
+def _entry(key: str, value: object, tail: str, newline: str) -> str:
+    return f"{key}: {yaml_scalar(value)}{tail}{newline}"
+
+
+def _insert_after(key: str, order: list[str], spans: dict[str, _Span], end: int) -> int:
+    """Where a missing key goes: after the value of the nearest key before it in the schema."""
+    earlier = [k for k in order[: order.index(key)] if k in spans] if key in order else []
+    return spans[earlier[-1]].stop if earlier else end
 
 
 def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
-    """`text` with each key of `values` set; every other byte as it was."""
+    """`text` with each key of `values` set and every other byte as it was; raises CannotEdit."""
     lines = text.splitlines(keepends=True)
-    _, end = _bounds(lines)
+    end = _fences(lines)
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    yaml_text = "".join(line.rstrip("\r\n") + "\n" for line in lines[1:end])
+    before = _parsed(yaml_text)
+    front = lines[1:end]
     order = list(kind.field_names)
     for key, value in values.items():
-        shown = yaml_scalar(value)
-        at = _key_line(lines, end, key)
-        if at is not None:
-            stop = _value_end(lines, at, end)
-            lines[at:stop] = [_replace(lines[at], shown, newline)]
-            end -= stop - at - 1
-            continue
-        before = [k for k in order[: order.index(key)] if _key_line(lines, end, k) is not None] if key in order else []
-        insert_at = _value_end(lines, _key_line(lines, end, before[-1]), end) if before else end  # type: ignore[arg-type]
-        lines.insert(insert_at, f"{key}: {shown}{newline}")
-        end += 1
-    return "".join(lines)
+        spans = _spans("".join(line.rstrip("\r\n") + "\n" for line in front))
+        if key in spans:
+            span = spans[key]
+            front[span.start : span.stop] = [_entry(key, value, span.tail.rstrip("\r\n"), newline)]
+        else:
+            front.insert(_insert_after(key, order, spans, len(front)), _entry(key, value, "", newline))
+    result = "".join([lines[0], *front, *lines[end:]])
+    _verify(result, before, values)
+    return result
+
+
+def _verify(result: str, before: dict[str, Any], values: dict[str, object]) -> None:
+    """The edited front matter must read as the old mapping plus exactly the new values."""
+    lines = result.splitlines(keepends=True)
+    end = _fences(lines)
+    after = _parsed("".join(line.rstrip("\r\n") + "\n" for line in lines[1:end]))
+    expected = {**before, **values}
+    if after != expected:
+        changed = sorted(k for k in set(after) | set(expected) if after.get(k) != expected.get(k))
+        raise CannotEdit(f"the edit would not read back as written (keys {', '.join(changed)}); nothing was changed")

@@ -1,0 +1,234 @@
+"""`roledex status` edits an application in place: only the keys it sets, or nothing at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import invoke
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from roledex import status_update
+from roledex.schema import APPLICATION
+from roledex.source import parse_yaml
+from roledex.status_update import CannotEdit, set_keys
+
+POSTING = "etsy-engineering-manager-ml-for-growth"
+DAY = dt.date(2026, 11, 20)
+
+
+def _front(text: str) -> dict:
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    data, _, problems = parse_yaml("t", "\n".join(lines[1:end]) + "\n", 2)
+    assert problems == []
+    return dict(data)
+
+
+LAYOUTS = [
+    # (name, front matter lines, values to set)
+    ("plain", "posting: p\nstatus: saved\n", {"status": "applied"}),
+    ("comment after the value", "posting: p\nstatus: saved  # since May\n", {"status": "applied"}),
+    (
+        "quoted hash is not a comment",
+        'posting: p\nnext_step: "call #2 with Jo"  # from recruiter\n',
+        {"next_step": "email Jo"},
+    ),
+    (
+        "indented comment line kept",
+        "posting: p\nstatus: saved\n  # a note on the status\nnotes: x\n",
+        {"status": "offer"},
+    ),
+    (
+        "block scalar with a blank line",
+        "posting: p\nnext_step: |\n  call Jo\n\n  then email\nstatus: saved\n",
+        {"next_step": "done"},
+    ),
+    ("folded scalar", "posting: p\nnext_step: >-\n  one\n  two\n# kept\nstatus: saved\n", {"next_step": "x"}),
+    (
+        "quoted continuation that looks like a key",
+        'posting: p\nnext_step: "call Jo\n  status: later"\nstatus: saved\n',
+        {"status": "applied", "next_step": "n"},
+    ),
+    ("empty value with a comment", "posting: p\nnext_step:   # to decide\nstatus: saved\n", {"next_step": "call"}),
+    (
+        "list before the key",
+        "posting: p\ncontacts:\n- Jo\n- Al\n\n# status below\nstatus: saved\n",
+        {"status": "applied"},
+    ),
+    ("missing key goes after its schema neighbour", "posting: p\nstatus: saved\n# end\n", {"applied": DAY}),
+    ("missing key with nothing before it", "# only a comment\nnotes: x\n", {"status": "saved"}),
+    ("value needing quotes", "posting: p\nstatus: saved\n", {"next_step": "Call: Jo #2, 'then' \"wait\""}),
+    ("tab-free CRLF", "posting: p\r\nstatus: saved\r\n", {"status": "applied"}),
+]
+
+
+@pytest.mark.parametrize(("name", "front", "values"), LAYOUTS, ids=[layout[0] for layout in LAYOUTS])
+def test_each_layout_reads_back_as_the_old_mapping_plus_the_change(name: str, front: str, values: dict) -> None:
+    newline = "\r\n" if "\r\n" in front else "\n"
+    text = f"---{newline}{front}---{newline}Body stays.{newline}"
+    updated = set_keys(text, values, APPLICATION)
+    normalised = updated.replace("\r\n", "\n")
+    assert _front(normalised) == {**_front(text.replace("\r\n", "\n")), **values}
+    assert updated.endswith(f"---{newline}Body stays.{newline}")
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert all(line in updated.splitlines() for line in comments), "a comment line was lost"
+
+
+def test_a_comment_after_a_replaced_value_stays_on_its_line() -> None:
+    text = '---\nposting: p\nnext_step: "call #2 with Jo"  # from recruiter\n---\n'
+    assert 'next_step: "email Jo"  # from recruiter\n' in set_keys(text, {"next_step": "email Jo"}, APPLICATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("---\n{posting: p, status: saved}\n---\n", "flow mapping"),
+        ("---\n  posting: p\n  status: saved\n---\n", "indented"),
+        ("---\nposting: p\nstatus: saved\n...\n", "closed with '...'"),
+        ("---\nposting: p\nstatus: [saved\n---\n", "fix it first"),
+        ("---\nposting: p\nposting: q\n---\n", "duplicate key"),
+        ("posting: p\n", "does not start with front matter"),
+        ("---\nposting: p\n", "never closed"),
+        ("---\n- posting\n---\n", "not a mapping"),
+    ],
+)
+def test_what_cannot_be_edited_safely_is_refused(text: str, reason: str) -> None:
+    with pytest.raises(CannotEdit, match=reason):
+        set_keys(text, {"status": "applied"}, APPLICATION)
+
+
+@pytest.fixture
+def application(docs_copy: Path) -> Path:
+    return docs_copy / "applications" / f"{POSTING}.md"
+
+
+def _status(docs: Path, *args: str):
+    return invoke("status", POSTING, *args, "--docs", str(docs))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: saved\nnotes: caf\xe9\n---\nMy notes.\n",
+        b"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: saved\n---\nMy\x00notes.\n",
+        b"---\nposting: etsy-engineering-manager-ads-ml\nstatus: saved\n---\nNotes of another posting.\n",
+        b"---\n{posting: etsy-engineering-manager-ml-for-growth, status: saved}\n---\nMy notes.\n",
+        b"---\n  posting: etsy-engineering-manager-ml-for-growth\n  status: saved\n---\nMy notes.\n",
+    ],
+    ids=["not UTF-8", "NUL byte", "names another posting", "flow mapping", "indented mapping"],
+)
+def test_a_file_status_cannot_edit_is_left_byte_for_byte(application: Path, content: bytes) -> None:
+    application.write_bytes(content)
+    result = _status(application.parents[1], "applied", "--date", "2026-11-20")
+    assert result.returncode == 1
+    assert "nothing was changed" in result.stderr
+    assert application.read_bytes() == content
+
+
+def test_a_read_only_file_keeps_its_mode_and_a_link_stays_a_link(application: Path, tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere.md"
+    real.write_bytes(application.read_bytes())
+    application.unlink()
+    application.symlink_to(real)
+    real.chmod(0o440)
+    result = _status(application.parents[1], "applied", "--date", "2026-11-20")
+    assert result.returncode == 0, result.stderr
+    assert application.is_symlink() and os.readlink(application) == str(real)
+    assert stat.S_IMODE(real.stat().st_mode) == 0o440
+    assert "status: applied" in real.read_text(encoding="utf-8")
+
+
+def test_a_broken_link_is_not_replaced(application: Path, tmp_path: Path) -> None:
+    application.unlink()
+    application.symlink_to(tmp_path / "gone.md")
+    result = _status(application.parents[1], "applied")
+    assert result.returncode == 1
+    assert application.is_symlink() and not (tmp_path / "gone.md").exists()
+
+
+# Front matter of an application in many YAML layouts, for the property below.
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
+_SCALAR = st.one_of(
+    _TEXT.map(lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'),
+    _TEXT.map(lambda t: "'" + t.replace("'", "''") + "'"),
+    st.from_regex(r"[a-z][a-z0-9 ]{0,12}[a-z0-9]", fullmatch=True),
+    st.just(""),
+    st.lists(st.from_regex(r"[a-z]{1,8}", fullmatch=True), min_size=1, max_size=3).map(
+        lambda words: "|\n" + "".join(f"  {w}\n\n" for w in words).rstrip("\n")
+    ),
+    st.lists(st.from_regex(r"[a-z]{1,8}", fullmatch=True), min_size=1, max_size=3).map(
+        lambda words: "\n" + "\n".join(f"- {w}" for w in words)
+    ),
+)
+_COMMENT = st.sampled_from(["", "  # a note", "  # 'quoted' #2"])
+_EXTRA = st.sampled_from(["", "# a comment line\n", "  # an indented comment\n", "\n"])
+_KEYS = ["posting", "status", "applied", "next_step", "next_date", "contacts", "notes"]
+
+
+@st.composite
+def _front_matter(draw: st.DrawFn) -> list[tuple[str, str, str]]:
+    """(key, its entry's lines, the comment or blank line after it), for each key drawn."""
+    keys = draw(st.lists(st.sampled_from(_KEYS), unique=True, max_size=len(_KEYS)))
+    parts = []
+    for key in keys:
+        value = draw(_SCALAR)
+        comment = draw(_COMMENT) if "\n" not in value else ""
+        entry = f"{key}: {value}{comment}\n" if value else f"{key}:{comment}\n"
+        extra = draw(_EXTRA)
+        if value.startswith("|") and extra.startswith(" "):
+            extra = ""  # an indented line after a block of text is more of the text
+        parts.append((key, entry, extra))
+    return parts
+
+
+def _is_subsequence(wanted: list[str], lines: list[str]) -> bool:
+    remaining = iter(lines)
+    return all(any(line == candidate for candidate in remaining) for line in wanted)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _front_matter(),
+    st.fixed_dictionaries(
+        {"status": st.sampled_from(["applied", "offer"])},
+        optional={"next_step": _TEXT, "next_date": st.dates(), "updated": st.dates()},
+    ),
+)
+def test_any_layout_changes_exactly_the_keys_set(parts: list[tuple[str, str, str]], values: dict) -> None:
+    front = "".join(entry + extra for _, entry, extra in parts)
+    text = f"---\n{front}---\nBody.\n"
+    data, _, problems = parse_yaml("t", front, 2)
+    if problems:
+        with pytest.raises(CannotEdit):
+            set_keys(text, values, APPLICATION)
+        return
+    try:
+        updated = set_keys(text, values, APPLICATION)
+    except CannotEdit as refused:
+        pytest.fail(f"refused an editable file: {refused}")
+    assert _front(updated) == {**(data or {}), **values}
+    kept = ["---\n"]
+    for key, entry, extra in parts:
+        kept += ([] if key in values else entry.splitlines(keepends=True)) + extra.splitlines(keepends=True)
+    kept += ["---\n", "Body.\n"]
+    assert _is_subsequence(kept, updated.splitlines(keepends=True))
+    for key, entry, _ in parts:
+        comment = entry.rstrip("\n").partition("  #")[2]
+        if key in values and comment and "\n" not in entry.rstrip("\n"):
+            assert any(
+                line.startswith(f"{key}:") and line.endswith(f"  #{comment}\n") for line in updated.splitlines(True)
+            )
+
+
+def test_an_edit_that_would_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last guard: whatever goes wrong in the line edit, the result is parsed and compared."""
+    monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}: [unclosed{newline}")
+    with pytest.raises(CannotEdit):
+        set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
+    monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}: other{newline}")
+    with pytest.raises(CannotEdit, match="would not read back"):
+        set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
