@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from roledex.links import unlink_hidden
 from roledex.load import load_knowledge_base
-from roledex.privacy import PrivacySettingError, full_view, include_private, privately_marked, public_view
+from roledex.privacy import PrivacySettingError, full_view, in_private_folder, include_private, left_out, public_view
 from roledex.problems import errors_in
 from roledex.render.context import SiteContext
 from roledex.settings import Settings, SettingsError, settings_from
@@ -124,16 +124,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = load_knowledge_base(_shown_path(config.docs_dir))
     _report(result.problems)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
-    others = (
-        {
+    state.hidden = set()
+    if not state.include_private:
+        records = view.shown_paths | view.hidden_paths
+        others = {
             f.src_uri: f.content_string
             for f in files.documentation_pages()
-            if f.src_uri not in view.shown_paths | view.hidden_paths
+            if f.src_uri not in records and not in_private_folder(f.src_uri)
         }
-        if not state.include_private
-        else {}
-    )
-    state.hidden = view.hidden_paths | privately_marked(others)
+        state.hidden, problems = left_out({f.src_uri for f in files}, view, others)
+        _report(problems)
     for uri in sorted(state.hidden):
         file = files.get_file_from_path(uri)
         if file is not None:

@@ -21,7 +21,14 @@ from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
 from .privacy import PrivacySettingError, full_view, include_private, public_view
 from .problems import as_json, errors_in
-from .publish_check import find_leaks, private_fragments, public_pages_text, published_pages
+from .publish_check import (
+    find_leaks,
+    private_folder_outputs,
+    private_fragments,
+    public_pages_text,
+    published_pages,
+    stray_private_fragments,
+)
 from .schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
 from .settings import SettingsError
 from .site_config import read_settings
@@ -354,7 +361,8 @@ def cmd_publish_check(args: argparse.Namespace) -> int:
     hidden = sorted(view.hidden_paths)
     listed = ", ".join(hidden[:5]) + (", ..." if len(hidden) > 5 else "")
     _out(f"left out as private: {len(hidden)} pages" + (f" ({listed})" if hidden else ""))
-    leaks = find_leaks(site, private_fragments(result.kb, view, public_pages_text(docs, view)))
+    fragments = private_fragments(result.kb, view, public_pages_text(docs, view))
+    leaks = find_leaks(site, {**stray_private_fragments(docs, view), **fragments}) + private_folder_outputs(site, view)
     for leak in leaks:
         _out(f"LEAK {site / leak.output}: text of {leak.source}: {leak.fragment[:80]!r}")
     if leaks:

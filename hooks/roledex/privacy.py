@@ -10,7 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .model import KnowledgeBase
-from .source import marked_private
+from .problems import Problem
+from .schema import KINDS
+from .source import privacy_mark
+
+PRIVATE_FOLDERS = frozenset(kind.folder for kind in KINDS.values() if kind.private_by_default)
+"""Folders whose files are private unless a record there says otherwise."""
 
 ENV_VARIABLE = "ROLEDEX_PRIVATE"
 CHOICES = ("include", "exclude")
@@ -69,6 +74,28 @@ def full_view(kb: KnowledgeBase) -> View:
     return View(kb, set(), _all_paths(kb), includes_private=True)
 
 
-def privately_marked(pages: dict[str, str]) -> set[str]:
-    """The source paths of hand-written pages (outside the four folders) marked `private: true`."""
-    return {uri for uri, text in pages.items() if marked_private(text)}
+def in_private_folder(uri: str) -> bool:
+    """True for every file below a private folder, whatever its name, extension or case."""
+    folder, _, rest = uri.partition("/")
+    return bool(rest) and folder.lower() in PRIVATE_FOLDERS
+
+
+def privately_marked(pages: dict[str, str]) -> tuple[set[str], list[Problem]]:
+    """The source paths of hand-written pages (outside the four folders) a build must leave
+    out, and the problems of those whose privacy cannot be read safely."""
+    hidden: set[str] = set()
+    problems: list[Problem] = []
+    for uri, text in sorted(pages.items()):
+        hide, found = privacy_mark(uri, text)
+        if hide:
+            hidden.add(uri)
+        problems += found
+    return hidden, problems
+
+
+def left_out(uris: set[str], view: View, pages: dict[str, str]) -> tuple[set[str], list[Problem]]:
+    """Every file a published build leaves out: hidden records, any other file in a private
+    folder, and hand-written pages marked private (with the problems that make them so)."""
+    marked, problems = privately_marked(pages)
+    in_folders = {uri for uri in uris if in_private_folder(uri) and uri not in view.shown_paths}
+    return view.hidden_paths | in_folders | marked, problems

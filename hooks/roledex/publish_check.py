@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import KnowledgeBase, Prep
-from .privacy import View
+from .privacy import PRIVATE_FOLDERS, View, in_private_folder
 from .source import marked_private
 
 MIN_FRAGMENT = 24
@@ -140,6 +140,31 @@ def find_leaks(site: Path, fragments: dict[str, str]) -> list[Leak]:
             if source not in seen and fragment in text:
                 seen.add(source)
                 leaks.append(Leak(str(path.relative_to(site)), fragment, source))
+    return leaks
+
+
+def stray_private_fragments(docs: Path, view: View) -> dict[str, str]:
+    """Fragment -> file, for every file in a private folder that is not a record (notes.txt,
+    x.MD, page.html): none of them may be published, whatever the build did with them."""
+    fragments: dict[str, str] = {}
+    for folder in sorted(PRIVATE_FOLDERS):
+        for path in sorted((docs / folder).rglob("*")) if (docs / folder).is_dir() else []:
+            uri = path.relative_to(docs).as_posix()
+            if path.is_file() and in_private_folder(uri) and uri not in view.shown_paths | view.hidden_paths:
+                text = path.read_bytes().decode("utf-8", errors="replace")
+                for fragment in _sentences(text):
+                    fragments.setdefault(fragment, str(path))
+    return fragments
+
+
+def private_folder_outputs(site: Path, view: View) -> list[Leak]:
+    """Files of the built site inside a private folder, but the pages of records shown."""
+    allowed = {uri[: -len(".md")] + "/index.html" for uri in view.shown_paths}
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        output = path.relative_to(site).as_posix()
+        if in_private_folder(output) and output not in allowed:
+            leaks.append(Leak(output, "a file in a private folder", output))
     return leaks
 
 

@@ -269,10 +269,31 @@ def read_document(path: str, folder: str, slug: str, raw: bytes) -> tuple[Docume
     return Document(path, folder, slug, meta, body, body_line, key_lines, not unreadable), problems
 
 
+_PRIVATE_LINE = re.compile(r"^\s*['\"]?private['\"]?\s*:", re.MULTILINE)
+
+
+def privacy_mark(path: str, text: str) -> tuple[bool, list[Problem]]:
+    """Whether a hand-written page must be left out of a published build, and why not safely.
+
+    Fails safe: a page whose front matter mentions `private` but cannot be read, or says
+    anything other than true or false, is left out and its problem reported, so a broken
+    private page stops the build instead of being published.
+    """
+    yaml_text, _, _, problems = split_front_matter(path, text.lstrip("\ufeff").replace("\r\n", "\n"))
+    if yaml_text is None or not yaml_text.strip():
+        return False, []
+    data, key_lines, yaml_problems = parse_yaml(path, yaml_text, 2)
+    problems += yaml_problems
+    mentions = _PRIVATE_LINE.search(yaml_text) is not None
+    if problems:
+        return mentions, problems if mentions else []
+    value = data.get("private", False) if isinstance(data, dict) else False
+    if isinstance(value, bool):
+        return value, []
+    message = f"expected true or false, got {value!r}; the page is left out until it says true or false"
+    return True, [Problem(path, key_lines.get("private", 1), "private", message)]
+
+
 def marked_private(text: str) -> bool:
-    """True when a page's front matter says `private: true` (any page may)."""
-    yaml_text, _, _, problems = split_front_matter("page", text.lstrip("\ufeff").replace("\r\n", "\n"))
-    if yaml_text is None or problems or not yaml_text.strip():
-        return False
-    data, _, yaml_problems = parse_yaml("page", yaml_text, 2)
-    return not yaml_problems and isinstance(data, dict) and data.get("private") is True
+    """True when a page's front matter says `private: true`, or may mean it (see privacy_mark)."""
+    return privacy_mark("page", text)[0]
