@@ -147,10 +147,10 @@ def stray_private_fragments(docs: Path, view: View) -> dict[str, str]:
     """Fragment -> file, for every file in a private folder that is not a record (notes.txt,
     x.MD, page.html): none of them may be published, whatever the build did with them."""
     fragments: dict[str, str] = {}
+    records = view.shown_paths | view.hidden_paths
     for folder in sorted(PRIVATE_FOLDERS):
         for path in sorted((docs / folder).rglob("*")) if (docs / folder).is_dir() else []:
-            uri = path.relative_to(docs).as_posix()
-            if path.is_file() and in_private_folder(uri) and uri not in view.shown_paths | view.hidden_paths:
+            if path.is_file() and path.relative_to(docs).as_posix() not in records:
                 text = path.read_bytes().decode("utf-8", errors="replace")
                 for fragment in _sentences(text):
                     fragments.setdefault(fragment, str(path))

@@ -25,10 +25,6 @@ class CannotEdit(ValueError):
     """The file is not one `set_keys` can change safely; the message says why and what to do."""
 
 
-FrontMatterMissing = CannotEdit
-"""The older name, for callers that only catch a missing block."""
-
-
 @dataclass(frozen=True)
 class _Span:
     """Where a top-level key's entry lies: its first line, the line after its value, and
@@ -49,6 +45,11 @@ def _fences(lines: list[str]) -> int:
         if lines[index].rstrip("\r\n") == "...":
             raise CannotEdit(f"the front matter is closed with '...' on line {index + 1}; close it with '---'")
     raise CannotEdit("the front matter is never closed with '---'")
+
+
+def _as_yaml(lines: list[str]) -> str:
+    """Front-matter lines as the parser reads them: LF line ends, whatever the file uses."""
+    return "".join(line.rstrip("\r\n") + "\n" for line in lines)
 
 
 def _parsed(yaml_text: str) -> dict[str, Any]:
@@ -113,12 +114,11 @@ def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
     lines = text.splitlines(keepends=True)
     end = _fences(lines)
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
-    yaml_text = "".join(line.rstrip("\r\n") + "\n" for line in lines[1:end])
-    before = _parsed(yaml_text)
+    before = _parsed(_as_yaml(lines[1:end]))
     front = lines[1:end]
     order = list(kind.field_names)
     for key, value in values.items():
-        spans = _spans("".join(line.rstrip("\r\n") + "\n" for line in front))
+        spans = _spans(_as_yaml(front))
         if key in spans:
             span = spans[key]
             front[span.start : span.stop] = [_entry(key, value, span.tail.rstrip("\r\n"), newline)]
@@ -133,7 +133,7 @@ def _verify(result: str, before: dict[str, Any], values: dict[str, object]) -> N
     """The edited front matter must read as the old mapping plus exactly the new values."""
     lines = result.splitlines(keepends=True)
     end = _fences(lines)
-    after = _parsed("".join(line.rstrip("\r\n") + "\n" for line in lines[1:end]))
+    after = _parsed(_as_yaml(lines[1:end]))
     expected = {**before, **values}
     if after != expected:
         changed = sorted(k for k in set(after) | set(expected) if after.get(k) != expected.get(k))
