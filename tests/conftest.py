@@ -22,8 +22,8 @@ SHIPPED_DOCS = REPO / "docs"
 def run_roledex(
     *args: str, cwd: Path = REPO, env: dict[str, str] | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed `roledex` console script and capture what it prints."""
-    executable = shutil.which("roledex")
+    """Run the `roledex` console script installed beside this Python and capture what it prints."""
+    executable = shutil.which("roledex", path=str(Path(sys.executable).parent))
     command = [executable] if executable else [sys.executable, "-m", "roledex.cli"]
     return subprocess.run(
         [*command, *args],

@@ -143,12 +143,33 @@ _CAUSES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+def _unclosed_flow(yaml_text: str) -> int | None:
+    """The line of the first '[' or '{' that the text never closes, read by PyYAML's own scanner.
+
+    The loaders give up on an open collection with different words at different places
+    (libyaml may read a lone '[' as the start of a key), so the tokens decide, not the words.
+    """
+    opened: list[int] = []
+    try:
+        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                opened.append(token.start_mark.line)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        return None
+    return opened[0] if opened else None
+
+
 def syntax_error(yaml_text: str, error: yaml.YAMLError) -> YamlTrouble:
     """A loader's error, said in roledex's words where roledex knows the cause."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     # At the end of the text libyaml's mark sits a line below PyYAML's: both mean the last line.
     last_line = max(len(yaml_text.rstrip().split("\n")) - 1, 0)
     line = min(mark.line, last_line) if mark is not None else 0
+    unclosed = _unclosed_flow(yaml_text)
+    if unclosed is not None and unclosed <= line:
+        return YamlTrouble(unclosed, _OPEN_COLLECTION)
     problem = str(getattr(error, "problem", None) or str(error).splitlines()[0])
     context = str(getattr(error, "context", None) or "")
     if "quoted scalar" in context and "end of stream" in problem:
