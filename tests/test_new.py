@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import invoke, run_roledex
 
 
@@ -51,3 +52,12 @@ def test_new_prep_for_a_missing_posting_fails_with_a_hint(docs_copy: Path) -> No
     result = invoke("new", "prep", "etsy-engineering-manager-ads", cwd=docs_copy.parent)
     assert result.returncode == 1
     assert "did you mean 'etsy-engineering-manager-ads-ml'?" in result.stderr
+
+
+@pytest.mark.parametrize("given", ["../x", "../../etc/passwd", "/abs/x.md", "Etsy ML"])
+def test_new_prep_names_what_is_wrong_with_a_path_for_a_slug(docs_copy: Path, given: str) -> None:
+    for kind in ("prep", "application"):
+        result = invoke("new", kind, given, cwd=docs_copy.parent)
+        assert result.returncode == 1
+        assert f"roledex new {kind}: {given!r} is not a posting's slug" in result.stderr
+    assert not (docs_copy.parent / "x.md").exists()

@@ -13,8 +13,6 @@ from roledex.source import privacy_mark
 SECRET = "Zanzibar-salary-notes-7731"
 
 STRAY_FILES = [
-    "applications/notes.markdown",
-    "applications/x.MD",
     "applications/notes.txt",
     "applications/page.html",
     "applications/sub/deep.txt",
@@ -89,6 +87,21 @@ def test_a_broken_private_page_stops_the_published_build(tmp_path: Path, front: 
     assert not site.exists() or all(
         SECRET not in p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html")
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["applications/notes.markdown", "applications/x.MD", "companies/acme.Md", "prep/x.mkd", "postings/y.MDOWN"]
+)
+def test_a_misnamed_record_stops_the_build_with_its_line(tmp_path: Path, name: str) -> None:
+    make_site(tmp_path, {name: f"---\nprivate: true\n---\n{SECRET}\n"})
+    line = f"docs/{name}:1: file: {name.rpartition('/')[2]!r} is not read as a record"
+    checked = invoke("check", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert line in checked.stdout
+    built = build_site(tmp_path)
+    assert built.returncode == 1
+    assert line in built.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_publish_check_finds_stray_private_files_on_its_own(tmp_path: Path) -> None:

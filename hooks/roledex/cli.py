@@ -114,7 +114,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         return OK if _write_new(scaffold.target_path(docs, COMPANY, slug), scaffold.company_file(args.name)) else FAILED
     if args.kind == "posting":
         return _new_posting(docs, args.company, args.title)
-    if not is_slug(args.posting) or not _existing_posting(docs, args.posting):
+    if not is_slug(args.posting):
+        suggestion = slugify(Path(args.posting).name.removesuffix(".md"))
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        _err(
+            f"roledex new {args.kind}: {args.posting!r} is not a posting's slug (its file name in "
+            f"{docs / POSTING.folder} without '.md'){hint}"
+        )
+        return FAILED
+    if not _existing_posting(docs, args.posting):
         return FAILED
     kind, text = (
         (PREP, scaffold.prep_file(args.posting))

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .currencies import CURRENCY_CODES
-from .schema import KINDS, SLUG_PATTERN, Field, Kind
+from .schema import KINDS, LARGEST_NUMBER, RESERVED_SLUGS, SLUG_PATTERN, Field, Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -15,13 +15,13 @@ def _simple_types() -> dict[str, dict[str, Any]]:
     return {
         "text": {"type": "string", "minLength": 1, "pattern": r"\S"},
         "number_or_text": {"type": ["string", "number"]},
-        "number": {"type": "number", "minimum": 0},
-        "integer": {"type": "integer", "minimum": 0},
+        "number": {"type": "number", "minimum": 0, "maximum": LARGEST_NUMBER},
+        "integer": {"type": "integer", "minimum": 0, "maximum": LARGEST_NUMBER},
         "year": {"type": "integer", "minimum": 1600, "maximum": dt.date.today().year + 1},
         "bool": {"type": "boolean"},
         "date": {"type": "string", "format": "date"},
         "url": {"type": "string", "format": "uri", "pattern": r"^https?://[^\s/]+\.[^\s]*$|^https?://localhost"},
-        "slug": {"type": "string", "pattern": SLUG_PATTERN},
+        "slug": {"type": "string", "pattern": SLUG_PATTERN, "not": {"enum": sorted(RESERVED_SLUGS)}},
         "currency": {"type": "string", "enum": sorted(CURRENCY_CODES)},
         "text_list": {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}},
     }

@@ -15,8 +15,9 @@ from typing import Any
 from . import rules
 from .model import Application, Company, KnowledgeBase, Posting, Prep, Salary
 from .problems import Problem, sort_problems
-from .schema import KINDS, Kind
+from .schema import KINDS, RESERVED_SLUGS, Kind
 from .source import Document, read_document
+from .tree import tree_problems, unreadable_entry
 from .validate import check_front_matter, is_slug, parse_date, slugify
 
 RECORD_TYPES: dict[str, type] = {
@@ -25,7 +26,6 @@ RECORD_TYPES: dict[str, type] = {
     "prep": Prep,
     "application": Application,
 }
-RESERVED_NAMES = {"index"}
 
 
 @dataclass
@@ -42,7 +42,7 @@ def display_path(docs_dir: Path, folder: str, name: str) -> str:
 
 
 def _name_problems(doc_path: str, stem: str) -> list[Problem]:
-    if stem in RESERVED_NAMES:
+    if stem in RESERVED_SLUGS:
         return [Problem(doc_path, 1, "file", f"'{stem}.md' is reserved for the generated index; rename the file")]
     if not is_slug(stem):
         suggestion = slugify(stem) or "a-name"
@@ -56,7 +56,8 @@ def _name_problems(doc_path: str, stem: str) -> list[Problem]:
 def _nested_problems(docs_dir: Path, kind: Kind, folder: Path) -> list[Problem]:
     """Markdown files in a subfolder: not read as records, so each is named as a problem."""
     problems = []
-    for path in sorted(folder.rglob("*.md")):
+    found = (Path(top, name) for top, _, names in os.walk(folder) for name in names if name.endswith(".md"))
+    for path in sorted(found):
         shown = os.path.join(str(docs_dir), path.relative_to(docs_dir).as_posix())
         message = (
             f"{kind.name} files live directly in {kind.folder}/ (the file name is the slug); "
@@ -103,6 +104,8 @@ def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Probl
     if not folder.is_dir():
         return documents, problems
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if unreadable_entry(entry.path, str(folder)) is not None:
+            continue  # tree_problems names it
         if entry.is_dir():
             problems += _nested_problems(docs_dir, kind, Path(entry.path))
             continue
@@ -134,7 +137,7 @@ def load_knowledge_base(docs_dir: str | Path) -> LoadResult:
     """Read, check and build the whole knowledge base under `docs_dir`."""
     docs_dir = Path(docs_dir)
     kb = KnowledgeBase()
-    problems: list[Problem] = []
+    problems: list[Problem] = tree_problems(docs_dir)
     for kind in KINDS.values():
         documents, read_problems = _read_folder(docs_dir, kind)
         problems += read_problems

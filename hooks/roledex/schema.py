@@ -72,6 +72,10 @@ COMPANY_SECTIONS: tuple[str, ...] = (
 )
 """Headings of a company profile's body that the prep pages gather as the company brief."""
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LARGEST_NUMBER = 10**12
+"""No salary, headcount or team size comes near a trillion; a larger figure is a typo."""
+RESERVED_SLUGS = frozenset({"index"})
+"""Slugs that name a folder's generated index page (`roles/index.md`), never a record."""
 
 
 @dataclass(frozen=True)

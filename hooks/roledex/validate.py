@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .currencies import CURRENCY_CODES, currency_hint
 from .problems import ERROR, Problem
-from .schema import CHOICE_SYNONYMS, SLUG_PATTERN, Field, Kind
+from .schema import CHOICE_SYNONYMS, LARGEST_NUMBER, RESERVED_SLUGS, SLUG_PATTERN, Field, Kind
 from .source import Document
 
 Finding = tuple[str, str, str]
@@ -55,7 +56,23 @@ def _kind_of(value: Any) -> str:
         return "a list" if isinstance(value, list) else "a mapping"
     if isinstance(value, (dt.date, dt.datetime)):
         return f"the date {value.isoformat()}"
+    if isinstance(value, int) and abs(value) > LARGEST_NUMBER:
+        return f"a number of {len(str(abs(value)))} digits"
+    if isinstance(value, float) and math.isfinite(value) and abs(value) > LARGEST_NUMBER:
+        return f"the number {value:.3g}"
     return f"{value!r}"
+
+
+def _out_of_range(key: str, value: int | float) -> Iterator[Finding]:
+    """Numbers the pages cannot show: NaN, infinity, negatives and figures beyond belief."""
+    if isinstance(value, float) and math.isnan(value):
+        yield key, "expected a number, got .nan (not a number); write the figure, or remove the key", ERROR
+    elif isinstance(value, float) and math.isinf(value):
+        yield key, f"expected a finite number, got {value!r}; write the figure, or remove the key", ERROR
+    elif value < 0:
+        yield key, f"must not be negative, got {_kind_of(value)}", ERROR
+    elif value > LARGEST_NUMBER:
+        yield key, f"is too large ({_kind_of(value)}); expected at most {LARGEST_NUMBER:,}, check for a typo", ERROR
 
 
 def _expect(key: str, what: str, value: Any, hint: str = "") -> Finding:
@@ -77,6 +94,7 @@ def _check_text(key: str, value: Any) -> Iterator[Finding]:
 
 def _check_number_or_text(key: str, value: Any) -> Iterator[Finding]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield from _out_of_range(key, value)
         return
     yield from _check_text(key, value)
 
@@ -91,15 +109,15 @@ def _number_hint(value: Any) -> str:
 def _check_number(key: str, value: Any) -> Iterator[Finding]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         yield _expect(key, "a number", value, _number_hint(value))
-    elif value < 0:
-        yield key, f"must not be negative, got {value!r}", ERROR
+    else:
+        yield from _out_of_range(key, value)
 
 
 def _check_integer(key: str, value: Any) -> Iterator[Finding]:
     if isinstance(value, bool) or not isinstance(value, int):
         yield _expect(key, "a whole number", value, _number_hint(value))
-    elif value < 0:
-        yield key, f"must not be negative, got {value!r}", ERROR
+    else:
+        yield from _out_of_range(key, value)
 
 
 def _check_year(key: str, value: Any) -> Iterator[Finding]:
@@ -107,7 +125,7 @@ def _check_year(key: str, value: Any) -> Iterator[Finding]:
     if isinstance(value, bool) or not isinstance(value, int):
         yield _expect(key, "a year such as 2005", value)
     elif not 1600 <= value <= this_year + 1:
-        yield key, f"expected a year between 1600 and {this_year + 1}, got {value!r}", ERROR
+        yield key, f"expected a year between 1600 and {this_year + 1}, got {_kind_of(value)}", ERROR
 
 
 def _check_bool(key: str, value: Any) -> Iterator[Finding]:
@@ -159,6 +177,8 @@ def _check_slug(key: str, value: Any) -> Iterator[Finding]:
         suggestion = slugify(value)
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
         yield key, f"expected a slug (lowercase letters, digits and hyphens), got {value!r}{hint}", ERROR
+    elif value in RESERVED_SLUGS:
+        yield key, f"{value!r} is reserved for the generated index page; choose another slug", ERROR
 
 
 def _check_choice(key: str, value: Any, choices: tuple[str, ...]) -> Iterator[Finding]:
