@@ -15,9 +15,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from roledex.links import unlink_hidden
+from roledex.links import HiddenAddresses, links_to_hidden_source, unlink_hidden_html, unwrap_links
 from roledex.load import load_knowledge_base
 from roledex.privacy import PrivacySettingError, full_view, in_private_folder, include_private, left_out, public_view
 from roledex.problems import errors_in
@@ -41,6 +43,9 @@ class _State:
     include_private: bool = False
     generated: frozenset[str] = frozenset()
     hidden: set[str] = set()
+    hidden_addresses: HiddenAddresses = HiddenAddresses(())
+    page_src: str | None = None
+    """The source path of the page being converted, for the link treeprocessor."""
     blocks: dict[str, list[str]] = {}
     settings: Settings = Settings()
     seconds: float = 0.0
@@ -58,6 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.context = None
     state.generated = frozenset()
     state.hidden = set()
+    state.hidden_addresses = HiddenAddresses(())
+    state.page_src = None
     state.blocks = {}
     state.seconds = 0.0
     try:
@@ -70,7 +77,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if config.nav is not None and not any("applications/index.md" in str(entry) for entry in config.nav):
             config.nav.append({"Applications": "applications/index.md"})
     _set_addresses(config, state.settings.repository or os.environ.get("GITHUB_REPOSITORY"))
+    if not any(isinstance(extension, _HiddenLinks) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(_HiddenLinks())
     return config
+
+
+class _HiddenLinkTreeprocessor(Treeprocessor):
+    """Unlink Markdown links to left-out files before MkDocs checks them (it would warn)."""
+
+    def run(self, root: Any) -> None:
+        page_src = state.page_src
+        if state.hidden and page_src is not None:
+            unwrap_links(root, lambda address: links_to_hidden_source(page_src, address, state.hidden))
+
+
+class _HiddenLinks(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # after the inline patterns have made the links (20), before MkDocs' own link check (0)
+        md.treeprocessors.register(_HiddenLinkTreeprocessor(md), "roledex-hidden-links", 1)
 
 
 def _set_addresses(config: MkDocsConfig, repository: str | None) -> None:
@@ -134,10 +158,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         }
         state.hidden, problems = left_out({f.src_uri for f in files}, view, others)
         _report(problems)
+    addresses = set(state.hidden)
     for uri in sorted(state.hidden):
         file = files.get_file_from_path(uri)
         if file is not None:
+            addresses.add(file.url)
             files.remove(file)
+    state.hidden_addresses = HiddenAddresses(addresses, config.site_url)
     state.context = SiteContext(view.kb, state.settings, includes_private=state.include_private)
     pages = generated_pages(state.context, existing={file.src_uri for file in files})
     for uri, markdown in pages.items():
@@ -150,7 +177,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if state.context is not None and page.file.src_uri not in state.generated:
         markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
-        markdown = unlink_hidden(markdown, page.file.src_uri, state.hidden)
+    state.page_src = page.file.src_uri
     if page.file.src_uri.startswith("companies/") and page.file.src_uri != "companies/index.md":
         page.meta.setdefault("search", {"boost": 4})  # a search for a company's name finds its profile first
     title = page_title(markdown)
@@ -167,7 +194,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @_timed
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = state.blocks.pop(page.file.src_uri, None)
-    return restore_html_blocks(html, blocks) if blocks else html
+    html = restore_html_blocks(html, blocks) if blocks else html
+    return unlink_hidden_html(html, (page.file.url, page.file.src_uri), state.hidden_addresses)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
