@@ -8,7 +8,6 @@ lines, leaves private pages out of a published build, and adds the generated pag
 from __future__ import annotations
 
 import functools
-import html
 import logging
 import os
 import time
@@ -25,7 +24,15 @@ from roledex.privacy import PrivacySettingError, full_view, in_private_folder, i
 from roledex.problems import errors_in
 from roledex.render.context import SiteContext
 from roledex.settings import Settings, SettingsError, settings_from
-from roledex.site import PRIVATE_BANNER, enrich, generated_pages, lift_html_blocks, page_title, restore_html_blocks
+from roledex.site import (
+    PRIVATE_BANNER,
+    enrich,
+    escaped_meta,
+    generated_pages,
+    lift_html_blocks,
+    page_title,
+    restore_html_blocks,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -181,8 +188,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri.startswith("companies/") and page.file.src_uri != "companies/index.md":
         page.meta.setdefault("search", {"boost": 4})  # a search for a company's name finds its profile first
     title = page_title(markdown)
-    if title is None and isinstance(page.meta.get("title"), str):
-        title = html.escape(page.meta["title"], quote=False)
+    page.meta = escaped_meta(page.meta)
     if title is not None:
         page.meta["title"] = title
     markdown, blocks = lift_html_blocks(markdown)

@@ -15,6 +15,8 @@ import pytest
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
+from conftest import build_site, make_site  # noqa: E402 (after the skip)
+
 CHROMIUM = os.environ.get("ROLEDEX_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -187,3 +189,49 @@ def test_charts_and_badges_carry_words(watched: Watched, base_url: str) -> None:
     page.goto(base_url + "postings/")
     assert page.locator(".rdx-badge").first.inner_text() in ("remote", "hybrid", "onsite")
     assert page.locator("img:not([alt])").count() == 0
+
+
+HOSTILE = {
+    "companies/acme.md": (
+        "---\nname: Acme <img src=x onerror=window.PWNED=1>\n"
+        'tags: ["<img src=x onerror=window.PWNED=2>", "a&b", "x\\"y"]\n---\n\nAbout Acme.\n'
+    ),
+    "postings/acme-data-engineer.md": (
+        "---\ncompany: acme\ntitle: Data <svg onload=window.PWNED=3> Engineer\nrole: data-engineer\n"
+        'tags: ["<script>window.PWNED=4</script>"]\n---\n\nBuild pipelines for Acme.\n'
+    ),
+    "notes.md": (
+        '---\ndescription: "\\"><script>window.PWNED=5</script>"\n'
+        'tags: ["<svg onload=window.PWNED=6>"]\n---\n\n# Notes about Acme\n\nAcme notes.\n'
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("hostile")
+    make_site(root, HOSTILE)
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("address", ["companies/acme/", "postings/acme-data-engineer/", "notes/", "tags/", ""])
+def test_markup_in_front_matter_is_shown_never_run(browser: object, hostile_url: str, address: str) -> None:
+    watched = Watched(browser, hostile_url)
+    page = watched.page
+    page.goto(hostile_url + address)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Acme", delay=20)
+    page.locator(".md-search-result__link").first.wait_for()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.PWNED") is None
+    assert page.locator("article img[src='x'], .md-search-result img[src='x'], .md-tag img").count() == 0
+    if address == "companies/acme/":
+        assert "<img src=x onerror=window.PWNED=2>" in page.locator(".md-content .md-tags").inner_text()
+        assert "<img src=x onerror=window.PWNED=2>" in page.locator(".md-search-result").inner_text()
+    watched.close()

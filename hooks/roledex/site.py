@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from .render.cards import company_header, company_postings, posting_header
 from .render.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
@@ -53,6 +54,22 @@ def page_title(markdown: str) -> str | None:
     """
     heading = strip_leading_h1(strip_front_matter(markdown))[1]
     return html.escape(html.unescape(heading), quote=False) if heading else None
+
+
+def escaped_meta(value: Any) -> Any:
+    """Front matter as Material's templates may print it: every text escaped for HTML.
+
+    Material prints `description`, `tags`, `subtitle` and other values unescaped into the
+    page, the tag index, `tags.json` and the search index; escaping them all, once, before any
+    template or plugin reads them, keeps any value from becoming markup.
+    """
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [escaped_meta(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped_meta(item) for key, item in value.items()}
+    return value
 
 
 def strip_front_matter(markdown: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -41,9 +42,15 @@ PER_PERIOD = {"year": "a year", "month": "a month", "week": "a week", "day": "a 
 assert set(PER_PERIOD) == set(PERIODS)
 
 
+_BLOCK_START = re.compile(r"^(?:[-+=?:>]|\d(?=\d*[.)]))")
+"""A first character that can open a block (list, rule, setext heading, details, definition)."""
+
+
 def text(value: object) -> str:
-    """`value` as inert Markdown: every character Markdown or HTML would act on is a reference."""
-    return " ".join(str(value).translate(_TABLE).split())
+    """`value` as inert Markdown: every character Markdown or HTML would act on is a reference,
+    and so is a first character that could open a block where the value starts a line."""
+    inert = " ".join(str(value).translate(_TABLE).split())
+    return _BLOCK_START.sub(lambda start: f"&#{ord(start.group())};", inert)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
