@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 from conftest import DATA, REPO, SHIPPED_DOCS, invoke, run_roledex
 from hypothesis import given, settings
@@ -267,3 +270,31 @@ def test_salary_reader_never_raises_on_money_like_text(text: str) -> None:
     assert isinstance(warnings, list)
     if salary is not None and salary.min is not None and salary.max is not None:
         assert salary.min <= salary.max
+
+
+@pytest.mark.parametrize(
+    ("paste", "shown"),
+    [
+        ("Write &lt;script&gt;alert(1)&lt;/script&gt; free code.", "<script>alert(1)</script>"),
+        ("Also <img src=x onerror=alert(2)> here.", "<img src=x onerror=alert(2)>"),
+        ("A comment <!-- hidden --> here.", "<!-- hidden -->"),
+        ("<p>Use &lt;b&gt; wisely</p><p>and &lt;i&gt; too</p>", "<b>"),
+        ("A closing </div> tag.", "</div>"),
+    ],
+)
+def test_markup_in_a_paste_is_kept_as_words_never_as_markup(paste: str, shown: str) -> None:
+    repaired = repair(paste.encode())
+    rendered = markdown.markdown(repaired.body)
+    assert "<script" not in rendered and "<img" not in rendered and "<!--" not in rendered and "<b>" not in rendered
+    assert shown in html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert any("HTML tag(s) in the text as text" in change for change in repaired.changes)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    ["See <https://acme.example/jobs> for more.", "Use `a < b` and `<tag>` in code.", "2 < 3 and 5 > 4 hold."],
+)
+def test_autolinks_code_and_comparisons_are_left_as_they_are(paste: str) -> None:
+    repaired = repair(paste.encode())
+    assert repaired.body.strip() == paste
+    assert not any("HTML tag(s)" in change for change in repaired.changes)

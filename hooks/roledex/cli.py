@@ -167,7 +167,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return FAILED
     view = full_view(result.kb) if include else public_view(result.kb)
     rows = export_rows(view.kb, settings)
-    _out(as_csv(rows).rstrip("\n") if args.format == "csv" else export_json(rows, settings))
+    if args.format == "csv":
+        sys.stdout.write(as_csv(rows))
+    else:
+        _out(export_json(rows, settings))
     return OK
 
 

@@ -78,18 +78,26 @@ def export_rows(kb: KnowledgeBase, settings: Settings) -> list[dict[str, Any]]:
     return rows
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP's CSV-injection
+list, with line feed, NUL and the full-width forms some spreadsheets also accept)."""
+
+
 def _cell(value: Any) -> Any:
-    """A CSV cell; text a spreadsheet would run as a formula is prefixed with a quote."""
+    """A CSV cell; text that starts like a formula gets a leading quote, whatever follows it
+    ('-2+3+cmd|...' is a formula too). Numbers stay numbers."""
     if value is None:
         return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@", "-", "\t", "\r") and not value[1:2].isdigit():
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
         return "'" + value
     return value
 
 
 def as_csv(rows: list[dict[str, Any]]) -> str:
+    """RFC 4180 CSV: lines end in CRLF, so a cell holding either line end is quoted (with the
+    default "\n" ending, Python's writer leaves a lone "\r" bare and a spreadsheet splits the row)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
@@ -100,4 +108,4 @@ def as_json(rows: list[dict[str, Any]], settings: Settings) -> str:
         "base_currency": settings.base_currency,
         "rates_date": settings.rates_date.isoformat() if settings.rates_date else None,
     }
-    return json.dumps({**meta, "postings": rows}, indent=2, ensure_ascii=False)
+    return json.dumps({**meta, "postings": rows}, indent=2, ensure_ascii=False, allow_nan=False)

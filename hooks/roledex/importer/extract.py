@@ -150,7 +150,7 @@ def _places_hint(value: Any) -> bool:
 def extract(repaired: Repaired, company: str | None = None, url: str | None = None) -> Extraction:
     """Every field the text states, filled in order of trust; warnings for what is missing."""
     text, hints = repaired.text, repaired.hints
-    found = Extraction(body=text, warnings=list(repaired.changes))
+    found = Extraction(body=repaired.body or text, warnings=list(repaired.changes))
     warnings = found.warnings
 
     title, title_url, title_company = read.title_from_text(text)

@@ -31,9 +31,12 @@ class UnreadableInput(ValueError):
 @dataclass
 class Repaired:
     text: str
+    """The repaired text, read for the posting's facts."""
     hints: dict[str, Any] = field(default_factory=dict)
     """Front matter that came with the paste: read as hints, checked before use."""
     changes: list[str] = field(default_factory=list)
+    body: str = ""
+    """The text as the posting's body: the same words, with no markup that a page would run."""
 
 
 def decode_input(raw: bytes) -> str:
@@ -86,6 +89,38 @@ def html_to_markdown(text: str, changes: list[str]) -> str:
             changes.append("decoded HTML entities")
             text = unescaped
     return text
+
+
+_MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.I)
+_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
+
+
+def inert_markup(text: str, changes: list[str]) -> str:
+    """The text with every '<' that would open an HTML tag, comment or declaration written as
+    '&lt;', so a page shows it rather than runs it (autolinks and code are left as they are).
+
+    A posting's words may say `<script>`, literally or as `&lt;script&gt;` that was decoded
+    for reading; either way the body must show it, never run it.
+    """
+    kept = [*_AUTOLINK.finditer(text), *_CODE.finditer(text)]
+
+    def inside_kept(position: int) -> bool:
+        return any(match.start() <= position < match.end() for match in kept)
+
+    escaped = 0
+
+    def escape(match: re.Match[str]) -> str:
+        nonlocal escaped
+        if inside_kept(match.start()):
+            return match.group(0)
+        escaped += 1
+        return "&lt;"
+
+    inert = _MARKUP_START.sub(escape, text)
+    if escaped:
+        changes.append(f"kept {escaped} HTML tag(s) in the text as text, so the page shows them and runs nothing")
+    return inert
 
 
 def _relevel(lines: list[str]) -> list[str]:
@@ -149,4 +184,5 @@ def repair(raw: bytes) -> Repaired:
     text = tidy_layout(text, changes)
     if not text.strip():
         raise UnreadableInput("holds no text once repaired")
-    return Repaired(text, hints, changes)
+    body = inert_markup(text, changes)
+    return Repaired(text, hints, changes, body)
