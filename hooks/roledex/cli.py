@@ -23,6 +23,7 @@ from .privacy import PrivacySettingError, full_view, include_private, public_vie
 from .problems import as_json, errors_in
 from .publish_check import (
     find_leaks,
+    judge_privacy,
     private_folder_outputs,
     private_fragments,
     public_pages_text,
@@ -357,7 +358,7 @@ def cmd_publish_check(args: argparse.Namespace) -> int:
         _err(f"roledex publish-check: {site}: no such folder; build the site first (mkdocs build)")
         return USAGE
     result = load_knowledge_base(docs)
-    view = public_view(result.kb)
+    view = judge_privacy(result.kb)
     pages = published_pages(site)
     sections: dict[str, int] = {}
     for page in pages:

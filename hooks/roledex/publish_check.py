@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from .model import KnowledgeBase, Prep
-from .privacy import PRIVATE_FOLDERS, View, in_private_folder
-from .source import marked_private
+from .privacy import PRIVATE_FOLDERS, in_private_folder
+from .schema import KINDS
+from .source import Document, marked_private
 
 MIN_FRAGMENT = 24
 MIN_VALUE = 8
@@ -59,7 +60,44 @@ def _sentences(body: str) -> Iterator[str]:
                 yield sentence
 
 
-def public_pages_text(docs: Path, view: View) -> str:
+@dataclass(frozen=True)
+class Judgement:
+    """Which record files may be published, decided from their front matter alone.
+
+    The build decides this with `privacy.public_view`; publish-check decides it again here,
+    from the source files and in other words, so a mistake in either shows as a leak.
+    """
+
+    shown_paths: set[str]
+    hidden_paths: set[str]
+
+
+def _says_private(doc: Document) -> bool:
+    """A file's own word: its `private` key, or its folder's default; anything but false hides."""
+    default = next(kind.private_by_default for kind in KINDS.values() if kind.folder == doc.folder)
+    return doc.meta.get("private", default) is not False
+
+
+def judge_privacy(kb: KnowledgeBase) -> Judgement:
+    """A record is private when its file says so, or when the record it belongs to (a
+    posting's company, a prep note's or an application's posting) is private or missing."""
+    companies = {slug: _says_private(c.doc) for slug, c in kb.companies.items()}
+    postings = {
+        slug: _says_private(p.doc) or companies.get(str(p.doc.meta.get("company")), True)
+        for slug, p in kb.postings.items()
+    }
+    hidden: set[str] = {c.doc.src_uri for slug, c in kb.companies.items() if companies[slug]}
+    hidden |= {p.doc.src_uri for slug, p in kb.postings.items() if postings[slug]}
+    for group in (kb.preps, kb.applications):
+        for record in group.values():
+            posting = str(record.doc.meta.get("posting", record.doc.slug))
+            if _says_private(record.doc) or postings.get(posting, True):
+                hidden.add(record.doc.src_uri)
+    every = {r.doc.src_uri for g in (kb.companies, kb.postings, kb.preps, kb.applications) for r in g.values()}
+    return Judgement(every - hidden, hidden)
+
+
+def public_pages_text(docs: Path, view: Judgement) -> str:
     """The text of the hand-written pages a published build keeps, beyond the four folders."""
     texts = []
     for path in sorted(docs.rglob("*.md")):
@@ -72,28 +110,30 @@ def public_pages_text(docs: Path, view: View) -> str:
     return "\n".join(texts)
 
 
-def private_fragments(full: KnowledgeBase, view: View, public_text: str = "") -> dict[str, str]:
-    """Fragment -> the private file it comes from, for every page the view leaves out.
+def private_fragments(full: KnowledgeBase, view: Judgement, public_text: str = "") -> dict[str, str]:
+    """Fragment -> the private file it comes from, for every record judged private.
 
     Text that also stands in a published page (its records, slugs, or `public_text`) is no
     secret and is not searched for.
     """
-    groups = (view.kb.companies, view.kb.postings, view.kb.preps, view.kb.applications)
+    groups = (full.companies, full.postings, full.preps, full.applications)
     shown = (
         " ".join(
             normalise(f"{r.slug} {r.doc.body} " + " ".join(_strings(r.doc.meta)))
             for group in groups
             for r in group.values()
+            if r.doc.src_uri in view.shown_paths
         )
         + " "
         + normalise(public_text)
     )
+    shown_postings = {slug for slug, p in full.postings.items() if p.doc.src_uri in view.shown_paths}
     fragments: dict[str, str] = {}
-    for group in (full.companies, full.postings, full.preps, full.applications):
+    for group in groups:
         for record in group.values():
             if record.doc.src_uri not in view.hidden_paths:
                 continue
-            replaced = isinstance(record, Prep) and record.posting in view.kb.postings
+            replaced = isinstance(record, Prep) and record.posting in shown_postings
             if not replaced:  # a hidden prep file's address still holds the generated prep page
                 fragments[(record.doc.src_uri[:-3] + "/").lower()] = record.doc.path
             values = (normalise(v) for v in _strings(record.doc.meta))
@@ -143,7 +183,7 @@ def find_leaks(site: Path, fragments: dict[str, str]) -> list[Leak]:
     return leaks
 
 
-def stray_private_fragments(docs: Path, view: View) -> dict[str, str]:
+def stray_private_fragments(docs: Path, view: Judgement) -> dict[str, str]:
     """Fragment -> file, for every file in a private folder that is not a record (notes.txt,
     x.MD, page.html): none of them may be published, whatever the build did with them."""
     fragments: dict[str, str] = {}
@@ -157,7 +197,7 @@ def stray_private_fragments(docs: Path, view: View) -> dict[str, str]:
     return fragments
 
 
-def private_folder_outputs(site: Path, view: View) -> list[Leak]:
+def private_folder_outputs(site: Path, view: Judgement) -> list[Leak]:
     """Files of the built site inside a private folder, but the pages of records shown."""
     allowed = {uri[: -len(".md")] + "/index.html" for uri in view.shown_paths}
     leaks = []

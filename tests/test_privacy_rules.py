@@ -1,0 +1,96 @@
+"""The privacy rule for every kind of record, judged twice: by the build's `public_view` and,
+on its own, by publish-check's `judge_privacy`. Each is held to the same table."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from roledex import privacy
+from roledex.load import load_knowledge_base
+from roledex.publish_check import judge_privacy
+from roledex.schema import KINDS
+
+from conftest import build_site, invoke, make_site
+
+PREP_NOTES = "Ask them about the quarterly planning cadence for machine learning teams."
+
+
+def _files(company: str | None, posting: str | None, prep: str | None, application: str | None) -> dict[str, str]:
+    """A company, its posting, a prep note and an application, each with `private:` as given
+    (None leaves the key out, so the folder's default holds)."""
+
+    def front(lines: str, private: str | None) -> str:
+        return f"---\n{lines}" + (f"private: {private}\n" if private is not None else "") + "---\n"
+
+    return {
+        "companies/acme.md": front("name: Acme\n", company) + "Acme makes anvils.\n",
+        "postings/acme-smith.md": front("company: acme\ntitle: Smith\nrole: smith\n", posting) + "Forge things.\n",
+        "prep/acme-smith.md": front("posting: acme-smith\n", prep) + f"## Notes\n\n{PREP_NOTES}\n",
+        "applications/acme-smith.md": front("posting: acme-smith\nstatus: applied\n", application) + "Sent.\n",
+    }
+
+
+FLAGS = [None, "true", "false"]
+CASES = list(itertools.product(FLAGS, FLAGS, FLAGS, FLAGS))
+
+
+def _expected_hidden(company: str | None, posting: str | None, prep: str | None, application: str | None) -> set[str]:
+    """The rule written out: a file's `private` key, or its kind's default when it has none
+    (the schema's declared defaults), and hidden with whatever it belongs to."""
+
+    def says(flag: str | None, kind: str) -> bool:
+        return KINDS[kind].private_by_default if flag is None else flag == "true"
+
+    company_hidden = says(company, "company")
+    posting_hidden = says(posting, "posting") or company_hidden
+    hidden = {"companies/acme.md"} if company_hidden else set()
+    if posting_hidden:
+        hidden.add("postings/acme-smith.md")
+    if says(prep, "prep") or posting_hidden:
+        hidden.add("prep/acme-smith.md")
+    if says(application, "application") or posting_hidden:
+        hidden.add("applications/acme-smith.md")
+    return hidden
+
+
+@pytest.mark.parametrize(("company", "posting", "prep", "application"), CASES)
+def test_both_judges_hide_exactly_what_the_rule_says(
+    tmp_path: Path, company: str | None, posting: str | None, prep: str | None, application: str | None
+) -> None:
+    docs = make_site(tmp_path, _files(company, posting, prep, application), shipped=False)
+    kb = load_knowledge_base(docs).kb
+    expected = _expected_hidden(company, posting, prep, application)
+    assert privacy.public_view(kb).hidden_paths == expected
+    assert judge_privacy(kb).hidden_paths == expected
+    assert judge_privacy(kb).shown_paths == privacy.public_view(kb).shown_paths
+
+
+def test_a_record_whose_parent_is_missing_is_hidden_by_publish_check(tmp_path: Path) -> None:
+    docs = make_site(tmp_path, _files(None, None, "false", "false"), shipped=False)
+    kb = load_knowledge_base(docs).kb
+    del kb.postings["acme-smith"]
+    assert judge_privacy(kb).hidden_paths == {"prep/acme-smith.md", "applications/acme-smith.md"}
+
+
+def test_publish_check_catches_a_build_that_kept_a_public_prep_of_a_private_posting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the build's rule went wrong, publish-check, judging on its own, still finds the leak."""
+    make_site(tmp_path, _files(None, "true", "false", None), shipped=False)
+    assert build_site(tmp_path).returncode == 0
+    site = tmp_path / "site"
+    leaked = site / "prep" / "acme-smith" / "index.html"
+    leaked.parent.mkdir(parents=True, exist_ok=True)
+    leaked.write_text(f"<html><body><p>{PREP_NOTES}</p></body></html>", encoding="utf-8")
+
+    def keeps_public_prep(kb: privacy.KnowledgeBase) -> privacy.View:
+        view = privacy.full_view(kb)
+        view.hidden_paths = {"postings/acme-smith.md"}
+        return view
+
+    monkeypatch.setattr(privacy, "public_view", keeps_public_prep)
+    result = invoke("publish-check", str(site), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 1
+    assert "prep/acme-smith/index.html" in result.stdout and "acme-smith.md" in result.stdout
