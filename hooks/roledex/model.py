@@ -12,6 +12,14 @@ from functools import cached_property
 
 from .source import Document
 
+HEADLINE_TOLERANCE = 0.5
+"""A headline within half a unit of min + max is their sum (the figures are whole units)."""
+
+
+def is_sum_of_range(value: float, low: float, high: float) -> bool:
+    """True when `value` is low + high: a job board's headline, never a salary."""
+    return abs(value - (low + high)) < HEADLINE_TOLERANCE
+
 
 @dataclass(frozen=True)
 class Salary:
@@ -34,7 +42,7 @@ class Salary:
         """True when a job board's headline is min + max: a sum, not a salary."""
         if self.headline is None or self.min is None or self.max is None:
             return False
-        return abs(self.headline - (self.min + self.max)) < 0.5
+        return is_sum_of_range(self.headline, self.min, self.max)
 
 
 @dataclass

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..currencies import CURRENCY_CODES
+from ..model import is_sum_of_range
 
 _SYMBOLS = {
     "US$": "USD",
@@ -350,11 +351,20 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
     found = [c for c in candidates(text) if _plausible(c)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]
-    totals = [(r, r.min + r.max) for r in ranges if r.min is not None and r.max is not None]
     headline = None
     for single in singles:
         value = single.max if single.max is not None else single.min
-        total = next((r for r, sum_ in totals if value is not None and abs(value - sum_) < 1), None)
+        total = next(
+            (
+                r
+                for r in ranges
+                if value is not None
+                and r.min is not None
+                and r.max is not None
+                and is_sum_of_range(value, r.min, r.max)
+            ),
+            None,
+        )
         if total is not None:
             headline = value
             warnings.append(

@@ -1,0 +1,197 @@
+"""Boundaries of the core rules, one parametrised table each: pay periods and rates, the
+headline rule, staleness, requirement coverage and duplicate keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from roledex.coverage import Mapping, content_words, coverage
+from roledex.importer.money import choose_salary
+from roledex.model import Application, Posting, Salary
+from roledex.pipeline import stale_days
+from roledex.salary import annual_salary, band
+from roledex.schema import CLOSED_STATUSES, STALE_AFTER_DAYS, STATUSES
+from roledex.settings import Settings
+from roledex.source import Document, parse_yaml
+
+UNUSUAL = Settings(base_currency="USD", rates={"EUR": 1.1}, hours_per_week=35, days_per_week=4, weeks_per_year=48)
+DOC = Document(path="p.md", folder="postings", slug="p", meta={}, body="", body_line=1)
+
+
+def _posting(low: float | None, high: float | None, currency: str = "USD", period: str = "year") -> Posting:
+    salary = Salary(min=low, max=high, currency=currency, period=period)
+    return Posting(slug="p", doc=DOC, company="acme", title="T", salary=salary)
+
+
+@pytest.mark.parametrize(
+    ("period", "figure", "settings", "per_year"),
+    [
+        ("year", 100, Settings(), 100),
+        ("month", 100, Settings(), 1200),
+        ("week", 100, Settings(), 5200),
+        ("day", 100, Settings(), 26000),
+        ("hour", 10, Settings(), 20800),
+        ("year", 100, UNUSUAL, 100),
+        ("month", 100, UNUSUAL, 1200),
+        ("week", 100, UNUSUAL, 4800),
+        ("day", 100, UNUSUAL, 19200),  # 48 weeks of 4 days
+        ("hour", 10, UNUSUAL, 16800),  # 48 weeks of 35 hours
+    ],
+)
+def test_each_period_makes_a_year_under_the_stated_assumptions(
+    period: str, figure: float, settings: Settings, per_year: float
+) -> None:
+    annual = annual_salary(_posting(figure, figure * 2, period=period), settings)
+    assert annual is not None
+    assert (annual.min, annual.max) == pytest.approx((per_year, per_year * 2))
+
+
+@pytest.mark.parametrize(
+    ("currency", "low", "converted", "shown_in", "annual_low"),
+    [
+        ("USD", 100, True, "USD", 100),
+        ("EUR", 100, True, "USD", 110),
+        ("JPY", 100, False, "JPY", 100),  # no rate: kept in its own currency, never mixed in
+    ],
+)
+def test_a_rate_converts_and_a_missing_rate_keeps_the_currency(
+    currency: str, low: float, converted: bool, shown_in: str, annual_low: float
+) -> None:
+    annual = annual_salary(_posting(low, None, currency=currency), UNUSUAL)
+    assert annual is not None
+    assert (annual.converted, annual.currency, annual.min) == (converted, shown_in, pytest.approx(annual_low))
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "mid", "lowest", "highest"),
+    [(100, 200, 150, 100, 200), (100, None, 100, 100, 100), (None, 200, 200, 200, 200)],
+)
+def test_one_sided_ranges_stand_for_themselves(
+    low: float | None, high: float | None, mid: float, lowest: float, highest: float
+) -> None:
+    annual = annual_salary(_posting(low, high), Settings())
+    assert annual is not None
+    assert (annual.mid, annual.low, annual.high) == (mid, lowest, highest)
+
+
+def test_no_figures_no_annual_salary() -> None:
+    assert annual_salary(_posting(None, None), Settings()) is None
+
+
+def test_a_band_leaves_out_unconverted_currencies() -> None:
+    annuals = [annual_salary(_posting(100, 200, currency=c), UNUSUAL) for c in ("USD", "EUR", "JPY")]
+    found = band(a for a in annuals if a is not None)
+    assert found is not None
+    assert (found.lowest, found.highest) == pytest.approx((100, 220))
+
+
+@pytest.mark.parametrize(
+    ("headline", "is_sum"),
+    [
+        (454000, True),
+        (454000.4, True),
+        (453999.6, True),
+        (454000.5, False),
+        (453999.5, False),
+        (454001, False),
+        (257000, False),
+        (None, False),
+    ],
+)
+def test_a_headline_within_half_a_unit_of_min_plus_max_is_a_sum(headline: float | None, is_sum: bool) -> None:
+    assert Salary(min=197000, max=257000, headline=headline).headline_is_sum is is_sum
+
+
+@pytest.mark.parametrize(
+    ("headline", "taken_as_headline"),
+    [("454000", True), ("454000.4", True), ("454000.5", False), ("454001", False), ("453999", False)],
+)
+def test_the_importer_uses_the_same_headline_rule(headline: str, taken_as_headline: bool) -> None:
+    salary, warnings = choose_salary(f"`💰 {headline}`\n\nThe base salary range will be $197,000-$257,000 per year.")
+    assert salary is not None and (salary.min, salary.max) == (197000, 257000)
+    assert any("sum" in warning for warning in warnings) is taken_as_headline
+
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def _application(status: str, applied: int | None, updated: int | None = None) -> Application:
+    def ago(days: int | None) -> dt.date | None:
+        return None if days is None else TODAY - dt.timedelta(days=days)
+
+    return Application(slug="a", doc=DOC, posting="p", status=status, applied=ago(applied), updated=ago(updated))
+
+
+@pytest.mark.parametrize(
+    ("status", "applied", "updated", "stale"),
+    [
+        ("applied", STALE_AFTER_DAYS, None, None),
+        ("applied", STALE_AFTER_DAYS + 1, None, STALE_AFTER_DAYS + 1),
+        ("interviewing", 60, STALE_AFTER_DAYS, None),
+        ("interviewing", 60, STALE_AFTER_DAYS + 1, STALE_AFTER_DAYS + 1),
+        ("screening", 60, 90, 60),  # the later of the two dates counts
+        ("offer", 60, None, None),  # an offer waits on the user, not on them
+        ("saved", None, 90, None),  # never applied: nothing to chase
+        *[(status, 60, None, None) for status in sorted(CLOSED_STATUSES)],
+    ],
+)
+def test_only_open_applied_applications_go_stale(
+    status: str, applied: int | None, updated: int | None, stale: int | None
+) -> None:
+    assert stale_days(_application(status, applied, updated), TODAY) == stale
+
+
+def test_every_open_status_after_applying_but_offer_can_go_stale() -> None:
+    open_after_applying = [s for s in STATUSES if s not in CLOSED_STATUSES and s not in ("saved", "preparing", "offer")]
+    assert open_after_applying == ["applied", "screening", "interviewing"]
+    for status in open_after_applying:
+        assert stale_days(_application(status, 60), TODAY) == 60
+
+
+@pytest.mark.parametrize(
+    ("requirement", "mapped", "covered"),
+    [
+        ("5+ years of Python experience", "Python", True),
+        ("Experience leading ML teams", "leading machine learning teams", True),
+        ("Experience leading ML teams", "leading teams", True),
+        ("Led a team of data scientists", "leading data science teams", False),
+        ("Deep knowledge of Kubernetes", "Kafka", False),
+        ("Strong SQL", "SQL and dbt and Airflow", False),  # 1 of 3 wanted words: too few
+        ("SQL, dbt and Airflow", "SQL and dbt and Airflow", True),
+        ("SQL and dbt", "SQL and dbt and Airflow", True),  # 2 of 3: two thirds is enough
+        ("Anything at all", "and the with", False),  # a mapping of stop words covers nothing
+    ],
+)
+def test_a_requirement_is_covered_when_two_thirds_of_the_mapped_words_appear(
+    requirement: str, mapped: str, covered: bool
+) -> None:
+    (result,) = coverage([requirement], [Mapping(mapped, "evidence")])
+    assert result.covered is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Leadership of engineers", {"lead", "engine"}),
+        ("ML and A/B testing", {"machine", "learn", "ab", "test"}),
+        ("the and with", set()),
+    ],
+)
+def test_content_words_are_stemmed_and_expanded(text: str, words: set[str]) -> None:
+    assert content_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "value"),
+    [
+        ("title: first\ntitle: second\n", "second"),
+        ("title: first\nname: x\ntitle: third\n", "third"),
+    ],
+)
+def test_a_duplicate_key_is_reported_at_its_second_line_and_the_last_value_holds(yaml_text: str, value: str) -> None:
+    data, lines, problems = parse_yaml("p.md", yaml_text, 2)
+    assert data is not None and data["title"] == value
+    duplicate_line = 2 + yaml_text.split("\n").index("title: " + value)
+    assert [(p.line, p.key) for p in problems] == [(duplicate_line, "title")]
+    assert lines["title"] == duplicate_line
