@@ -195,3 +195,18 @@ def test_a_duplicate_key_is_reported_at_its_second_line_and_the_last_value_holds
     duplicate_line = 2 + yaml_text.split("\n").index("title: " + value)
     assert [(p.line, p.key) for p in problems] == [(duplicate_line, "title")]
     assert lines["title"] == duplicate_line
+
+
+@pytest.mark.parametrize(("currency", "period"), [(None, "year"), ("USD", None), (None, None)])
+def test_figures_without_a_currency_or_a_period_make_no_annual_salary(currency: str | None, period: str | None) -> None:
+    posting = Posting(slug="p", doc=DOC, company="acme", title="T", salary=Salary(100, 200, currency, period))
+    assert annual_salary(posting, Settings()) is None
+
+
+def test_a_band_has_the_median_of_midpoints_and_counts_what_it_compares() -> None:
+    postings = [_posting(low, high) for low, high in ((100, 200), (300, 500), (50, None))]
+    annuals = [annual_salary(p, Settings()) for p in postings]
+    assert annuals[0] is not None and annuals[0].posting is postings[0]
+    found = band(a for a in annuals if a is not None)
+    assert found is not None
+    assert (found.lowest, found.median, found.highest, found.count) == (50, 150, 500, 3)

@@ -1,0 +1,164 @@
+"""Mutation testing of roledex's core rules with mutmut, and the score of each module.
+
+mutmut changes one thing at a time in the code (a `<` to `<=`, a constant, a dropped
+call) and runs the tests that reach it; a change no test notices is a gap in the tests.
+mutmut finds a package only at the top of a project or under `src/`, so this script
+stages a copy with `hooks/roledex` as `src/roledex`, runs mutmut there and prints the share
+of mutants killed per module. Nothing in the checkout changes.
+
+    pip install -c constraints.txt -e ".[test,mutation]"
+    python scripts/mutation.py                      # the core modules (tens of minutes)
+    python scripts/mutation.py --module salary.py   # one module
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORE = (
+    "salary.py",
+    "privacy.py",
+    "publish_check.py",
+    "source.py",
+    "yaml_diagnosis.py",
+    "status_update.py",
+    "render/common.py",
+    "links.py",
+    "export.py",
+    "validate.py",
+    "rules.py",
+    "tree.py",
+    "pipeline.py",
+    "coverage.py",
+)
+"""Salary, privacy, source reading, the status editor, escaping and the checker's rules."""
+FAST_TESTS = (
+    "tests/test_rules.py",
+    "tests/test_values.py",
+    "tests/test_tree.py",
+    "tests/test_links.py",
+    "tests/test_escaping.py",
+    "tests/test_export.py",
+    "tests/test_privacy_rules.py",
+    "tests/test_private_files.py",
+    "tests/test_status_edit.py",
+    "tests/test_yaml_diagnosis.py",
+    "tests/test_source.py",
+    "tests/test_check_cli.py",
+    "tests/test_render.py",
+)
+"""The in-process tests of those rules; the browser and install tests add nothing here."""
+
+
+PRISTINE_SUBPROCESSES = """
+
+# Added by scripts/mutation.py: commands and builds run in a subprocess use the unchanged
+# package (mutmut's mutants work in its own process only), so only in-process tests kill.
+import subprocess as _subprocess
+
+_run = _subprocess.run
+
+
+def _pristine_run(*args, **kwargs):
+    env = dict(kwargs.get("env") or os.environ)
+    env["PYTHONPATH"] = {pristine!r}
+    env.pop("MUTANT_UNDER_TEST", None)
+    return _run(*args, **{{**kwargs, "env": env}})
+
+
+_subprocess.run = _pristine_run
+"""
+
+
+def stage(target: Path) -> None:
+    """A copy of the project with the package under src/, as mutmut expects it."""
+    package = REPO / "hooks" / "roledex"
+    shutil.copytree(package, target / "src" / "roledex", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(package, target / "pristine" / "roledex", ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "hooks").mkdir()
+    shutil.copy2(REPO / "hooks" / "roledex_hook.py", target / "hooks" / "roledex_hook.py")
+    for name in ("tests", "docs", "scripts"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    conftest = target / "tests" / "conftest.py"
+    pristine = str(target / "pristine")
+    conftest.write_text(conftest.read_text(encoding="utf-8") + PRISTINE_SUBPROCESSES.format(pristine=pristine))
+
+
+def configure(target: Path, modules: list[str], tests: list[str]) -> None:
+    sources = ", ".join(f'"src/roledex/{module}"' for module in modules)
+    selection = ", ".join(f'"{test}"' for test in tests)
+    (target / "pyproject.toml").write_text(
+        "[tool.pytest.ini_options]\n"
+        'addopts = "-p no:cacheprovider"\n'
+        "[tool.mutmut]\n"
+        f"source_paths = [{sources}]\n"
+        f"pytest_add_cli_args_test_selection = [{selection}]\n"
+        'also_copy = ["tests/", "docs/", "scripts/", "mkdocs.yml", "hooks/", "src/"]\n',
+        encoding="utf-8",
+    )
+
+
+def scores(target: Path) -> dict[str, collections.Counter[str]]:
+    """Mutants per module by outcome, from `mutmut results --all true`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        cwd=target,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for line in result.stdout.splitlines():
+        match = re.match(r"roledex\.([\w.]+?)\.x\S*__mutmut_\d+: (.+)$", line.strip())
+        if match:
+            found[match.group(1)][match.group(2).strip()] += 1
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--module", action="append", help="a module under hooks/roledex (default: the core rules)")
+    parser.add_argument("--keep", type=Path, help="stage in this folder and keep it (for `mutmut browse`)")
+    args = parser.parse_args()
+    modules = args.module or list(CORE)
+    target = args.keep or Path(tempfile.mkdtemp(prefix="roledex-mutation-"))
+    if target.exists() and any(target.iterdir()):
+        shutil.rmtree(target)
+    target.mkdir(parents=True, exist_ok=True)
+    stage(target)
+    configure(target, modules, list(FAST_TESTS))
+    # The folder must exist before Python starts, or the import system caches its absence.
+    (target / "mutants" / "src").mkdir(parents=True, exist_ok=True)
+    environment = {**os.environ, "PYTHONPATH": str(target / "mutants" / "src")}
+    run = subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=target, env=environment, check=False)
+    if run.returncode != 0:
+        print(f"mutmut run exited with {run.returncode}", file=sys.stderr)
+    table = scores(target)
+    total = collections.Counter[str]()
+    print(f"\n{'module':<22} {'mutants':>8} {'killed':>8} {'score':>7}")
+    for module, counts in sorted(table.items()):
+        mutants = sum(counts.values())
+        killed = counts["killed"] + counts["timeout"]
+        total.update(counts)
+        print(f"{module:<22} {mutants:>8} {killed:>8} {killed / mutants:>7.0%}")
+    mutants = sum(total.values())
+    if mutants:
+        killed = total["killed"] + total["timeout"]
+        print(f"{'all':<22} {mutants:>8} {killed:>8} {killed / mutants:>7.0%}")
+    if not args.keep:
+        shutil.rmtree(target, ignore_errors=True)
+    return 0 if mutants else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
