@@ -94,3 +94,63 @@ def test_publish_check_catches_a_build_that_kept_a_public_prep_of_a_private_post
     result = invoke("publish-check", str(site), "--docs", str(tmp_path / "docs"))
     assert result.returncode == 1
     assert "prep/acme-smith/index.html" in result.stdout and "acme-smith.md" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "setting", "included"),
+    [
+        ("serve", None, True),
+        ("build", None, False),
+        ("gh-deploy", None, False),
+        (None, None, False),
+        ("build", "include", True),
+        ("build", " Include ", True),
+        ("serve", "exclude", False),
+        ("serve", "", True),
+    ],
+)
+def test_only_serve_or_an_explicit_setting_includes_private_pages(
+    command: str | None, setting: str | None, included: bool
+) -> None:
+    environ = {} if setting is None else {privacy.ENV_VARIABLE: setting}
+    assert privacy.include_private(command, environ) is included
+
+
+@pytest.mark.parametrize("setting", ["yes", "true", "1", "includes"])
+def test_any_other_privacy_setting_is_refused(setting: str) -> None:
+    with pytest.raises(privacy.PrivacySettingError, match="expected include or exclude"):
+        privacy.include_private("build", {privacy.ENV_VARIABLE: setting})
+
+
+def test_the_full_view_hides_nothing(tmp_path: Path) -> None:
+    docs = make_site(tmp_path, _files("true", "true", "true", "true"), shipped=False)
+    kb = load_knowledge_base(docs).kb
+    view = privacy.full_view(kb)
+    assert view.hidden_paths == set() and view.includes_private
+    assert view.shown_paths == {
+        "companies/acme.md",
+        "postings/acme-smith.md",
+        "prep/acme-smith.md",
+        "applications/acme-smith.md",
+    }
+
+
+def test_left_out_joins_hidden_records_stray_private_files_and_marked_pages(tmp_path: Path) -> None:
+    docs = make_site(tmp_path, _files(None, None, None, "false"), shipped=False)
+    view = privacy.public_view(load_knowledge_base(docs).kb)
+    uris = {
+        "applications/acme-smith.md",
+        "applications/notes.txt",
+        "APPLICATIONS/x.md",
+        "notes.md",
+        "diary.md",
+        "about.md",
+    }
+    pages = {
+        "notes.md": "# Notes\n",
+        "diary.md": "---\nprivate: true\n---\n",
+        "about.md": '---\nprivate: "true"\n---\n',
+    }
+    hidden, problems = privacy.left_out(uris, view, pages)
+    assert hidden == view.hidden_paths | {"applications/notes.txt", "APPLICATIONS/x.md", "diary.md", "about.md"}
+    assert [(p.path, p.key) for p in problems] == [("about.md", "private")]
