@@ -18,7 +18,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from roledex.links import HiddenAddresses, links_to_hidden_source, unlink_hidden_html, unwrap_links
+from roledex.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 from roledex.load import load_knowledge_base
 from roledex.privacy import PrivacySettingError, full_view, in_private_folder, include_private, left_out, public_view
 from roledex.problems import errors_in
@@ -50,6 +50,7 @@ class _State:
     include_private: bool = False
     generated: frozenset[str] = frozenset()
     hidden: set[str] = set()
+    hidden_sources: HiddenSources = HiddenSources(())
     hidden_addresses: HiddenAddresses = HiddenAddresses(())
     page_src: str | None = None
     """The source path of the page being converted, for the link treeprocessor."""
@@ -70,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.context = None
     state.generated = frozenset()
     state.hidden = set()
+    state.hidden_sources = HiddenSources(())
     state.hidden_addresses = HiddenAddresses(())
     state.page_src = None
     state.blocks = {}
@@ -93,9 +95,9 @@ class _HiddenLinkTreeprocessor(Treeprocessor):
     """Unlink Markdown links to left-out files before MkDocs checks them (it would warn)."""
 
     def run(self, root: Any) -> None:
-        page_src = state.page_src
-        if state.hidden and page_src is not None:
-            unwrap_links(root, lambda address: links_to_hidden_source(page_src, address, state.hidden))
+        page_src, hidden = state.page_src, state.hidden_sources
+        if hidden and page_src is not None:
+            unwrap_links(root, lambda address: hidden.named_by(page_src, address))
 
 
 class _HiddenLinks(Extension):
@@ -171,6 +173,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file is not None:
             addresses.add(file.url)
             files.remove(file)
+    state.hidden_sources = HiddenSources(state.hidden)
     state.hidden_addresses = HiddenAddresses(addresses, config.site_url)
     state.context = SiteContext(view.kb, state.settings, includes_private=state.include_private)
     pages = generated_pages(state.context, existing={file.src_uri for file in files})

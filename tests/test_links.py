@@ -7,7 +7,7 @@ from xml.etree.ElementTree import fromstring, tostring
 
 import pytest
 from conftest import build_site, make_site, read_page
-from roledex.links import HiddenAddresses, links_to_hidden_source, unlink_hidden_html, unwrap_links
+from roledex.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 
 HIDDEN_SOURCES = {"diary.md", "applications/etsy-x.md", "applications/notes.txt", "companies/hush.md"}
 HIDDEN = HiddenAddresses(
@@ -40,7 +40,7 @@ HIDDEN = HiddenAddresses(
     ],
 )
 def test_a_markdown_link_is_judged_by_the_file_it_names(page: str, address: str, hidden: bool) -> None:
-    assert links_to_hidden_source(page, address, HIDDEN_SOURCES) is hidden
+    assert HiddenSources(HIDDEN_SOURCES).named_by(page, address) is hidden
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_nothing_changes_when_nothing_is_hidden() -> None:
 )
 def test_unwrapping_keeps_every_word_in_order(tree: str, expected: str) -> None:
     root = fromstring(f"<div>{tree}</div>")
-    unwrap_links(root, lambda address: links_to_hidden_source("notes.md", address, HIDDEN_SOURCES))
+    unwrap_links(root, lambda address: HiddenSources(HIDDEN_SOURCES).named_by("notes.md", address))
     assert tostring(root, encoding="unicode") == f"<div>{expected}</div>"
 
 

@@ -16,16 +16,6 @@ from collections.abc import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
-_EXTERNAL_SCHEMES = ("mailto", "data", "javascript", "tel", "ftp")
-
-
-def _path_of(address: str) -> str | None:
-    """The path part of a link (no query, no fragment, unquoted), or None for other sites."""
-    parts = urlsplit(address.strip())
-    if parts.scheme and parts.scheme.lower() in _EXTERNAL_SCHEMES:
-        return None
-    return unquote(parts.path)
-
 
 def _normal(path: str) -> str:
     """A path compared without case, '.', '..', a trailing slash or a closing 'index.html'."""
@@ -41,21 +31,30 @@ def source_target(page_src: str, address: str) -> str | None:
     parts = urlsplit(address.strip())
     if parts.scheme or parts.netloc or address.strip().startswith("/"):
         return None
-    path = _path_of(address)
+    path = unquote(parts.path)
     if not path:
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_src), path))
 
 
-def links_to_hidden_source(page_src: str, address: str, hidden_sources: set[str]) -> bool:
-    """True when a Markdown link names a left-out file (as `x.md`, `x`, `x/`, or `x/index.md`)."""
-    hidden = {_normal(source) for source in hidden_sources}
-    # Python-Markdown keeps a title in parentheses as part of the address: 'x.md (title)'
-    for written in {address, address.strip().split(" ", 1)[0]}:
-        target = source_target(page_src, written)
-        if target is not None and {_normal(target), _normal(target) + ".md", _normal(target) + "/index.md"} & hidden:
-            return True
-    return False
+class HiddenSources:
+    """The source paths of left-out files, compared once normalised, and how to tell a link
+    in a page's Markdown names one."""
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        self._sources = {_normal(source) for source in sources}
+
+    def __bool__(self) -> bool:
+        return bool(self._sources)
+
+    def named_by(self, page_src: str, address: str) -> bool:
+        """True when a Markdown link names a left-out file (as `x.md`, `x`, `x/`, or `x/index.md`)."""
+        # Python-Markdown keeps a title in parentheses as part of the address: 'x.md (title)'
+        for written in {address, address.strip().split(" ", 1)[0]}:
+            target = source_target(page_src, written)
+            if target is not None and {_normal(target) + end for end in ("", ".md", "/index.md")} & self._sources:
+                return True
+        return False
 
 
 def _append_text(parent: Element, index: int, text: str) -> None:

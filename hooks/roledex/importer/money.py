@@ -351,20 +351,11 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
     found = [c for c in candidates(text) if _plausible(c)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]
+    bounds = [(r, r.min, r.max) for r in ranges if r.min is not None and r.max is not None]
     headline = None
     for single in singles:
         value = single.max if single.max is not None else single.min
-        total = next(
-            (
-                r
-                for r in ranges
-                if value is not None
-                and r.min is not None
-                and r.max is not None
-                and is_sum_of_range(value, r.min, r.max)
-            ),
-            None,
-        )
+        total = next((r for r, low, high in bounds if value is not None and is_sum_of_range(value, low, high)), None)
         if total is not None:
             headline = value
             warnings.append(
