@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, invoke, make_site
 from roledex.privacy import in_private_folder
-from roledex.source import privacy_mark
+from roledex.source import marked_private, privacy_mark
 
 SECRET = "Zanzibar-salary-notes-7731"
 
@@ -36,29 +36,60 @@ def test_every_file_below_a_private_folder_is_private(uri: str, private: bool) -
     assert in_private_folder(uri) is private
 
 
+UNCLOSED = "a list in [ ] or a mapping in { } is not closed"
+NOT_TRUE_OR_FALSE = "expected true or false, got {!r}; the page is left out until it says true or false"
+
+
 @pytest.mark.parametrize(
-    ("front", "hidden", "problem"),
+    ("text", "hidden", "problems"),
     [
-        ("private: true\n", True, None),
-        ("private: false\n", False, None),
-        ("title: Notes\n", False, None),
-        ('private: "true"\n', True, "private"),
-        ("private: 1\n", True, "private"),
-        ("private: yes please\n", True, "private"),
-        ("private: true\nprivate: true\n", True, "private"),
-        ("title: [broken\nprivate: true\n", True, "front-matter"),
-        ("title: [broken\n", False, None),
+        ("---\nprivate: true\n---\nText\n", True, []),
+        ("---\nprivate: false\n---\nText\n", False, []),
+        ("---\ntitle: Notes\n---\nText\n", False, []),
+        ("No front matter, private: true\n", False, []),
+        ("---\n---\nText\n", False, []),
+        ("---\n- private\n- true\n---\n", False, []),
+        ("\ufeff---\nprivate: true\n---\n", True, []),
+        ("---\r\nprivate: true\r\n---\r\n", True, []),
+        ('---\ntitle: Notes\nprivate: "true"\n---\n', True, [(3, "private", NOT_TRUE_OR_FALSE.format("true"))]),
+        ("---\nprivate: 1\n---\n", True, [(2, "private", NOT_TRUE_OR_FALSE.format(1))]),
+        ("---\nprivate: yes please\n---\n", True, [(2, "private", NOT_TRUE_OR_FALSE.format("yes please"))]),
+        ("---\nprivate: true\nprivate: true\n---\n", True, [(3, "private", "duplicate key")]),
+        ("---\ntitle: [broken\nprivate: true\n---\n", True, [(2, "front-matter", UNCLOSED)]),
+        ("---\n'private': true\ntitle: [broken\n---\n", True, [(3, "front-matter", UNCLOSED)]),
+        ("---\ntitle: [broken\n---\n", False, []),
+        ("---\nprivate: true\n...\nText\n", True, [(3, "front-matter", "close the front matter with '---'")]),
+        ("---\ntitle: x\n...\nText\n", False, []),
+    ],
+    ids=[
+        "true",
+        "false",
+        "unset",
+        "no front matter",
+        "empty front matter",
+        "a list",
+        "byte-order mark",
+        "CRLF",
+        "quoted true",
+        "a number",
+        "text",
+        "duplicate key",
+        "YAML error after private",
+        "YAML error, quoted key",
+        "YAML error, no private",
+        "closed with dots",
+        "closed with dots, no private",
     ],
 )
-def test_a_page_says_private_safely_or_is_left_out(front: str, hidden: bool, problem: str | None) -> None:
-    hide, problems = privacy_mark("notes.md", f"---\n{front}---\nText\n")
+def test_a_page_says_private_safely_or_is_left_out(
+    text: str, hidden: bool, problems: list[tuple[int, str, str]]
+) -> None:
+    hide, found = privacy_mark("notes.md", text)
     assert hide is hidden
-    assert [p.key for p in problems][:1] == ([problem] if problem else [])
-
-
-def test_front_matter_closed_with_dots_still_hides_a_private_page() -> None:
-    hide, problems = privacy_mark("notes.md", "---\nprivate: true\n...\nText\n")
-    assert hide and problems
+    assert [(p.path, p.line, p.key) for p in found] == [("notes.md", line, key) for line, key, _ in problems]
+    for problem, (_, _, message) in zip(found, problems, strict=True):
+        assert problem.message.startswith(message)
+    assert marked_private(text) is hidden
 
 
 def test_stray_files_in_the_private_folder_are_not_published(tmp_path: Path) -> None:

@@ -4,10 +4,13 @@ headline rule, staleness, requirement coverage and duplicate keys."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from conftest import make_site
 from roledex.coverage import Mapping, content_words, coverage
 from roledex.importer.money import choose_salary
+from roledex.load import load_knowledge_base
 from roledex.model import Application, Posting, Salary
 from roledex.pipeline import stale_days
 from roledex.salary import annual_salary, band
@@ -210,3 +213,78 @@ def test_a_band_has_the_median_of_midpoints_and_counts_what_it_compares() -> Non
     found = band(a for a in annuals if a is not None)
     assert found is not None
     assert (found.lowest, found.median, found.highest, found.count) == (50, 150, 500, 3)
+
+
+COMPANY = "---\nname: {name}\n---\n"
+URL_POSTING = "---\ncompany: acme\ntitle: T\nurl: {url}\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("https://acme.example/jobs/1", "https://acme.example/jobs/1", True),
+        ("https://acme.example/jobs/1", "https://acme.example/jobs/1/", True),
+        ("https://acme.example/jobs/1", "http://acme.example/jobs/1", True),
+        ("https://acme.example/jobs/1", "https://ACME.example/jobs/1#apply", True),
+        ("https://acme.example/jobs/AbC", "https://acme.example/jobs/abc", False),
+        ("https://acme.example/jobs/1", "https://acme.example/jobs/2", False),
+        ("https://acme.example/jobs/1", "https://acme.example/jobs/1?ref=x", False),
+        ("https://acme.example/http://x", "https://acme.example/https://x", False),
+    ],
+)
+def test_two_postings_at_the_same_address_are_one_posting(tmp_path: Path, first: str, second: str, same: bool) -> None:
+    docs = make_site(
+        tmp_path,
+        {
+            "companies/acme.md": COMPANY.format(name="Acme"),
+            "postings/a.md": URL_POSTING.format(url=first),
+            "postings/b.md": URL_POSTING.format(url=second),
+        },
+    )
+    problems = load_knowledge_base(docs).problems
+    found = [(p.path.removeprefix(f"{docs}/"), p.line, p.key, p.message) for p in problems if p.key == "url"]
+    message = f"the same url {second!r} is the posting {docs}/postings/a.md; keep one"
+    assert found == ([("postings/b.md", 4, "url", message)] if same else [])
+
+
+@pytest.mark.parametrize(
+    ("files", "problem"),
+    [
+        (
+            {"postings/p.md": "---\ncompany: acme\ntitle: T\n---\n"},
+            (
+                "postings/p.md",
+                2,
+                "company",
+                "no company 'acme' in companies/; add companies/acme.md or correct the slug",
+            ),
+        ),
+        (
+            {
+                "companies/acme.md": COMPANY.format(name="Acme"),
+                "postings/p.md": "---\ncompany: acme-inc\ntitle: T\n---\n",
+            },
+            ("postings/p.md", 2, "company", "no company 'acme-inc' in companies/; did you mean 'acme'?"),
+        ),
+        (
+            {"applications/q.md": "---\nstatus: saved\n---\n"},
+            (
+                "applications/q.md",
+                1,
+                "posting",
+                "no posting 'q' in postings/ (named by the file name); add postings/q.md or correct the slug",
+            ),
+        ),
+        (
+            {"prep/q.md": "---\n# notes\nposting: q\n---\n"},
+            ("prep/q.md", 3, "posting", "no posting 'q' in postings/; add postings/q.md or correct the slug"),
+        ),
+    ],
+    ids=["missing company", "close company", "application by file name", "prep by key"],
+)
+def test_a_reference_to_a_missing_file_names_it_and_the_fix(
+    tmp_path: Path, files: dict[str, str], problem: tuple[int, str, str]
+) -> None:
+    docs = make_site(tmp_path, files)
+    found = [(p.path.removeprefix(f"{docs}/"), p.line, p.key, p.message) for p in load_knowledge_base(docs).problems]
+    assert problem in found, found

@@ -14,7 +14,7 @@ from .model import Application, KnowledgeBase, Posting, Salary
 from .pipeline import last_change, stale_days
 from .problems import ERROR, WARNING, Problem
 from .schema import Kind
-from .validate import did_you_mean
+from .validate import did_you_mean, normal_url
 
 # Plausible base pay per period, in any currency: below the low end a figure looks like
 # it belongs to a shorter period, above the high end to a longer one.
@@ -92,10 +92,6 @@ def check_record(kind: Kind, record: Any, kb: KnowledgeBase, today: dt.date | No
     return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
 
 
-def _normal_url(url: str) -> str:
-    return url.strip().rstrip("/").lower().replace("http://", "https://", 1)
-
-
 _FOLDERS = {"company": "companies", "posting": "postings"}
 
 
@@ -103,8 +99,7 @@ def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any]
     folder = _FOLDERS[what]
     hint = did_you_mean(target, known) or f"; add {folder}/{target}.md or correct the slug"
     named_by = "" if key in record.doc.key_lines else " (named by the file name)"
-    line = record.doc.line_of(key) if key in record.doc.key_lines else 1
-    return Problem(record.doc.path, line, key, f"no {what} {target!r} in {folder}/{named_by}{hint}")
+    return Problem(record.doc.path, record.doc.line_of(key), key, f"no {what} {target!r} in {folder}/{named_by}{hint}")
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
@@ -115,7 +110,7 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
         if posting.company and posting.company not in kb.companies:
             problems.append(_reference_problem(posting, "company", posting.company, kb.companies, "company"))
         if posting.url:
-            first = seen_urls.setdefault(_normal_url(posting.url), posting)
+            first = seen_urls.setdefault(normal_url(posting.url), posting)
             if first is not posting:
                 message = f"the same url {posting.url!r} is the posting {first.doc.path}; keep one"
                 problems.append(Problem(posting.doc.path, posting.doc.line_of("url"), "url", message))

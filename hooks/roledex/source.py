@@ -44,12 +44,15 @@ class LinedDict(dict):
 
 
 class _Refused(Exception):
-    """A node roledex will not construct, with its 0-based line and roledex's message."""
+    """A node roledex will not construct: `_Refused(0-based line, roledex's message)`."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(line, message)
-        self.line = line
-        self.message = message
+    @property
+    def line(self) -> int:
+        return int(self.args[0])
+
+    @property
+    def message(self) -> str:
+        return str(self.args[1])
 
 
 # What PyYAML's constructors raise, besides YAMLError, for a scalar its tag cannot read:
@@ -57,72 +60,77 @@ class _Refused(Exception):
 _CONSTRUCTION_ERRORS = (ValueError, TypeError, OverflowError, KeyError, AttributeError)
 
 
+class _LinedConstruction:
+    """What roledex adds to a safe loader: key lines, duplicate keys, refused tags and
+    values that cannot be constructed, and impossible dates kept as text.
+
+    Defined once, at the top level, and mixed into libyaml's and PyYAML's own loader.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)  # type: ignore[call-arg]
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # libyaml calls an empty value after a bare '!' not plain (text), PyYAML's own
+        # parser plain (null); roledex reads it as PyYAML's parser does.
+        if value == "" and implicit == (False, False):
+            implicit = (True, False)
+        return super().resolve(kind, value, implicit)  # type: ignore[misc]
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node.tag not in PLAIN_TAGS:
+            raise _Refused(node.start_mark.line, TAGS_REFUSED)
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        except _CONSTRUCTION_ERRORS as error:
+            value = node.value if isinstance(node.value, str) else ""
+            raise _Refused(node.start_mark.line, unconstructable(node.tag, value)) from error
+
+    def construct_lined_mapping(self, node: Any) -> LinedDict:
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+        mapping = LinedDict()
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Refused(key_node.start_mark.line, ALIASES_REFUSED)
+            key = self.construct_object(key_node, deep=True)
+            key = key if isinstance(key, str) else str(key)
+            line = key_node.start_mark.line
+            if key in mapping:
+                self.duplicates.append((key, line, mapping.key_lines[key]))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = line
+        return mapping
+
+    def construct_lenient_timestamp(self, node: Any) -> Any:
+        """A date, or the text as written when it is no real date (2026-02-30)."""
+        try:
+            return self.construct_yaml_timestamp(node)  # type: ignore[attr-defined]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[attr-defined]
+
+
+class _AliasRefusal:
+    """Refusing every alias: for text that holds '&' or '*' at all.
+
+    A node met a second time is an alias; refusing it before construction makes an alias
+    bomb cost no more than its text. Text without those characters has no aliases, and
+    skips this per-node check.
+    """
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:  # type: ignore[attr-defined]
+            raise _Refused(node.start_mark.line, ALIASES_REFUSED)
+        return super().construct_object(node, deep=deep)  # type: ignore[misc]
+
+
 def _loader_pair(base: type) -> tuple[type, type]:
     """The front-matter loader on `base` (libyaml's or PyYAML's own), and its guarded twin."""
-
-    class FrontMatterLoader(base):
-        """A safe loader that records key lines and duplicate keys."""
-
-        def __init__(self, stream: str) -> None:
-            super().__init__(stream)
-            self.duplicates: list[tuple[str, int, int]] = []
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            # libyaml calls an empty value after a bare '!' not plain (text), PyYAML's own
-            # parser plain (null); roledex reads it as PyYAML's parser does.
-            if value == "" and implicit == (False, False):
-                implicit = (True, False)
-            return super().resolve(kind, value, implicit)
-
-        def construct_object(self, node: Any, deep: bool = False) -> Any:
-            if node.tag not in PLAIN_TAGS:
-                raise _Refused(node.start_mark.line, TAGS_REFUSED)
-            try:
-                return super().construct_object(node, deep=deep)
-            except _CONSTRUCTION_ERRORS as error:
-                value = node.value if isinstance(node.value, str) else ""
-                raise _Refused(node.start_mark.line, unconstructable(node.tag, value)) from error
-
-        def construct_lined_mapping(self, node: Any) -> LinedDict:
-            if not isinstance(node, MappingNode):
-                raise ConstructorError(None, None, "expected a mapping", node.start_mark)
-            mapping = LinedDict()
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise _Refused(key_node.start_mark.line, ALIASES_REFUSED)
-                key = self.construct_object(key_node, deep=True)
-                key = key if isinstance(key, str) else str(key)
-                line = key_node.start_mark.line
-                if key in mapping:
-                    self.duplicates.append((key, line, mapping.key_lines[key]))
-                mapping[key] = self.construct_object(value_node, deep=True)
-                mapping.key_lines[key] = line
-            return mapping
-
-        def construct_lenient_timestamp(self, node: Any) -> Any:
-            """A date, or the text as written when it is no real date (2026-02-30)."""
-            try:
-                return self.construct_yaml_timestamp(node)
-            except ValueError:
-                return self.construct_scalar(node)
-
-    FrontMatterLoader.add_constructor("tag:yaml.org,2002:map", FrontMatterLoader.construct_lined_mapping)
-    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_lenient_timestamp)
-
-    class GuardedLoader(FrontMatterLoader):
-        """The same loader, refusing every alias: for text that holds '&' or '*' at all.
-
-        A node met a second time is an alias; refusing it before construction makes an alias
-        bomb cost no more than its text. Text without those characters has no aliases, and
-        skips this per-node check.
-        """
-
-        def construct_object(self, node: Any, deep: bool = False) -> Any:
-            if node in self.constructed_objects or node in self.recursive_objects:
-                raise _Refused(node.start_mark.line, ALIASES_REFUSED)
-            return super().construct_object(node, deep=deep)
-
-    return FrontMatterLoader, GuardedLoader
+    lined: Any = type("FrontMatterLoader", (_LinedConstruction, base), {})
+    lined.add_constructor("tag:yaml.org,2002:map", _LinedConstruction.construct_lined_mapping)
+    lined.add_constructor("tag:yaml.org,2002:timestamp", _LinedConstruction.construct_lenient_timestamp)
+    return lined, type("GuardedLoader", (_AliasRefusal, lined), {})
 
 
 PURE_PYTHON_LOADERS = _loader_pair(yaml.SafeLoader)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from .currencies import CURRENCY_CODES, currency_hint
 from .problems import ERROR, Problem
@@ -161,6 +161,17 @@ def is_url(value: str) -> bool:
         return False
     host = parts.hostname or ""
     return parts.scheme in ("http", "https") and ("." in host or host == "localhost") and " " not in value.strip()
+
+
+def normal_url(url: str) -> str:
+    """The form every address of one posting shares: https, the host in lower case, no
+    trailing slash and no fragment; the path and query keep their case, as servers read them."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    scheme = "https" if parts.scheme.lower() == "http" else parts.scheme.lower()
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
 
 
 def _check_url(key: str, value: Any) -> Iterator[Finding]:

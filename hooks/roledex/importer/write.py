@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model import KnowledgeBase
 from ..scaffold import company_file, yaml_scalar
-from ..validate import slugify
+from ..validate import normal_url, slugify
 from .extract import Extraction
 from .fields import company_name_of
 
@@ -23,10 +23,6 @@ MAX_SLUG = 80
 def fingerprint(text: str) -> str:
     """The text's letters and digits only, hashed: the same posting pasted twice matches."""
     return hashlib.sha256(re.sub(r"[^a-z0-9]+", "", text.lower()).encode()).hexdigest()
-
-
-def normal_url(url: str) -> str:
-    return url.strip().rstrip("/").lower().replace("http://", "https://", 1)
 
 
 def company_slug_for(name: str, kb: KnowledgeBase) -> tuple[str, bool]:
