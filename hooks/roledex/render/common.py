@@ -42,7 +42,7 @@ PER_PERIOD = {"year": "a year", "month": "a month", "week": "a week", "day": "a 
 assert set(PER_PERIOD) == set(PERIODS)
 
 
-_BLOCK_START = re.compile(r"^(?:[-+=?:>]|\d(?=\d*[.)]))")
+_BLOCK_START = re.compile(r"^(?:[-+=?:>]|\d(?=\d*[.)](?: |$)))")
 """A first character that can open a block (list, rule, setext heading, details, definition)."""
 
 
@@ -204,10 +204,14 @@ def company_name(kb: KnowledgeBase, posting: Posting) -> str:
     return company.name if company else posting.company
 
 
+_SMALL_WORDS = frozenset({"a", "an", "at", "by", "in", "of", "on", "or", "to", "and", "for", "the"})
+"""Short words of a role name that are words, not initials such as ML, AI or UX."""
+
+
 def role_label(role: str) -> str:
     """A role family's slug in words: engineering-manager-ml -> Engineering manager ML."""
     words = role.split("-")
-    shown = [w.upper() if len(w) <= 2 else w for w in words]
+    shown = [w.upper() if len(w) <= 2 and w not in _SMALL_WORDS else w for w in words]
     sentence = " ".join(shown)
     return sentence[:1].upper() + sentence[1:]
 
