@@ -63,7 +63,37 @@ LAYOUTS = [
     ("missing key with nothing before it", "# only a comment\nnotes: x\n", {"status": "saved"}),
     ("value needing quotes", "posting: p\nstatus: saved\n", {"next_step": "Call: Jo #2, 'then' \"wait\""}),
     ("tab-free CRLF", "posting: p\r\nstatus: saved\r\n", {"status": "applied"}),
+    ("blank line after the value", "posting: p\nstatus: saved\n\nnotes: x\n", {"status": "applied"}),
+    (
+        "text whose lines start with '#'",
+        "posting: p\nnext_step: |\n  # not a comment\n  call\n# a comment\nstatus: saved\n",
+        {"next_step": "x"},
+    ),
+    ("missing key between two", "posting: p\nstatus: saved\nnotes: x\n", {"next_step": "call"}),
+    ("list replaced", "posting: p\ncontacts:\n  - Jo\n  # indented\nstatus: saved\n", {"contacts": "Al"}),
 ]
+
+
+EDITED = {
+    "plain": "posting: p\nstatus: applied\n",
+    "comment after the value": "posting: p\nstatus: applied  # since May\n",
+    "quoted hash is not a comment": 'posting: p\nnext_step: "email Jo"  # from recruiter\n',
+    "indented comment line kept": "posting: p\nstatus: offer\n  # a note on the status\nnotes: x\n",
+    "block scalar with a blank line": "posting: p\nnext_step: done\nstatus: saved\n",
+    "folded scalar": "posting: p\nnext_step: x\n# kept\nstatus: saved\n",
+    "quoted continuation that looks like a key": 'posting: p\nnext_step: "n"\nstatus: applied\n',
+    "empty value with a comment": "posting: p\nnext_step: call   # to decide\nstatus: saved\n",
+    "list before the key": "posting: p\ncontacts:\n- Jo\n- Al\n\n# status below\nstatus: applied\n",
+    "missing key goes after its schema neighbour": "posting: p\nstatus: saved\napplied: 2026-11-20\n# end\n",
+    "missing key with nothing before it": "# only a comment\nnotes: x\nstatus: saved\n",
+    "value needing quotes": 'posting: p\nstatus: saved\nnext_step: "Call: Jo #2, \'then\' \\"wait\\""\n',
+    "tab-free CRLF": "posting: p\r\nstatus: applied\r\n",
+    "blank line after the value": "posting: p\nstatus: applied\n\nnotes: x\n",
+    "text whose lines start with '#'": "posting: p\nnext_step: x\n# a comment\nstatus: saved\n",
+    "missing key between two": "posting: p\nstatus: saved\nnext_step: call\nnotes: x\n",
+    "list replaced": 'posting: p\ncontacts: "Al"\n  # indented\nstatus: saved\n',
+}
+"""Each layout's front matter after the edit, byte for byte."""
 
 
 @pytest.mark.parametrize(("name", "front", "values"), LAYOUTS, ids=[layout[0] for layout in LAYOUTS])
@@ -71,11 +101,9 @@ def test_each_layout_reads_back_as_the_old_mapping_plus_the_change(name: str, fr
     newline = "\r\n" if "\r\n" in front else "\n"
     text = f"---{newline}{front}---{newline}Body stays.{newline}"
     updated = set_keys(text, values, APPLICATION)
+    assert updated == f"---{newline}{EDITED[name]}---{newline}Body stays.{newline}"
     normalised = updated.replace("\r\n", "\n")
     assert _front(normalised) == {**_front(text.replace("\r\n", "\n")), **values}
-    assert updated.endswith(f"---{newline}Body stays.{newline}")
-    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
-    assert all(line in updated.splitlines() for line in comments), "a comment line was lost"
 
 
 def test_a_comment_after_a_replaced_value_stays_on_its_line() -> None:
@@ -83,22 +111,58 @@ def test_a_comment_after_a_replaced_value_stays_on_its_line() -> None:
     assert 'next_step: "email Jo"  # from recruiter\n' in set_keys(text, {"next_step": "email Jo"}, APPLICATION)
 
 
+FIX_FIRST = "; fix it first (`roledex check` lists all)"
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("---\n{posting: p, status: saved}\n---\n", "flow mapping"),
-        ("---\n  posting: p\n  status: saved\n---\n", "indented"),
-        ("---\nposting: p\nstatus: saved\n...\n", "closed with '...'"),
-        ("---\nposting: p\nstatus: [saved\n---\n", "fix it first"),
-        ("---\nposting: p\nposting: q\n---\n", "duplicate key"),
-        ("posting: p\n", "does not start with front matter"),
-        ("---\nposting: p\n", "never closed"),
-        ("---\n- posting\n---\n", "not a mapping"),
+        (
+            "---\n{posting: p, status: saved}\n---\n",
+            "the front matter is a flow mapping ({...}); write one 'key: value' per line",
+        ),
+        (
+            "---\n  posting: p\n  status: saved\n---\n",
+            "the front matter's keys are indented; start each key at the left margin",
+        ),
+        (
+            "---\nposting: p\nstatus: saved\n...\n",
+            "the front matter is closed with '...' on line 4; close it with '---'",
+        ),
+        (
+            "---\nposting: p\nstatus: [saved\n---\n",
+            "line 3: front-matter: a list in [ ] or a mapping in { } is not closed, or holds an unquoted ':' or ','; "
+            "close it or quote the value" + FIX_FIRST,
+        ),
+        (
+            "---\nposting: p\nposting: q\n---\n",
+            "line 3: posting: duplicate key: 'posting' is also set on line 2; YAML keeps only the last, remove one"
+            + FIX_FIRST,
+        ),
+        ("posting: p\n", "the file does not start with front matter ('---' on line 1); add it first"),
+        ("", "the file does not start with front matter ('---' on line 1); add it first"),
+        ("---\nposting: p\n", "the front matter is never closed with '---'"),
+        ("---\n- posting\n---\n", "the front matter is not a mapping of keys to values"),
     ],
 )
 def test_what_cannot_be_edited_safely_is_refused(text: str, reason: str) -> None:
-    with pytest.raises(CannotEdit, match=reason):
+    with pytest.raises(CannotEdit) as refused:
         set_keys(text, {"status": "applied"}, APPLICATION)
+    assert str(refused.value) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "edited"),
+    [
+        ("\ufeff---\nposting: p\n---\n", "\ufeff---\nposting: p\nstatus: applied\n---\n"),
+        ("---\n---\nBody\n", "---\nstatus: applied\n---\nBody\n"),
+        ("---\n# nothing yet\n---\n", "---\n# nothing yet\nstatus: applied\n---\n"),
+        ("---\nposting: p\n---\n---\n", "---\nposting: p\nstatus: applied\n---\n---\n"),
+    ],
+    ids=["byte-order mark", "empty", "only a comment", "a rule in the body"],
+)
+def test_edges_of_the_front_matter(text: str, edited: str) -> None:
+    assert set_keys(text, {"status": "applied"}, APPLICATION) == edited
 
 
 @pytest.fixture
