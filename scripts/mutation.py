@@ -55,6 +55,9 @@ FAST_TESTS = (
     "tests/test_source.py",
     "tests/test_check_cli.py",
     "tests/test_render.py",
+    "tests/test_value_checks.py",
+    "tests/test_page_pieces.py",
+    "tests/test_leak_finder.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 

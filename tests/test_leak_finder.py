@@ -1,0 +1,191 @@
+"""How `roledex publish-check` finds private text in a built site, in-process: what counts as a
+fragment, what is no secret, which output files are read and how."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from roledex.model import Company, KnowledgeBase, Posting, Prep
+from roledex.publish_check import (
+    MIN_FRAGMENT,
+    MIN_VALUE,
+    Judgement,
+    Leak,
+    find_leaks,
+    normalise,
+    private_folder_outputs,
+    private_fragments,
+    public_pages_text,
+    published_pages,
+    stray_private_fragments,
+)
+from roledex.source import Document
+
+SECRET = "My honest reason for leaving is the reorganisation."
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("<p>Hello <b>World</b></p>", "hello world"),
+        ("Fish &amp; chips &#39;x&#39;", "fish & chips 'x'"),
+        ("[the label](https://x.example/y)", "the label"),
+        ("**bold** _em_ `code` # h > q | t", "bold em code h q t"),
+        ("It’s ‘quoted’ “twice” – and — dashed", "it's 'quoted' \"twice\" - and - dashed"),
+        ("  many\n\n  lines\tand  SPACES ", "many lines and spaces"),
+    ],
+)
+def test_normalise_reads_text_as_a_reader_sees_it(text: str, plain: str) -> None:
+    assert normalise(text) == plain
+
+
+def _doc(uri: str, meta: dict, body: str = "") -> Document:
+    folder, _, name = uri.partition("/")
+    return Document(path=f"docs/{uri}", folder=folder, slug=name[:-3], meta=meta, body=body, body_line=1)
+
+
+def _kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    kb.companies["acme"] = Company(slug="acme", doc=_doc("companies/acme.md", {"name": "Acme Inc"}), name="Acme Inc")
+    shown = _doc(
+        "postings/open.md", {"company": "acme", "title": "Public title of the open role"}, "A public line of text here."
+    )
+    hidden = _doc(
+        "postings/secret.md",
+        {"company": "acme", "title": "Confidential Staff Role", "tags": ["tiny", "hush-hush-project"]},
+        f"- {SECRET}\n1. Second private sentence that is long enough! Short one.\nA public line of text here.\n",
+    )
+    kb.postings["open"] = Posting(slug="open", doc=shown, company="acme", title="Open")
+    kb.postings["secret"] = Posting(slug="secret", doc=hidden, company="acme", title="Secret")
+    kb.preps["open"] = Prep(
+        slug="open",
+        doc=_doc("prep/open.md", {"posting": "open"}, "Private prep notes for the open role."),
+        posting="open",
+    )
+    return kb
+
+
+VIEW = Judgement(
+    shown_paths={"companies/acme.md", "postings/open.md"},
+    hidden_paths={"postings/secret.md", "prep/open.md"},
+)
+
+
+def test_fragments_are_the_sentences_values_and_addresses_of_hidden_records() -> None:
+    fragments = private_fragments(_kb(), VIEW)
+    assert fragments == {
+        "postings/secret/": "docs/postings/secret.md",
+        normalise(SECRET): "docs/postings/secret.md",
+        "second private sentence that is long enough!": "docs/postings/secret.md",
+        "confidential staff role": "docs/postings/secret.md",
+        "hush-hush-project": "docs/postings/secret.md",
+        "private prep notes for the open role.": "docs/prep/open.md",
+    }
+    assert len("short one.") < MIN_FRAGMENT and len("tiny") < MIN_VALUE
+
+
+def test_text_that_a_published_page_also_shows_is_no_secret() -> None:
+    fragments = private_fragments(
+        _kb(), VIEW, public_text="# About\n\nMy honest reason for leaving is the reorganisation.\n"
+    )
+    assert normalise(SECRET) not in fragments
+    assert "a public line of text here." not in fragments
+    assert "postings/secret/" in fragments
+
+
+def test_a_hidden_prep_of_a_shown_posting_keeps_its_address_for_the_generated_page() -> None:
+    assert "prep/open/" not in private_fragments(_kb(), VIEW)
+
+
+def _site(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    site = tmp_path / "site"
+    for name, content in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(content)
+    return site
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "found"),
+    [
+        ("index.html", f"<p>{SECRET}</p>".encode(), True),
+        ("a/index.html", SECRET.replace("honest", "<em>honest</em>").encode(), True),
+        ("search/search_index.json", json.dumps({"docs": [{"text": SECRET}]}).encode(), True),
+        ("search/search_index.json", json.dumps({"docs": [{"text": SECRET.replace("'", "\u2019")}]}).encode(), True),
+        ("sitemap.xml.gz", gzip.compress(SECRET.encode()), True),
+        ("feed.json.gz", gzip.compress(json.dumps([SECRET]).encode()), True),
+        ("notes.txt", SECRET.encode(), True),
+        ("broken.json", b"{" + SECRET.encode(), True),
+        ("broken.gz", b"not gzip " + SECRET.encode(), False),
+        ("style.css", SECRET.encode(), False),
+        ("app.js", SECRET.encode(), False),
+        ("index.html", b"<p>Nothing private here at all.</p>", False),
+    ],
+)
+def test_a_fragment_is_found_in_every_kind_of_text_output(
+    tmp_path: Path, name: str, content: bytes, found: bool
+) -> None:
+    site = _site(tmp_path, {name: content})
+    leaks = find_leaks(site, {normalise(SECRET): "docs/postings/secret.md"})
+    assert leaks == ([Leak(name, normalise(SECRET), "docs/postings/secret.md")] if found else [])
+
+
+def test_each_output_names_each_source_once(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"a.html": b"alpha-fragment beta-fragment gamma-fragment", "b.html": b"gamma-fragment"})
+    fragments = {"alpha-fragment": "one.md", "beta-fragment": "one.md", "gamma-fragment": "two.md"}
+    assert find_leaks(site, fragments) == [
+        Leak("a.html", "alpha-fragment", "one.md"),
+        Leak("a.html", "gamma-fragment", "two.md"),
+        Leak("b.html", "gamma-fragment", "two.md"),
+    ]
+
+
+def test_files_in_a_private_folder_that_are_not_records_are_searched_for(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "applications" / "sub").mkdir(parents=True)
+    (docs / "applications" / "sub" / "notes.txt").write_text(f"{SECRET}\nshort\n", encoding="utf-8")
+    (docs / "applications" / "x.md").write_text("---\nposting: x\n---\nA record, judged elsewhere entirely.\n")
+    (docs / "postings").mkdir()
+    (docs / "postings" / "free.txt").write_text("Not in a private folder, so not searched.\n")
+    view = Judgement(shown_paths=set(), hidden_paths={"applications/x.md"})
+    assert stray_private_fragments(docs, view) == {normalise(SECRET): str(docs / "applications" / "sub" / "notes.txt")}
+    assert stray_private_fragments(tmp_path / "nowhere", view) == {}
+
+
+def test_outputs_in_a_private_folder_are_leaks_but_the_pages_of_shown_records(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "applications/index.html": b"",
+            "applications/x/index.html": b"",
+            "applications/notes.txt": b"",
+            "applications/y/index.html": b"",
+            "postings/p/index.html": b"",
+        },
+    )
+    view = Judgement(shown_paths={"applications/y.md"}, hidden_paths={"applications/x.md"})
+    assert [leak.output for leak in private_folder_outputs(site, view)] == [
+        "applications/index.html",
+        "applications/notes.txt",
+        "applications/x/index.html",
+    ]
+
+
+def test_published_pages_are_the_addresses_of_every_page(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"index.html": b"", "postings/index.html": b"", "postings/p/index.html": b"", "x.html": b""})
+    assert published_pages(site) == ["/", "/postings/", "/postings/p/"]
+
+
+def test_public_pages_text_is_the_hand_written_pages_a_build_keeps(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "guides").mkdir(parents=True)
+    (docs / "guides" / "open.md").write_text("---\ntitle: Open\n---\nShown to all.\n", encoding="utf-8")
+    (docs / "guides" / "mine.md").write_text("---\nprivate: true\n---\nMine alone.\n", encoding="utf-8")
+    (docs / "postings").mkdir()
+    (docs / "postings" / "p.md").write_text("---\ntitle: P\n---\nA record.\n", encoding="utf-8")
+    text = public_pages_text(docs, Judgement(shown_paths={"postings/p.md"}, hidden_paths=set()))
+    assert "Shown to all." in text
+    assert "Mine alone." not in text and "A record." not in text
