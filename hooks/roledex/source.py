@@ -125,19 +125,30 @@ class _AliasRefusal:
         return super().construct_object(node, deep=deep)  # type: ignore[misc]
 
 
-def _loader_pair(base: type) -> tuple[type, type]:
-    """The front-matter loader on `base` (libyaml's or PyYAML's own), and its guarded twin."""
-    lined: Any = type("FrontMatterLoader", (_LinedConstruction, base), {})
-    lined.add_constructor("tag:yaml.org,2002:map", _LinedConstruction.construct_lined_mapping)
-    lined.add_constructor("tag:yaml.org,2002:timestamp", _LinedConstruction.construct_lenient_timestamp)
-    return lined, type("GuardedLoader", (_AliasRefusal, lined), {})
+class _PurePythonLoader(_LinedConstruction, yaml.SafeLoader):
+    """PyYAML's own parser: slower, and present wherever PyYAML is."""
 
 
-PURE_PYTHON_LOADERS = _loader_pair(yaml.SafeLoader)
-"""PyYAML's own parser: slower, and present wherever PyYAML is."""
-LIBYAML_LOADERS = _loader_pair(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
-"""libyaml's parser, when PyYAML was built with it."""
-loaders = LIBYAML_LOADERS or PURE_PYTHON_LOADERS
+class _GuardedPurePythonLoader(_AliasRefusal, _PurePythonLoader):
+    pass
+
+
+class _LibyamlLoader(_LinedConstruction, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser, when PyYAML was built with it (PyYAML's own otherwise)."""
+
+
+class _GuardedLibyamlLoader(_AliasRefusal, _LibyamlLoader):
+    pass
+
+
+_loader: Any
+for _loader in (_PurePythonLoader, _LibyamlLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", _LinedConstruction.construct_lined_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _LinedConstruction.construct_lenient_timestamp)
+
+PURE_PYTHON_LOADERS: tuple[type, type] = (_PurePythonLoader, _GuardedPurePythonLoader)
+LIBYAML_LOADERS = (_LibyamlLoader, _GuardedLibyamlLoader) if hasattr(yaml, "CSafeLoader") else None
+loaders: tuple[type, type] = (_LibyamlLoader, _GuardedLibyamlLoader)
 """The pair `parse_yaml` uses; both give the same data and the same problems."""
 
 
@@ -287,7 +298,7 @@ def privacy_mark(path: str, text: str) -> tuple[bool, list[Problem]]:
     anything other than true or false, is left out and its problem reported, so a broken
     private page stops the build instead of being published.
     """
-    yaml_text, _, _, problems = split_front_matter(path, text.lstrip("\ufeff").replace("\r\n", "\n"))
+    yaml_text, _, _, problems = split_front_matter(path, text.lstrip("\ufeff"))
     if yaml_text is None or not yaml_text.strip():
         return False, []
     data, key_lines, yaml_problems = parse_yaml(path, yaml_text, 2)
@@ -299,7 +310,7 @@ def privacy_mark(path: str, text: str) -> tuple[bool, list[Problem]]:
     if isinstance(value, bool):
         return value, []
     message = f"expected true or false, got {value!r}; the page is left out until it says true or false"
-    return True, [Problem(path, key_lines.get("private", 1), "private", message)]
+    return True, [Problem(path, key_lines["private"], "private", message)]
 
 
 def marked_private(text: str) -> bool:
