@@ -15,6 +15,7 @@ from roledex.publish_check import (
     Judgement,
     Leak,
     find_leaks,
+    judge_privacy,
     normalise,
     private_folder_outputs,
     private_fragments,
@@ -189,3 +190,91 @@ def test_public_pages_text_is_the_hand_written_pages_a_build_keeps(tmp_path: Pat
     text = public_pages_text(docs, Judgement(shown_paths={"postings/p.md"}, hidden_paths=set()))
     assert "Shown to all." in text
     assert "Mine alone." not in text and "A record." not in text
+
+
+TYPOGRAPHIC = "It\u2019s the reorganisation I cannot speak about in public."
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("search/search_index.json", json.dumps({"docs": [{"text": TYPOGRAPHIC}]}, ensure_ascii=True).encode()),
+        ("feed.json.gz", gzip.compress(json.dumps([TYPOGRAPHIC], ensure_ascii=True).encode())),
+        ("index.html", b"\xff\xfe<p>" + TYPOGRAPHIC.encode() + b"</p>"),
+    ],
+    ids=["JSON with escapes", "gzipped JSON with escapes", "HTML with bytes that are not UTF-8"],
+)
+def test_json_is_read_as_its_strings_and_bad_bytes_do_not_hide_text(tmp_path: Path, name: str, content: bytes) -> None:
+    site = _site(tmp_path, {name: content})
+    assert [leak.output for leak in find_leaks(site, {normalise(TYPOGRAPHIC): "docs/x.md"})] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [("x" * (MIN_FRAGMENT - 1), False), ("x" * MIN_FRAGMENT, True)],
+)
+def test_a_sentence_is_a_fragment_from_its_minimum_length(sentence: str, fragment: bool) -> None:
+    kb = KnowledgeBase()
+    kb.postings["s"] = Posting(slug="s", doc=_doc("postings/s.md", {}, sentence), company="acme", title="S")
+    view = Judgement(shown_paths=set(), hidden_paths={"postings/s.md"})
+    assert (sentence in private_fragments(kb, view)) is fragment
+
+
+@pytest.mark.parametrize(("value", "fragment"), [("x" * (MIN_VALUE - 1), False), ("x" * MIN_VALUE, True)])
+def test_a_value_is_a_fragment_from_its_minimum_length(value: str, fragment: bool) -> None:
+    kb = KnowledgeBase()
+    kb.postings["s"] = Posting(slug="s", doc=_doc("postings/s.md", {"title": value}), company="acme", title="S")
+    view = Judgement(shown_paths=set(), hidden_paths={"postings/s.md"})
+    assert (value in private_fragments(kb, view)) is fragment
+
+
+def test_a_value_a_shown_record_also_holds_is_no_secret() -> None:
+    kb = _kb()
+    kb.postings["open"].doc.meta["title"] = "Confidential Staff Role"
+    assert "confidential staff role" not in private_fragments(kb, VIEW)
+
+
+def test_each_line_of_a_body_is_read_on_its_own() -> None:
+    kb = KnowledgeBase()
+    body = "First line that is long enough\nSecond line that is long enough"
+    kb.postings["s"] = Posting(slug="s", doc=_doc("postings/s.md", {}, body), company="acme", title="S")
+    fragments = private_fragments(kb, Judgement(shown_paths=set(), hidden_paths={"postings/s.md"}))
+    assert {"first line that is long enough", "second line that is long enough"} <= set(fragments)
+
+
+def test_a_private_folder_output_names_itself_as_the_leak(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"applications/notes.txt": b""})
+    leaks = private_folder_outputs(site, Judgement(shown_paths=set(), hidden_paths=set()))
+    assert leaks == [Leak("applications/notes.txt", "a file in a private folder", "applications/notes.txt")]
+
+
+def test_stray_files_are_read_whatever_their_bytes(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "applications").mkdir(parents=True)
+    (docs / "applications" / "jo.txt").write_bytes(SECRET.encode() + b"\n\xff\n")
+    assert list(stray_private_fragments(docs, Judgement(set(), set()))) == [normalise(SECRET)]
+
+
+def test_every_hand_written_page_is_read_after_a_record_and_whatever_its_bytes(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for uri, content in {
+        "a-first/record.md": b"---\ntitle: R\n---\nA record.\n",
+        "b-guides/open.md": b"---\ntitle: Open\n---\nShown \xff to all.\n",
+    }.items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_bytes(content)
+    text = public_pages_text(docs, Judgement(shown_paths={"a-first/record.md"}, hidden_paths=set()))
+    assert "to all." in text and "A record." not in text
+
+
+def test_publish_check_hides_a_posting_whose_company_is_missing_and_follows_a_file_name() -> None:
+    kb = KnowledgeBase()
+    kb.companies["acme"] = Company(slug="acme", doc=_doc("companies/acme.md", {"private": False}), name="Acme")
+    for slug, company in (("open", "acme"), ("orphan", "nobody")):
+        doc = _doc(f"postings/{slug}.md", {"company": company, "private": False})
+        kb.postings[slug] = Posting(slug=slug, doc=doc, company=company, title=slug)
+    for slug in ("open", "orphan"):
+        kb.preps[slug] = Prep(slug=slug, doc=_doc(f"prep/{slug}.md", {"private": False}), posting=slug)
+    judged = judge_privacy(kb)
+    assert judged.hidden_paths == {"postings/orphan.md", "prep/orphan.md"}
+    assert judged.shown_paths == {"companies/acme.md", "postings/open.md", "prep/open.md"}

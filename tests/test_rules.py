@@ -11,10 +11,11 @@ from conftest import make_site
 from roledex.coverage import Mapping, content_words, coverage
 from roledex.importer.money import choose_salary
 from roledex.load import load_knowledge_base
-from roledex.model import Application, Posting, Salary
+from roledex.model import Application, KnowledgeBase, Posting, Salary
 from roledex.pipeline import stale_days
+from roledex.rules import check_record
 from roledex.salary import annual_salary, band
-from roledex.schema import CLOSED_STATUSES, STALE_AFTER_DAYS, STATUSES
+from roledex.schema import CLOSED_STATUSES, KINDS, STALE_AFTER_DAYS, STATUSES
 from roledex.settings import Settings
 from roledex.source import Document, parse_yaml
 
@@ -288,3 +289,84 @@ def test_a_reference_to_a_missing_file_names_it_and_the_fix(
     docs = make_site(tmp_path, files)
     found = [(p.path.removeprefix(f"{docs}/"), p.line, p.key, p.message) for p in load_knowledge_base(docs).problems]
     assert problem in found, found
+
+
+def _problems(kind: str, record: object, today: dt.date = TODAY) -> list[tuple[str, str, str]]:
+    return [(p.key, p.message, p.severity) for p in check_record(KINDS[kind], record, KnowledgeBase(), today)]
+
+
+@pytest.mark.parametrize(
+    ("applied", "updated", "problems"),
+    [
+        (0, None, []),
+        (STALE_AFTER_DAYS, None, []),
+        (
+            STALE_AFTER_DAYS + 1,
+            None,
+            [
+                (
+                    "updated",
+                    f"stale: no change for {STALE_AFTER_DAYS + 1} days since "
+                    f"{TODAY - dt.timedelta(days=STALE_AFTER_DAYS + 1)} (status 'applied'); "
+                    "follow up, or set the new status with `roledex status`",
+                    "warning",
+                )
+            ],
+        ),
+        (-1, None, [("applied", f"applied {TODAY + dt.timedelta(days=1)} is in the future", "warning")]),
+    ],
+)
+def test_an_application_is_checked_against_today(applied: int, updated: int | None, problems: list) -> None:
+    assert _problems("application", _application("applied", applied, updated)) == problems
+
+
+def test_an_application_is_checked_against_the_real_today_by_default() -> None:
+    record = _application("applied", 0)
+    later = Application(
+        slug="a", doc=DOC, posting="p", status="applied", applied=dt.date.today() + dt.timedelta(days=1)
+    )
+    assert check_record(KINDS["application"], record, KnowledgeBase()) == []
+    assert [p.key for p in check_record(KINDS["application"], later, KnowledgeBase())] == ["applied"]
+
+
+@pytest.mark.parametrize(
+    ("period", "top", "warned"),
+    [
+        ("hour", 1, False),
+        ("hour", 0.5, True),
+        ("hour", 2_000, False),
+        ("hour", 2_001, True),
+        ("year", 1_000, False),
+        ("year", 999, True),
+        ("year", 500_000_000, False),
+        ("month", 10_000_001, True),
+    ],
+)
+def test_a_figure_far_outside_its_period_is_questioned(period: str, top: float, warned: bool) -> None:
+    posting = _posting(top, None, "USD", period)
+    message = (
+        f"{top:g} USD a {period} looks like the wrong period; check 'period' (one of year, month, week, day, hour)"
+    )
+    assert _problems("posting", posting) == ([("salary.period", message, "warning")] if warned else [])
+
+
+def test_a_period_warning_without_a_currency_has_no_placeholder() -> None:
+    posting = _posting(1, None, "", "year")
+    ((_, message, _),) = _problems("posting", posting)
+    assert message.startswith("1 a year looks like the wrong period")
+
+
+@pytest.mark.parametrize(("closes", "error"), [(0, False), (1, False), (-1, True)])
+def test_a_posting_cannot_close_before_it_is_posted(closes: int, error: bool) -> None:
+    posting = Posting(
+        slug="p", doc=DOC, company="acme", title="T", posted=TODAY, closes=TODAY + dt.timedelta(days=closes)
+    )
+    found = _problems("posting", posting)
+    message = f"closes {TODAY + dt.timedelta(days=closes)} is before posted {TODAY}"
+    assert found == ([("closes", message, "error")] if error else [])
+
+
+def test_a_posting_gets_every_finding_at_once() -> None:
+    posting = _posting(300, 200, "USD", "hour")
+    posting.salary = Salary(min=3000, max=2000, currency="USD", period="hour", headline=5000)
+    assert [key for key, _, _ in _problems("posting", posting)] == ["salary.min", "salary.headline", "salary.period"]

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from roledex import source
 from roledex.load import build_record
 from roledex.schema import KINDS
 from roledex.source import read_document
@@ -162,3 +163,81 @@ def test_every_key_of_a_nested_mapping_has_its_line_and_the_body_its_first_line(
     assert doc.line_of("salary.range.low") == 6
     assert doc.line_of("salary.max") == 3
     assert doc.line_of("title") == 1
+
+
+LOADER_PAIRS = {"pure-python": source.PURE_PYTHON_LOADERS, "libyaml": source.loaders}
+
+
+@pytest.fixture(params=list(LOADER_PAIRS))
+def each_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(source, "loaders", LOADER_PAIRS[request.param])
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "data"),
+    [
+        ("a: !\n", {"a": None}),
+        ("a: !!str\n", {"a": ""}),
+        ("1: x\ntrue: y\n2026-01-02: z\n", {"1": "x", "True": "y", "2026-01-02": "z"}),
+        ("? [a, b]\n: x\n", {"['a', 'b']": "x"}),
+        ("a: &x [1]\n", {"a": [1]}),
+        ("a: '*bold*'\n", {"a": "*bold*"}),
+        ("a:\n  b:\n    - [1, 2]\n", {"a": {"b": [[1, 2]]}}),
+    ],
+)
+def test_keys_are_text_and_values_read_alike_with_every_loader(each_loader: str, yaml_text: str, data: dict) -> None:
+    found, _, problems = source.parse_yaml("p.md", yaml_text, 2)
+    assert (found, problems) == (data, [])
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        ("a: !!map text\n", 2, source.MAP_TAG_ON_SCALAR),
+        ("b: 1\na: &x 1\nc: *x\n", 3, ALIASES),
+        (
+            "a: 1\nb: !!float abc\n",
+            3,
+            "'abc' cannot be read as 'float', as its tag says; remove the tag or correct the value",
+        ),
+    ],
+)
+def test_what_no_loader_constructs(each_loader: str, yaml_text: str, line: int, message: str) -> None:
+    data, lines, problems = source.parse_yaml("p.md", yaml_text, 2)
+    assert (data, lines) == (None, {})
+    assert [(p.line, p.key, p.message) for p in problems] == [(line, "front-matter", message)]
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("---\na: 1\n---\nBody\n", ("a: 1", "Body\n", 4, [])),
+        ("---\na: 1\nb: 2\n...\nBody\nmore", ("a: 1\nb: 2", "Body\nmore", 5, [(4, "close the front matter")])),
+        ("Body only\n", (None, "Body only\n", 1, [(1, "no front matter")])),
+        ("---\na: 1\n", (None, "---\na: 1\n", 1, [(1, "front matter opened")])),
+        ("---  \na: 1\n---\t\n\nBody", ("a: 1", "\nBody", 4, [])),
+    ],
+)
+def test_front_matter_and_body_are_split_at_the_fence(text: str, split: tuple) -> None:
+    yaml_text, body, body_line, problems = source.split_front_matter("p.md", text)
+    assert (yaml_text, body, body_line) == split[:3]
+    assert [(p.line, p.message[: len(m)]) for p, (_, m) in zip(problems, split[3], strict=True)] == split[3]
+
+
+def test_a_long_metadata_line_is_quoted_to_forty_characters() -> None:
+    first = "Title: " + "x" * 60
+    (problem,) = source.split_front_matter("p.md", first + "\n")[3]
+    assert f"(a first line like {first[:40]!r} is read by MkDocs as metadata)" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"a\r\nb\rc\n", "a\nb\nc\n"),
+        (b"\xef\xbb\xbfa", "a"),
+        (b"caf\xc3\xa9", "café"),
+    ],
+)
+def test_every_line_end_reads_as_a_newline(raw: bytes, text: str) -> None:
+    assert source.decode("p.md", raw) == (text, [])

@@ -71,6 +71,13 @@ LAYOUTS = [
     ),
     ("missing key between two", "posting: p\nstatus: saved\nnotes: x\n", {"next_step": "call"}),
     ("list replaced", "posting: p\ncontacts:\n  - Jo\n  # indented\nstatus: saved\n", {"contacts": "Al"}),
+    (
+        "text whose last line starts with '#'",
+        "posting: p\nnext_step: |\n  call\n  # not a comment\nstatus: saved\n",
+        {"next_step": "x"},
+    ),
+    ("spaces after the value", "posting: p\nstatus: saved   \nnotes: x\n", {"status": "applied"}),
+    ("a key the schema does not know", "posting: p\nstatus: saved\n", {"custom": "x"}),
 ]
 
 
@@ -92,6 +99,9 @@ EDITED = {
     "text whose lines start with '#'": "posting: p\nnext_step: x\n# a comment\nstatus: saved\n",
     "missing key between two": "posting: p\nstatus: saved\nnext_step: call\nnotes: x\n",
     "list replaced": 'posting: p\ncontacts: "Al"\n  # indented\nstatus: saved\n',
+    "text whose last line starts with '#'": "posting: p\nnext_step: x\nstatus: saved\n",
+    "spaces after the value": "posting: p\nstatus: applied\nnotes: x\n",
+    "a key the schema does not know": "posting: p\nstatus: saved\ncustom: x\n",
 }
 """Each layout's front matter after the edit, byte for byte."""
 
@@ -158,8 +168,10 @@ def test_what_cannot_be_edited_safely_is_refused(text: str, reason: str) -> None
         ("---\n---\nBody\n", "---\nstatus: applied\n---\nBody\n"),
         ("---\n# nothing yet\n---\n", "---\n# nothing yet\nstatus: applied\n---\n"),
         ("---\nposting: p\n---\n---\n", "---\nposting: p\nstatus: applied\n---\n---\n"),
+        ("---  \nposting: p\n--- \n", "---  \nposting: p\nstatus: applied\n--- \n"),
+        ("---\nposting: p\r\n---\n", "---\nposting: p\r\nstatus: applied\n---\n"),
     ],
-    ids=["byte-order mark", "empty", "only a comment", "a rule in the body"],
+    ids=["byte-order mark", "empty", "only a comment", "a rule in the body", "fences with spaces", "mixed line ends"],
 )
 def test_edges_of_the_front_matter(text: str, edited: str) -> None:
     assert set_keys(text, {"status": "applied"}, APPLICATION) == edited
@@ -296,3 +308,12 @@ def test_an_edit_that_would_not_read_back_is_refused(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}: other{newline}")
     with pytest.raises(CannotEdit, match="would not read back"):
         set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
+
+
+def test_the_refusal_names_every_key_that_would_read_back_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}_x: 1{newline}")
+    with pytest.raises(CannotEdit) as refused:
+        set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
+    assert str(refused.value) == (
+        "the edit would not read back as written (keys status, status_x); nothing was changed"
+    )

@@ -44,7 +44,7 @@ def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
         if top < low or top > high:
             yield (
                 "salary.period",
-                f"{top:g} {salary.currency or ''} a {salary.period} looks like the wrong "
+                f"{' '.join(filter(None, (f'{top:g}', salary.currency)))} a {salary.period} looks like the wrong "
                 f"period; check 'period' (one of year, month, week, day, hour)",
                 WARNING,
             )

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
 
 from .problems import Problem
@@ -30,6 +29,7 @@ from .yaml_diagnosis import (
 )
 
 FENCE = "---"
+MAP_TAG_ON_SCALAR = "'!!map' marks a mapping, but the value is not one; remove the tag"
 _MULTIMARKDOWN_META = re.compile(r"^[A-Za-z][\w -]*:\s")
 
 
@@ -89,7 +89,7 @@ class _LinedConstruction:
 
     def construct_lined_mapping(self, node: Any) -> LinedDict:
         if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+            raise _Refused(node.start_mark.line, MAP_TAG_ON_SCALAR)
         mapping = LinedDict()
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -112,10 +112,10 @@ class _LinedConstruction:
 
 
 class _AliasRefusal:
-    """Refusing every alias: for text that holds '&' or '*' at all.
+    """Refusing every alias: for text that holds a '*' at all.
 
     A node met a second time is an alias; refusing it before construction makes an alias
-    bomb cost no more than its text. Text without those characters has no aliases, and
+    bomb cost no more than its text. Text without a '*' has no aliases, and
     skips this per-node check.
     """
 
@@ -225,7 +225,7 @@ def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[st
     # libyaml takes a tab between tokens that PyYAML's own parser refuses; text with a tab is
     # read by the stricter one, so what passes the check reads alike with every loader.
     plain, guarded = PURE_PYTHON_LOADERS if "\t" in yaml_text else loaders
-    loader = (guarded if "&" in yaml_text or "*" in yaml_text else plain)(yaml_text)
+    loader = (guarded if "*" in yaml_text else plain)(yaml_text)
     try:
         data = loader.get_single_data()
     except _Refused as refused:

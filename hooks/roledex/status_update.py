@@ -36,13 +36,14 @@ class _Span:
 
 
 def _fences(lines: list[str]) -> int:
-    """The index of the closing fence; the opening one is line 0."""
-    if not lines or lines[0].lstrip("\ufeff").rstrip("\r\n") != "---":
+    """The index of the closing fence; the opening one is line 0. A fence may end in spaces,
+    as it may for the checker (`source.split_front_matter`)."""
+    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
         raise CannotEdit("the file does not start with front matter ('---' on line 1); add it first")
     for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n") == "---":
+        if lines[index].rstrip() == "---":
             return index
-        if lines[index].rstrip("\r\n") == "...":
+        if lines[index].rstrip() == "...":
             raise CannotEdit(f"the front matter is closed with '...' on line {index + 1}; close it with '---'")
     raise CannotEdit("the front matter is never closed with '---'")
 
@@ -121,7 +122,7 @@ def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
         spans = _spans(_as_yaml(front))
         if key in spans:
             span = spans[key]
-            front[span.start : span.stop] = [_entry(key, value, span.tail.rstrip("\r\n"), newline)]
+            front[span.start : span.stop] = [_entry(key, value, span.tail, newline)]
         else:
             front.insert(_insert_after(key, order, spans, len(front)), _entry(key, value, "", newline))
     result = "".join([lines[0], *front, *lines[end:]])
