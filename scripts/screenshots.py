@@ -31,7 +31,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
+"""Headless Chromium in a container or on CI; the browser tests launch it the same way."""
 DEFAULT_PAGES = ["", "salaries/", "prep/etsy-engineering-manager-ml-for-growth/"]
 
 

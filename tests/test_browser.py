@@ -3,10 +3,7 @@ person would: following links, sorting, searching, dark mode, a phone-sized wind
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,18 +13,8 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 from conftest import build_site, make_site  # noqa: E402 (after the skip)
+from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 (scripts/, on pytest's pythonpath)
 
-CHROMIUM = os.environ.get("ROLEDEX_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 GROWTH = "etsy-engineering-manager-ml-for-growth"
 
 if not Path(CHROMIUM).exists():
@@ -36,24 +23,16 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM}; `apt-get install chromium` to run these", allow_module_level=True)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(shipped_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(shipped_site / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(shipped_site / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -213,11 +192,8 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     make_site(root, HOSTILE)
     result = build_site(root)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(root / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("address", ["companies/acme/", "postings/acme-data-engineer/", "notes/", "tags/", ""])
