@@ -42,9 +42,10 @@ def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
         low, high = _PLAUSIBLE_PAY[salary.period]
         top = max(figures)
         if top < low or top > high:
+            amount = f"{top:g} {salary.currency}" if salary.currency else f"{top:g}"
             yield (
                 "salary.period",
-                f"{' '.join(filter(None, (f'{top:g}', salary.currency)))} a {salary.period} looks like the wrong "
+                f"{amount} a {salary.period} looks like the wrong "
                 f"period; check 'period' (one of year, month, week, day, hour)",
                 WARNING,
             )

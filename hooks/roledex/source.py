@@ -147,9 +147,10 @@ for _loader in (_PurePythonLoader, _LibyamlLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _LinedConstruction.construct_lenient_timestamp)
 
 PURE_PYTHON_LOADERS: tuple[type, type] = (_PurePythonLoader, _GuardedPurePythonLoader)
-LIBYAML_LOADERS = (_LibyamlLoader, _GuardedLibyamlLoader) if hasattr(yaml, "CSafeLoader") else None
 loaders: tuple[type, type] = (_LibyamlLoader, _GuardedLibyamlLoader)
 """The pair `parse_yaml` uses; both give the same data and the same problems."""
+LIBYAML_LOADERS = loaders if hasattr(yaml, "CSafeLoader") else None
+"""The same pair when it is libyaml's, None when PyYAML was built without libyaml."""
 
 
 @dataclass
