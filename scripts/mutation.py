@@ -58,6 +58,7 @@ FAST_TESTS = (
     "tests/test_value_checks.py",
     "tests/test_page_pieces.py",
     "tests/test_leak_finder.py",
+    "tests/test_pipeline_rules.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

@@ -9,11 +9,20 @@ import pytest
 from conftest import build_site, make_site, read_page
 from roledex.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 
-HIDDEN_SOURCES = {"diary.md", "applications/etsy-x.md", "applications/notes.txt", "companies/hush.md"}
-HIDDEN = HiddenAddresses(
-    {"diary/", "applications/etsy-x/", "applications/notes.txt", "companies/hush/", *HIDDEN_SOURCES},
-    "https://owner.github.io/kb/",
-)
+HIDDEN_SOURCES = {
+    "diary.md",
+    "applications/etsy-x.md",
+    "applications/notes.txt",
+    "companies/hush.md",
+    "journal/index.md",
+    "Xavier.md",
+}
+HIDDEN_ADDRESSES = {"diary/", "applications/etsy-x/", "applications/notes.txt", "companies/hush/", *HIDDEN_SOURCES}
+
+
+def hidden_addresses(site_url: str | None = "https://owner.github.io/kb/") -> HiddenAddresses:
+    """Built inside each test, so that a test runs the constructor it depends on."""
+    return HiddenAddresses(HIDDEN_ADDRESSES, site_url)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +46,12 @@ HIDDEN = HiddenAddresses(
         ("notes.md", "/diary/", False),  # an address, not a file: the HTML pass judges it
         ("notes.md", "#diary", False),
         ("notes.md", "mailto:diary@example.com", False),
+        ("notes.md", "mailto:diary.md", False),  # a scheme without a host is still not a file
+        ("notes.md", "journal/", True),  # a folder's page is its index.md
+        ("notes.md", "Journal/", True),
+        ("notes.md", "journal/index.md", True),
+        ("notes.md", "avier.md", False),  # 'Xavier.md' is another file
+        ("notes.md", "Xavier.md", True),
     ],
 )
 def test_a_markdown_link_is_judged_by_the_file_it_names(page: str, address: str, hidden: bool) -> None:
@@ -65,10 +80,22 @@ def test_a_markdown_link_is_judged_by_the_file_it_names(page: str, address: str,
         ("notes/", "#diary", False),
         ("notes/", "", False),
         ("notes/", "javascript:diary()", False),
+        ("notes/", "  ", False),
+        ("notes/", " #diary", False),
+        ("notes/", "http://owner.github.io/kb/diary/", True),
+        ("notes/", "HTTP://owner.github.io/kb/diary/", True),
+        ("notes/", "ftp://owner.github.io/kb/diary/", False),
+        ("notes/", "../diary/index.htm", True),
+        ("notes/", "../diary.md", True),  # a file link left in by hand reaches the page too
+        ("notes/", "../diary.MD", True),
+        ("notes/", "../avier/", False),
+        ("notes/diary/", "./", False),  # a page's own folder, not the hidden page below the root
+        ("/notes/", "../diary/", True),
+        ("notes", "diary/", True),  # 'notes' is a file at the root: its links start there
     ],
 )
 def test_an_address_in_html_is_judged_by_where_it_leads(page_url: str, address: str, hidden: bool) -> None:
-    assert HIDDEN.hides((page_url,), address) is hidden
+    assert hidden_addresses().hides((page_url,), address) is hidden
 
 
 @pytest.mark.parametrize(
@@ -90,7 +117,62 @@ def test_an_address_in_html_is_judged_by_where_it_leads(page_url: str, address: 
     ],
 )
 def test_html_anchors_and_images_lose_their_target_and_keep_their_words(html: str, expected: str) -> None:
-    assert unlink_hidden_html(html, ("notes/",), HIDDEN) == expected
+    assert unlink_hidden_html(html, ("notes/",), hidden_addresses()) == expected
+
+
+@pytest.mark.parametrize(
+    ("site_url", "address", "hidden"),
+    [
+        (None, "/diary/", True),
+        (None, "https://owner.github.io/kb/diary/", False),  # no site address: another site
+        ("https://Owner.GitHub.io/kb/", "https://owner.github.io/kb/diary/", True),
+        ("https://owner.github.io/", "/diary/", True),
+        ("https://owner.github.io/kb", "/kb/diary/", True),
+        ("https://owner.github.io/kb/", "/kb", False),  # the site's root is not hidden
+        ("https://owner.github.io/kb/", "/kbx/diary/", False),
+    ],
+)
+def test_absolute_addresses_are_read_below_the_site_address(site_url: str | None, address: str, hidden: bool) -> None:
+    assert hidden_addresses(site_url).hides(("notes/",), address) is hidden
+
+
+@pytest.mark.parametrize(("addresses", "truth"), [((), False), (("",), True), (("diary/",), True)])
+def test_a_set_of_hidden_pages_is_true_when_it_holds_any(addresses: tuple[str, ...], truth: bool) -> None:
+    assert bool(HiddenAddresses(addresses)) is truth
+    assert bool(HiddenSources(addresses)) is truth
+
+
+@pytest.mark.parametrize(
+    ("attributes", "kept"),
+    [
+        ('href=""', True),
+        ("href=''", True),
+        ('href="x"', True),
+        ("href", True),  # no value: nothing to follow
+        ('href="../diary/"', False),
+        ("href='../diary/'", False),
+        ("href=../diary/", False),
+        ('HREF = "../diary/"', False),
+        ('data-href="../diary/"', True),
+        ('title="href=../diary/" href="x"', True),
+    ],
+)
+def test_an_anchor_is_judged_by_its_own_href(attributes: str, kept: bool) -> None:
+    html = f"<p><a {attributes}>words</a></p>"
+    assert unlink_hidden_html(html, ("notes/",), hidden_addresses()) == (html if kept else "<p>words</p>")
+
+
+@pytest.mark.parametrize(
+    ("image", "words"),
+    [
+        ('<img src="../diary/">', ""),
+        ('<img src="../diary/" alt="">', ""),
+        ('<img src="../diary/" alt="a &quot;b&quot; &amp; c">', 'a "b" &amp; c'),
+        ("<img src='../diary/' alt='it&#39;s'/>", "it's"),
+    ],
+)
+def test_an_image_of_a_hidden_page_becomes_its_alt_text_as_text(image: str, words: str) -> None:
+    assert unlink_hidden_html(f"<p>{image}</p>", ("notes/",), hidden_addresses()) == f"<p>{words}</p>"
 
 
 def test_nothing_changes_when_nothing_is_hidden() -> None:
@@ -106,12 +188,33 @@ def test_nothing_changes_when_nothing_is_hidden() -> None:
         ('<p>x<em>y</em><a href="diary.md">z</a>w</p>', "<p>x<em>y</em>zw</p>"),
         ('<p><a href="diary.md"><img alt="pic" src="applications/notes.txt" /></a></p>', "<p>pic</p>"),
         ('<p><a href="etsy.md">e</a></p>', '<p><a href="etsy.md">e</a></p>'),
+        ('<p><b>1</b><i>2</i><a href="diary.md">3</a>4</p>', "<p><b>1</b><i>2</i>34</p>"),
+        ('<p><a href="diary.md"><b>1</b></a>2</p>', "<p><b>1</b>2</p>"),
+        ('<p>0<i>1</i><a href="diary.md"><b>2</b><b>3</b></a><i>4</i></p>', "<p>0<i>1</i><b>2</b><b>3</b><i>4</i></p>"),
+        ('<p><a href="diary.md">1</a><a href="diary.md">2</a><a href="diary.md">3</a></p>', "<p>123</p>"),
+        ('<p><a name="top">1</a></p>', '<p><a name="top">1</a></p>'),
+        ('<p>1<img src="applications/notes.txt" />2</p>', "<p>12</p>"),
+        ('<p><img alt="" src="applications/notes.txt" /></p>', "<p />"),
+        ('<p><img alt="ok" /></p>', '<p><img alt="ok" /></p>'),
     ],
 )
 def test_unwrapping_keeps_every_word_in_order(tree: str, expected: str) -> None:
     root = fromstring(f"<div>{tree}</div>")
     unwrap_links(root, lambda address: HiddenSources(HIDDEN_SOURCES).named_by("notes.md", address))
     assert tostring(root, encoding="unicode") == f"<div>{expected}</div>"
+
+
+def test_only_links_and_images_are_judged_and_each_by_its_own_address() -> None:
+    asked: list[str] = []
+
+    def hides(address: str) -> bool:
+        asked.append(address)
+        return True
+
+    root = fromstring('<div><p><b>bold</b><a>1</a><img alt="x" /><a href="h">2</a><img src="s" /></p></div>')
+    unwrap_links(root, hides)
+    assert tostring(root, encoding="unicode") == "<div><p><b>bold</b>1x2</p></div>"
+    assert sorted(asked) == ["", "", "h", "s"]
 
 
 NOTES = """# Notes

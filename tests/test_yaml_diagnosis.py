@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import yaml
 from conftest import DATA, invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex import source
-from roledex.yaml_diagnosis import MAX_NESTING, forbidden_character, too_deep
+from roledex.yaml_diagnosis import (
+    MAX_NESTING,
+    YamlTrouble,
+    forbidden_character,
+    syntax_error,
+    too_deep,
+    unconstructable,
+)
 
 LOADERS = {"pure-python": source.PURE_PYTHON_LOADERS}
 if source.LIBYAML_LOADERS is not None:
@@ -32,43 +40,89 @@ def _deep_block(levels: int) -> str:
     return "a:\n" + "".join("  " * depth + "-\n" for depth in range(1, levels + 1))
 
 
+TAB_INDENT = "a tab indents this line; indent with spaces, not tabs"
+TAB_BETWEEN = "a tab separates the values on this line; use spaces (a tab may appear only inside quotes)"
+BLOCK_TEXT = (
+    "a value starting with '|' or '>' is a block of text, whose first line holds nothing else; "
+    "put a value that starts with '|' or '>' in quotes"
+)
+COLON = "a value holds ': ' where YAML expects a new key; put the whole value in quotes"
+UNCLOSED_QUOTE = "a quoted value is never closed; add the closing quote"
+UNCLOSED = (
+    "a list in [ ] or a mapping in { } is not closed, or holds an unquoted ':' or ','; close it or quote the value"
+)
+INDENT = "this line is not indented like the lines around it; line up the keys of one mapping and the items of one list"
+NO_COLON = "this line is neither 'key: value' nor a list item ('- value'); add ': ' after the key or quote the text"
+DOCUMENT = "the front matter holds a second YAML document or a directive; keep one mapping of keys"
+ALIASES = "YAML anchors and aliases ('&', '*', '<<') are not allowed in front matter"
+TAGS = "YAML tags such as '!!python/name', '!!binary' or '!custom' are not allowed in front matter; remove the tag"
+TOO_DEEP = f"nests lists or mappings more than {MAX_NESTING} levels deep; roledex's keys need at most three"
+
+
+def cannot_start(character: str) -> str:
+    return f"a value cannot start with {character!r} in YAML; put the whole value in quotes"
+
+
+def control(code: str, column: int) -> str:
+    return (
+        f"holds the control character {code} (column {column}), which YAML does not allow; "
+        "delete it, or write it as an escape such as \\t inside double quotes"
+    )
+
+
+def untagged(value: str, kind: str) -> str:
+    return f"{value!r} cannot be read as {kind!r}, as its tag says; remove the tag or correct the value"
+
+
+def too_many_digits(shown: str) -> str:
+    return f"the number {shown} has too many digits to read; write a plain figure such as 197000"
+
+
 CASES = [
-    # (name, YAML text, file line, the start of roledex's message)
-    ("tab indent", "name: a\n\tindustry: b\n", 3, "a tab indents this line"),
-    ("tab before list item", "name: a\nb:\n\t- x\n", 4, "a tab indents this line"),
-    ("tab inside a block scalar", "a: 1\nd: |\n  \ttext\n", 4, "a tab indents this line"),
-    ("tab after a colon", "name: a\nd:\tx\n", 3, "a tab separates the values on this line"),
-    ("tab before a comment", "name: a\t# the name\n", 2, "a tab separates the values on this line"),
-    ("text after a block indicator", "a: |x\n", 2, "a value starting with '|' or '>' is a block of text"),
-    ("colon in value", "name: Acme: the robots\n", 2, "a value holds ': '"),
-    ("value starts with @", "name: @acme\n", 2, "a value cannot start with '@'"),
-    ("value starts with backtick", "name: `acme`\n", 2, "a value cannot start with '`'"),
-    ("unclosed double quote", 'name: "Acme\nindustry: x\n', 2, "a quoted value is never closed"),
-    ("unclosed single quote", "name: 'Acme\nindustry: x\n", 2, "a quoted value is never closed"),
-    ("unclosed flow list", "name: a\ntags: [a, b\nindustry: x\n", 3, "a list in [ ] or a mapping in { } is not closed"),
-    ("unclosed flow mapping", "salary: {min: 1\nname: x\n", 2, "a list in [ ] or a mapping in { } is not closed"),
-    ("empty open list at the end", "name: a\ntags: [", 3, "a list in [ ] or a mapping in { } is not closed"),
-    ("lone bracket on the last line", "name: \n[", 3, "a list in [ ] or a mapping in { } is not closed"),
-    ("lone brace after a key", "name: a\n{", 3, "a list in [ ] or a mapping in { } is not closed"),
-    ("open list in a list item", "tags:\n  - [", 3, "a list in [ ] or a mapping in { } is not closed"),
-    ("list item under a mapping", "a: 1\n- b\n", 3, "this line is not indented like the lines around it"),
-    ("list item out of line", "a:\n  - 1\n - 2\n", 4, "this line is not indented like the lines around it"),
-    ("line without a colon", "a: 1\nb\nc: 2\n", 4, "this line is neither 'key: value' nor a list item"),
-    ("second document", "a: 1\n---\nb: 2\n", 3, "the front matter holds a second YAML document"),
-    ("directive", "%YAML 1.1\na: 1\n", 3, "the front matter holds a second YAML document"),
-    ("undefined alias", "name: *x\n", 2, "YAML anchors and aliases"),
-    ("python tag", "a: !!python/object:os.system x\n", 2, "YAML tags such as"),
-    ("int tag on text", "employees: !!int many\n", 2, "'many' cannot be read as 'int'"),
-    ("float tag on text", "a: !!float abc\n", 2, "'abc' cannot be read as 'float'"),
-    ("bool tag on text", "a: !!bool maybe\n", 2, "'maybe' cannot be read as 'bool'"),
-    ("timestamp tag on text", "a: !!timestamp soon\n", 2, "'soon' cannot be read as 'timestamp'"),
-    ("5,000-digit number", "employees: " + "9" * 5000 + "\n", 2, "the number 9999"),
-    ("bell character", "name: Ring\x07ing\n", 2, "holds the control character U+0007 (column 11)"),
-    ("escape character on line 3", "a: 1\nb: 2\nc: \x1b[31m\n", 4, "holds the control character U+001B (column 4)"),
-    ("non-character", "a: \ufffe\n", 2, "holds the control character U+FFFE"),
-    ("deep flow, past libyaml's limit", "tags: " + "[" * 2000 + "\n", 2, "nests lists or mappings more than"),
-    ("deep flow mapping", "a: " + "{b: " * 300 + "1" + "}" * 300 + "\n", 2, "nests lists or mappings more than"),
-    ("deep block lists", _deep_block(40), MAX_NESTING + 2, "nests lists or mappings more than"),
+    # (name, YAML text, file line, roledex's message)
+    ("tab indent", "name: a\n\tindustry: b\n", 3, TAB_INDENT),
+    ("tab before list item", "name: a\nb:\n\t- x\n", 4, TAB_INDENT),
+    ("tab inside a block scalar", "a: 1\nd: |\n  \ttext\n", 4, TAB_INDENT),
+    ("tab after a colon", "name: a\nd:\tx\n", 3, TAB_BETWEEN),
+    ("tab before a comment", "name: a\t# the name\n", 2, TAB_BETWEEN),
+    ("text after a block indicator", "a: |x\n", 2, BLOCK_TEXT),
+    ("colon in value", "name: Acme: the robots\n", 2, COLON),
+    ("value starts with @", "name: @acme\n", 2, cannot_start("@")),
+    ("value starts with backtick", "name: `acme`\n", 2, cannot_start("`")),
+    ("backtick on a later line", "a: 1\nb: 2\nname: `acme`\n", 4, cannot_start("`")),
+    ("unclosed double quote", 'name: "Acme\nindustry: x\n', 2, UNCLOSED_QUOTE),
+    ("unclosed single quote", "name: 'Acme\nindustry: x\n", 2, UNCLOSED_QUOTE),
+    ("unclosed quote on a later line", "a: 1\nname: 'Acme\nindustry: x\n", 3, UNCLOSED_QUOTE),
+    ("unclosed flow list", "name: a\ntags: [a, b\nindustry: x\n", 3, UNCLOSED),
+    ("unclosed flow mapping", "salary: {min: 1\nname: x\n", 2, UNCLOSED),
+    ("empty open list at the end", "name: a\ntags: [", 3, UNCLOSED),
+    ("lone bracket on the last line", "name: \n[", 3, UNCLOSED),
+    ("lone brace after a key", "name: a\n{", 3, UNCLOSED),
+    ("open list in a list item", "tags:\n  - [", 3, UNCLOSED),
+    ("list item under a mapping", "a: 1\n- b\n", 3, INDENT),
+    ("list item out of line", "a:\n  - 1\n - 2\n", 4, INDENT),
+    ("line without a colon", "a: 1\nb\nc: 2\n", 4, NO_COLON),
+    ("second document", "a: 1\n---\nb: 2\n", 3, DOCUMENT),
+    ("directive", "%YAML 1.1\na: 1\n", 3, DOCUMENT),
+    ("undefined alias", "name: *x\n", 2, ALIASES),
+    ("python tag", "a: !!python/object:os.system x\n", 2, TAGS),
+    ("int tag on text", "employees: !!int many\n", 2, untagged("many", "int")),
+    ("float tag on text", "a: !!float abc\n", 2, untagged("abc", "float")),
+    ("bool tag on text", "a: !!bool maybe\n", 2, untagged("maybe", "bool")),
+    ("timestamp tag on text", "a: !!timestamp soon\n", 2, untagged("soon", "timestamp")),
+    (
+        "5,000-digit number",
+        "employees: " + "9" * 5000 + "\n",
+        2,
+        too_many_digits("9" * 20 + "..." + "9" * 10 + " (5000 characters)"),
+    ),
+    ("bell character", "name: Ring\x07ing\n", 2, control("U+0007", 11)),
+    ("escape character on line 3", "a: 1\nb: 2\nc: \x1b[31m\n", 4, control("U+001B", 4)),
+    ("non-character", "a: \ufffe\n", 2, control("U+FFFE", 4)),
+    ("deep flow, past libyaml's limit", "tags: " + "[" * 2000 + "\n", 2, TOO_DEEP),
+    ("deep flow mapping", "a: " + "{b: " * 300 + "1" + "}" * 300 + "\n", 2, TOO_DEEP),
+    ("deep block lists", _deep_block(40), MAX_NESTING + 2, TOO_DEEP),
+    ("one level too deep in flow", "a: " + "[" * MAX_NESTING + "]" * MAX_NESTING + "\n", 2, TOO_DEEP),
 ]
 
 
@@ -76,8 +130,7 @@ CASES = [
 def test_each_cause_is_named_in_roledexs_words(loader: str, name: str, yaml_text: str, line: int, message: str) -> None:
     problems = _problems(yaml_text)
     assert len(problems) == 1, problems
-    assert problems[0][:2] == (line, "front-matter")
-    assert problems[0][2].startswith(message)
+    assert problems[0] == (line, "front-matter", message)
 
 
 @pytest.mark.parametrize(
@@ -109,6 +162,14 @@ def test_nesting_at_the_limit_is_fine_and_one_more_is_not() -> None:
 @pytest.mark.parametrize("character", ["\t", "\n", "\r", "\x85", "\xa0", "é", "\U0001f4b0"])
 def test_characters_yaml_allows_are_not_flagged(character: str) -> None:
     assert forbidden_character(f"a: '{character}'\n") is None
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "column"),
+    [("\x07", 0, 1), ("\n\x07", 1, 1), ("a\n\nbc\x07", 2, 3), ("\x07\n\x08", 0, 1)],
+)
+def test_a_forbidden_character_is_placed_by_line_and_column(yaml_text: str, line: int, column: int) -> None:
+    assert forbidden_character(yaml_text) == YamlTrouble(line, control("U+0007", column))
 
 
 FORBIDDEN = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x80", "\x9f", "\uffff"]
@@ -164,3 +225,105 @@ def test_any_text_reads_alike_with_either_loader(yaml_text: str) -> None:
         finally:
             source.loaders = saved
     assert all(result == results[0] for result in results)
+
+
+def _mark(line: int, column: int = 0) -> yaml.Mark:
+    return yaml.Mark("p.md", 0, line, column, None, None)
+
+
+FOUR_LINES = "a: 1\nb: 2\nc: 3\nd: 4\n"
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "error", "trouble"),
+    [
+        (FOUR_LINES, yaml.YAMLError("it broke\nat length"), YamlTrouble(0, "YAML syntax error: it broke")),
+        (
+            FOUR_LINES,
+            yaml.MarkedYAMLError(problem="odd", problem_mark=_mark(2)),
+            YamlTrouble(2, "YAML syntax error: odd"),
+        ),
+        (
+            FOUR_LINES,
+            yaml.MarkedYAMLError(context_mark=_mark(1), problem="odd"),
+            YamlTrouble(1, "YAML syntax error: odd"),
+        ),
+        (  # the loader's own mark wins over where its context began
+            FOUR_LINES,
+            yaml.MarkedYAMLError(context_mark=_mark(1), problem="odd", problem_mark=_mark(3)),
+            YamlTrouble(3, "YAML syntax error: odd"),
+        ),
+        (  # a mark past the text means its last line
+            FOUR_LINES + "\n\n",
+            yaml.MarkedYAMLError(problem="odd", problem_mark=_mark(5)),
+            YamlTrouble(3, "YAML syntax error: odd"),
+        ),
+        ("", yaml.MarkedYAMLError(problem="odd", problem_mark=_mark(3)), YamlTrouble(0, "YAML syntax error: odd")),
+        (  # a quoted scalar with another problem than the end of the text: the loader's words
+            FOUR_LINES,
+            yaml.MarkedYAMLError(
+                "while scanning a quoted scalar", _mark(1), "found unknown escape character", _mark(2)
+            ),
+            YamlTrouble(2, "YAML syntax error: found unknown escape character"),
+        ),
+        (
+            FOUR_LINES,
+            yaml.MarkedYAMLError(
+                "while scanning a quoted scalar", _mark(1), "found unexpected end of stream", _mark(3)
+            ),
+            YamlTrouble(1, UNCLOSED_QUOTE),
+        ),
+        (
+            FOUR_LINES,
+            yaml.MarkedYAMLError(problem="found character that is odd", problem_mark=_mark(2)),
+            YamlTrouble(2, "YAML syntax error: found character that is odd"),
+        ),
+        (
+            FOUR_LINES,
+            yaml.MarkedYAMLError(problem="found character '@' that cannot start any token", problem_mark=_mark(2, 3)),
+            YamlTrouble(2, cannot_start("3")),
+        ),
+        (  # an open collection is reported where it opened
+            FOUR_LINES,
+            yaml.MarkedYAMLError(
+                "while parsing a flow sequence", _mark(1), "expected ',' or ']', but got ':'", _mark(3)
+            ),
+            YamlTrouble(1, UNCLOSED),
+        ),
+        (  # any other cause where the loader stopped, even when it names where a context began
+            FOUR_LINES,
+            yaml.MarkedYAMLError("while parsing a block mapping", _mark(1), "expected <block end>", _mark(3)),
+            YamlTrouble(3, INDENT),
+        ),
+        (
+            FOUR_LINES,
+            yaml.MarkedYAMLError(problem="mapping values are not allowed here", problem_mark=_mark(2)),
+            YamlTrouble(2, COLON),
+        ),
+    ],
+)
+def test_a_loader_error_becomes_roledexs_words_at_the_right_line(
+    yaml_text: str, error: yaml.YAMLError, trouble: YamlTrouble
+) -> None:
+    assert syntax_error(yaml_text, error) == trouble
+
+
+@pytest.mark.parametrize(
+    ("tag", "value", "message"),
+    [
+        ("tag:yaml.org,2002:int", "many", untagged("many", "int")),
+        ("!odd", "x", untagged("x", "!odd")),
+        ("tag:yaml.org,2002:int", "9" * 40, too_many_digits("9" * 40)),
+        (
+            "tag:yaml.org,2002:int",
+            "1" * 20 + "2" * 11 + "3" * 10,
+            too_many_digits("1" * 20 + "...3333333333 (41 characters)"),
+        ),
+        ("tag:yaml.org,2002:int", "-" + "9" * 50, too_many_digits("-" + "9" * 19 + "...9999999999 (51 characters)")),
+        ("tag:yaml.org,2002:int", "+" + "9" * 50, too_many_digits("+" + "9" * 19 + "...9999999999 (51 characters)")),
+        ("tag:yaml.org,2002:int", "9" * 50 + "-", untagged("9" * 20 + "...999999999- (51 characters)", "int")),
+        ("tag:yaml.org,2002:float", "a" * 41, untagged("a" * 20 + "...aaaaaaaaaa (41 characters)", "float")),
+    ],
+)
+def test_a_value_its_tag_cannot_read_is_named_and_shortened(tag: str, value: str, message: str) -> None:
+    assert unconstructable(tag, value) == message

@@ -65,7 +65,7 @@ def _nesting_bound(yaml_text: str) -> int:
     the widest run of leading spaces and list or key indicators bounds the block depth.
     """
     flow = yaml_text.count("[") + yaml_text.count("{")
-    widest = max((len(line) - len(line.lstrip(" -?")) for line in yaml_text.split("\n")), default=0)
+    widest = max(len(line) - len(line.lstrip(" -?")) for line in yaml_text.split("\n"))
     return flow + widest + 3
 
 
@@ -105,11 +105,6 @@ def tab_indent(yaml_text: str) -> YamlTrouble | None:
         if _TAB_IN_INDENT.match(line):
             return YamlTrouble(index, "a tab indents this line; indent with spaces, not tabs")
     return None
-
-
-def _line(yaml_text: str, index: int) -> str:
-    lines = yaml_text.split("\n")
-    return lines[index] if 0 <= index < len(lines) else ""
 
 
 # Causes roledex names in its own words, each recognised by the words PyYAML's own parser
@@ -176,7 +171,7 @@ def syntax_error(yaml_text: str, error: yaml.YAMLError) -> YamlTrouble:
         start = getattr(error, "context_mark", None)
         return YamlTrouble(start.line if start else line, "a quoted value is never closed; add the closing quote")
     if problem.startswith("found character") and "cannot start any token" in problem and mark is not None:
-        start = _line(yaml_text, line)[mark.column : mark.column + 1]
+        start = yaml_text.split("\n")[line][mark.column : mark.column + 1]  # line <= last_line
         if start == "\t":
             message = "a tab separates the values on this line; use spaces (a tab may appear only inside quotes)"
             return YamlTrouble(line, message)

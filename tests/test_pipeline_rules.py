@@ -1,0 +1,140 @@
+"""Boundaries of the pipeline's rules: the last change, the timeline of events and what is due."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from roledex.model import Application
+from roledex.pipeline import Event, due_soon, events, last_change
+from roledex.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
+from roledex.source import Document
+
+TODAY = dt.date(2026, 11, 25)
+DOC = Document(path="a.md", folder="applications", slug="a", meta={}, body="", body_line=1)
+
+
+def day(offset: int | None) -> dt.date | None:
+    """TODAY moved by `offset` days (negative is the past), or None."""
+    return None if offset is None else TODAY + dt.timedelta(days=offset)
+
+
+def application(
+    slug: str = "a",
+    status: str | None = "applied",
+    applied: int | None = None,
+    updated: int | None = None,
+    next_date: int | None = None,
+    next_step: str | None = None,
+) -> Application:
+    return Application(
+        slug=slug,
+        doc=DOC,
+        posting=slug,
+        status=status,
+        applied=day(applied),
+        updated=day(updated),
+        next_step=next_step,
+        next_date=day(next_date),
+    )
+
+
+@pytest.mark.parametrize(
+    ("applied", "updated", "last"),
+    [
+        (None, None, None),
+        (-5, None, -5),
+        (None, -5, -5),
+        (-9, -2, -2),
+        (-2, -9, -2),  # an updated date before applying does not hide the later one
+        (-3, -3, -3),
+    ],
+)
+def test_the_last_change_is_the_later_of_applied_and_updated(
+    applied: int | None, updated: int | None, last: int | None
+) -> None:
+    assert last_change(application(applied=applied, updated=updated)) == day(last)
+
+
+@pytest.mark.parametrize(
+    ("record", "found"),
+    [
+        (application(), []),
+        (application(applied=-9), [(-9, "applied")]),
+        (application(status="screening", applied=-9, updated=-2), [(-9, "applied"), (-2, "status: screening")]),
+        (application(status="screening", applied=-4, updated=-4), [(-4, "applied")]),  # one day, one event
+        (application(status=None, updated=-2), [(-2, "status: not set")]),
+        (application(status="", updated=-2), [(-2, "status: not set")]),
+        (application(next_date=3, next_step="call Jo"), [(3, "next: call Jo")]),
+        (application(next_date=3), [(3, "next: next step")]),
+        (application(next_date=3, next_step=""), [(3, "next: next step")]),
+        (application(next_step="call Jo"), []),  # a step without a day is not on the timeline
+        (
+            application(status="interviewing", applied=-20, updated=-6, next_date=2, next_step="onsite"),
+            [(-20, "applied"), (-6, "status: interviewing"), (2, "next: onsite")],
+        ),
+    ],
+)
+def test_each_dated_fact_of_an_application_is_one_event(record: Application, found: list[tuple[int, str]]) -> None:
+    timeline = events([record])
+    assert [(event.date, event.what) for event in timeline] == [(day(offset), what) for offset, what in found]
+    assert all(event.application is record for event in timeline)
+
+
+def test_the_timeline_is_oldest_first_then_by_application_then_by_event() -> None:
+    b = application(slug="b", status="screening", applied=-5, updated=-1)
+    a = application(slug="a", status="interviewing", applied=-5, updated=-1, next_date=-1, next_step="call")
+    c = application(slug="c", applied=-7)
+    timeline = events([b, a, c])
+    assert [(event.date, event.application.slug, event.what) for event in timeline] == [
+        (day(-7), "c", "applied"),
+        (day(-5), "a", "applied"),
+        (day(-5), "b", "applied"),
+        (day(-1), "a", "next: call"),
+        (day(-1), "a", "status: interviewing"),
+        (day(-1), "b", "status: screening"),
+    ]
+
+
+def test_an_event_is_a_value() -> None:
+    record = application(applied=-1)
+    assert Event(day(-1), "applied", record) == events([record])[0]  # type: ignore[arg-type]
+    with pytest.raises(AttributeError):
+        events([record])[0].what = "other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("next_date", "due"),
+    [
+        (None, False),
+        (-30, True),  # overdue stays due until it is done
+        (-1, True),
+        (0, True),
+        (DUE_WITHIN_DAYS - 1, True),
+        (DUE_WITHIN_DAYS, True),
+        (DUE_WITHIN_DAYS + 1, False),
+    ],
+)
+def test_a_next_step_is_due_from_overdue_to_the_end_of_the_window(next_date: int | None, due: bool) -> None:
+    record = application(next_date=next_date, next_step="call")
+    assert due_soon([record], TODAY) == ([record] if due else [])
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_only_open_applications_have_steps_due(status: str) -> None:
+    record = application(status=status, next_date=1)
+    assert due_soon([record], TODAY) == ([] if status in CLOSED_STATUSES else [record])
+
+
+@pytest.mark.parametrize("status", [None, ""])
+def test_an_application_without_a_status_can_have_a_step_due(status: str | None) -> None:
+    record = application(status=status, next_date=1)
+    assert due_soon([record], TODAY) == [record]
+
+
+def test_what_is_due_comes_soonest_first_then_by_application() -> None:
+    later = application(slug="a", next_date=5)
+    b = application(slug="b", next_date=1)
+    a = application(slug="a", next_date=1)
+    overdue = application(slug="z", next_date=-2)
+    assert due_soon([later, b, a, overdue], TODAY) == [overdue, a, b, later]
