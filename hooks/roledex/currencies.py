@@ -8,6 +8,32 @@ import pycountry
 from babel.numbers import get_currency_symbol
 
 CURRENCY_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies)
+WRITTEN_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "ZŁ": "PLN",
+    "₩": "KRW",
+    "₪": "ILS",
+    "CHF": "CHF",
+    "KR": "SEK",
+    "RMB": "CNY",
+}
+"""Symbols as postings write them (upper-cased), before the symbols the locale data knows."""
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +52,7 @@ def code_for_symbol(symbol: str) -> str | None:
     symbol = symbol.strip()
     if symbol.upper() in CURRENCY_CODES:
         return symbol.upper()
-    return _codes_by_symbol().get(symbol)
+    return WRITTEN_SYMBOLS.get(symbol.upper()) or _codes_by_symbol().get(symbol)
 
 
 def currency_hint(value: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .coverage import Mapping
 from .model import Application, Posting, Prep
+from .schema import PREP_TOPICS
 from .sections import (
     QUALIFICATION_WORDS,
     RESPONSIBILITY_WORDS,
@@ -17,14 +18,6 @@ from .sections import (
     sections,
     table_rows,
 )
-
-NOTE_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Questions to ask", ("questions to ask", "ask them", "questions for them", "my questions")),
-    ("Likely questions", ("likely question", "interview question", "potential question", "questions")),
-    ("Talking points", ("talking point", "stories", "key points")),
-    ("Role analysis", ("role analysis", "analysis", "the role")),
-)
-"""Headings of prep notes, and the words that find them (the first match wins)."""
 
 
 @dataclass
@@ -43,7 +36,8 @@ class Notes:
 
 def _topic_of(title: str) -> str | None:
     lowered = title.lower()
-    return next((topic for topic, words in NOTE_TOPICS if any(w in lowered for w in words)), None)
+    found = (topic for topic in reversed(PREP_TOPICS) if any(w in lowered for w in topic.words))
+    return next((topic.heading for topic in found), None)
 
 
 def _without_title(text: str) -> str:

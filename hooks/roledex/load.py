@@ -91,7 +91,6 @@ def build_record(doc: Document, kind: Kind, bad_keys: set[str]) -> Any:
         values["salary"] = Salary(**values["salary"])
     if kind.references and "posting" not in values:
         values["posting"] = doc.slug
-    values.setdefault("private", kind.private_by_default)
     record_type = RECORD_TYPES[kind.name]
     known = {f.name for f in fields(record_type)}
     return record_type(slug=doc.slug, doc=doc, **{k: v for k, v in values.items() if k in known})

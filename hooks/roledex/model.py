@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .schema import APPLICATION, COMPANY, POSTING, PREP
 from .source import Document
 
 HEADLINE_TOLERANCE = 0.5
@@ -59,7 +60,7 @@ class Company:
     tags: list[str] = field(default_factory=list)
     tech_stack: list[str] = field(default_factory=list)
     updated: dt.date | None = None
-    private: bool = False
+    private: bool = COMPANY.private_by_default
 
 
 @dataclass
@@ -83,7 +84,7 @@ class Posting:
     closes: dt.date | None = None
     tags: list[str] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
-    private: bool = False
+    private: bool = POSTING.private_by_default
 
 
 @dataclass
@@ -91,7 +92,7 @@ class Prep:
     slug: str
     doc: Document
     posting: str = ""
-    private: bool = False
+    private: bool = PREP.private_by_default
 
 
 @dataclass
@@ -105,7 +106,7 @@ class Application:
     next_step: str | None = None
     next_date: dt.date | None = None
     contacts: list[str] = field(default_factory=list)
-    private: bool = True
+    private: bool = APPLICATION.private_by_default
 
 
 @dataclass

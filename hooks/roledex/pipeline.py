@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model import Application
-from .schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS
+from .schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, WAITING_ON_YOU
 
 
 def last_change(application: Application) -> dt.date | None:
@@ -20,7 +20,7 @@ def last_change(application: Application) -> dt.date | None:
 
 def stale_days(application: Application, today: dt.date) -> int | None:
     """Days since the last change of an open, applied application once past the limit; else None."""
-    if application.applied is None or application.status in CLOSED_STATUSES or application.status == "offer":
+    if application.applied is None or application.status in CLOSED_STATUSES | WAITING_ON_YOU:
         return None
     changed = last_change(application)
     if changed is None:

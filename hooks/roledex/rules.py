@@ -13,7 +13,7 @@ from typing import Any
 from .model import Application, KnowledgeBase, Posting, Salary
 from .pipeline import last_change, stale_days
 from .problems import ERROR, WARNING, Problem
-from .schema import Kind
+from .schema import KINDS, PERIODS, Kind
 from .validate import did_you_mean, normal_url
 
 # Plausible base pay per period, in any currency: below the low end a figure looks like
@@ -45,8 +45,7 @@ def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
             amount = f"{top:g} {salary.currency}" if salary.currency else f"{top:g}"
             yield (
                 "salary.period",
-                f"{amount} a {salary.period} looks like the wrong "
-                f"period; check 'period' (one of year, month, week, day, hour)",
+                f"{amount} a {salary.period} looks like the wrong period; check 'period' (one of {', '.join(PERIODS)})",
                 WARNING,
             )
 
@@ -93,11 +92,8 @@ def check_record(kind: Kind, record: Any, kb: KnowledgeBase, today: dt.date | No
     return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
 
 
-_FOLDERS = {"company": "companies", "posting": "postings"}
-
-
 def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any], what: str) -> Problem:
-    folder = _FOLDERS[what]
+    folder = KINDS[what].folder
     hint = did_you_mean(target, known) or f"; add {folder}/{target}.md or correct the slug"
     named_by = "" if key in record.doc.key_lines else " (named by the file name)"
     return Problem(record.doc.path, record.doc.line_of(key), key, f"no {what} {target!r} in {folder}/{named_by}{hint}")

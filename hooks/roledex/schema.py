@@ -25,6 +25,8 @@ STATUSES: tuple[str, ...] = (
 CLOSED_STATUSES: frozenset[str] = frozenset({"accepted", "rejected", "withdrawn", "closed"})
 STALE_AFTER_DAYS = 21
 """An open application with no change this many days after it was applied is stale."""
+WAITING_ON_YOU: frozenset[str] = frozenset({"offer"})
+"""Open statuses where the next move is the user's: nothing to chase, so never stale."""
 DUE_WITHIN_DAYS = 14
 """The pipeline lists next steps due within this many days."""
 EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "internship", "temporary")
@@ -54,12 +56,27 @@ CHOICE_SYNONYMS: dict[str, str] = {
     "to apply": "saved",
 }
 """Words people write for an allowed value, used for "did you mean" hints."""
-PREP_HEADINGS: tuple[str, ...] = (
-    "Role analysis",
-    "Talking points",
-    "Likely questions",
-    "Questions to ask",
+
+
+@dataclass(frozen=True)
+class PrepTopic:
+    """A heading of prep notes: as a new note writes it, the words that find it in any note,
+    and whether the prep page numbers its items as questions."""
+
+    heading: str
+    words: tuple[str, ...]
+    questions: bool = False
+
+
+PREP_TOPICS: tuple[PrepTopic, ...] = (
+    PrepTopic("Role analysis", ("role analysis", "analysis", "the role")),
+    PrepTopic("Talking points", ("talking point", "stories", "key points")),
+    PrepTopic("Likely questions", ("likely question", "interview question", "potential question", "questions"), True),
+    PrepTopic("Questions to ask", ("questions to ask", "ask them", "questions for them", "my questions"), True),
 )
+"""The topics of prep notes in the order a prep page shows them. A note's heading is matched
+against them last to first, so 'Questions to ask' is tried before the plain 'questions'."""
+PREP_HEADINGS: tuple[str, ...] = tuple(topic.heading for topic in PREP_TOPICS)
 COMPANY_SECTIONS: tuple[str, ...] = (
     "Company overview",
     "Mission and values",
@@ -70,7 +87,8 @@ COMPANY_SECTIONS: tuple[str, ...] = (
     "Organizational structure",
     "Culture notes",
 )
-"""Headings of a company profile's body that the prep pages gather as the company brief."""
+"""The headings a new company profile starts with; a prep page finds its company brief among
+a profile's headings by the words of `BRIEF_TOPICS`, whatever headings the user keeps."""
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LARGEST_NUMBER = 10**12
 """No salary, headcount or team size comes near a trillion; a larger figure is a typo."""
@@ -105,7 +123,6 @@ class Kind:
     folder: str
     description: str
     fields: tuple[Field, ...]
-    private_by_default: bool = False
     references: str | None = None
     """The kind whose slug the `posting` key names (prep and application)."""
 
@@ -117,6 +134,12 @@ class Kind:
     def field(self, name: str) -> Field | None:
         """The field called `name`, or None."""
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def private_by_default(self) -> bool:
+        """Whether a file of this kind without a `private:` key is private: its field's default."""
+        spec = self.field("private")
+        return bool(spec is not None and spec.default)
 
 
 def _private(default: bool) -> Field:
@@ -209,7 +232,6 @@ APPLICATION = Kind(
         Field("contacts", "text_list", "people involved: recruiter, hiring manager, referrer"),
         _private(True),
     ),
-    private_by_default=True,
     references="posting",
 )
 

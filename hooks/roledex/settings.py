@@ -6,7 +6,7 @@ Read into a plain dataclass so that the domain never sees MkDocs' config object.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .currencies import CURRENCY_CODES, currency_hint
@@ -76,16 +76,8 @@ def _date(value: Any) -> dt.date | None:
         raise SettingsError(f"extra.roledex.rates_date: expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
-KNOWN_KEYS = (
-    "base_currency",
-    "rates",
-    "rates_date",
-    "hours_per_week",
-    "days_per_week",
-    "weeks_per_year",
-    "closing_soon_days",
-    "repository",
-)
+KNOWN_KEYS = tuple(spec.name for spec in fields(Settings))
+"""The keys of `extra.roledex`: the fields of `Settings`, in their order."""
 
 
 def settings_from(extra: dict[str, Any] | None) -> Settings:

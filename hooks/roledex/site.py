@@ -19,6 +19,7 @@ from .render.pipeline import pipeline_page
 from .render.prep import prep_page
 from .render.roles import role_page
 from .render.salaries import salaries_page
+from .schema import COMPANY, POSTING, PREP
 
 TAGS_PAGE = (
     "# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n<!-- material/tags -->\n"
@@ -95,7 +96,7 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
     slug = name[:-3] if name.endswith(".md") else ""
     if src_uri == INDEX_URIS["home"]:
         return home_page(ctx, intro=markdown)
-    if folder == "companies" and slug in ctx.kb.companies:
+    if folder == COMPANY.folder and slug in ctx.kb.companies:
         company = ctx.kb.companies[slug]
         body, heading = strip_leading_h1(markdown)
         return (
@@ -104,9 +105,9 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
             + body.lstrip("\n")
             + company_postings(ctx, company)
         )
-    if folder == "postings" and slug in ctx.kb.postings:
+    if folder == POSTING.folder and slug in ctx.kb.postings:
         return posting_header(ctx, ctx.kb.postings[slug]) + strip_leading_h1(markdown)[0].lstrip("\n")
-    if folder == "prep":
+    if folder == PREP.folder:
         prep = ctx.kb.preps.get(slug)
         if prep is None or prep.slug != slug:
             prep = next((p for p in ctx.kb.preps.values() if p.slug == slug), None)

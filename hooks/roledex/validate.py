@@ -22,7 +22,6 @@ from .source import Document
 
 Finding = tuple[str, str, str]
 _SLUG = re.compile(SLUG_PATTERN)
-_YAML_TRUTHY = {"yes", "no", "on", "off", "true", "false", "y", "n"}
 
 
 def did_you_mean(value: str, choices: Any) -> str:

@@ -13,34 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..currencies import CURRENCY_CODES
+from ..currencies import code_for_symbol
 from ..model import is_sum_of_range
 
-_SYMBOLS = {
-    "US$": "USD",
-    "$": "USD",
-    "CA$": "CAD",
-    "C$": "CAD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "S$": "SGD",
-    "NZ$": "NZD",
-    "HK$": "HKD",
-    "R$": "BRL",
-    "MX$": "MXN",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "RS": "INR",
-    "RS.": "INR",
-    "ZŁ": "PLN",
-    "₩": "KRW",
-    "₪": "ILS",
-    "CHF": "CHF",
-    "KR": "SEK",
-    "RMB": "CNY",
-}
 _SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|[A-Z]{3}"
 _NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
@@ -150,11 +125,7 @@ def parse_number(text: str) -> float | None:
 def _currency_of(marker: str | None) -> str | None:
     if not marker:
         return None
-    marker = marker.strip()
-    code = _SYMBOLS.get(marker.upper()) or _SYMBOLS.get(marker)
-    if code:
-        return code
-    return marker if marker in CURRENCY_CODES else None
+    return code_for_symbol(marker)
 
 
 _MULTIPLIERS = {

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import KnowledgeBase
 from ..scaffold import company_file, yaml_scalar
+from ..schema import COMPANY, POSTING
 from ..validate import normal_url, slugify
 from .extract import Extraction
 from .fields import company_name_of
@@ -97,9 +98,9 @@ def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) 
     title, why = found.title, found.inferred.get("title")
     if not title:
         title, why = fallback_title, "not found in the text: the file name stands in, replace it"
-    posting = docs / "postings" / f"{posting_slug(slug, title)}.md"
+    posting = docs / POSTING.folder / f"{posting_slug(slug, title)}.md"
     text = front_matter(found, slug, title, why) + "\n" + found.body
-    company_path = None if exists else docs / "companies" / f"{slug}.md"
+    company_path = None if exists else docs / COMPANY.folder / f"{slug}.md"
     company_text = None if exists else company_file(company_name_of(found.company))
     return Plan(posting, text, company_path, company_text)
 

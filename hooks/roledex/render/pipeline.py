@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Application
 from ..pipeline import due_soon, events, last_change, stale_days
-from ..schema import CLOSED_STATUSES, STALE_AFTER_DAYS, STATUSES
+from ..schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, STATUSES
 from .common import INDEX_URIS, badge, company_name, company_uri, link, plural, posting_uri, prep_uri, table, text
 from .context import SiteContext
 
@@ -69,7 +69,7 @@ def pipeline_page(ctx: SiteContext) -> str:
         return "\n".join(parts)
     parts.append(_columns(ctx, applications))
     due = due_soon(applications, ctx.today)
-    parts.append("## Due in the next 14 days\n")
+    parts.append(f"## Due in the next {DUE_WITHIN_DAYS} days\n")
     if due:
         rows = [
             [

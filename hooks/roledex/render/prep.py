@@ -11,6 +11,7 @@ from itertools import islice
 from ..coverage import coverage
 from ..interview import Notes, skills_mapping
 from ..model import Posting
+from ..schema import PREP_HEADINGS, PREP_TOPICS
 from ..sections import demote, list_items
 from .cards import company_facts, posting_facts
 from .common import (
@@ -32,8 +33,7 @@ from .common import (
 )
 from .context import SiteContext
 
-NOTE_ORDER = ("Role analysis", "Talking points", "Likely questions", "Questions to ask")
-NUMBERED = ("Likely questions", "Questions to ask")
+NUMBERED = frozenset(topic.heading for topic in PREP_TOPICS if topic.questions)
 MAX_GATHERED = 15
 MAX_RELATED = 5
 """Related postings shown per kind; the role family's and company's pages list them all."""
@@ -84,7 +84,7 @@ def _notes(notes: Notes, posting: Posting) -> str:
             f"```text\nroledex new prep {posting.slug}\n```\n"
         )
     parts = [notes.intro + "\n"] if notes.intro else []
-    for topic in NOTE_ORDER:
+    for topic in PREP_HEADINGS:
         section = notes.topics.get(topic)
         if section is None:
             continue

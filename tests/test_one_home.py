@@ -1,0 +1,75 @@
+"""Where one rule has two representations, they agree: each test names the pair."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from roledex.currencies import WRITTEN_SYMBOLS, code_for_symbol
+from roledex.importer.money import _SYMBOL_PATTERN
+from roledex.interview import BRIEF_TOPICS, company_brief, read_notes
+from roledex.model import Application, Company, Posting, Prep
+from roledex.scaffold import prep_file
+from roledex.schema import COMPANY_SECTIONS, KINDS, PREP_HEADINGS
+from roledex.source import read_document
+
+
+@pytest.mark.parametrize("symbol", sorted(WRITTEN_SYMBOLS))
+def test_every_symbol_a_posting_writes_names_one_currency(symbol: str) -> None:
+    assert code_for_symbol(symbol) == WRITTEN_SYMBOLS[symbol]
+    assert code_for_symbol(symbol.lower()) == WRITTEN_SYMBOLS[symbol]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "US$",
+        "CA$",
+        "AU$",
+        "NZ$",
+        "HK$",
+        "MX$",
+        "C$",
+        "A$",
+        "S$",
+        "R$",
+        "$",
+        "€",
+        "£",
+        "¥",
+        "₹",
+        "₩",
+        "₪",
+        "Rs",
+        "Rs.",
+        "zł",
+        "EUR",
+    ],
+)
+def test_every_symbol_the_importer_recognises_has_a_currency(marker: str) -> None:
+    assert re.fullmatch(_SYMBOL_PATTERN, marker)
+    assert code_for_symbol(marker) is not None
+
+
+def test_a_new_prep_note_is_read_back_under_its_own_headings() -> None:
+    doc, problems = read_document("prep/p.md", "prep", "p", prep_file("p").encode())
+    assert problems == [] and doc is not None
+    notes = read_notes(Prep(slug="p", doc=doc, posting="p"))
+    assert list(notes.topics) == list(PREP_HEADINGS)
+    assert notes.others == []
+
+
+def test_each_part_of_the_company_brief_has_a_heading_in_a_new_profile() -> None:
+    body = "".join(f"## {heading}\n\nwords\n\n" for heading in COMPANY_SECTIONS)
+    chosen, _ = company_brief(body)
+    assert [topic for topic, _ in chosen] == [topic for topic, _ in BRIEF_TOPICS]
+
+
+@pytest.mark.parametrize(
+    ("record_type", "kind"),
+    [(Company, "company"), (Posting, "posting"), (Prep, "prep"), (Application, "application")],
+)
+def test_a_record_is_private_by_default_exactly_when_its_kind_is(record_type: type, kind: str) -> None:
+    field = next(f for f in record_type.__dataclass_fields__.values() if f.name == "private")
+    assert field.default is KINDS[kind].private_by_default
+    assert KINDS[kind].private_by_default is (kind == "application")
