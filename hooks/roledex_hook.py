@@ -20,17 +20,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from roledex.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 from roledex.load import load_knowledge_base
-from roledex.privacy import PrivacySettingError, full_view, in_private_folder, include_private, left_out, public_view
+from roledex.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
 from roledex.problems import errors_in
 from roledex.render.context import SiteContext
-from roledex.settings import Settings, SettingsError, settings_from
+from roledex.settings import Settings, SettingsError, SiteAddresses, settings_from, site_addresses
 from roledex.site import (
     PRIVATE_BANNER,
     enrich,
-    escaped_meta,
     generated_pages,
     lift_html_blocks,
-    page_title,
+    page_meta,
     restore_html_blocks,
 )
 
@@ -85,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("roledex: private pages are included (this view must not be published)")
         if config.nav is not None and not any("applications/index.md" in str(entry) for entry in config.nav):
             config.nav.append({"Applications": "applications/index.md"})
-    _set_addresses(config, state.settings.repository or os.environ.get("GITHUB_REPOSITORY"))
+    _set_addresses(config, site_addresses(state.settings, os.environ))
     if not any(isinstance(extension, _HiddenLinks) for extension in config.markdown_extensions):
         config.markdown_extensions.append(_HiddenLinks())
     return config
@@ -106,16 +105,15 @@ class _HiddenLinks(Extension):
         md.treeprocessors.register(_HiddenLinkTreeprocessor(md), "roledex-hidden-links", 1)
 
 
-def _set_addresses(config: MkDocsConfig, repository: str | None) -> None:
-    """site_url and repo_url from one place: extra.roledex.repository or GitHub's own variable."""
-    if not repository or "/" not in str(repository):
+def _set_addresses(config: MkDocsConfig, addresses: SiteAddresses | None) -> None:
+    """site_url and repo_url where mkdocs.yml leaves them out."""
+    if addresses is None:
         return
-    owner, name = str(repository).split("/", 1)
     if not config.site_url:
-        config.site_url = f"https://{owner.lower()}.github.io/{name}/"
+        config.site_url = addresses.site_url
     if not config.repo_url:
-        config.repo_url = f"https://github.com/{owner}/{name}"
-        config.repo_name = f"{owner}/{name}"
+        config.repo_url = addresses.repo_url
+        config.repo_name = addresses.repo_name
 
 
 def _report(problems: list) -> None:
@@ -159,13 +157,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
     state.hidden = set()
     if not state.include_private:
-        records = view.shown_paths | view.hidden_paths
-        others = {
-            f.src_uri: f.content_string
-            for f in files.documentation_pages()
-            if f.src_uri not in records and not in_private_folder(f.src_uri)
-        }
-        state.hidden, problems = left_out({f.src_uri for f in files}, view, others)
+        pages = {f.src_uri: f for f in files.documentation_pages()}
+        state.hidden, problems = left_out(
+            {f.src_uri for f in files}, set(pages), view, lambda uri: pages[uri].content_string
+        )
         _report(problems)
     addresses = set(state.hidden)
     for uri in sorted(state.hidden):
@@ -188,12 +183,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if state.context is not None and page.file.src_uri not in state.generated:
         markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
     state.page_src = page.file.src_uri
-    if page.file.src_uri.startswith("companies/") and page.file.src_uri != "companies/index.md":
-        page.meta.setdefault("search", {"boost": 4})  # a search for a company's name finds its profile first
-    title = page_title(markdown)
-    page.meta = escaped_meta(page.meta)
-    if title is not None:
-        page.meta["title"] = title
+    page.meta = page_meta(page.file.src_uri, page.meta, markdown)
     markdown, blocks = lift_html_blocks(markdown)
     if blocks:
         state.blocks[page.file.src_uri] = blocks

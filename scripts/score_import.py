@@ -42,9 +42,8 @@ def score(folder: Path) -> Counter[str]:
             print(f"{raw.name}: unreadable: {problem}")
             counts["wrong"] += len(expected)
             continue
-        if found.company:
-            found.company_slug = company_slug_for(found.company, KnowledgeBase())[0]
-        got = found.as_json()
+        slug = company_slug_for(found.company, KnowledgeBase())[0] if found.company else None
+        got = found.as_json(slug)
         for key, value in expected.items():
             actual = got.get(key)
             if key == "salary" and isinstance(actual, dict) and isinstance(value, dict):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from roledex.model import Application
-from roledex.pipeline import Event, due_soon, events, last_change
+from roledex.pipeline import Event, due_soon, events, last_change, status_change
 from roledex.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
 from roledex.source import Document
 
@@ -138,3 +138,27 @@ def test_what_is_due_comes_soonest_first_then_by_application() -> None:
     a = application(slug="a", next_date=1)
     overdue = application(slug="z", next_date=-2)
     assert due_soon([later, b, a, overdue], TODAY) == [overdue, a, b, later]
+
+
+@pytest.mark.parametrize(
+    ("record", "status", "next_step", "next_date", "values"),
+    [
+        (None, "saved", None, None, {"status": "saved", "updated": TODAY}),
+        (None, "applied", None, None, {"status": "applied", "updated": TODAY, "applied": TODAY}),
+        (application(applied=None), "applied", None, None, {"status": "applied", "updated": TODAY, "applied": TODAY}),
+        (application(applied=-9), "applied", None, None, {"status": "applied", "updated": TODAY}),
+        (application(applied=None), "screening", None, None, {"status": "screening", "updated": TODAY}),
+        (
+            None,
+            "interviewing",
+            "onsite",
+            day(3),
+            {"status": "interviewing", "updated": TODAY, "next_step": "onsite", "next_date": day(3)},
+        ),
+        (None, "offer", "", None, {"status": "offer", "updated": TODAY, "next_step": ""}),
+    ],
+)
+def test_a_status_change_sets_the_day_and_the_first_day_of_applying(
+    record: Application | None, status: str, next_step: str | None, next_date: dt.date | None, values: dict
+) -> None:
+    assert status_change(record, status, TODAY, next_step, next_date) == values

@@ -151,6 +151,7 @@ def test_left_out_joins_hidden_records_stray_private_files_and_marked_pages(tmp_
         "diary.md": "---\nprivate: true\n---\n",
         "about.md": '---\nprivate: "true"\n---\n',
     }
-    hidden, problems = privacy.left_out(uris, view, pages)
+    page_uris = {"applications/acme-smith.md", "APPLICATIONS/x.md", *view.shown_paths, *pages}
+    hidden, problems = privacy.left_out(uris, page_uris, view, pages.__getitem__)  # reads hand-written pages only
     assert hidden == view.hidden_paths | {"applications/notes.txt", "APPLICATIONS/x.md", "diary.md", "about.md"}
     assert [(p.path, p.key) for p in problems] == [("about.md", "private")]

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import scaffold
 from .export import as_csv, export_rows
@@ -19,6 +20,7 @@ from .export import as_json as export_json
 from .files import edit_in_place, write_text_atomic
 from .json_schema import all_schemas, kind_schema
 from .load import load_knowledge_base
+from .pipeline import status_change
 from .privacy import PrivacySettingError, full_view, include_private, public_view
 from .problems import as_json, errors_in
 from .publish_check import (
@@ -195,47 +197,28 @@ def _import_sources(names: list[str]) -> list[tuple[str, bytes | None, str]]:
     return sources
 
 
-def _import_one(name: str, raw: bytes, args: argparse.Namespace, kb, known) -> tuple[bool, dict | None]:
-    """Import one raw posting; print what happened; return (success, dry-run JSON)."""
-    from .importer import write as importer_write
-    from .importer.extract import extract
-    from .importer.repair import UnreadableInput, repair
+def _import_one(name: str, raw: bytes, args: argparse.Namespace, kb: Any, known: Any) -> tuple[bool, dict | None]:
+    """Import one raw posting and say what happened; return (success, dry-run JSON)."""
+    from .importer.run import Request, import_posting
 
-    try:
-        found = extract(repair(raw), company=args.company, url=args.url)
-    except UnreadableInput as problem:
-        _err(f"roledex import: {name}: {problem}")
-        return False, None
-    if not found.company:
-        _err(f"roledex import: {name}: no company found in the text; pass --company SLUG")
-        return False, found.as_json() if args.dry_run else None
+    request = Request(Path(args.docs), args.company, args.url, args.dry_run, args.force)
     stem = Path(name).stem if name != "<stdin>" else "pasted posting"
-    planned = importer_write.plan(found, Path(args.docs), kb, fallback_title=stem)
+    outcome = import_posting(raw, request, kb, known, fallback_title=stem)
+    report = outcome.report() if args.dry_run else None
+    if outcome.failure is not None:
+        _err(f"roledex import: {name}: {outcome.failure}")
+        return False, report
+    assert outcome.found is not None and outcome.plan is not None
     if args.dry_run:
         if not args.json:
-            _out(planned.posting_text)
-        for warning in found.warnings:
-            _err(f"{name}: warning: {warning}")
-        return True, found.as_json()
-    duplicate = known.duplicate_of(found)
-    if duplicate and not args.force:
-        _err(
-            f"roledex import: {name}: already imported as {duplicate} (same address or text); --force imports it anyway"
-        )
-        return False, None
-    try:
-        write_text_atomic(planned.posting_path, planned.posting_text, overwrite=args.force)
-        if planned.company_path is not None and not planned.company_path.exists():
-            write_text_atomic(planned.company_path, planned.company_text or "")
-            _out(f"wrote {planned.company_path} (new company)")
-    except FileExistsError:
-        _err(f"roledex import: {name}: {planned.posting_path} already exists; --force overwrites it")
-        return False, None
-    known.add(found, str(planned.posting_path))
-    _out(f"wrote {planned.posting_path}")
-    for warning in found.warnings:
+            _out(outcome.plan.posting_text)
+    else:
+        if outcome.wrote_company:
+            _out(f"wrote {outcome.plan.company_path} (new company)")
+        _out(f"wrote {outcome.plan.posting_path}")
+    for warning in outcome.found.warnings:
         _err(f"{name}: warning: {warning}")
-    return True, None
+    return True, report
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -320,14 +303,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"{did_you_mean(args.posting, kb.postings)}"
         )
         return FAILED
-    values: dict[str, object] = {"status": args.status, "updated": day}
     application = kb.applications.get(args.posting)
-    if args.status == "applied" and (application is None or application.applied is None):
-        values["applied"] = day
-    if args.next is not None:
-        values["next_step"] = args.next
-    if next_day is not None:
-        values["next_date"] = next_day
+    values = status_change(application, args.status, day, args.next, next_day)
     target = scaffold.target_path(docs, APPLICATION, args.posting)
     if application is None and (target.exists() or target.is_symlink()):
         _err(

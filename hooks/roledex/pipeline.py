@@ -56,3 +56,22 @@ def due_soon(applications: list[Application], today: dt.date) -> list[Applicatio
     horizon = today + dt.timedelta(days=DUE_WITHIN_DAYS)
     due = [a for a in applications if a.next_date and a.next_date <= horizon and a.status not in CLOSED_STATUSES]
     return sorted(due, key=lambda a: (a.next_date, a.slug))
+
+
+def status_change(
+    application: Application | None,
+    status: str,
+    day: dt.date,
+    next_step: str | None = None,
+    next_date: dt.date | None = None,
+) -> dict[str, object]:
+    """The keys a new status sets: the status and its day; `applied` too on the first
+    `applied` status (a day of applying already recorded is kept); the next step if given."""
+    values: dict[str, object] = {"status": status, "updated": day}
+    if status == "applied" and (application is None or application.applied is None):
+        values["applied"] = day
+    if next_step is not None:
+        values["next_step"] = next_step
+    if next_date is not None:
+        values["next_date"] = next_date
+    return values

@@ -6,7 +6,7 @@ the view does not hold: privacy holds by construction, not by each renderer's ca
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import KnowledgeBase
@@ -93,9 +93,19 @@ def privately_marked(pages: dict[str, str]) -> tuple[set[str], list[Problem]]:
     return hidden, problems
 
 
-def left_out(uris: set[str], view: View, pages: dict[str, str]) -> tuple[set[str], list[Problem]]:
+def hand_written(uris: Iterable[str], record_paths: set[str]) -> set[str]:
+    """The pages that are no record and live outside the private folders: such a page is
+    private only when its own front matter says so."""
+    return {uri for uri in uris if uri not in record_paths and not in_private_folder(uri)}
+
+
+def left_out(
+    uris: set[str], page_uris: set[str], view: View, read: Callable[[str], str]
+) -> tuple[set[str], list[Problem]]:
     """Every file a published build leaves out: hidden records, any other file in a private
-    folder, and hand-written pages marked private (with the problems that make them so)."""
+    folder, and hand-written pages marked private (with the problems that make them so).
+    `read` gives the text of one of the Markdown pages `page_uris`."""
+    pages = {uri: read(uri) for uri in sorted(hand_written(page_uris, view.shown_paths | view.hidden_paths))}
     marked, problems = privately_marked(pages)
     in_folders = {uri for uri in uris if in_private_folder(uri) and uri not in view.shown_paths}
     return view.hidden_paths | in_folders | marked, problems

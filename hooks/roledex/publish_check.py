@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import KnowledgeBase, Prep
-from .privacy import PRIVATE_FOLDERS, in_private_folder
+from .privacy import PRIVATE_FOLDERS, hand_written, in_private_folder
 from .schema import KINDS
 from .source import Document, marked_private
 
@@ -100,11 +100,9 @@ def judge_privacy(kb: KnowledgeBase) -> Judgement:
 def public_pages_text(docs: Path, view: Judgement) -> str:
     """The text of the hand-written pages a published build keeps, beyond the four folders."""
     texts = []
-    for path in sorted(docs.rglob("*.md")):
-        uri = path.relative_to(docs).as_posix()
-        if uri in view.shown_paths or uri in view.hidden_paths:
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
+    uris = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+    for uri in sorted(hand_written(uris, view.shown_paths | view.hidden_paths)):
+        text = (docs / uri).read_text(encoding="utf-8", errors="replace")
         if not marked_private(text):
             texts.append(text)
     return "\n".join(texts)

@@ -6,6 +6,7 @@ Read into a plain dataclass so that the domain never sees MkDocs' config object.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -105,3 +106,24 @@ def _repository(value: Any) -> str | None:
     if not isinstance(value, str) or value.count("/") != 1 or not all(value.split("/")):
         raise SettingsError(f"extra.roledex.repository: expected OWNER/NAME such as jane/job-search, got {value!r}")
     return value
+
+
+@dataclass(frozen=True)
+class SiteAddresses:
+    """Where the published site and its repository live."""
+
+    site_url: str
+    repo_url: str
+    repo_name: str
+
+
+def site_addresses(settings: Settings, environ: Mapping[str, str]) -> SiteAddresses | None:
+    """The GitHub Pages address of OWNER/NAME, from `repository` or else GitHub's own
+    GITHUB_REPOSITORY variable (set in every Actions run), or None without either."""
+    repository = settings.repository or environ.get("GITHUB_REPOSITORY")
+    if not repository or "/" not in repository:
+        return None
+    owner, name = repository.split("/", 1)
+    return SiteAddresses(
+        f"https://{owner.lower()}.github.io/{name}/", f"https://github.com/{owner}/{name}", f"{owner}/{name}"
+    )

@@ -57,6 +57,23 @@ def page_title(markdown: str) -> str | None:
     return html.escape(html.unescape(heading), quote=False) if heading else None
 
 
+COMPANY_SEARCH_BOOST = 4
+"""A search for a company's name finds its profile before the postings that name it."""
+
+
+def page_meta(src_uri: str, meta: dict[str, Any], markdown: str) -> dict[str, Any]:
+    """The front matter a page is shown with: escaped, its title from its H1, and a search
+    boost for company profiles."""
+    shown = dict(meta)
+    if src_uri.startswith(f"{COMPANY.folder}/") and src_uri != INDEX_URIS["companies"]:
+        shown.setdefault("search", {"boost": COMPANY_SEARCH_BOOST})
+    shown = escaped_meta(shown)
+    title = page_title(markdown)
+    if title is not None:
+        shown["title"] = title
+    return shown
+
+
 def escaped_meta(value: Any) -> Any:
     """Front matter as Material's templates may print it: every text escaped for HTML.
 

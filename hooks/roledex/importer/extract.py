@@ -78,7 +78,6 @@ class Extraction:
 
     body: str
     company: str | None = None
-    company_slug: str | None = None
     title: str | None = None
     locations: list[str] = field(default_factory=list)
     work_mode: str | None = None
@@ -94,8 +93,8 @@ class Extraction:
     """Key -> why the value is inferred rather than stated; written as YAML comments."""
     warnings: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict[str, Any]:
-        """The fields `roledex import --dry-run --json` prints."""
+    def as_json(self, company_slug: str | None = None) -> dict[str, Any]:
+        """The fields `roledex import --dry-run --json` prints, with the company's slug if known."""
         salary = None
         if self.salary is not None:
             salary = {
@@ -105,7 +104,7 @@ class Extraction:
                 "period": self.salary.period,
             }
         return {
-            "company": self.company_slug,
+            "company": company_slug,
             "company_name": self.company,
             "title": self.title,
             "locations": self.locations,

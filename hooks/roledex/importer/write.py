@@ -84,6 +84,7 @@ def front_matter(found: Extraction, company_slug: str, title: str, title_why: st
 class Plan:
     """What importing one posting will write."""
 
+    company_slug: str
     posting_path: Path
     posting_text: str
     company_path: Path | None
@@ -94,7 +95,6 @@ def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) 
     """The files to write for an extraction whose company is known."""
     assert found.company is not None
     slug, exists = company_slug_for(found.company, kb)
-    found.company_slug = slug
     title, why = found.title, found.inferred.get("title")
     if not title:
         title, why = fallback_title, "not found in the text: the file name stands in, replace it"
@@ -102,7 +102,7 @@ def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) 
     text = front_matter(found, slug, title, why) + "\n" + found.body
     company_path = None if exists else docs / COMPANY.folder / f"{slug}.md"
     company_text = None if exists else company_file(company_name_of(found.company))
-    return Plan(posting, text, company_path, company_text)
+    return Plan(slug, posting, text, company_path, company_text)
 
 
 class KnownPostings:

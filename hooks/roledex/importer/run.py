@@ -1,0 +1,73 @@
+"""Importing one raw posting: repair and read it, plan its files, refuse a duplicate, write.
+
+The command line only says what happened; every decision is made here, in this order, so a
+paste is never written twice and nothing on disk is overwritten unless forced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files import write_text_atomic
+from ..model import KnowledgeBase
+from .extract import Extraction, extract
+from .repair import UnreadableInput, repair
+from .write import KnownPostings, Plan, plan
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for: where to write, what to assume, and how far to go."""
+
+    docs: Path
+    company: str | None = None
+    url: str | None = None
+    dry_run: bool = False
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What importing one posting found, planned and wrote, or why it stopped."""
+
+    found: Extraction | None = None
+    plan: Plan | None = None
+    failure: str | None = None
+    wrote_company: bool = False
+
+    def report(self) -> dict[str, object] | None:
+        """The facts `--dry-run --json` prints, when the text could be read."""
+        if self.found is None:
+            return None
+        return self.found.as_json(self.plan.company_slug if self.plan else None)
+
+
+def import_posting(
+    raw: bytes, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
+) -> Outcome:
+    """Import `raw` as `request` says; a duplicate or an existing file stops it unless forced."""
+    try:
+        found = extract(repair(raw), company=request.company, url=request.url)
+    except UnreadableInput as problem:
+        return Outcome(failure=str(problem))
+    if not found.company:
+        return Outcome(found, failure="no company found in the text; pass --company SLUG")
+    planned = plan(found, request.docs, kb, fallback_title=fallback_title)
+    if request.dry_run:
+        return Outcome(found, planned)
+    duplicate = known.duplicate_of(found)
+    if duplicate and not request.force:
+        return Outcome(
+            found, planned, failure=f"already imported as {duplicate} (same address or text); --force imports it anyway"
+        )
+    wrote_company = False
+    try:
+        write_text_atomic(planned.posting_path, planned.posting_text, overwrite=request.force)
+        if planned.company_path is not None and not planned.company_path.exists():
+            write_text_atomic(planned.company_path, planned.company_text or "")
+            wrote_company = True
+    except FileExistsError:
+        return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
+    known.add(found, str(planned.posting_path))
+    return Outcome(found, planned, wrote_company=wrote_company)
