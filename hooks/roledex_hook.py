@@ -18,13 +18,13 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from roledex.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
-from roledex.load import load_knowledge_base
-from roledex.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
-from roledex.problems import errors_in
-from roledex.render.context import SiteContext
-from roledex.settings import Settings, SettingsError, SiteAddresses, settings_from, site_addresses
-from roledex.site import (
+from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
+from roledex.kb.load import load_knowledge_base
+from roledex.kb.problems import errors_in
+from roledex.kb.settings import Settings, SettingsError, SiteAddresses, settings_from, site_addresses
+from roledex.web.context import SiteContext
+from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
+from roledex.web.pages import (
     PRIVATE_BANNER,
     enrich,
     generated_pages,

@@ -37,7 +37,7 @@ def baseline(docs: Path) -> float:
 def check(docs: Path) -> float:
     """Wall-clock seconds of `roledex check DOCS`, process start included."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "roledex.cli", "check", str(docs)], capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "roledex.cli.main", "check", str(docs)], capture_output=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"roledex check failed:\n{result.stdout.decode()[:2000]}")

@@ -8,7 +8,7 @@ of mutants killed per module. Nothing in the checkout changes.
 
     pip install -c constraints.txt -e ".[test,mutation]"
     python scripts/mutation.py                      # the core modules (tens of minutes)
-    python scripts/mutation.py --module salary.py   # one module
+    python scripts/mutation.py --module facts/salary.py   # one module
 """
 
 from __future__ import annotations
@@ -25,20 +25,20 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = (
-    "salary.py",
-    "privacy.py",
-    "publish_check.py",
-    "source.py",
-    "yaml_diagnosis.py",
-    "status_update.py",
-    "render/common.py",
-    "links.py",
-    "export.py",
-    "validate.py",
-    "rules.py",
-    "tree.py",
-    "pipeline.py",
-    "coverage.py",
+    "facts/salary.py",
+    "facts/privacy.py",
+    "check/published.py",
+    "kb/source.py",
+    "kb/yaml_diagnosis.py",
+    "kb/status_edit.py",
+    "web/common.py",
+    "web/links.py",
+    "facts/export.py",
+    "kb/values.py",
+    "check/records.py",
+    "kb/tree.py",
+    "facts/applications.py",
+    "facts/skills.py",
 )
 """Salary, privacy, source reading, the status editor, escaping and the checker's rules."""
 FAST_TESTS = (

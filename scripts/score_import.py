@@ -18,7 +18,7 @@ from pathlib import Path
 from roledex.importer.extract import extract
 from roledex.importer.repair import UnreadableInput, repair
 from roledex.importer.write import company_slug_for
-from roledex.model import KnowledgeBase
+from roledex.kb.model import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from roledex import cli
+from roledex.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -24,7 +24,7 @@ def run_roledex(
 ) -> subprocess.CompletedProcess[str]:
     """Run the `roledex` console script installed beside this Python and capture what it prints."""
     executable = shutil.which("roledex", path=str(Path(sys.executable).parent))
-    command = [executable] if executable else [sys.executable, "-m", "roledex.cli"]
+    command = [executable] if executable else [sys.executable, "-m", "roledex.cli.main"]
     return subprocess.run(
         [*command, *args],
         cwd=cwd,
@@ -63,7 +63,7 @@ def invoke(
     with _process_state(cwd, env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         old_stdin, sys.stdin = sys.stdin, stdin_stream
         try:
-            status = cli.main(list(args))
+            status = main(list(args))
         except SystemExit as exit_:
             status = exit_.code if isinstance(exit_.code, int) else 1
         finally:

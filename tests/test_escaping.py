@@ -12,8 +12,8 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from roledex.render.common import text
-from roledex.site import escaped_meta, page_title
+from roledex.web.common import text
+from roledex.web.pages import escaped_meta, page_title
 
 REPO = Path(__file__).resolve().parent.parent
 

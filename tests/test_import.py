@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from roledex.importer.extract import extract
 from roledex.importer.money import choose_salary
 from roledex.importer.repair import UnreadableInput, repair
-from roledex.load import load_knowledge_base
+from roledex.kb.load import load_knowledge_base
 
 GOLDEN = DATA / "import"
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -8,8 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from roledex.model import Company, KnowledgeBase, Posting, Prep
-from roledex.publish_check import (
+from roledex.check.published import (
     MIN_FRAGMENT,
     MIN_VALUE,
     Judgement,
@@ -23,7 +22,8 @@ from roledex.publish_check import (
     published_pages,
     stray_private_fragments,
 )
-from roledex.source import Document
+from roledex.kb.model import Company, KnowledgeBase, Posting, Prep
+from roledex.kb.source import Document
 
 SECRET = "My honest reason for leaving is the reorganisation."
 

@@ -7,7 +7,7 @@ from xml.etree.ElementTree import fromstring, tostring
 
 import pytest
 from conftest import build_site, make_site, read_page
-from roledex.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
+from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 
 HIDDEN_SOURCES = {
     "diary.md",

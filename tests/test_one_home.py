@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from roledex.currencies import WRITTEN_SYMBOLS, code_for_symbol
+from roledex.facts.notes import BRIEF_TOPICS, company_brief, read_notes
 from roledex.importer.money import _SYMBOL_PATTERN
-from roledex.interview import BRIEF_TOPICS, company_brief, read_notes
-from roledex.model import Application, Company, Posting, Prep
-from roledex.scaffold import prep_file
-from roledex.schema import COMPANY_SECTIONS, KINDS, PREP_HEADINGS
-from roledex.source import read_document
+from roledex.kb.currencies import WRITTEN_SYMBOLS, code_for_symbol
+from roledex.kb.model import Application, Company, Posting, Prep
+from roledex.kb.scaffold import prep_file
+from roledex.kb.schema import COMPANY_SECTIONS, KINDS, PREP_HEADINGS
+from roledex.kb.source import read_document
 
 
 @pytest.mark.parametrize("symbol", sorted(WRITTEN_SYMBOLS))

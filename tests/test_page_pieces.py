@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from roledex.model import Company, KnowledgeBase, Posting, Salary
-from roledex.render import common
-from roledex.salary import Annual, Band
-from roledex.source import Document
+from roledex.facts.salary import Annual, Band
+from roledex.kb.model import Company, KnowledgeBase, Posting, Salary
+from roledex.kb.source import Document
+from roledex.web import common
 
 DOC = Document(path="postings/p.md", folder="postings", slug="p", meta={}, body="", body_line=1)
 

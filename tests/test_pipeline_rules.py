@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from roledex.model import Application
-from roledex.pipeline import Event, due_soon, events, last_change, status_change
-from roledex.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
-from roledex.source import Document
+from roledex.facts.applications import Event, due_soon, events, last_change, status_change
+from roledex.kb.model import Application
+from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
+from roledex.kb.source import Document
 
 TODAY = dt.date(2026, 11, 25)
 DOC = Document(path="a.md", folder="applications", slug="a", meta={}, body="", body_line=1)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, invoke, make_site
-from roledex import cli, privacy
-from roledex.load import load_knowledge_base
-from roledex.publish_check import judge_privacy
-from roledex.schema import KINDS
+from roledex.check.published import judge_privacy
+from roledex.cli import main as command_line
+from roledex.facts import privacy
+from roledex.kb.load import load_knowledge_base
+from roledex.kb.schema import KINDS
 
 PREP_NOTES = "Ask them about the quarterly planning cadence for machine learning teams."
 
@@ -90,7 +91,7 @@ def test_publish_check_catches_a_build_that_kept_a_public_prep_of_a_private_post
         return view
 
     monkeypatch.setattr(privacy, "public_view", keeps_public_prep)
-    monkeypatch.setattr(cli, "public_view", keeps_public_prep)
+    monkeypatch.setattr(command_line, "public_view", keeps_public_prep)
     result = invoke("publish-check", str(site), "--docs", str(tmp_path / "docs"))
     assert result.returncode == 1
     assert "prep/acme-smith/index.html" in result.stdout and "acme-smith.md" in result.stdout

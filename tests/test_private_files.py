@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, invoke, make_site
-from roledex.privacy import in_private_folder
-from roledex.source import marked_private, privacy_mark
+from roledex.facts.privacy import in_private_folder
+from roledex.kb.source import marked_private, privacy_mark
 
 SECRET = "Zanzibar-salary-notes-7731"
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from conftest import make_site
-from roledex.load import load_knowledge_base
-from roledex.render.common import text
-from roledex.render.context import SiteContext
-from roledex.render.home import home_page
-from roledex.render.indexes import companies_index, postings_index
-from roledex.salary import annual_salary, band
-from roledex.settings import Settings, SettingsError, settings_from
-from roledex.site import generated_pages, page_title
+from roledex.facts.salary import annual_salary, band
+from roledex.kb.load import load_knowledge_base
+from roledex.kb.settings import Settings, SettingsError, settings_from
+from roledex.web.common import text
+from roledex.web.context import SiteContext
+from roledex.web.home import home_page
+from roledex.web.indexes import companies_index, postings_index
+from roledex.web.pages import generated_pages, page_title
 
 
 def _context(tmp_path: Path, files: dict[str, str], today: dt.date = dt.date(2026, 11, 24)) -> SiteContext:
@@ -38,8 +38,8 @@ def test_text_makes_markdown_and_html_inert() -> None:
 
 
 def test_annual_salary_converts_period_and_currency() -> None:
-    from roledex.model import Posting, Salary
-    from roledex.source import Document
+    from roledex.kb.model import Posting, Salary
+    from roledex.kb.source import Document
 
     doc = Document("p.md", "postings", "p", {}, "", 1)
     hourly = Posting("p", doc, salary=Salary(min=50, max=60, currency="USD", period="hour"))
@@ -129,7 +129,7 @@ def test_generated_pages_leave_hand_written_ones_alone(tmp_path: Path) -> None:
 
 
 def test_relative_addresses_between_directory_urls() -> None:
-    from roledex.render.common import relative
+    from roledex.web.common import relative
 
     assert relative("index.md", "postings/index.md") == "postings/"
     assert relative("postings/index.md", "index.md") == "../"

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 from conftest import make_site
-from roledex.coverage import Mapping, content_words, coverage
+from roledex.check.records import check_record
+from roledex.facts.applications import stale_days
+from roledex.facts.salary import annual_salary, band
+from roledex.facts.skills import Mapping, content_words, coverage
 from roledex.importer.money import choose_salary
-from roledex.load import load_knowledge_base
-from roledex.model import Application, KnowledgeBase, Posting, Salary
-from roledex.pipeline import stale_days
-from roledex.rules import check_record
-from roledex.salary import annual_salary, band
-from roledex.schema import CLOSED_STATUSES, KINDS, STALE_AFTER_DAYS, STATUSES
-from roledex.settings import Settings
-from roledex.source import Document, parse_yaml
+from roledex.kb.load import load_knowledge_base
+from roledex.kb.model import Application, KnowledgeBase, Posting, Salary
+from roledex.kb.schema import CLOSED_STATUSES, KINDS, STALE_AFTER_DAYS, STATUSES
+from roledex.kb.settings import Settings
+from roledex.kb.source import Document, parse_yaml
 
 UNUSUAL = Settings(base_currency="USD", rates={"EUR": 1.1}, hours_per_week=35, days_per_week=4, weeks_per_year=48)
 DOC = Document(path="p.md", folder="postings", slug="p", meta={}, body="", body_line=1)

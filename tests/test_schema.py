@@ -12,10 +12,10 @@ import frontmatter
 import jsonschema
 import pytest
 from conftest import DATA, SHIPPED_DOCS, invoke, run_roledex
-from roledex.json_schema import all_schemas
-from roledex.load import RECORD_TYPES
-from roledex.schema import KINDS
-from roledex.source import read_document
+from roledex.kb.json_schema import all_schemas
+from roledex.kb.load import RECORD_TYPES
+from roledex.kb.schema import KINDS
+from roledex.kb.source import read_document
 
 
 def _as_json_data(value: Any) -> Any:

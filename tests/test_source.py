@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from roledex import source
-from roledex.load import build_record
-from roledex.schema import KINDS
-from roledex.source import read_document
-from roledex.validate import check_front_matter
+from roledex.kb import source
+from roledex.kb.load import build_record
+from roledex.kb.schema import KINDS
+from roledex.kb.source import read_document
+from roledex.kb.values import check_front_matter
 
 
 def _read(text: str | bytes):

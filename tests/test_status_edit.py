@@ -11,10 +11,10 @@ import pytest
 from conftest import invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from roledex import status_update
-from roledex.schema import APPLICATION
-from roledex.source import parse_yaml
-from roledex.status_update import CannotEdit, set_keys
+from roledex.kb import status_edit
+from roledex.kb.schema import APPLICATION
+from roledex.kb.source import parse_yaml
+from roledex.kb.status_edit import CannotEdit, set_keys
 
 POSTING = "etsy-engineering-manager-ml-for-growth"
 DAY = dt.date(2026, 11, 20)
@@ -302,16 +302,16 @@ def test_any_layout_changes_exactly_the_keys_set(parts: list[tuple[str, str, str
 
 def test_an_edit_that_would_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """The last guard: whatever goes wrong in the line edit, the result is parsed and compared."""
-    monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}: [unclosed{newline}")
+    monkeypatch.setattr(status_edit, "_entry", lambda key, value, tail, newline: f"{key}: [unclosed{newline}")
     with pytest.raises(CannotEdit):
         set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
-    monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}: other{newline}")
+    monkeypatch.setattr(status_edit, "_entry", lambda key, value, tail, newline: f"{key}: other{newline}")
     with pytest.raises(CannotEdit, match="would not read back"):
         set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
 
 
 def test_the_refusal_names_every_key_that_would_read_back_wrong(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(status_update, "_entry", lambda key, value, tail, newline: f"{key}_x: 1{newline}")
+    monkeypatch.setattr(status_edit, "_entry", lambda key, value, tail, newline: f"{key}_x: 1{newline}")
     with pytest.raises(CannotEdit) as refused:
         set_keys("---\nposting: p\nstatus: saved\n---\n", {"status": "applied"}, APPLICATION)
     assert str(refused.value) == (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, invoke, make_site
-from roledex.tree import misnamed_record, tree_problems
+from roledex.kb.tree import misnamed_record, tree_problems
 
 
 def _fifo(docs: Path) -> str:

@@ -7,8 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from roledex.schema import LARGEST_NUMBER, Field
-from roledex.validate import check_keys, check_value, did_you_mean, is_slug, is_url, parse_date, slugify
+from roledex.kb.schema import LARGEST_NUMBER, Field
+from roledex.kb.values import check_keys, check_value, did_you_mean, is_slug, is_url, parse_date, slugify
 
 NEXT_YEAR = dt.date.today().year + 1
 SLUG = "expected a slug (lowercase letters, digits and hyphens), got "

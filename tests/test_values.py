@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import make_site
-from roledex.load import load_knowledge_base
-from roledex.schema import LARGEST_NUMBER
+from roledex.kb.load import load_knowledge_base
+from roledex.kb.schema import LARGEST_NUMBER
 
 POSTING = (
     "---\ncompany: etsy\ntitle: Data Engineer\nrole: {role}\n"

@@ -9,8 +9,8 @@ import yaml
 from conftest import DATA, invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from roledex import source
-from roledex.yaml_diagnosis import (
+from roledex.kb import source
+from roledex.kb.yaml_diagnosis import (
     MAX_NESTING,
     YamlTrouble,
     forbidden_character,

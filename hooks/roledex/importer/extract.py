@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..validate import is_url, parse_date
-from . import fields as read
-from .money import Salary, choose_salary
-from .repair import Repaired
+from roledex.importer import fields as read
+from roledex.importer.money import Salary, choose_salary
+from roledex.importer.repair import Repaired
+from roledex.kb.values import is_url, parse_date
 
 _CURRENCY_BY_PLACE = (
     (

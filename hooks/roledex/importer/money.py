@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..currencies import code_for_symbol
-from ..model import is_sum_of_range
+from roledex.kb.currencies import code_for_symbol
+from roledex.kb.model import is_sum_of_range
 
 _SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|[A-Z]{3}"
 _NUMBER = (

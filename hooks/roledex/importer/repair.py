@@ -17,7 +17,7 @@ from typing import Any
 import ftfy
 from markdownify import markdownify
 
-from ..source import parse_yaml, split_front_matter
+from roledex.kb.source import parse_yaml, split_front_matter
 
 MAX_BYTES = 2 * 1024 * 1024
 _HTML_TAG = re.compile(r"<(?:p|div|li|ul|ol|br|h[1-6]|span|strong|b|em|table|tr|td|a)\b[^>]*>", re.I)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import write_text_atomic
-from ..model import KnowledgeBase
-from .extract import Extraction, extract
-from .repair import UnreadableInput, repair
-from .write import KnownPostings, Plan, plan
+from roledex.importer.extract import Extraction, extract
+from roledex.importer.repair import UnreadableInput, repair
+from roledex.importer.write import KnownPostings, Plan, plan
+from roledex.kb.files import write_text_atomic
+from roledex.kb.model import KnowledgeBase
 
 
 @dataclass(frozen=True)

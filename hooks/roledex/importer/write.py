@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import KnowledgeBase
-from ..scaffold import company_file, yaml_scalar
-from ..schema import COMPANY, POSTING
-from ..validate import normal_url, slugify
-from .extract import Extraction
-from .fields import company_name_of
+from roledex.importer.extract import Extraction
+from roledex.importer.fields import company_name_of
+from roledex.kb.model import KnowledgeBase
+from roledex.kb.scaffold import company_file, yaml_scalar
+from roledex.kb.schema import COMPANY, POSTING
+from roledex.kb.values import normal_url, slugify
 
 MAX_SLUG = 80
 

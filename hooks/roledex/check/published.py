@@ -1,0 +1,215 @@
+"""Proof that a built site holds nothing private: every output file searched for private text.
+
+The fragments searched for are the sentences and values of every page a published build
+leaves out, less any that also stand in a published page (those are not secrets). Output
+files are read as a reader's browser or a search engine would: HTML as text, JSON strings,
+gzip unpacked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from roledex.facts.privacy import PRIVATE_FOLDERS, hand_written, in_private_folder
+from roledex.kb.model import KnowledgeBase, Prep
+from roledex.kb.schema import KINDS
+from roledex.kb.source import Document, marked_private
+
+MIN_FRAGMENT = 24
+MIN_VALUE = 8
+_TEXT_SUFFIXES = (".html", ".htm", ".json", ".xml", ".txt", ".csv", ".md", ".svg")
+"""Files that carry content. Stylesheets and scripts are the theme's and roledex's own code."""
+
+
+_PLAIN_PUNCTUATION = str.maketrans("’‘“”–—", "''\"\"--")
+
+
+def normalise(text: str) -> str:
+    """Text without markup, entities, typographic quotes or runs of white space, lowercased."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = html.unescape(text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`#>|]+", " ", text)
+    text = text.translate(_PLAIN_PUNCTUATION)
+    return " ".join(text.split()).lower()
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _sentences(body: str) -> Iterator[str]:
+    for line in body.split("\n"):
+        cleaned = normalise(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line))
+        for sentence in re.split(r"(?<=[.!?])\s+", cleaned):
+            if len(sentence) >= MIN_FRAGMENT:
+                yield sentence
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Which record files may be published, decided from their front matter alone.
+
+    The build decides this with `privacy.public_view`; publish-check decides it again here,
+    from the source files and in other words, so a mistake in either shows as a leak.
+    """
+
+    shown_paths: set[str]
+    hidden_paths: set[str]
+
+
+def _says_private(doc: Document) -> bool:
+    """A file's own word: its `private` key, or its folder's default; anything but false hides."""
+    default = next(kind.private_by_default for kind in KINDS.values() if kind.folder == doc.folder)
+    return doc.meta.get("private", default) is not False
+
+
+def judge_privacy(kb: KnowledgeBase) -> Judgement:
+    """A record is private when its file says so, or when the record it belongs to (a
+    posting's company, a prep note's or an application's posting) is private or missing."""
+    companies = {slug: _says_private(c.doc) for slug, c in kb.companies.items()}
+    postings = {
+        slug: _says_private(p.doc) or companies.get(str(p.doc.meta.get("company")), True)
+        for slug, p in kb.postings.items()
+    }
+    hidden: set[str] = {c.doc.src_uri for slug, c in kb.companies.items() if companies[slug]}
+    hidden |= {p.doc.src_uri for slug, p in kb.postings.items() if postings[slug]}
+    for group in (kb.preps, kb.applications):
+        for record in group.values():
+            posting = str(record.doc.meta.get("posting", record.doc.slug))
+            if _says_private(record.doc) or postings.get(posting, True):
+                hidden.add(record.doc.src_uri)
+    every = {r.doc.src_uri for g in (kb.companies, kb.postings, kb.preps, kb.applications) for r in g.values()}
+    return Judgement(every - hidden, hidden)
+
+
+def public_pages_text(docs: Path, view: Judgement) -> str:
+    """The text of the hand-written pages a published build keeps, beyond the four folders."""
+    texts = []
+    uris = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")}
+    for uri in sorted(hand_written(uris, view.shown_paths | view.hidden_paths)):
+        text = (docs / uri).read_text(encoding="utf-8", errors="replace")
+        if not marked_private(text):
+            texts.append(text)
+    return "\n".join(texts)
+
+
+def private_fragments(full: KnowledgeBase, view: Judgement, public_text: str = "") -> dict[str, str]:
+    """Fragment -> the private file it comes from, for every record judged private.
+
+    Text that also stands in a published page (its records, slugs, or `public_text`) is no
+    secret and is not searched for.
+    """
+    groups = (full.companies, full.postings, full.preps, full.applications)
+    shown = (
+        " ".join(
+            normalise(f"{r.slug} {r.doc.body} " + " ".join(_strings(r.doc.meta)))
+            for group in groups
+            for r in group.values()
+            if r.doc.src_uri in view.shown_paths
+        )
+        + " "
+        + normalise(public_text)
+    )
+    shown_postings = {slug for slug, p in full.postings.items() if p.doc.src_uri in view.shown_paths}
+    fragments: dict[str, str] = {}
+    for group in groups:
+        for record in group.values():
+            if record.doc.src_uri not in view.hidden_paths:
+                continue
+            replaced = isinstance(record, Prep) and record.posting in shown_postings
+            if not replaced:  # a hidden prep file's address still holds the generated prep page
+                fragments[(record.doc.src_uri[:-3] + "/").lower()] = record.doc.path
+            values = (normalise(v) for v in _strings(record.doc.meta))
+            for fragment in [*_sentences(record.doc.body), *(v for v in values if len(v) >= MIN_VALUE)]:
+                if fragment not in shown:
+                    fragments.setdefault(fragment, record.doc.path)
+    return fragments
+
+
+def _read_output(path: Path) -> str | None:
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        try:
+            raw = gzip.decompress(raw)
+        except OSError:
+            return None
+    elif path.suffix not in _TEXT_SUFFIXES:
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    if path.suffix == ".json" or path.name.endswith(".json.gz"):
+        try:
+            return normalise(" ".join(_strings(json.loads(text))))
+        except ValueError:
+            pass
+    return normalise(text)
+
+
+@dataclass(frozen=True)
+class Leak:
+    output: str
+    fragment: str
+    source: str
+
+
+def find_leaks(site: Path, fragments: dict[str, str]) -> list[Leak]:
+    """Every output file that holds a private fragment (one finding per file and source)."""
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        text = _read_output(path)
+        if text is None:
+            continue
+        seen: set[str] = set()
+        for fragment, source in fragments.items():
+            if source not in seen and fragment in text:
+                seen.add(source)
+                leaks.append(Leak(str(path.relative_to(site)), fragment, source))
+    return leaks
+
+
+def stray_private_fragments(docs: Path, view: Judgement) -> dict[str, str]:
+    """Fragment -> file, for every file in a private folder that is not a record (notes.txt,
+    x.MD, page.html): none of them may be published, whatever the build did with them."""
+    fragments: dict[str, str] = {}
+    records = view.shown_paths | view.hidden_paths
+    for folder in sorted(PRIVATE_FOLDERS):
+        for path in sorted((docs / folder).rglob("*")) if (docs / folder).is_dir() else []:
+            if path.is_file() and path.relative_to(docs).as_posix() not in records:
+                text = path.read_bytes().decode("utf-8", errors="replace")
+                for fragment in _sentences(text):
+                    fragments.setdefault(fragment, str(path))
+    return fragments
+
+
+def private_folder_outputs(site: Path, view: Judgement) -> list[Leak]:
+    """Files of the built site inside a private folder, but the pages of records shown."""
+    allowed = {uri[: -len(".md")] + "/index.html" for uri in view.shown_paths}
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        output = path.relative_to(site).as_posix()
+        if in_private_folder(output) and output not in allowed:
+            leaks.append(Leak(output, "a file in a private folder", output))
+    return leaks
+
+
+def published_pages(site: Path) -> list[str]:
+    """The address of every page in the built site."""
+    addresses = []
+    for page in site.rglob("index.html"):
+        folder = page.parent.relative_to(site).as_posix()
+        addresses.append("/" if folder == "." else f"/{folder}/")
+    return sorted(addresses)

@@ -1,0 +1,118 @@
+"""Rules about meaning rather than type: ranges, dates in order, references between files.
+
+`check_record` looks at one record as it is added; `check_references` runs once every file
+is loaded, because references form a graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from roledex.facts.applications import last_change, stale_days
+from roledex.kb.model import Application, KnowledgeBase, Posting, Salary
+from roledex.kb.problems import ERROR, WARNING, Problem
+from roledex.kb.schema import KINDS, PERIODS, Kind
+from roledex.kb.values import did_you_mean, normal_url
+
+# Plausible base pay per period, in any currency: below the low end a figure looks like
+# it belongs to a shorter period, above the high end to a longer one.
+_PLAUSIBLE_PAY = {
+    "hour": (1, 2_000),
+    "day": (10, 20_000),
+    "week": (50, 100_000),
+    "month": (100, 10_000_000),
+    "year": (1_000, 500_000_000),
+}
+
+
+def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
+    if salary.min is not None and salary.max is not None and salary.min > salary.max:
+        yield "salary.min", f"min {salary.min:g} is above max {salary.max:g}; swap them", ERROR
+    if salary.headline_is_sum:
+        yield (
+            "salary.headline",
+            f"headline {salary.headline:g} equals min + max "
+            f"({salary.min:g} + {salary.max:g}); it is a sum, not a salary, and is never shown as one",
+            WARNING,
+        )
+    figures = [f for f in (salary.min, salary.max) if f is not None]
+    if salary.period in _PLAUSIBLE_PAY and figures:
+        low, high = _PLAUSIBLE_PAY[salary.period]
+        top = max(figures)
+        if top < low or top > high:
+            amount = f"{top:g} {salary.currency}" if salary.currency else f"{top:g}"
+            yield (
+                "salary.period",
+                f"{amount} a {salary.period} looks like the wrong period; check 'period' (one of {', '.join(PERIODS)})",
+                WARNING,
+            )
+
+
+def _posting_findings(posting: Posting) -> Iterator[tuple[str, str, str]]:
+    if posting.salary is not None:
+        yield from _salary_findings(posting.salary)
+    if posting.posted and posting.closes and posting.closes < posting.posted:
+        yield "closes", f"closes {posting.closes} is before posted {posting.posted}", ERROR
+
+
+def _application_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
+    days = stale_days(application, today)
+    if days is not None:
+        yield (
+            "updated",
+            f"stale: no change for {days} days since {last_change(application)} "
+            f"(status {application.status!r}); follow up, or set the new status with `roledex status`",
+            WARNING,
+        )
+    if application.applied and application.applied > today:
+        yield "applied", f"applied {application.applied} is in the future", WARNING
+
+
+def check_record(kind: Kind, record: Any, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
+    """Problems of one record alone, and with the records loaded before it."""
+    findings: list[tuple[str, str, str]] = []
+    if kind.name == "posting":
+        findings += _posting_findings(record)
+    if kind.name == "application":
+        findings += _application_findings(record, today or dt.date.today())
+    if kind.references:
+        existing = (kb.preps if kind.name == "prep" else kb.applications).get(record.posting)
+        if existing is not None:
+            findings.append(
+                (
+                    "posting",
+                    f"{existing.doc.path} is already the {kind.name} for posting "
+                    f"{record.posting!r}; keep one file per posting",
+                    ERROR,
+                )
+            )
+    doc = record.doc
+    return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
+
+
+def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any], what: str) -> Problem:
+    folder = KINDS[what].folder
+    hint = did_you_mean(target, known) or f"; add {folder}/{target}.md or correct the slug"
+    named_by = "" if key in record.doc.key_lines else " (named by the file name)"
+    return Problem(record.doc.path, record.doc.line_of(key), key, f"no {what} {target!r} in {folder}/{named_by}{hint}")
+
+
+def check_references(kb: KnowledgeBase) -> list[Problem]:
+    """Links between files: companies and postings named must exist; URLs must be unique."""
+    problems: list[Problem] = []
+    seen_urls: dict[str, Posting] = {}
+    for posting in kb.postings.values():
+        if posting.company and posting.company not in kb.companies:
+            problems.append(_reference_problem(posting, "company", posting.company, kb.companies, "company"))
+        if posting.url:
+            first = seen_urls.setdefault(normal_url(posting.url), posting)
+            if first is not posting:
+                message = f"the same url {posting.url!r} is the posting {first.doc.path}; keep one"
+                problems.append(Problem(posting.doc.path, posting.doc.line_of("url"), "url", message))
+    for group in (kb.preps, kb.applications):
+        for record in group.values():
+            if record.posting not in kb.postings:
+                problems.append(_reference_problem(record, "posting", record.posting, kb.postings, "posting"))
+    return problems

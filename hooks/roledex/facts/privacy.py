@@ -1,0 +1,111 @@
+"""Which records a build may show: private pages, and everything derived from them.
+
+The published site is made from `public_view(kb)`, so a generated page cannot show what
+the view does not hold: privacy holds by construction, not by each renderer's care.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from roledex.kb.model import KnowledgeBase
+from roledex.kb.problems import Problem
+from roledex.kb.schema import KINDS
+from roledex.kb.source import privacy_mark
+
+PRIVATE_FOLDERS = frozenset(kind.folder for kind in KINDS.values() if kind.private_by_default)
+"""Folders whose files are private unless a record there says otherwise."""
+
+ENV_VARIABLE = "ROLEDEX_PRIVATE"
+CHOICES = ("include", "exclude")
+
+
+class PrivacySettingError(ValueError):
+    """ROLEDEX_PRIVATE holds something other than include or exclude."""
+
+
+def include_private(command: str | None, environ: Mapping[str, str]) -> bool:
+    """True under `mkdocs serve`; ROLEDEX_PRIVATE=include|exclude overrides for any command."""
+    override = environ.get(ENV_VARIABLE, "").strip().lower()
+    if override:
+        if override not in CHOICES:
+            raise PrivacySettingError(f"{ENV_VARIABLE}={override!r}: expected include or exclude")
+        return override == "include"
+    return command == "serve"
+
+
+@dataclass
+class View:
+    """The records a build shows, and the source paths of those it leaves out."""
+
+    kb: KnowledgeBase
+    hidden_paths: set[str]
+    """Source paths below the docs folder (`applications/x.md`) of the records left out."""
+    shown_paths: set[str]
+    """Source paths of the records shown."""
+    includes_private: bool
+
+
+def public_view(kb: KnowledgeBase) -> View:
+    """The knowledge base less private records and the records that depend on them.
+
+    A posting of a private company is hidden with it; prep notes and applications of a
+    hidden posting are hidden too.
+    """
+    view = KnowledgeBase()
+    view.companies = {s: c for s, c in kb.companies.items() if not c.private}
+    view.postings = {s: p for s, p in kb.postings.items() if not p.private and p.company in view.companies}
+    view.preps = {s: p for s, p in kb.preps.items() if not p.private and p.posting in view.postings}
+    view.applications = {s: a for s, a in kb.applications.items() if not a.private and a.posting in view.postings}
+    shown = {
+        r.doc.src_uri
+        for group in (view.companies, view.postings, view.preps, view.applications)
+        for r in group.values()
+    }
+    return View(view, _all_paths(kb) - shown, shown, includes_private=False)
+
+
+def _all_paths(kb: KnowledgeBase) -> set[str]:
+    return {r.doc.src_uri for group in (kb.companies, kb.postings, kb.preps, kb.applications) for r in group.values()}
+
+
+def full_view(kb: KnowledgeBase) -> View:
+    return View(kb, set(), _all_paths(kb), includes_private=True)
+
+
+def in_private_folder(uri: str) -> bool:
+    """True for every file below a private folder, whatever its name, extension or case."""
+    folder, _, rest = uri.partition("/")
+    return bool(rest) and folder.lower() in PRIVATE_FOLDERS
+
+
+def privately_marked(pages: dict[str, str]) -> tuple[set[str], list[Problem]]:
+    """The source paths of hand-written pages (outside the four folders) a build must leave
+    out, and the problems of those whose privacy cannot be read safely."""
+    hidden: set[str] = set()
+    problems: list[Problem] = []
+    for uri, text in sorted(pages.items()):
+        hide, found = privacy_mark(uri, text)
+        if hide:
+            hidden.add(uri)
+        problems += found
+    return hidden, problems
+
+
+def hand_written(uris: Iterable[str], record_paths: set[str]) -> set[str]:
+    """The pages that are no record and live outside the private folders: such a page is
+    private only when its own front matter says so."""
+    return {uri for uri in uris if uri not in record_paths and not in_private_folder(uri)}
+
+
+def left_out(
+    uris: set[str], page_uris: set[str], view: View, read: Callable[[str], str]
+) -> tuple[set[str], list[Problem]]:
+    """Every file a published build leaves out: hidden records, any other file in a private
+    folder, and hand-written pages marked private (with the problems that make them so).
+    `read` gives the text of one of the Markdown pages `page_uris`."""
+    pages = {uri: read(uri) for uri in sorted(hand_written(page_uris, view.shown_paths | view.hidden_paths))}
+    marked, problems = privately_marked(pages)
+    in_folders = {uri for uri in uris if in_private_folder(uri) and uri not in view.shown_paths}
+    return view.hidden_paths | in_folders | marked, problems

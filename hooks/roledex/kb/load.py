@@ -1,0 +1,150 @@
+"""Loading a docs folder into a `KnowledgeBase` and every problem found on the way.
+
+This is the one way in for the command line, the MkDocs hook and the tests: read every
+file, check each against its kind, build the records from what passed, then run the rules
+that span files (a posting's company must exist, URLs must be unique, ...).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from roledex.check import records as rules
+from roledex.kb.model import Application, Company, KnowledgeBase, Posting, Prep, Salary
+from roledex.kb.problems import Problem, sort_problems
+from roledex.kb.schema import KINDS, RESERVED_SLUGS, Kind
+from roledex.kb.source import Document, read_document
+from roledex.kb.tree import tree_problems, unreadable_entry
+from roledex.kb.values import check_front_matter, is_slug, parse_date, slugify
+
+RECORD_TYPES: dict[str, type] = {
+    "company": Company,
+    "posting": Posting,
+    "prep": Prep,
+    "application": Application,
+}
+
+
+@dataclass
+class LoadResult:
+    """The knowledge base built from the files, and every problem found."""
+
+    kb: KnowledgeBase
+    problems: list[Problem]
+
+
+def display_path(docs_dir: Path, folder: str, name: str) -> str:
+    """The path as the user typed the docs folder, so messages are clickable."""
+    return os.path.join(str(docs_dir), folder, name)
+
+
+def _name_problems(doc_path: str, stem: str) -> list[Problem]:
+    if stem in RESERVED_SLUGS:
+        return [Problem(doc_path, 1, "file", f"'{stem}.md' is reserved for the generated index; rename the file")]
+    if not is_slug(stem):
+        suggestion = slugify(stem) or "a-name"
+        message = (
+            f"file name {stem!r} is not a slug (lowercase letters, digits and hyphens); did you mean '{suggestion}.md'?"
+        )
+        return [Problem(doc_path, 1, "file", message)]
+    return []
+
+
+def _nested_problems(docs_dir: Path, kind: Kind, folder: Path) -> list[Problem]:
+    """Markdown files in a subfolder: not read as records, so each is named as a problem."""
+    problems = []
+    found = (Path(top, name) for top, _, names in os.walk(folder) for name in names if name.endswith(".md"))
+    for path in sorted(found):
+        shown = os.path.join(str(docs_dir), path.relative_to(docs_dir).as_posix())
+        message = (
+            f"{kind.name} files live directly in {kind.folder}/ (the file name is the slug); "
+            f"move it to {kind.folder}/{path.name}"
+        )
+        problems.append(Problem(shown, 1, "file", message))
+    return problems
+
+
+def _valid_values(doc: Document, kind: Kind, bad_keys: set[str]) -> dict[str, Any]:
+    """The front-matter values that passed their checks, with dates as dates."""
+    values: dict[str, Any] = {}
+    for spec in kind.fields:
+        if spec.name not in doc.meta or spec.name in bad_keys:
+            continue
+        value = doc.meta[spec.name]
+        if spec.type == "date":
+            value = parse_date(value)
+        elif spec.type == "mapping":
+            value = {k: v for k, v in value.items() if f"{spec.name}.{k}" not in bad_keys}
+        elif spec.type == "number_or_text":
+            value = str(value)
+        values[spec.name] = value
+    return values
+
+
+def build_record(doc: Document, kind: Kind, bad_keys: set[str]) -> Any:
+    """The typed record of one document, its invalid values left at their defaults."""
+    values = _valid_values(doc, kind, bad_keys)
+    if kind.name == "posting" and "salary" in values:
+        values["salary"] = Salary(**values["salary"])
+    if kind.references and "posting" not in values:
+        values["posting"] = doc.slug
+    record_type = RECORD_TYPES[kind.name]
+    known = {f.name for f in fields(record_type)}
+    return record_type(slug=doc.slug, doc=doc, **{k: v for k, v in values.items() if k in known})
+
+
+def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Problem]]:
+    folder = docs_dir / kind.folder
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return documents, problems
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if unreadable_entry(entry.path, str(folder)) is not None:
+            continue  # tree_problems names it
+        if entry.is_dir():
+            problems += _nested_problems(docs_dir, kind, Path(entry.path))
+            continue
+        if not entry.name.endswith(".md") or not entry.is_file():
+            continue
+        stem = entry.name[:-3]
+        path = display_path(docs_dir, kind.folder, entry.name)
+        problems += _name_problems(path, stem)
+        with open(entry.path, "rb") as handle:
+            doc, read_problems = read_document(path, kind.folder, stem, handle.read())
+        problems += read_problems
+        if doc is not None:
+            documents.append(doc)
+    return documents, problems
+
+
+def _store(kb: KnowledgeBase, kind: Kind, record: Any) -> None:
+    if kind.name == "company":
+        kb.companies[record.slug] = record
+    elif kind.name == "posting":
+        kb.postings[record.slug] = record
+    elif kind.name == "prep":
+        kb.preps.setdefault(record.posting, record)
+    else:
+        kb.applications.setdefault(record.posting, record)
+
+
+def load_knowledge_base(docs_dir: str | Path) -> LoadResult:
+    """Read, check and build the whole knowledge base under `docs_dir`."""
+    docs_dir = Path(docs_dir)
+    kb = KnowledgeBase()
+    problems: list[Problem] = tree_problems(docs_dir)
+    for kind in KINDS.values():
+        documents, read_problems = _read_folder(docs_dir, kind)
+        problems += read_problems
+        for doc in documents:
+            key_problems = check_front_matter(doc, kind) if doc.readable else []
+            problems += key_problems
+            record = build_record(doc, kind, {p.key for p in key_problems})
+            problems += rules.check_record(kind, record, kb)
+            _store(kb, kind, record)
+    problems += rules.check_references(kb)
+    return LoadResult(kb, sort_problems(problems))

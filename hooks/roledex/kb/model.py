@@ -1,0 +1,151 @@
+"""Typed records of the knowledge base, built from front matter that passed its checks.
+
+Field names are the front-matter keys of `schema`; a test keeps the two in step. A key whose
+value failed its check is left at its default, so the site never shows a wrong value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from roledex.kb.schema import APPLICATION, COMPANY, POSTING, PREP
+from roledex.kb.source import Document
+
+HEADLINE_TOLERANCE = 0.5
+"""A headline within half a unit of min + max is their sum (the figures are whole units)."""
+
+
+def is_sum_of_range(value: float, low: float, high: float) -> bool:
+    """True when `value` is low + high: a job board's headline, never a salary."""
+    return abs(value - (low + high)) < HEADLINE_TOLERANCE
+
+
+@dataclass(frozen=True)
+class Salary:
+    """Base pay as posted: figures in `currency` per `period`."""
+
+    min: float | None = None
+    max: float | None = None
+    currency: str | None = None
+    period: str | None = None
+    text: str | None = None
+    headline: float | None = None
+    note: str | None = None
+
+    @property
+    def has_figures(self) -> bool:
+        return self.min is not None or self.max is not None
+
+    @property
+    def headline_is_sum(self) -> bool:
+        """True when a job board's headline is min + max: a sum, not a salary."""
+        if self.headline is None or self.min is None or self.max is None:
+            return False
+        return is_sum_of_range(self.headline, self.min, self.max)
+
+
+@dataclass
+class Company:
+    slug: str
+    doc: Document
+    name: str = ""
+    website: str | None = None
+    headquarters: str | None = None
+    founded: int | None = None
+    employees: int | None = None
+    ticker: str | None = None
+    industry: str | None = None
+    tags: list[str] = field(default_factory=list)
+    tech_stack: list[str] = field(default_factory=list)
+    updated: dt.date | None = None
+    private: bool = COMPANY.private_by_default
+
+
+@dataclass
+class Posting:
+    slug: str
+    doc: Document
+    company: str = ""
+    title: str = ""
+    role: str | None = None
+    team: str | None = None
+    reports_to: str | None = None
+    team_size: str | None = None
+    level: str | None = None
+    employment: str | None = None
+    locations: list[str] = field(default_factory=list)
+    work_mode: str | None = None
+    salary: Salary | None = None
+    url: str | None = None
+    source: str | None = None
+    posted: dt.date | None = None
+    closes: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    private: bool = POSTING.private_by_default
+
+
+@dataclass
+class Prep:
+    slug: str
+    doc: Document
+    posting: str = ""
+    private: bool = PREP.private_by_default
+
+
+@dataclass
+class Application:
+    slug: str
+    doc: Document
+    posting: str = ""
+    status: str | None = None
+    applied: dt.date | None = None
+    updated: dt.date | None = None
+    next_step: str | None = None
+    next_date: dt.date | None = None
+    contacts: list[str] = field(default_factory=list)
+    private: bool = APPLICATION.private_by_default
+
+
+@dataclass
+class KnowledgeBase:
+    """Every record of the knowledge base, sorted by slug.
+
+    Companies and postings are keyed by their own slug; prep notes and applications by the
+    slug of the posting they belong to, so that each lookup is one step.
+    """
+
+    companies: dict[str, Company] = field(default_factory=dict)
+    postings: dict[str, Posting] = field(default_factory=dict)
+    preps: dict[str, Prep] = field(default_factory=dict)
+    applications: dict[str, Application] = field(default_factory=dict)
+
+    @cached_property
+    def _postings_by_company(self) -> dict[str, list[Posting]]:
+        grouped: dict[str, list[Posting]] = {}
+        for posting in self.postings.values():
+            grouped.setdefault(posting.company, []).append(posting)
+        return grouped
+
+    @cached_property
+    def _postings_by_role(self) -> dict[str, list[Posting]]:
+        grouped: dict[str, list[Posting]] = {}
+        for posting in self.postings.values():
+            if posting.role:
+                grouped.setdefault(posting.role, []).append(posting)
+        return dict(sorted(grouped.items()))
+
+    def postings_of(self, company: str) -> list[Posting]:
+        """The postings of one company, by slug."""
+        return self._postings_by_company.get(company, [])
+
+    def postings_in_role(self, role: str) -> list[Posting]:
+        """The postings of one role family, by slug."""
+        return self._postings_by_role.get(role, [])
+
+    @property
+    def roles(self) -> list[str]:
+        """Every role family named by a posting, sorted."""
+        return list(self._postings_by_role)

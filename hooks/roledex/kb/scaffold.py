@@ -1,0 +1,94 @@
+"""Ready-to-edit files for `roledex new`: filled where known, every other key a comment.
+
+The commented keys come from `schema`, so a new key appears in every scaffold at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from roledex.kb.schema import APPLICATION, COMPANY, COMPANY_SECTIONS, POSTING, PREP, PREP_HEADINGS, Field, Kind
+from roledex.kb.values import is_slug
+
+
+def yaml_scalar(value: Any) -> str:
+    """`value` as a YAML scalar that reads back as the same value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if is_slug(str(value)) and str(value).lower() not in _YAML_WORDS and not str(value)[0].isdigit():
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "y", "n", "null"}
+
+
+def _hint(spec: Field) -> str:
+    if spec.choices:
+        return " | ".join(spec.choices)
+    return spec.description
+
+
+def _commented(spec: Field, indent: str = "") -> list[str]:
+    if spec.type == "mapping":
+        label = f"{indent}{spec.name}:"
+        lines = [f"# {label:<15}# {spec.description}"]
+        for sub in spec.fields:
+            lines += _commented(sub, indent + "  ")
+        return lines
+    label = f"{indent}{spec.name}:"
+    return [f"# {label:<15}# {_hint(spec)}"]
+
+
+def front_matter(kind: Kind, values: dict[str, Any]) -> str:
+    """The front-matter block: given values set, the other keys commented with a hint."""
+    lines = ["---"]
+    for spec in kind.fields:
+        if spec.name in values:
+            lines.append(f"{spec.name}: {yaml_scalar(values[spec.name])}")
+        else:
+            lines += _commented(spec)
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _sections(headings: tuple[str, ...]) -> str:
+    return "".join(f"\n## {heading}\n\n" for heading in headings)
+
+
+def company_file(name: str) -> str:
+    """A new company profile with the brief's headings ready to fill."""
+    values = {"name": name, "updated": dt.date.today()}
+    return front_matter(COMPANY, values) + f"\n# {name}\n" + _sections(COMPANY_SECTIONS)
+
+
+def posting_file(company: str, title: str) -> str:
+    """A new posting: the text as posted goes in the body, the facts in front matter."""
+    values = {"company": company, "title": title, "posted": dt.date.today()}
+    body = "\nPaste the posting's whole text here, so it stays on record after it is taken down.\n"
+    return front_matter(POSTING, values) + body
+
+
+def prep_file(posting: str) -> str:
+    """Prep notes with the headings the prep page gathers."""
+    intro = "\nNotes for the interview: number your questions so the prep page can count them.\n"
+    return front_matter(PREP, {"posting": posting}) + intro + _sections(PREP_HEADINGS)
+
+
+def application_file(posting: str) -> str:
+    """An application record, private unless `private: false` is set."""
+    values = {"posting": posting, "status": "saved", "updated": dt.date.today()}
+    sections = ("Personal connection", "Resume notes", "Cover letter notes")
+    table = "\n## Skills mapping\n\n| Job requirement | Relevant experience |\n| --- | --- |\n"
+    return front_matter(APPLICATION, values) + _sections(sections) + table
+
+
+def target_path(docs: Path, kind: Kind, slug: str) -> Path:
+    return docs / kind.folder / f"{slug}.md"

@@ -1,0 +1,141 @@
+"""Changing a few front-matter keys of a file in place, and nothing else.
+
+`roledex status` must keep the file as the user wrote it: comments, key order, quoting,
+line endings and body. So it edits lines, not a re-dumped structure: the YAML parser says
+where each top-level value starts and ends, that span is replaced (a comment after it
+kept), and a missing key goes after the value of the key that precedes it in the schema.
+What it cannot edit that way (a flow mapping, an indented mapping, front matter the parser
+refuses) it refuses, and every edit is proved by parsing the result: the old mapping plus
+exactly the changed keys, or no edit at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from roledex.kb.scaffold import yaml_scalar
+from roledex.kb.schema import Kind
+from roledex.kb.source import parse_yaml
+
+
+class CannotEdit(ValueError):
+    """The file is not one `set_keys` can change safely; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where a top-level key's entry lies: its first line, the line after its value, and
+    the text after the value on its last line (a comment to keep)."""
+
+    start: int
+    stop: int
+    tail: str
+
+
+def _fences(lines: list[str]) -> int:
+    """The index of the closing fence; the opening one is line 0. A fence may end in spaces,
+    as it may for the checker (`source.split_front_matter`)."""
+    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
+        raise CannotEdit("the file does not start with front matter ('---' on line 1); add it first")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            return index
+        if lines[index].rstrip() == "...":
+            raise CannotEdit(f"the front matter is closed with '...' on line {index + 1}; close it with '---'")
+    raise CannotEdit("the front matter is never closed with '---'")
+
+
+def _as_yaml(lines: list[str]) -> str:
+    """Front-matter lines as the parser reads them: LF line ends, whatever the file uses."""
+    return "".join(line.rstrip("\r\n") + "\n" for line in lines)
+
+
+def _parsed(yaml_text: str) -> dict[str, Any]:
+    data, _, problems = parse_yaml("front matter", yaml_text, 2)
+    if problems:
+        first = problems[0]
+        raise CannotEdit(f"line {first.line}: {first.key}: {first.message}; fix it first (`roledex check` lists all)")
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CannotEdit("the front matter is not a mapping of keys to values")
+    return dict(data)
+
+
+def _spans(yaml_text: str) -> dict[str, _Span]:
+    """Each top-level key's span, in lines of the YAML text; refuses layouts it cannot edit."""
+    root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise CannotEdit("the front matter is a flow mapping ({...}); write one 'key: value' per line")
+    lines = yaml_text.split("\n")
+    spans: dict[str, _Span] = {}
+    for key_node, value_node in root.value:
+        if key_node.start_mark.column != 0:
+            raise CannotEdit("the front matter's keys are indented; start each key at the left margin")
+        start, end = key_node.start_mark.line, value_node.end_mark
+        stop = end.line if end.column == 0 and end.line > start else end.line + 1
+        stop = _without_trailing_notes(lines, start, stop, isinstance(value_node, yaml.ScalarNode))
+        tail = lines[end.line][end.column :] if end.line == stop - 1 else ""
+        spans[str(key_node.value)] = _Span(start, stop, tail if tail.lstrip().startswith("#") else "")
+    return spans
+
+
+def _without_trailing_notes(lines: list[str], start: int, stop: int, scalar: bool) -> int:
+    """`stop` moved up past blank lines and comments that end a value's span but are not in it.
+
+    A block list or mapping ends where the next key starts, so the comments and blank lines
+    before that key fall inside its span; a text's lines may start with '#' when indented.
+    """
+    while stop - 1 > start:
+        line = lines[stop - 1]
+        comment = line.startswith("#") if scalar else line.lstrip().startswith("#")
+        if line.strip() and not comment:
+            break
+        stop -= 1
+    return stop
+
+
+def _entry(key: str, value: object, tail: str, newline: str) -> str:
+    return f"{key}: {yaml_scalar(value)}{tail}{newline}"
+
+
+def _insert_after(key: str, order: list[str], spans: dict[str, _Span], end: int) -> int:
+    """Where a missing key goes: after the value of the nearest key before it in the schema."""
+    earlier = [k for k in order[: order.index(key)] if k in spans] if key in order else []
+    return spans[earlier[-1]].stop if earlier else end
+
+
+def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
+    """`text` with each key of `values` set and every other byte as it was; raises CannotEdit."""
+    lines = text.splitlines(keepends=True)
+    end = _fences(lines)
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    before = _parsed(_as_yaml(lines[1:end]))
+    front = lines[1:end]
+    order = list(kind.field_names)
+    for key, value in values.items():
+        spans = _spans(_as_yaml(front))
+        if key in spans:
+            span = spans[key]
+            front[span.start : span.stop] = [_entry(key, value, span.tail, newline)]
+        else:
+            front.insert(_insert_after(key, order, spans, len(front)), _entry(key, value, "", newline))
+    result = "".join([lines[0], *front, *lines[end:]])
+    _verify(result, before, values)
+    return result
+
+
+def _verify(result: str, before: dict[str, Any], values: dict[str, object]) -> None:
+    """The edited front matter must read as the old mapping plus exactly the new values."""
+    lines = result.splitlines(keepends=True)
+    end = _fences(lines)
+    after = _parsed(_as_yaml(lines[1:end]))
+    expected = {**before, **values}
+    if after != expected:
+        changed = sorted(k for k in set(after) | set(expected) if after.get(k) != expected.get(k))
+        raise CannotEdit(f"the edit would not read back as written (keys {', '.join(changed)}); nothing was changed")

@@ -1,0 +1,280 @@
+"""Checks of one document's front matter against its kind in `schema`.
+
+Each check is a small generator of (key, message, severity); `check_front_matter` turns them
+into `Problem`s at the key's line. Every problem is collected, never only the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from roledex.kb.currencies import CURRENCY_CODES, currency_hint
+from roledex.kb.problems import ERROR, Problem
+from roledex.kb.schema import CHOICE_SYNONYMS, LARGEST_NUMBER, RESERVED_SLUGS, SLUG_PATTERN, Field, Kind
+from roledex.kb.source import Document
+
+Finding = tuple[str, str, str]
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def did_you_mean(value: str, choices: Any) -> str:
+    """ "; did you mean 'x'?" for the closest choice, or ''."""
+    synonym = CHOICE_SYNONYMS.get(value.strip().lower())
+    if synonym in choices:
+        return f"; did you mean {synonym!r}?"
+    lowered = {str(c).lower(): str(c) for c in choices}
+    if value.lower() in lowered and lowered[value.lower()] != value:
+        return f"; did you mean {lowered[value.lower()]!r}?"
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return f"; did you mean {lowered[close[0]]!r}?" if close else ""
+
+
+def slugify(text: str) -> str:
+    """A slug from any text: lowercase ASCII letters, digits and single hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text))
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, int) and abs(value) > LARGEST_NUMBER:
+        return f"a number of {len(str(abs(value)))} digits"
+    if isinstance(value, float) and math.isfinite(value) and abs(value) > LARGEST_NUMBER:
+        return f"the number {value:.3g}"
+    return f"{value!r}"
+
+
+def _out_of_range(key: str, value: int | float) -> Iterator[Finding]:
+    """Numbers the pages cannot show: NaN, infinity, negatives and figures beyond belief."""
+    if isinstance(value, float) and math.isnan(value):
+        yield key, "expected a number, got .nan (not a number); write the figure, or remove the key", ERROR
+    elif isinstance(value, float) and math.isinf(value):
+        yield key, f"expected a finite number, got {value!r}; write the figure, or remove the key", ERROR
+    elif value < 0:
+        yield key, f"must not be negative, got {_kind_of(value)}", ERROR
+    elif value > LARGEST_NUMBER:
+        yield key, f"is too large ({_kind_of(value)}); expected at most {LARGEST_NUMBER:,}, check for a typo", ERROR
+
+
+def _expect(key: str, what: str, value: Any, hint: str = "") -> Finding:
+    return key, f"expected {what}, got {_kind_of(value)}{hint}", ERROR
+
+
+def _check_text(key: str, value: Any) -> Iterator[Finding]:
+    if value is None:
+        yield key, "is empty; give a value or remove it", ERROR
+    elif isinstance(value, bool):
+        yield _expect(key, "text", value, "; YAML reads yes/no/on/off as booleans, put the text in quotes")
+    elif isinstance(value, (list, dict)):
+        yield _expect(key, "text", value)
+    elif not isinstance(value, str):
+        yield _expect(key, "text", value, "; put it in quotes")
+    elif not value.strip():
+        yield key, "is empty; give a value or remove the key", ERROR
+
+
+def _check_number_or_text(key: str, value: Any) -> Iterator[Finding]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield from _out_of_range(key, value)
+        return
+    yield from _check_text(key, value)
+
+
+def _number_hint(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[\d.,_ ]+[kK]?", value.strip()):
+        digits = re.sub(r"[,_ ]", "", value.strip())
+        return f"; write it as a plain number such as {digits} (YAML reads '{value}' as text)"
+    return ""
+
+
+def _check_number(key: str, value: Any) -> Iterator[Finding]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        yield _expect(key, "a number", value, _number_hint(value))
+    else:
+        yield from _out_of_range(key, value)
+
+
+def _check_integer(key: str, value: Any) -> Iterator[Finding]:
+    if isinstance(value, bool) or not isinstance(value, int):
+        yield _expect(key, "a whole number", value, _number_hint(value))
+    else:
+        yield from _out_of_range(key, value)
+
+
+def _check_year(key: str, value: Any) -> Iterator[Finding]:
+    this_year = dt.date.today().year
+    if isinstance(value, bool) or not isinstance(value, int):
+        yield _expect(key, "a year such as 2005", value)
+    elif not 1600 <= value <= this_year + 1:
+        yield key, f"expected a year between 1600 and {this_year + 1}, got {_kind_of(value)}", ERROR
+
+
+def _check_bool(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, bool):
+        hint = "; write true or false without quotes" if isinstance(value, str) else ""
+        yield _expect(key, "true or false", value, hint)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a YAML date or an ISO text date; None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _check_date(key: str, value: Any) -> Iterator[Finding]:
+    if parse_date(value) is None:
+        yield _expect(key, "a date as YYYY-MM-DD", value)
+
+
+def is_url(value: str) -> bool:
+    """True for an absolute http(s) address with a host name."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and ("." in host or host == "localhost") and " " not in value.strip()
+
+
+def normal_url(url: str) -> str:
+    """The form every address of one posting shares: https, the host in lower case, no
+    trailing slash and no fragment; the path and query keep their case, as servers read them."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    scheme = "https" if parts.scheme.lower() == "http" else parts.scheme.lower()
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
+
+
+def _check_url(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, str):
+        yield _expect(key, "an address such as https://example.com/jobs/1", value)
+    elif not is_url(value):
+        yield key, f"expected an address starting with https:// or http://, got {value!r}", ERROR
+
+
+def _check_slug(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, str):
+        yield _expect(key, "a slug (lowercase letters, digits and hyphens)", value)
+    elif not is_slug(value):
+        suggestion = slugify(value)
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        yield key, f"expected a slug (lowercase letters, digits and hyphens), got {value!r}{hint}", ERROR
+    elif value in RESERVED_SLUGS:
+        yield key, f"{value!r} is reserved for the generated index page; choose another slug", ERROR
+
+
+def _check_choice(key: str, value: Any, choices: tuple[str, ...]) -> Iterator[Finding]:
+    if not isinstance(value, str) or value not in choices:
+        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        allowed = ", ".join(choices)
+        yield key, f"expected one of {allowed}; got {_kind_of(value)}{hint}", ERROR
+
+
+def _check_currency(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, str) or value not in CURRENCY_CODES:
+        hint = currency_hint(value) if isinstance(value, str) else ""
+        yield key, f"expected an ISO 4217 currency code such as USD, EUR or GBP; got {_kind_of(value)}{hint}", ERROR
+
+
+def _check_text_list(key: str, value: Any) -> Iterator[Finding]:
+    if isinstance(value, str):
+        yield key, f"expected a list, got {value!r}; write it as [{value}] or as lines starting with '- '", ERROR
+        return
+    if not isinstance(value, list):
+        yield _expect(key, "a list of text", value)
+        return
+    for index, item in enumerate(value):
+        for _, message, severity in _check_text(key, item):
+            yield key, f"item {index + 1}: {message}", severity
+
+
+def _check_mapping(key: str, value: Any, spec: Field) -> Iterator[Finding]:
+    if not isinstance(value, dict):
+        yield _expect(key, "a mapping of " + ", ".join(f.name for f in spec.fields), value)
+        return
+    yield from check_keys(value, spec.fields, prefix=f"{key}.")
+
+
+_TYPE_CHECKS = {
+    "text": _check_text,
+    "number_or_text": _check_number_or_text,
+    "number": _check_number,
+    "integer": _check_integer,
+    "year": _check_year,
+    "bool": _check_bool,
+    "date": _check_date,
+    "url": _check_url,
+    "slug": _check_slug,
+    "currency": _check_currency,
+    "text_list": _check_text_list,
+}
+
+
+def check_value(key: str, value: Any, spec: Field) -> Iterator[Finding]:
+    """Type and allowed-value findings for one key."""
+    if value is None:
+        yield key, "has no value; give one or remove the key", ERROR
+    elif spec.type == "choice":
+        yield from _check_choice(key, value, spec.choices)
+    elif spec.type == "mapping":
+        yield from _check_mapping(key, value, spec)
+    else:
+        yield from _TYPE_CHECKS[spec.type](key, value)
+
+
+def check_keys(meta: dict[str, Any], fields: tuple[Field, ...], prefix: str = "") -> Iterator[Finding]:
+    """Unknown keys, missing required keys and each value's type."""
+    by_name = {f.name: f for f in fields}
+    for key, value in meta.items():
+        spec = by_name.get(key)
+        if spec is None:
+            hint = did_you_mean(str(key), by_name) or f"; allowed keys: {', '.join(by_name)}"
+            yield prefix + str(key), f"unknown key{hint}", ERROR
+        else:
+            yield from check_value(prefix + key, value, spec)
+    for spec in fields:
+        if spec.required and spec.name not in meta:
+            yield prefix + spec.name, "is required and missing", ERROR
+    required_by: dict[str, str] = {}
+    for spec in fields:
+        for name in spec.requires:
+            if spec.name in meta and name not in meta:
+                required_by.setdefault(name, spec.name)
+    for name, by in required_by.items():
+        yield prefix + name, f"is required when {prefix}{by} is given", ERROR
+
+
+def check_front_matter(doc: Document, kind: Kind) -> list[Problem]:
+    """Every key-level problem of one document, each at its key's line."""
+    return [
+        Problem(doc.path, doc.line_of(key), key, message, severity)
+        for key, message, severity in check_keys(doc.meta, kind.fields)
+    ]

@@ -1,1 +1,0 @@
-"""Page renderers: plain functions from the knowledge base to Markdown, with no MkDocs import."""

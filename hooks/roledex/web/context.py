@@ -1,0 +1,86 @@
+"""What every renderer needs: the visible knowledge base, settings, today, and salaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from roledex.facts.notes import Notes, company_brief, qualifications, read_notes, responsibilities
+from roledex.facts.salary import Annual, Band, annual_salary, band
+from roledex.kb.model import KnowledgeBase, Posting
+from roledex.kb.sections import Section
+from roledex.kb.settings import Settings
+
+
+@dataclass
+class SiteContext:
+    kb: KnowledgeBase
+    settings: Settings
+    today: dt.date = field(default_factory=dt.date.today)
+    includes_private: bool = False
+
+    @cached_property
+    def annuals(self) -> dict[str, Annual | None]:
+        """Each posting's annual salary, computed once per build."""
+        return {slug: annual_salary(p, self.settings) for slug, p in self.kb.postings.items()}
+
+    def __post_init__(self) -> None:
+        self._notes: dict[str, Notes] = {}
+        self._asks: dict[str, tuple[list[str], list[str]]] = {}
+        self._briefs: dict[str, tuple[list[tuple[str, Section]], list[str]]] = {}
+
+    @cached_property
+    def _with_notes(self) -> dict[str, list[Posting]]:
+        """Postings that have prep notes, by role family and by company ('role:x', 'company:y')."""
+        grouped: dict[str, list[Posting]] = {}
+        for posting in self.kb.postings.values():
+            if posting.slug in self.kb.preps:
+                if posting.role:
+                    grouped.setdefault(f"role:{posting.role}", []).append(posting)
+                grouped.setdefault(f"company:{posting.company}", []).append(posting)
+        return grouped
+
+    def with_notes_in_role(self, role: str) -> list[Posting]:
+        return self._with_notes.get(f"role:{role}", [])
+
+    def with_notes_at(self, company: str) -> list[Posting]:
+        return self._with_notes.get(f"company:{company}", [])
+
+    @cached_property
+    def _role_company_counts(self) -> Counter[tuple[str, str]]:
+        return Counter((p.role, p.company) for p in self.kb.postings.values() if p.role)
+
+    def in_role_elsewhere(self, role: str, company: str) -> int:
+        """How many postings of a role family are at other companies."""
+        return len(self.kb.postings_in_role(role)) - self._role_company_counts[(role, company)]
+
+    def notes(self, posting_slug: str) -> Notes:
+        """The prep notes of a posting, read once per build: many pages gather them."""
+        if posting_slug not in self._notes:
+            self._notes[posting_slug] = read_notes(self.kb.preps.get(posting_slug))
+        return self._notes[posting_slug]
+
+    def asks(self, posting: Posting) -> tuple[list[str], list[str]]:
+        """(responsibilities, qualifications) of a posting, read once per build."""
+        if posting.slug not in self._asks:
+            self._asks[posting.slug] = (responsibilities(posting), qualifications(posting))
+        return self._asks[posting.slug]
+
+    def brief(self, company_slug: str) -> tuple[list[tuple[str, Section]], list[str]]:
+        """The company brief's sections and the profile's other headings, read once per build."""
+        if company_slug not in self._briefs:
+            company = self.kb.companies.get(company_slug)
+            self._briefs[company_slug] = company_brief(company.doc.body) if company else ([], [])
+        return self._briefs[company_slug]
+
+    def annual(self, posting: Posting) -> Annual | None:
+        return self.annuals.get(posting.slug)
+
+    def band_of(self, postings: list[Posting]) -> Band | None:
+        return band(a for a in (self.annuals.get(p.slug) for p in postings) if a is not None)
+
+    @property
+    def base(self) -> str:
+        return self.settings.base_currency

@@ -1,0 +1,167 @@
+"""The site's pages: which are generated, and what each hand-written page gains.
+
+The hook asks two questions of this module, once per build and once per page; both answers
+are Markdown. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from roledex.kb.schema import COMPANY, POSTING, PREP
+from roledex.web.cards import company_header, company_postings, posting_header
+from roledex.web.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
+from roledex.web.context import SiteContext
+from roledex.web.home import home_page
+from roledex.web.indexes import companies_index, postings_index, roles_index
+from roledex.web.pipeline_page import pipeline_page
+from roledex.web.prep_page import prep_page
+from roledex.web.roles import role_page
+from roledex.web.salaries import salaries_page
+
+TAGS_PAGE = (
+    "# Tags\n\nEvery tag of the companies and postings, with the pages that carry it.\n\n<!-- material/tags -->\n"
+)
+_LEADING_H1 = re.compile(r"\A\s*#\s+[^\n]*\n?")
+
+
+def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
+    """Pages made from the knowledge base, by source path; `existing` are hand-written pages."""
+    pages = {
+        INDEX_URIS["home"]: home_page(ctx),
+        INDEX_URIS["companies"]: WIDE_PAGE + companies_index(ctx),
+        INDEX_URIS["postings"]: WIDE_PAGE + postings_index(ctx),
+        INDEX_URIS["salaries"]: WIDE_PAGE + salaries_page(ctx),
+        INDEX_URIS["roles"]: WIDE_PAGE + roles_index(ctx),
+        INDEX_URIS["tags"]: TAGS_PAGE,
+    }
+    for role in ctx.kb.roles:
+        pages[role_uri(role)] = WIDE_PAGE + role_page(ctx, role)
+    for posting in ctx.kb.postings.values():
+        if posting.slug not in ctx.kb.preps:
+            pages[prep_uri(posting.slug)] = prep_page(ctx, posting)
+    if ctx.includes_private:
+        pages[INDEX_URIS["applications"]] = WIDE_PAGE + pipeline_page(ctx)
+    return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
+
+
+def page_title(markdown: str) -> str | None:
+    """The page's first-line H1 as HTML-safe text, for the title MkDocs and Material print raw.
+
+    Generated H1s hold character references; they are read back to plain text and escaped
+    once, so `<script>` in a posting title is shown in `<title>`, never run.
+    """
+    heading = strip_leading_h1(strip_front_matter(markdown))[1]
+    return html.escape(html.unescape(heading), quote=False) if heading else None
+
+
+COMPANY_SEARCH_BOOST = 4
+"""A search for a company's name finds its profile before the postings that name it."""
+
+
+def page_meta(src_uri: str, meta: dict[str, Any], markdown: str) -> dict[str, Any]:
+    """The front matter a page is shown with: escaped, its title from its H1, and a search
+    boost for company profiles."""
+    shown = dict(meta)
+    if src_uri.startswith(f"{COMPANY.folder}/") and src_uri != INDEX_URIS["companies"]:
+        shown.setdefault("search", {"boost": COMPANY_SEARCH_BOOST})
+    shown = escaped_meta(shown)
+    title = page_title(markdown)
+    if title is not None:
+        shown["title"] = title
+    return shown
+
+
+def escaped_meta(value: Any) -> Any:
+    """Front matter as Material's templates may print it: every text escaped for HTML.
+
+    Material prints `description`, `tags`, `subtitle` and other values unescaped into the
+    page, the tag index, `tags.json` and the search index; escaping them all, once, before any
+    template or plugin reads them, keeps any value from becoming markup.
+    """
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [escaped_meta(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped_meta(item) for key, item in value.items()}
+    return value
+
+
+def strip_front_matter(markdown: str) -> str:
+    """Markdown without a leading front-matter block (generated pages may carry one)."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[end + 5 :]
+    return markdown
+
+
+def strip_leading_h1(markdown: str) -> tuple[str, str | None]:
+    """(body without its first-line H1, that H1's text or None)."""
+    match = _LEADING_H1.match(markdown)
+    if not match:
+        return markdown, None
+    return markdown[match.end() :], match.group(0).strip()[1:].strip()
+
+
+def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
+    """The Markdown a hand-written page is shown with, or None to leave it as written."""
+    folder, _, name = src_uri.partition("/")
+    slug = name[:-3] if name.endswith(".md") else ""
+    if src_uri == INDEX_URIS["home"]:
+        return home_page(ctx, intro=markdown)
+    if folder == COMPANY.folder and slug in ctx.kb.companies:
+        company = ctx.kb.companies[slug]
+        body, heading = strip_leading_h1(markdown)
+        return (
+            f"# {heading or text(company.name)}\n\n"
+            + company_header(company)
+            + body.lstrip("\n")
+            + company_postings(ctx, company)
+        )
+    if folder == POSTING.folder and slug in ctx.kb.postings:
+        return posting_header(ctx, ctx.kb.postings[slug]) + strip_leading_h1(markdown)[0].lstrip("\n")
+    if folder == PREP.folder:
+        prep = ctx.kb.preps.get(slug)
+        if prep is None or prep.slug != slug:
+            prep = next((p for p in ctx.kb.preps.values() if p.slug == slug), None)
+        if prep is not None and prep.posting in ctx.kb.postings:
+            return prep_page(ctx, ctx.kb.postings[prep.posting])
+    return None
+
+
+PRIVATE_BANNER = (
+    '<div class="rdx-private-banner" role="note"><strong>Private view</strong>: this build shows your private '
+    "pages (applications, notes marked private). A published build leaves them out.</div>"
+)
+
+
+_LIFTABLE = ("<table>\n<thead>", '<div class="rdx-', '<figure class="rdx-')
+_TOKEN = "RDXBLOCK{}X"
+
+
+def lift_html_blocks(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each generated HTML block replaced by a token paragraph, and the blocks.
+
+    Python-Markdown parses every raw HTML block tag by tag only to pass it through unchanged;
+    for generated tables and cards that was a third of the build. The tokens go through
+    Markdown as plain words and `restore_html_blocks` puts the blocks back in the HTML.
+    """
+    blocks: list[str] = []
+    chunks = markdown.split("\n\n")
+    for index, chunk in enumerate(chunks):
+        stripped = chunk.strip("\n")
+        if stripped.startswith(_LIFTABLE) and "\n\n" not in stripped:
+            chunks[index] = _TOKEN.format(len(blocks))
+            blocks.append(stripped)
+    return "\n\n".join(chunks), blocks
+
+
+def restore_html_blocks(content: str, blocks: list[str]) -> str:
+    """The rendered HTML with each token paragraph replaced by its block."""
+    for index, block in enumerate(blocks):
+        content = content.replace(f"<p>{_TOKEN.format(index)}</p>", block, 1)
+    return content

@@ -1,0 +1,114 @@
+"""The application pipeline page: a column per status, a timeline, and what is due soon."""
+
+from __future__ import annotations
+
+from roledex.facts.applications import due_soon, events, last_change, stale_days
+from roledex.kb.model import Application
+from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, STATUSES
+from roledex.web.common import (
+    INDEX_URIS,
+    badge,
+    company_name,
+    company_uri,
+    link,
+    plural,
+    posting_uri,
+    prep_uri,
+    table,
+    text,
+)
+from roledex.web.context import SiteContext
+
+HERE = INDEX_URIS["applications"]
+
+
+def _card(ctx: SiteContext, application: Application) -> str:
+    posting = ctx.kb.postings[application.posting]
+    lines = [
+        f'<p class="rdx-pipeline-title">{link(posting.title, HERE, posting_uri(posting))}</p>',
+        f"<p>{link(company_name(ctx.kb, posting), HERE, company_uri(posting.company))} · "
+        f"{link('Prep', HERE, prep_uri(posting.slug))} · "
+        f"{link('Application', HERE, application.doc.src_uri)}</p>",
+    ]
+    dates = [f"applied {application.applied}" if application.applied else "not applied yet"]
+    if application.updated:
+        dates.append(f"changed {application.updated}")
+    lines.append(f"<p>{', '.join(dates)}</p>")
+    if application.next_step or application.next_date:
+        when = f" ({application.next_date})" if application.next_date else ""
+        lines.append(f"<p><strong>Next:</strong> {text(application.next_step or 'next step')}{when}</p>")
+    days = stale_days(application, ctx.today)
+    if days is not None:
+        lines.append("<p>" + badge(f"stale: {days} days without change", "flag") + "</p>")
+    return '<div class="rdx-pipeline-card">' + "".join(lines) + "</div>"
+
+
+def _columns(ctx: SiteContext, applications: list[Application]) -> str:
+    columns = []
+    for status in STATUSES:
+        cards = [_card(ctx, a) for a in applications if a.status == status]
+        if not cards and status in CLOSED_STATUSES:
+            continue
+        label = badge(status, f"status-{status}")
+        body = "".join(cards) or '<p class="rdx-pipeline-empty">none</p>'
+        columns.append(
+            f'<section class="rdx-pipeline-column" aria-label="{status}"><h3>{label} {len(cards)}</h3>{body}</section>'
+        )
+    unset = [a for a in applications if a.status is None]
+    if unset:
+        columns.append(
+            '<section class="rdx-pipeline-column" aria-label="no status"><h3>no status '
+            f"{len(unset)}</h3>{''.join(_card(ctx, a) for a in unset)}</section>"
+        )
+    return '\n<div class="rdx-pipeline">' + "".join(columns) + "</div>\n\n"
+
+
+def pipeline_page(ctx: SiteContext) -> str:
+    """Every application by status, in pipeline order, then the timeline and what is due."""
+    applications = sorted(
+        (a for a in ctx.kb.applications.values() if a.posting in ctx.kb.postings),
+        key=lambda a: (last_change(a) or ctx.today, a.slug),
+    )
+    parts = [
+        "# Applications\n",
+        badge("private", "private") + f" This page exists only in the private view. "
+        f"{plural(len(applications), 'application')}; an open application with no change "
+        f"{STALE_AFTER_DAYS} days after it was applied is marked stale.\n",
+    ]
+    if not applications:
+        parts.append("No applications yet. Start one with `roledex new application POSTING`.\n")
+        return "\n".join(parts)
+    parts.append(_columns(ctx, applications))
+    due = due_soon(applications, ctx.today)
+    parts.append(f"## Due in the next {DUE_WITHIN_DAYS} days\n")
+    if due:
+        rows = [
+            [
+                str(a.next_date) + (" " + badge("overdue", "flag") if a.next_date and a.next_date < ctx.today else ""),
+                link(ctx.kb.postings[a.posting].title, HERE, posting_uri(ctx.kb.postings[a.posting])),
+                text(a.next_step or ""),
+            ]
+            for a in due
+        ]
+        parts.append(table(["Date", "Posting", "Next step"], rows))
+    else:
+        parts.append("Nothing is due.\n")
+    parts.append("## Timeline\n")
+    timeline = events(applications)
+    if timeline:
+        rows = [
+            [
+                str(e.date),
+                link(
+                    ctx.kb.postings[e.application.posting].title,
+                    HERE,
+                    posting_uri(ctx.kb.postings[e.application.posting]),
+                ),
+                text(e.what),
+            ]
+            for e in timeline
+        ]
+        parts.append(table(["Date", "Posting", "Event"], rows))
+    else:
+        parts.append("No dated events yet: `roledex status POSTING applied` records the day you apply.\n")
+    return "\n".join(parts)

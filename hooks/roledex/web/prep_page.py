@@ -1,0 +1,255 @@
+"""A prep page per posting: everything to read before the interview, on one sheet.
+
+Order: the role at a glance, your application (private view), the company brief, what they
+ask for, your notes, questions from other prep notes, related postings.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from roledex.facts.notes import Notes, skills_mapping
+from roledex.facts.skills import coverage
+from roledex.kb.model import Posting
+from roledex.kb.schema import PREP_HEADINGS, PREP_TOPICS
+from roledex.kb.sections import demote, list_items
+from roledex.web.cards import company_facts, posting_facts
+from roledex.web.common import (
+    annual_cell,
+    badge,
+    card,
+    company_name,
+    company_uri,
+    item,
+    link,
+    plural,
+    posting_uri,
+    prep_uri,
+    role_label,
+    role_uri,
+    stated_salary,
+    table,
+    text,
+)
+from roledex.web.context import SiteContext
+
+NUMBERED = frozenset(topic.heading for topic in PREP_TOPICS if topic.questions)
+MAX_GATHERED = 15
+MAX_RELATED = 5
+"""Related postings shown per kind; the role family's and company's pages list them all."""
+
+
+def _numbered(questions: list[str]) -> str:
+    return "\n".join(f"{n}. {q}" for n, q in enumerate(questions, 1)) + "\n"
+
+
+def _checklist(items: list[str]) -> str:
+    return "\n".join(f"- [ ] {entry}" for entry in items) + "\n"
+
+
+def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
+    company = ctx.kb.companies.get(posting.company)
+    if company is None:
+        return ""
+    facts = company_facts(company)
+    parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
+    chosen, others = ctx.brief(company.slug)
+    for topic, section in chosen:
+        parts.append(f"### {topic}\n\n{demote(section.body, max(0, 3 - section.level))}\n")
+    profile = link(f"{company.name}'s profile", here, company_uri(company.slug))
+    more = f" It also covers: {text(', '.join(others))}." if others else ""
+    parts.append(f"The whole profile is on {profile}.{more}\n")
+    return "\n".join(parts)
+
+
+def _asks(ctx: SiteContext, posting: Posting) -> str:
+    duties, needs = ctx.asks(posting)
+    if not duties and not needs:
+        return (
+            "## What they ask for\n\nThe posting's text lists no responsibilities or qualifications under "
+            "headings this page recognises; read it on the posting's page.\n"
+        )
+    parts = ["## What they ask for\n"]
+    if duties:
+        parts.append("### Responsibilities\n\n" + _checklist([text(d) for d in duties]))
+    if needs:
+        parts.append("### Qualifications\n\n" + _checklist([text(n) for n in needs]))
+    return "\n".join(parts)
+
+
+def _notes(notes: Notes, posting: Posting) -> str:
+    if not notes.topics and not notes.others and not notes.intro:
+        return (
+            "## Your notes\n\nNo prep notes yet. Start them with the headings this page gathers:\n\n"
+            f"```text\nroledex new prep {posting.slug}\n```\n"
+        )
+    parts = [notes.intro + "\n"] if notes.intro else []
+    for topic in PREP_HEADINGS:
+        section = notes.topics.get(topic)
+        if section is None:
+            continue
+        questions = notes.questions(topic) if topic in NUMBERED else []
+        body = _numbered(questions) if questions else demote(section.body, max(0, 2 - section.level))
+        parts.append(f"## {topic}\n\n{body}\n")
+    for section in notes.others:
+        parts.append(f"## {section.title}\n\n{demote(section.body, max(0, 2 - section.level))}\n")
+    return "\n".join(parts)
+
+
+def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
+    """Questions from the prep notes of other postings (same role family, same company) and from the profile."""
+    parts = []
+    if posting.role:
+        asked = [
+            (q, other)
+            for other in ctx.with_notes_in_role(posting.role)
+            if other.slug != posting.slug
+            for q in ctx.notes(other.slug).questions("Likely questions")
+        ]
+        if asked:
+            family = link(role_label(posting.role), here, role_uri(posting.role))
+            lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
+            parts.append(f"### Asked in other {family} interviews\n\n" + "\n".join(lines) + "\n")
+    to_ask = [
+        (q, other)
+        for other in ctx.with_notes_at(posting.company)
+        if other.slug != posting.slug
+        for q in ctx.notes(other.slug).questions("Questions to ask")
+    ]
+    if to_ask:
+        lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in to_ask[:MAX_GATHERED]]
+        parts.append(
+            f"### Questions to ask {text(company_name(ctx.kb, posting))}, from your other prep notes\n\n"
+            + "\n".join(lines)
+            + "\n"
+        )
+    suggested = _suggested(ctx, posting)
+    if suggested:
+        parts.append(
+            f"### Questions to ask, suggested by {text(company_name(ctx.kb, posting))}'s profile\n\n"
+            + "\n".join(f"- {q}" for q in suggested)
+            + "\n"
+        )
+    return "## More questions\n\n" + "\n".join(parts) if parts else ""
+
+
+def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
+    """Questions to ask built from the company's profile: its recent moves, culture and stack."""
+    company = ctx.kb.companies.get(posting.company)
+    if company is None:
+        return []
+    topics = dict(ctx.brief(company.slug)[0])
+    questions = []
+    recent = topics.get("Recent developments")
+    for point in list_items(recent.body, top_level_only=True)[:3] if recent else []:
+        questions.append(f"How does the team's work connect to “{point.rstrip('.')}”?")
+    culture = topics.get("Engineering culture")
+    for point in list_items(culture.body, top_level_only=True)[:2] if culture else []:
+        questions.append(f"What does “{point.rstrip('.')}” look like in the team's week?")
+    if company.tech_stack:
+        questions.append(f"Which of {text(', '.join(company.tech_stack[:4]))} does the team use day to day?")
+    return questions
+
+
+def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
+    """The same role family at other companies, and other roles at this company, salary beside each."""
+    role_postings = ctx.kb.postings_in_role(posting.role) if posting.role else []
+    same_role = list(islice((p for p in role_postings if p.company != posting.company), MAX_RELATED))
+    company_postings = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
+    same_company = company_postings[:MAX_RELATED]
+    if not same_role and not same_company:
+        return ""
+    rows = [
+        [
+            link(p.title, here, posting_uri(p)),
+            link(company_name(ctx.kb, p), here, company_uri(p.company)),
+            why,
+            text(stated_salary(p.salary)),
+            annual_cell(ctx.annual(p)),
+            link("Prep", here, prep_uri(p.slug)),
+        ]
+        for group, why in ((same_role, "same role family"), (same_company, "same company"))
+        for p in group
+    ]
+    more = []
+    elsewhere = ctx.in_role_elsewhere(posting.role, posting.company) if posting.role else 0
+    if posting.role and elsewhere > MAX_RELATED:
+        more.append(f"all {elsewhere} of the family on {link(role_label(posting.role), here, role_uri(posting.role))}")
+    if len(company_postings) > MAX_RELATED:
+        company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
+        more.append(f"all {len(company_postings)} other roles at {company} on its page")
+    note = ("See " + "; ".join(more) + ".\n") if more else ""
+    return (
+        "## Related postings\n"
+        + table(["Posting", "Company", "Why", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows)
+        + note
+    )
+
+
+def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
+    application = ctx.kb.applications.get(posting.slug)
+    if application is None:
+        return ""
+    needs = ctx.asks(posting)[1]
+    covered = coverage(needs, skills_mapping(application))
+    mapped = sum(1 for c in covered if c.covered)
+    practise = len(notes.questions("Likely questions"))
+    facts = [
+        item("Status", badge(application.status or "not set", f"status-{application.status or 'none'}")),
+        item("Applied", application.applied.isoformat() if application.applied else "not yet"),
+        item("Last change", application.updated.isoformat() if application.updated else ""),
+        item("Next step", text(application.next_step or "")),
+        item("Due", application.next_date.isoformat() if application.next_date else ""),
+        item("Contacts", text(", ".join(application.contacts))),
+    ]
+    readiness = (
+        f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
+        f"{plural(practise, 'question')} to practise."
+    )
+    rows = [
+        [
+            badge("covered", "covered") if c.covered else badge("not yet covered", "gap"),
+            text(c.requirement),
+            "<br>".join(f"{text(m.requirement)}: {text(m.evidence)}" for m in c.evidence),
+        ]
+        for c in covered
+    ]
+    used = {m for c in covered for m in c.evidence}
+    spare = [m for m in skills_mapping(application) if m not in used]
+    also = (
+        (
+            "\nAlso in your skills mapping: "
+            + "; ".join(f"{text(m.requirement)} ({text(m.evidence)})" for m in spare)
+            + ".\n"
+        )
+        if spare
+        else ""
+    )
+    return (
+        "## Your application\n\n"
+        + badge("private", "private")
+        + " Only in the private view.\n"
+        + card(facts)
+        + readiness
+        + "\n"
+        + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "")
+        + also
+    )
+
+
+def prep_page(ctx: SiteContext, posting: Posting) -> str:
+    """The prep page of a posting, with the user's notes where a prep file exists."""
+    here = prep_uri(posting.slug)
+    notes = ctx.notes(posting.slug)
+    facts = [*posting_facts(ctx, posting, here), item("Posting", link(posting.title, here, posting_uri(posting)))]
+    parts = [
+        f"# Prep: {text(posting.title)}\n",
+        card(facts),
+        _application(ctx, posting, notes),
+        _brief(ctx, posting, here),
+        _asks(ctx, posting),
+        _notes(notes, posting),
+        _gathered(ctx, posting, here),
+        _related(ctx, posting, here),
+    ]
+    return "\n".join(part for part in parts if part)
