@@ -18,8 +18,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
-from roledex.kb.load import load_knowledge_base
 from roledex.kb.problems import errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, settings_from, site_addresses
 from roledex.web.context import SiteContext
@@ -152,7 +152,7 @@ def _timed(event: Callable[..., Any]) -> Callable[..., Any]:
 
 @_timed
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    result = load_knowledge_base(_shown_path(config.docs_dir))
+    result = checked_knowledge_base(_shown_path(config.docs_dir))
     _report(result.problems)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
     state.hidden = set()

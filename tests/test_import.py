@@ -13,10 +13,10 @@ import pytest
 from conftest import DATA, REPO, SHIPPED_DOCS, invoke, run_roledex
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from roledex.check.run import checked_knowledge_base
 from roledex.importer.extract import extract
 from roledex.importer.money import choose_salary
 from roledex.importer.repair import UnreadableInput, repair
-from roledex.kb.load import load_knowledge_base
 
 GOLDEN = DATA / "import"
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -89,7 +89,7 @@ def test_headline_equal_to_the_sum_of_the_range_is_rejected() -> None:
 
 
 def _front(path: Path) -> dict:
-    doc = load_knowledge_base(path.parent.parent).kb.postings[path.stem]
+    doc = checked_knowledge_base(path.parent.parent).kb.postings[path.stem]
     salary = doc.salary
     return {
         "company": doc.company,
@@ -114,7 +114,7 @@ def test_seeds_import_to_the_shipped_facts(seed: str, tmp_path: Path) -> None:
     source = next(SEEDS.glob(f"{seed}_*.txt"))
     got = _dry_run(source, tmp_path)
     slug = SEED_TO_SHIPPED[seed]
-    shipped = load_knowledge_base(SHIPPED_DOCS).kb.postings[slug]
+    shipped = checked_knowledge_base(SHIPPED_DOCS).kb.postings[slug]
     assert got["title"] == shipped.title
     assert got["company"] == shipped.company
     assert got["locations"] == shipped.locations and got["work_mode"] == shipped.work_mode

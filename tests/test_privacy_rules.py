@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import build_site, invoke, make_site
 from roledex.check.published import judge_privacy
+from roledex.check.run import checked_knowledge_base
 from roledex.cli import main as command_line
 from roledex.facts import privacy
-from roledex.kb.load import load_knowledge_base
 from roledex.kb.schema import KINDS
 
 PREP_NOTES = "Ask them about the quarterly planning cadence for machine learning teams."
@@ -60,7 +60,7 @@ def test_both_judges_hide_exactly_what_the_rule_says(
     tmp_path: Path, company: str | None, posting: str | None, prep: str | None, application: str | None
 ) -> None:
     docs = make_site(tmp_path, _files(company, posting, prep, application), shipped=False)
-    kb = load_knowledge_base(docs).kb
+    kb = checked_knowledge_base(docs).kb
     expected = _expected_hidden(company, posting, prep, application)
     assert privacy.public_view(kb).hidden_paths == expected
     assert judge_privacy(kb).hidden_paths == expected
@@ -69,7 +69,7 @@ def test_both_judges_hide_exactly_what_the_rule_says(
 
 def test_a_record_whose_parent_is_missing_is_hidden_by_publish_check(tmp_path: Path) -> None:
     docs = make_site(tmp_path, _files(None, None, "false", "false"), shipped=False)
-    kb = load_knowledge_base(docs).kb
+    kb = checked_knowledge_base(docs).kb
     del kb.postings["acme-smith"]
     assert judge_privacy(kb).hidden_paths == {"prep/acme-smith.md", "applications/acme-smith.md"}
 
@@ -125,7 +125,7 @@ def test_any_other_privacy_setting_is_refused(setting: str) -> None:
 
 def test_the_full_view_hides_nothing(tmp_path: Path) -> None:
     docs = make_site(tmp_path, _files("true", "true", "true", "true"), shipped=False)
-    kb = load_knowledge_base(docs).kb
+    kb = checked_knowledge_base(docs).kb
     view = privacy.full_view(kb)
     assert view.hidden_paths == set() and view.includes_private
     assert view.shown_paths == {
@@ -138,7 +138,7 @@ def test_the_full_view_hides_nothing(tmp_path: Path) -> None:
 
 def test_left_out_joins_hidden_records_stray_private_files_and_marked_pages(tmp_path: Path) -> None:
     docs = make_site(tmp_path, _files(None, None, None, "false"), shipped=False)
-    view = privacy.public_view(load_knowledge_base(docs).kb)
+    view = privacy.public_view(checked_knowledge_base(docs).kb)
     uris = {
         "applications/acme-smith.md",
         "applications/notes.txt",

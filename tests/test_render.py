@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import make_site
+from roledex.check.run import checked_knowledge_base
 from roledex.facts.salary import annual_salary, band
-from roledex.kb.load import load_knowledge_base
 from roledex.kb.settings import Settings, SettingsError, settings_from
 from roledex.web.common import text
 from roledex.web.context import SiteContext
@@ -19,7 +19,7 @@ from roledex.web.pages import generated_pages, page_title
 
 def _context(tmp_path: Path, files: dict[str, str], today: dt.date = dt.date(2026, 11, 24)) -> SiteContext:
     docs = make_site(tmp_path, files, shipped=False)
-    result = load_knowledge_base(docs)
+    result = checked_knowledge_base(docs)
     assert [p for p in result.problems if p.severity == "error"] == []
     settings = Settings(base_currency="EUR", rates={"USD": 0.5})
     return SiteContext(result.kb, settings, today=today)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import make_site
 from roledex.check.records import check_record
+from roledex.check.run import checked_knowledge_base
 from roledex.facts.applications import stale_days
 from roledex.facts.salary import annual_salary, band
 from roledex.facts.skills import Mapping, content_words, coverage
 from roledex.importer.money import choose_salary
-from roledex.kb.load import load_knowledge_base
-from roledex.kb.model import Application, KnowledgeBase, Posting, Salary
+from roledex.kb.model import Application, Posting, Salary
 from roledex.kb.schema import CLOSED_STATUSES, KINDS, STALE_AFTER_DAYS, STATUSES
 from roledex.kb.settings import Settings
 from roledex.kb.source import Document, parse_yaml
@@ -248,7 +248,7 @@ def test_two_postings_at_the_same_address_are_one_posting(tmp_path: Path, first:
             "postings/b.md": URL_POSTING.format(url=second),
         },
     )
-    problems = load_knowledge_base(docs).problems
+    problems = checked_knowledge_base(docs).problems
     found = [(p.path.removeprefix(f"{docs}/"), p.line, p.key, p.message) for p in problems if p.key == "url"]
     message = f"the same url {second!r} is the posting {docs}/postings/a.md; keep one"
     assert found == ([("postings/b.md", 4, "url", message)] if same else [])
@@ -293,12 +293,12 @@ def test_a_reference_to_a_missing_file_names_it_and_the_fix(
     tmp_path: Path, files: dict[str, str], problem: tuple[int, str, str]
 ) -> None:
     docs = make_site(tmp_path, files)
-    found = [(p.path.removeprefix(f"{docs}/"), p.line, p.key, p.message) for p in load_knowledge_base(docs).problems]
+    found = [(p.path.removeprefix(f"{docs}/"), p.line, p.key, p.message) for p in checked_knowledge_base(docs).problems]
     assert problem in found, found
 
 
 def _problems(kind: str, record: object, today: dt.date = TODAY) -> list[tuple[str, str, str]]:
-    return [(p.key, p.message, p.severity) for p in check_record(KINDS[kind], record, KnowledgeBase(), today)]
+    return [(p.key, p.message, p.severity) for p in check_record(KINDS[kind], record, today)]
 
 
 @pytest.mark.parametrize(
@@ -331,8 +331,8 @@ def test_an_application_is_checked_against_the_real_today_by_default() -> None:
     later = Application(
         slug="a", doc=DOC, posting="p", status="applied", applied=dt.date.today() + dt.timedelta(days=1)
     )
-    assert check_record(KINDS["application"], record, KnowledgeBase()) == []
-    assert [p.key for p in check_record(KINDS["application"], later, KnowledgeBase())] == ["applied"]
+    assert check_record(KINDS["application"], record) == []
+    assert [p.key for p in check_record(KINDS["application"], later)] == ["applied"]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_site
-from roledex.kb.load import load_knowledge_base
+from roledex.check.run import checked_knowledge_base
 from roledex.kb.schema import LARGEST_NUMBER
 
 POSTING = (
@@ -17,7 +17,7 @@ POSTING = (
 
 def _lines(tmp_path: Path, files: dict[str, str]) -> list[str]:
     docs = make_site(tmp_path, files)
-    return [p.format().removeprefix(str(docs) + "/") for p in load_knowledge_base(docs).problems]
+    return [p.format().removeprefix(str(docs) + "/") for p in checked_knowledge_base(docs).problems]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Rules about meaning rather than type: ranges, dates in order, references between files.
 
-`check_record` looks at one record as it is added; `check_references` runs once every file
-is loaded, because references form a graph.
+Both run on the whole, loaded knowledge base: `check_record` judges one record on its own,
+`check_references` the links between files.
 """
 
 from __future__ import annotations
@@ -70,24 +70,13 @@ def _application_findings(application: Application, today: dt.date) -> Iterator[
         yield "applied", f"applied {application.applied} is in the future", WARNING
 
 
-def check_record(kind: Kind, record: Any, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
-    """Problems of one record alone, and with the records loaded before it."""
+def check_record(kind: Kind, record: Any, today: dt.date | None = None) -> list[Problem]:
+    """Problems of one record on its own: ranges, dates in order, staleness."""
     findings: list[tuple[str, str, str]] = []
     if kind.name == "posting":
         findings += _posting_findings(record)
     if kind.name == "application":
         findings += _application_findings(record, today or dt.date.today())
-    if kind.references:
-        existing = (kb.preps if kind.name == "prep" else kb.applications).get(record.posting)
-        if existing is not None:
-            findings.append(
-                (
-                    "posting",
-                    f"{existing.doc.path} is already the {kind.name} for posting "
-                    f"{record.posting!r}; keep one file per posting",
-                    ERROR,
-                )
-            )
     doc = record.doc
     return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
 

@@ -23,6 +23,7 @@ from roledex.check.published import (
     published_pages,
     stray_private_fragments,
 )
+from roledex.check.run import checked_knowledge_base
 from roledex.facts.applications import status_change
 from roledex.facts.export import as_csv, export_rows
 from roledex.facts.export import as_json as export_json
@@ -30,7 +31,6 @@ from roledex.facts.privacy import PrivacySettingError, full_view, include_privat
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, write_text_atomic
 from roledex.kb.json_schema import all_schemas, kind_schema
-from roledex.kb.load import load_knowledge_base
 from roledex.kb.problems import as_json, errors_in
 from roledex.kb.schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
 from roledex.kb.settings import SettingsError
@@ -62,7 +62,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     docs = _docs_dir(args.docs)
     if docs is None:
         return USAGE
-    problems = load_knowledge_base(docs).problems
+    problems = checked_knowledge_base(docs).problems
     if args.format == "json":
         _out(as_json(problems))
     else:
@@ -164,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (SettingsError, PrivacySettingError) as error:
         _err(f"roledex export: {error}")
         return USAGE
-    result = load_knowledge_base(docs)
+    result = checked_knowledge_base(docs)
     if errors_in(result.problems):
         _err(f"roledex export: {docs} has problems; run `roledex check {docs}` and fix them first")
         return FAILED
@@ -241,7 +241,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return USAGE
     from roledex.importer.write import KnownPostings  # the importer's libraries load only when importing
 
-    kb = load_knowledge_base(docs).kb
+    kb = checked_knowledge_base(docs).kb
     known = KnownPostings(kb)
     sources = _import_sources(args.files)
     results, reports = [], []
@@ -296,7 +296,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     except ValueError as error:
         _err(f"roledex status: {error}")
         return USAGE
-    kb = load_knowledge_base(docs).kb
+    kb = checked_knowledge_base(docs).kb
     if args.posting not in kb.postings:
         _err(
             f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}"
@@ -334,7 +334,7 @@ def cmd_publish_check(args: argparse.Namespace) -> int:
     if not site.is_dir():
         _err(f"roledex publish-check: {site}: no such folder; build the site first (mkdocs build)")
         return USAGE
-    result = load_knowledge_base(docs)
+    result = checked_knowledge_base(docs)
     view = judge_privacy(result.kb)
     pages = published_pages(site)
     sections: dict[str, int] = {}

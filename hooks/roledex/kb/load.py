@@ -1,8 +1,8 @@
 """Loading a docs folder into a `KnowledgeBase` and every problem found on the way.
 
-This is the one way in for the command line, the MkDocs hook and the tests: read every
-file, check each against its kind, build the records from what passed, then run the rules
-that span files (a posting's company must exist, URLs must be unique, ...).
+Read every file, check each value against its key in the schema, and build the records
+from what passed. The rules about meaning and references run afterwards on the whole
+knowledge base (`roledex.check.run`), the one way in for the command line and the hook.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from roledex.check import records as rules
 from roledex.kb.model import Application, Company, KnowledgeBase, Posting, Prep, Salary
 from roledex.kb.problems import Problem, sort_problems
 from roledex.kb.schema import KINDS, RESERVED_SLUGS, Kind
@@ -121,19 +120,25 @@ def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Probl
     return documents, problems
 
 
-def _store(kb: KnowledgeBase, kind: Kind, record: Any) -> None:
+def _store(kb: KnowledgeBase, kind: Kind, record: Any) -> list[Problem]:
+    """Add `record`; a second prep note or application of one posting stays out, named."""
     if kind.name == "company":
         kb.companies[record.slug] = record
     elif kind.name == "posting":
         kb.postings[record.slug] = record
-    elif kind.name == "prep":
-        kb.preps.setdefault(record.posting, record)
     else:
-        kb.applications.setdefault(record.posting, record)
+        group = kb.preps if kind.name == "prep" else kb.applications
+        existing = group.setdefault(record.posting, record)
+        if existing is not record:
+            message = f"{existing.doc.path} is already the {kind.name} for posting {record.posting!r}; "
+            message += "keep one file per posting"
+            return [Problem(record.doc.path, record.doc.line_of("posting"), "posting", message)]
+    return []
 
 
-def load_knowledge_base(docs_dir: str | Path) -> LoadResult:
-    """Read, check and build the whole knowledge base under `docs_dir`."""
+def read_knowledge_base(docs_dir: str | Path) -> LoadResult:
+    """Every file under `docs_dir` read into records, each value checked against its key;
+    the rules that judge records and their references run after, on the whole (check/)."""
     docs_dir = Path(docs_dir)
     kb = KnowledgeBase()
     problems: list[Problem] = tree_problems(docs_dir)
@@ -144,7 +149,5 @@ def load_knowledge_base(docs_dir: str | Path) -> LoadResult:
             key_problems = check_front_matter(doc, kind) if doc.readable else []
             problems += key_problems
             record = build_record(doc, kind, {p.key for p in key_problems})
-            problems += rules.check_record(kind, record, kb)
-            _store(kb, kind, record)
-    problems += rules.check_references(kb)
+            problems += _store(kb, kind, record)
     return LoadResult(kb, sort_problems(problems))
