@@ -33,8 +33,7 @@ from roledex.kb.files import edit_in_place, write_text_atomic
 from roledex.kb.json_schema import all_schemas, kind_schema
 from roledex.kb.problems import as_json, errors_in
 from roledex.kb.schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
-from roledex.kb.settings import SettingsError
-from roledex.kb.site_config import read_settings
+from roledex.kb.settings import SettingsError, read_settings
 from roledex.kb.status_edit import CannotEdit, set_keys
 from roledex.kb.values import did_you_mean, is_slug, is_url, slugify
 
