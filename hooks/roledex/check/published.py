@@ -93,7 +93,7 @@ def judge_privacy(kb: KnowledgeBase) -> Judgement:
             posting = str(record.doc.meta.get("posting", record.doc.slug))
             if _says_private(record.doc) or postings.get(posting, True):
                 hidden.add(record.doc.src_uri)
-    every = {r.doc.src_uri for g in (kb.companies, kb.postings, kb.preps, kb.applications) for r in g.values()}
+    every = {r.doc.src_uri for g in kb.groups().values() for r in g.values()}
     return Judgement(every - hidden, hidden)
 
 
@@ -114,7 +114,7 @@ def private_fragments(full: KnowledgeBase, view: Judgement, public_text: str = "
     Text that also stands in a published page (its records, slugs, or `public_text`) is no
     secret and is not searched for.
     """
-    groups = (full.companies, full.postings, full.preps, full.applications)
+    groups = full.groups().values()
     shown = (
         " ".join(
             normalise(f"{r.slug} {r.doc.body} " + " ".join(_strings(r.doc.meta)))

@@ -67,7 +67,7 @@ def public_view(kb: KnowledgeBase) -> View:
 
 
 def _all_paths(kb: KnowledgeBase) -> set[str]:
-    return {r.doc.src_uri for group in (kb.companies, kb.postings, kb.preps, kb.applications) for r in group.values()}
+    return {r.doc.src_uri for group in kb.groups().values() for r in group.values()}
 
 
 def full_view(kb: KnowledgeBase) -> View:

@@ -121,19 +121,15 @@ def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Probl
 
 
 def _store(kb: KnowledgeBase, kind: Kind, record: Any) -> list[Problem]:
-    """Add `record`; a second prep note or application of one posting stays out, named."""
-    if kind.name == "company":
-        kb.companies[record.slug] = record
-    elif kind.name == "posting":
-        kb.postings[record.slug] = record
-    else:
-        group = kb.preps if kind.name == "prep" else kb.applications
-        existing = group.setdefault(record.posting, record)
-        if existing is not record:
-            message = f"{existing.doc.path} is already the {kind.name} for posting {record.posting!r}; "
-            message += "keep one file per posting"
-            return [Problem(record.doc.path, record.doc.line_of("posting"), "posting", message)]
-    return []
+    """Add `record` under its slug, or a prep note or application under its posting's slug;
+    a second one of one posting stays out, named."""
+    key = record.posting if kind.references else record.slug
+    existing = kb.groups()[kind.name].setdefault(key, record)
+    if existing is record:
+        return []
+    message = f"{existing.doc.path} is already the {kind.name} for posting {record.posting!r}; "
+    message += "keep one file per posting"
+    return [Problem(record.doc.path, record.doc.line_of("posting"), "posting", message)]
 
 
 def read_knowledge_base(docs_dir: str | Path) -> LoadResult:

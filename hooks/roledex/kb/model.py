@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from roledex.kb.schema import APPLICATION, COMPANY, POSTING, PREP
 from roledex.kb.source import Document
@@ -121,6 +122,15 @@ class KnowledgeBase:
     postings: dict[str, Posting] = field(default_factory=dict)
     preps: dict[str, Prep] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
+
+    def groups(self) -> dict[str, dict[str, Any]]:
+        """Each kind's records under the kind's name (the keys of `schema.KINDS`)."""
+        return {
+            "company": self.companies,
+            "posting": self.postings,
+            "prep": self.preps,
+            "application": self.applications,
+        }
 
     @cached_property
     def _postings_by_company(self) -> dict[str, list[Posting]]:
