@@ -217,6 +217,16 @@ def test_standard_input_and_options(tmp_path: Path) -> None:
     assert invoke("import", "-", "--company", "Not A Slug", cwd=tmp_path, stdin="x").returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("raw", "at"),
+    [(b"\xff\xfea", 2), (b"\xfe\xff\x00a\x00", 4), (b"\xff\xfe\x00\xdc", 2)],  # odd length, lone surrogate
+)
+def test_broken_utf16_is_refused_with_where_it_breaks(raw: bytes, at: int) -> None:
+    with pytest.raises(UnreadableInput) as refused:
+        repair(raw)
+    assert str(refused.value) == f"starts as UTF-16 but breaks off at byte {at}; save it as UTF-8 and import it again"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=600) | st.text(max_size=600).map(lambda t: t.encode("utf-8")))
 def test_the_extractor_never_raises(raw: bytes) -> None:

@@ -48,7 +48,12 @@ def decode_input(raw: bytes) -> str:
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableInput("is binary, not text")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise UnreadableInput(
+                f"starts as UTF-16 but breaks off at byte {error.start}; save it as UTF-8 and import it again"
+            ) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
