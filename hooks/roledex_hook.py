@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
 from roledex.kb.problems import errors_in
-from roledex.kb.settings import Settings, SettingsError, SiteAddresses, settings_from, site_addresses
+from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
 from roledex.web.context import SiteContext
 from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 from roledex.web.pages import (
@@ -77,9 +77,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.seconds = 0.0
     try:
         state.include_private = include_private(state.command, os.environ)
-        state.settings = settings_from((config.extra or {}).get("roledex"))
-    except (SettingsError, PrivacySettingError) as error:
+        state.settings = located_settings(
+            (config.extra or {}).get("roledex"), config.config_file_path and _shown_path(config.config_file_path)
+        )
+    except PrivacySettingError as error:
         raise PluginError(f"roledex: {error}") from None
+    except SettingsError as error:
+        for problem in error.problems:
+            log.error("roledex: %s", problem.format())
+        raise PluginError(
+            f"roledex: {len(error.problems)} problem(s) in the settings (extra.roledex); fix them and build again"
+        ) from None
     if state.include_private:
         log.info("roledex: private pages are included (this view must not be published)")
         if config.nav is not None and not any("applications/index.md" in str(entry) for entry in config.nav):

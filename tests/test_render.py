@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from conftest import make_site
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.salary import annual_salary, band
-from roledex.kb.settings import Settings, SettingsError, settings_from
+from roledex.kb.settings import Settings
 from roledex.web.common import text
 from roledex.web.context import SiteContext
 from roledex.web.home import home_page
@@ -49,14 +48,6 @@ def test_annual_salary_converts_period_and_currency() -> None:
     annual = annual_salary(unknown, Settings())
     assert (annual.min, annual.max, annual.currency, annual.converted) == (None, 12000, "ZAR", False)
     assert band([annual]) is None
-
-
-def test_settings_name_the_bad_key() -> None:
-    with pytest.raises(SettingsError, match="extra.roledex.rates.EURO"):
-        settings_from({"rates": {"EURO": 1.1}})
-    with pytest.raises(SettingsError, match="unknown key 'base'"):
-        settings_from({"base": "USD"})
-    assert settings_from({"hours_per_week": 37.5}).periods_per_year()["hour"] == 1950
 
 
 def test_company_index_rows_count_postings_and_band(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from roledex.facts.privacy import PrivacySettingError, full_view, include_privat
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, write_text_atomic
 from roledex.kb.json_schema import all_schemas, kind_schema
-from roledex.kb.problems import as_json, errors_in
+from roledex.kb.problems import Problem, as_json, errors_in
 from roledex.kb.schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
 from roledex.kb.settings import SettingsError, read_settings
 from roledex.kb.status_edit import CannotEdit, set_keys
@@ -61,7 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     docs = _docs_dir(args.docs)
     if docs is None:
         return USAGE
-    problems = checked_knowledge_base(docs).problems
+    problems = checked_knowledge_base(docs).problems + _settings_problems(Path(args.config))
     if args.format == "json":
         _out(as_json(problems))
     else:
@@ -72,6 +72,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         _err(f"roledex check: {summary} in {docs}")
     return FAILED if errors_in(problems) else OK
+
+
+def _settings_problems(config: Path) -> list[Problem]:
+    try:
+        read_settings(config)
+    except SettingsError as error:
+        return list(error.problems)
+    return []
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -160,8 +168,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         settings = read_settings(Path(args.config))
         include = include_private(None, os.environ)
-    except (SettingsError, PrivacySettingError) as error:
+    except PrivacySettingError as error:
         _err(f"roledex export: {error}")
+        return USAGE
+    except SettingsError as error:
+        for problem in error.problems:
+            _err(problem.format())
+        _err(f"roledex export: {args.config} has {len(error.problems)} problem(s) in extra.roledex; fix them first")
         return USAGE
     result = checked_knowledge_base(docs)
     if errors_in(result.problems):
@@ -370,6 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every file of the knowledge base")
     check.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
     check.set_defaults(handler=cmd_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a kind, or of all kinds")
