@@ -32,7 +32,11 @@ def _problems(extra: Any) -> list[tuple[str, str]]:
     [
         ({"base_currency": "EURO"}, "base_currency", "expected an ISO 4217 code such as USD, got 'EURO'"),
         ({"base_currency": 5}, "base_currency", "expected an ISO 4217 code such as USD, got 5"),
-        ({"base_currency": "eur"}, "base_currency", "expected an ISO 4217 code such as USD, got 'eur'; did you mean 'EUR'?"),
+        (
+            {"base_currency": "eur"},
+            "base_currency",
+            "expected an ISO 4217 code such as USD, got 'eur'; did you mean 'EUR'?",
+        ),
         ({"rates": [1]}, "rates", "expected a mapping such as {EUR: 1.08}, got [1]"),
         ({"rates": {"EURO": 1.1}}, "rates.EURO", "expected an ISO 4217 code such as USD, got 'EURO'"),
         ({"rates": {"EUR": 0}}, "rates.EUR", "expected a positive number, got 0"),
@@ -154,8 +158,8 @@ def test_roledex_check_reports_the_settings_with_the_content(tmp_path: Path) -> 
     line = next(n for n, text in enumerate(config_lines(tmp_path), 1) if "base_currency: usd" in text)
     assert result.returncode == 1
     assert (
-        f"mkdocs.yml:{line}: extra.roledex.base_currency: expected an ISO 4217 code such as USD, got 'usd'; did you mean 'USD'?"
-        in result.stdout
+        f"mkdocs.yml:{line}: extra.roledex.base_currency: expected an ISO 4217 code such as USD, "
+        "got 'usd'; did you mean 'USD'?" in result.stdout
     )
     export = invoke("export", str(docs), "--config", "mkdocs.yml", cwd=tmp_path)
     assert export.returncode == 2

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex.kb import source
+from roledex.kb.key_checks import check_front_matter
 from roledex.kb.load import build_record
 from roledex.kb.schema import KINDS
 from roledex.kb.source import read_document
-from roledex.kb.values import check_front_matter
 
 
 def _read(text: str | bytes):

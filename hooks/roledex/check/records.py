@@ -14,7 +14,7 @@ from roledex.facts.applications import last_change, stale_days
 from roledex.kb.model import Application, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, Kind
-from roledex.kb.values import did_you_mean, normal_url
+from roledex.kb.text import did_you_mean, normal_url
 
 # Plausible base pay per period, in any currency: below the low end a figure looks like
 # it belongs to a shorter period, above the high end to a longer one.

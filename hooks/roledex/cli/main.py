@@ -35,7 +35,7 @@ from roledex.kb.problems import Problem, as_json, errors_in
 from roledex.kb.schema import APPLICATION, COMPANY, KINDS, POSTING, PREP, STATUSES
 from roledex.kb.settings import SettingsError, read_settings
 from roledex.kb.status_edit import CannotEdit, set_keys
-from roledex.kb.values import did_you_mean, is_slug, is_url, slugify
+from roledex.kb.text import did_you_mean, is_slug, is_url, slugify
 
 OK, FAILED, USAGE = 0, 1, 2
 

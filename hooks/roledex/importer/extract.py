@@ -14,7 +14,7 @@ from typing import Any
 from roledex.importer import fields as read
 from roledex.importer.money import Salary, choose_salary
 from roledex.importer.repair import Repaired
-from roledex.kb.values import is_url, parse_date
+from roledex.kb.text import is_url, parse_date
 
 _CURRENCY_BY_PLACE = (
     (

@@ -16,7 +16,7 @@ from roledex.importer.fields import company_name_of
 from roledex.kb.model import KnowledgeBase
 from roledex.kb.scaffold import company_file, yaml_scalar
 from roledex.kb.schema import COMPANY, POSTING
-from roledex.kb.values import normal_url, slugify
+from roledex.kb.text import normal_url, slugify
 
 MAX_SLUG = 80
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from roledex.kb.key_checks import check_front_matter
 from roledex.kb.model import Application, Company, KnowledgeBase, Posting, Prep, Salary
 from roledex.kb.problems import Problem, sort_problems
 from roledex.kb.schema import KINDS, RESERVED_SLUGS, Kind
 from roledex.kb.source import Document, read_document
+from roledex.kb.text import is_slug, parse_date, slugify
 from roledex.kb.tree import tree_problems, unreadable_entry
-from roledex.kb.values import check_front_matter, is_slug, parse_date, slugify
 
 RECORD_TYPES: dict[str, type] = {
     "company": Company,

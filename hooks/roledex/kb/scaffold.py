@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from roledex.kb.schema import APPLICATION, COMPANY, COMPANY_SECTIONS, POSTING, PREP, PREP_HEADINGS, Field, Kind
-from roledex.kb.values import is_slug
+from roledex.kb.text import is_slug
 
 
 def yaml_scalar(value: Any) -> str:

@@ -15,7 +15,7 @@ import yaml
 
 from roledex.kb.currencies import CURRENCY_CODES, currency_hint
 from roledex.kb.problems import Problem
-from roledex.kb.values import did_you_mean
+from roledex.kb.text import did_you_mean
 from roledex.kb.yaml_diagnosis import syntax_error
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from roledex.kb.key_checks import check_keys, check_value
 from roledex.kb.schema import LARGEST_NUMBER, Field
-from roledex.kb.values import check_keys, check_value, did_you_mean, is_slug, is_url, parse_date, slugify
 
 NEXT_YEAR = dt.date.today().year + 1
 SLUG = "expected a slug (lowercase letters, digits and hyphens), got "
@@ -170,19 +170,6 @@ def test_a_choice_names_the_allowed_values_and_the_closest(value: Any, messages:
     assert _messages("choice", value, choices=("saved", "applied", "offer")) == messages
 
 
-@pytest.mark.parametrize(
-    ("value", "choices", "hint"),
-    [
-        ("REMOTE", ("remote", "hybrid"), "; did you mean 'remote'?"),
-        ("hybird", ("remote", "hybrid"), "; did you mean 'hybrid'?"),
-        ("aplied", ("applied", "offer"), "; did you mean 'applied'?"),
-        ("xyz", ("remote", "hybrid"), ""),
-    ],
-)
-def test_did_you_mean_names_one_choice_or_none(value: str, choices: tuple[str, ...], hint: str) -> None:
-    assert did_you_mean(value, choices) == hint
-
-
 def test_a_mapping_checks_its_keys_under_the_parent_key() -> None:
     spec = Field(
         "salary", "mapping", "", fields=(Field("min", "number", ""), Field("currency", "currency", "", requires=()))
@@ -207,44 +194,3 @@ def test_keys_unknown_missing_and_required_together() -> None:
         ("currency", "is required when min is given", "error"),
     ]
     assert list(check_keys({"title": "T", "currency": "EUR"}, fields)) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        ("Data Engineer", "data-engineer"),
-        ("  --Staff  ML / AI--  ", "staff-ml-ai"),
-        ("Café Zoë", "cafe-zoe"),
-        ("日本", ""),
-    ],
-)
-def test_slugify(text: str, slug: str) -> None:
-    assert slugify(text) == slug
-    assert not slug or is_slug(slug)
-
-
-@pytest.mark.parametrize(
-    ("value", "url"),
-    [
-        ("https://acme.example", True),
-        (" https://acme.example/x ", True),
-        ("https://acme.example/a b", False),
-        ("https://[broken", False),
-        ("mailto:jo@acme.example", False),
-    ],
-)
-def test_is_url(value: str, url: bool) -> None:
-    assert is_url(value) is url
-
-
-@pytest.mark.parametrize(
-    ("value", "date"),
-    [
-        (" 2026-03-01 ", dt.date(2026, 3, 1)),
-        (dt.datetime(2026, 3, 1, 23, 59), dt.date(2026, 3, 1)),
-        ("March 1", None),
-        (None, None),
-    ],
-)
-def test_parse_date(value: Any, date: dt.date | None) -> None:
-    assert parse_date(value) == date

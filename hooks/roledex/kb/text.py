@@ -1,0 +1,71 @@
+"""Small text helpers shared by every layer: slugs, web addresses, dates and did-you-mean hints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from roledex.kb.schema import CHOICE_SYNONYMS, SLUG_PATTERN
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def did_you_mean(value: str, choices: Any) -> str:
+    """ "; did you mean 'x'?" for the closest choice, or ''."""
+    synonym = CHOICE_SYNONYMS.get(value.strip().lower())
+    if synonym in choices:
+        return f"; did you mean {synonym!r}?"
+    lowered = {str(c).lower(): str(c) for c in choices}
+    if value.lower() in lowered and lowered[value.lower()] != value:
+        return f"; did you mean {lowered[value.lower()]!r}?"
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return f"; did you mean {lowered[close[0]]!r}?" if close else ""
+
+
+def slugify(text: str) -> str:
+    """A slug from any text: lowercase ASCII letters, digits and single hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def is_slug(text: str) -> bool:
+    return bool(_SLUG.match(text))
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a YAML date or an ISO text date; None when it is neither."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def is_url(value: str) -> bool:
+    """True for an absolute http(s) address with a host name."""
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and ("." in host or host == "localhost") and " " not in value.strip()
+
+
+def normal_url(url: str) -> str:
+    """The form every address of one posting shares: https, the host in lower case, no
+    trailing slash and no fragment; the path and query keep their case, as servers read them."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    scheme = "https" if parts.scheme.lower() == "http" else parts.scheme.lower()
+    return urlunsplit((scheme, parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
