@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from roledex.importer import fields as read
-from roledex.importer.money import Salary, choose_salary
+from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.repair import Repaired
 from roledex.kb.text import is_url, parse_date
 
@@ -83,7 +83,7 @@ class Extraction:
     work_mode: str | None = None
     employment: str | None = None
     team: str | None = None
-    salary: Salary | None = None
+    salary: FoundSalary | None = None
     headline: float | None = None
     url: str | None = None
     source: str | None = None

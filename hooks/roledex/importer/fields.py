@@ -323,7 +323,7 @@ _DATE = (
 )
 
 
-def parse_date(text: str) -> dt.date | None:
+def written_date(text: str) -> dt.date | None:
     """A date as people write it; None when it is ambiguous (03/04/2026) or no date."""
     text = text.strip().rstrip(".,")
     try:
@@ -353,7 +353,7 @@ def date_after(text: str, labels: str) -> Found[dt.date] | None:
     match = re.search(rf"(?:{labels})\s*(?:on|:)?\s*:?\s*{_DATE}", text, re.I)
     if not match:
         return None
-    found = parse_date(match.group(1))
+    found = written_date(match.group(1))
     return Found(found) if found else None
 
 

@@ -83,7 +83,7 @@ class Amount:
 
 
 @dataclass
-class Salary:
+class FoundSalary:
     """A salary found in the text, with where it came from and what was inferred."""
 
     min: float | None
@@ -258,7 +258,7 @@ def _heading_above(text: str, start: int) -> str:
     return ""
 
 
-def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
+def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | None:
     end = (high or low).end
     line_start, line_end = _line_bounds(text, low.start, end)
     before, after = text[line_start : low.start], text[end:line_end]
@@ -292,10 +292,10 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> Salary | None:
     written = text[low.start : end] + _period_words(after)
     score = (3 if context else 0) + (2 if high else 0) + (2 if currency else 0) + (1 if period else 0)
     bare = re.search(r"(?<![A-Za-z$])\$", written) is not None and currency == "USD" and "USD" not in written.upper()
-    return Salary(minimum, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
+    return FoundSalary(minimum, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
 
 
-def candidates(text: str) -> list[Salary]:
+def candidates(text: str) -> list[FoundSalary]:
     """Every salary-like figure or range of the text, in order, with its kind and score."""
     found = amounts(text)
     result = []
@@ -309,14 +309,14 @@ def candidates(text: str) -> list[Salary]:
 _BIG_UNIT_CURRENCIES = ("JPY", "INR", "KRW", "HUF", "IDR", "CLP", "COP", "VND", "ISK", "PKR", "NGN")
 
 
-def _plausible(candidate: Salary) -> bool:
+def _plausible(candidate: FoundSalary) -> bool:
     """Pay-sized: not a count, not a company's revenue."""
     top = max(candidate.figures, default=0)
     ceiling = 2_000_000 * (100 if candidate.currency in _BIG_UNIT_CURRENCIES else 1)
     return 5 <= top <= ceiling and not (candidate.period is None and top < 1000 and not candidate.currency)
 
 
-def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Salary | None, list[str]]:
+def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[FoundSalary | None, list[str]]:
     """The base salary of a posting, or None; and warnings that explain the choice."""
     warnings: list[str] = []
     found = [c for c in candidates(text) if _plausible(c)]
@@ -369,7 +369,7 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Sala
 _OTHER_DOLLARS = ("CAD", "AUD", "NZD", "SGD", "HKD", "MXN")
 
 
-def _complete(best: Salary, fallback_currency: str | None, warnings: list[str]) -> Salary:
+def _complete(best: FoundSalary, fallback_currency: str | None, warnings: list[str]) -> FoundSalary:
     """Fill currency and period where the text implies them, and say so."""
     if best.currency == "USD" and best.bare_dollar and fallback_currency in _OTHER_DOLLARS:
         best = replace(best, currency=fallback_currency, currency_inferred=True)
