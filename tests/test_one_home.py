@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from roledex.facts.notes import BRIEF_TOPICS, company_brief, read_notes
+from roledex.facts.company_brief import BRIEF_TOPICS, company_brief
+from roledex.facts.prep_notes import read_notes
 from roledex.importer.money import _SYMBOL_PATTERN
 from roledex.kb.currencies import WRITTEN_SYMBOLS, code_for_symbol
 from roledex.kb.model import Application, Company, Posting, Prep
 from roledex.kb.scaffold import prep_file
-from roledex.kb.schema import COMPANY_SECTIONS, KINDS, PREP_HEADINGS
+from roledex.kb.schema import COMPANY_SECTIONS, KINDS, PREP_HEADINGS, PREP_TOPICS, QUESTION_TOPICS
 from roledex.kb.source import read_document
 
 
@@ -57,6 +58,16 @@ def test_a_new_prep_note_is_read_back_under_its_own_headings() -> None:
     notes = read_notes(Prep(slug="p", doc=doc, posting="p"))
     assert list(notes.topics) == list(PREP_HEADINGS)
     assert notes.others == []
+
+
+@pytest.mark.parametrize("topic", PREP_TOPICS, ids=lambda topic: topic.heading)
+def test_only_question_topics_give_questions_from_the_same_list(topic) -> None:  # type: ignore[no-untyped-def]
+    body = "".join(f"## {t.heading}\n\n- first\n    - detail\n- second\n\n" for t in PREP_TOPICS)
+    doc, _ = read_document("prep/p.md", "prep", "p", f"---\nposting: p\n---\n{body}".encode())
+    assert doc is not None
+    notes = read_notes(Prep(slug="p", doc=doc, posting="p"))
+    assert notes.questions(topic) == (["first detail", "second"] if topic in QUESTION_TOPICS else [])
+    assert [t.heading for t in QUESTION_TOPICS] == ["Likely questions", "Questions to ask"]
 
 
 def test_each_part_of_the_company_brief_has_a_heading_in_a_new_profile() -> None:

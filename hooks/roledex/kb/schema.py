@@ -68,15 +68,25 @@ class PrepTopic:
     questions: bool = False
 
 
+LIKELY_QUESTIONS = PrepTopic(
+    "Likely questions", ("likely question", "interview question", "potential question", "questions"), True
+)
+"""Questions the user expects to be asked: practised, and gathered across a role family."""
+QUESTIONS_TO_ASK = PrepTopic(
+    "Questions to ask", ("questions to ask", "ask them", "questions for them", "my questions"), True
+)
+"""Questions for the interviewers: gathered across a company's postings."""
 PREP_TOPICS: tuple[PrepTopic, ...] = (
     PrepTopic("Role analysis", ("role analysis", "analysis", "the role")),
     PrepTopic("Talking points", ("talking point", "stories", "key points")),
-    PrepTopic("Likely questions", ("likely question", "interview question", "potential question", "questions"), True),
-    PrepTopic("Questions to ask", ("questions to ask", "ask them", "questions for them", "my questions"), True),
+    LIKELY_QUESTIONS,
+    QUESTIONS_TO_ASK,
 )
 """The topics of prep notes in the order a prep page shows them. A note's heading is matched
 against them last to first, so 'Questions to ask' is tried before the plain 'questions'."""
 PREP_HEADINGS: tuple[str, ...] = tuple(topic.heading for topic in PREP_TOPICS)
+QUESTION_TOPICS: tuple[PrepTopic, ...] = tuple(topic for topic in PREP_TOPICS if topic.questions)
+"""The topics whose items are questions, numbered on the prep page."""
 COMPANY_SECTIONS: tuple[str, ...] = (
     "Company overview",
     "Mission and values",

@@ -163,6 +163,11 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n\n"
 
 
+def numbered(entries: Iterable[str]) -> str:
+    """A Markdown numbered list, one entry per line."""
+    return "\n".join(f"{n}. {entry}" for n, entry in enumerate(entries, 1)) + "\n"
+
+
 def card(items: Iterable[str], footer: str = "") -> str:
     """The facts card that heads postings and prep pages: a list of labelled items."""
     listed = "".join(f"<li>{item}</li>" for item in items if item)

@@ -7,7 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from roledex.facts.notes import Notes, company_brief, qualifications, read_notes, responsibilities
+from roledex.facts.company_brief import company_brief
+from roledex.facts.prep_notes import Notes, read_notes
+from roledex.facts.requirements import qualifications, responsibilities
 from roledex.facts.salary import Annual, Band, annual_salary, band
 from roledex.kb.model import KnowledgeBase, Posting
 from roledex.kb.sections import Section

@@ -6,12 +6,14 @@ ask for, your notes, questions from other prep notes, related postings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import islice
 
-from roledex.facts.notes import Notes, skills_mapping
+from roledex.facts.prep_notes import Notes
+from roledex.facts.requirements import skills_mapping
 from roledex.facts.skills import coverage
 from roledex.kb.model import Posting
-from roledex.kb.schema import PREP_HEADINGS, PREP_TOPICS
+from roledex.kb.schema import LIKELY_QUESTIONS, PREP_TOPICS, QUESTIONS_TO_ASK, PrepTopic
 from roledex.kb.sections import demote, list_items
 from roledex.web.cards import company_facts, posting_facts
 from roledex.web.common import (
@@ -22,6 +24,7 @@ from roledex.web.common import (
     company_uri,
     item,
     link,
+    numbered,
     plural,
     posting_uri,
     prep_uri,
@@ -33,14 +36,9 @@ from roledex.web.common import (
 )
 from roledex.web.context import SiteContext
 
-NUMBERED = frozenset(topic.heading for topic in PREP_TOPICS if topic.questions)
 MAX_GATHERED = 15
 MAX_RELATED = 5
 """Related postings shown per kind; the role family's and company's pages list them all."""
-
-
-def _numbered(questions: list[str]) -> str:
-    return "\n".join(f"{n}. {q}" for n, q in enumerate(questions, 1)) + "\n"
 
 
 def _checklist(items: list[str]) -> str:
@@ -84,13 +82,13 @@ def _notes(notes: Notes, posting: Posting) -> str:
             f"```text\nroledex new prep {posting.slug}\n```\n"
         )
     parts = [notes.intro + "\n"] if notes.intro else []
-    for topic in PREP_HEADINGS:
-        section = notes.topics.get(topic)
+    for topic in PREP_TOPICS:
+        section = notes.topics.get(topic.heading)
         if section is None:
             continue
-        questions = notes.questions(topic) if topic in NUMBERED else []
-        body = _numbered(questions) if questions else demote(section.body, max(0, 2 - section.level))
-        parts.append(f"## {topic}\n\n{body}\n")
+        questions = notes.questions(topic)
+        body = numbered(questions) if questions else demote(section.body, max(0, 2 - section.level))
+        parts.append(f"## {topic.heading}\n\n{body}\n")
     for section in notes.others:
         parts.append(f"## {section.title}\n\n{demote(section.body, max(0, 2 - section.level))}\n")
     return "\n".join(parts)
@@ -100,29 +98,16 @@ def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
     """Questions from the prep notes of other postings (same role family, same company) and from the profile."""
     parts = []
     if posting.role:
-        asked = [
-            (q, other)
-            for other in ctx.with_notes_in_role(posting.role)
-            if other.slug != posting.slug
-            for q in ctx.notes(other.slug).questions("Likely questions")
-        ]
-        if asked:
-            family = link(role_label(posting.role), here, role_uri(posting.role))
-            lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
-            parts.append(f"### Asked in other {family} interviews\n\n" + "\n".join(lines) + "\n")
-    to_ask = [
-        (q, other)
-        for other in ctx.with_notes_at(posting.company)
-        if other.slug != posting.slug
-        for q in ctx.notes(other.slug).questions("Questions to ask")
-    ]
-    if to_ask:
-        lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in to_ask[:MAX_GATHERED]]
+        family = link(role_label(posting.role), here, role_uri(posting.role))
+        others = ctx.with_notes_in_role(posting.role)
         parts.append(
-            f"### Questions to ask {text(company_name(ctx.kb, posting))}, from your other prep notes\n\n"
-            + "\n".join(lines)
-            + "\n"
+            _asked_elsewhere(ctx, posting, LIKELY_QUESTIONS, others, f"Asked in other {family} interviews", here)
         )
+    company = text(company_name(ctx.kb, posting))
+    others = ctx.with_notes_at(posting.company)
+    heading = f"Questions to ask {company}, from your other prep notes"
+    parts.append(_asked_elsewhere(ctx, posting, QUESTIONS_TO_ASK, others, heading, here))
+    parts = [part for part in parts if part]
     suggested = _suggested(ctx, posting)
     if suggested:
         parts.append(
@@ -131,6 +116,17 @@ def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
             + "\n"
         )
     return "## More questions\n\n" + "\n".join(parts) if parts else ""
+
+
+def _asked_elsewhere(
+    ctx: SiteContext, posting: Posting, topic: PrepTopic, others: Iterable[Posting], heading: str, here: str
+) -> str:
+    """One topic's questions from the prep notes of `others`, each linked to its note; '' when none."""
+    asked = [(q, o) for o in others if o.slug != posting.slug for q in ctx.notes(o.slug).questions(topic)]
+    if not asked:
+        return ""
+    lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
+    return f"### {heading}\n\n" + "\n".join(lines) + "\n"
 
 
 def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
@@ -193,7 +189,7 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     needs = ctx.asks(posting)[1]
     covered = coverage(needs, skills_mapping(application))
     mapped = sum(1 for c in covered if c.covered)
-    practise = len(notes.questions("Likely questions"))
+    practise = len(notes.questions(LIKELY_QUESTIONS))
     facts = [
         item("Status", badge(application.status or "not set", f"status-{application.status or 'none'}")),
         item("Applied", application.applied.isoformat() if application.applied else "not yet"),

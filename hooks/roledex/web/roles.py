@@ -6,8 +6,21 @@ from __future__ import annotations
 from collections import Counter
 
 from roledex.kb.model import Posting
+from roledex.kb.schema import LIKELY_QUESTIONS, QUESTION_TOPICS
 from roledex.web.chart import range_chart
-from roledex.web.common import band_text, company_name, link, money, plural, prep_uri, role_label, role_uri, table, text
+from roledex.web.common import (
+    band_text,
+    company_name,
+    link,
+    money,
+    numbered,
+    plural,
+    prep_uri,
+    role_label,
+    role_uri,
+    table,
+    text,
+)
 from roledex.web.context import SiteContext
 from roledex.web.indexes import POSTING_HEADERS, posting_rows
 from roledex.web.salaries import CHART_ROWS, posting_bars
@@ -104,16 +117,15 @@ def _questions(ctx: SiteContext, postings: list[Posting], here: str) -> str:
     groups, count = [], 0
     for posting in (p for p in postings if p.slug in ctx.kb.preps):
         notes = ctx.notes(posting.slug)
-        likely, to_ask = notes.questions("Likely questions"), notes.questions("Questions to ask")
-        if not likely and not to_ask:
+        asked = [(topic, notes.questions(topic)) for topic in QUESTION_TOPICS]
+        if not any(questions for _, questions in asked):
             continue
-        count += len(likely)
+        count += len(notes.questions(LIKELY_QUESTIONS))
         prep = link(f"{posting.title} at {company_name(ctx.kb, posting)}", here, prep_uri(posting.slug))
         group = [f"### {prep}\n"]
-        if likely:
-            group.append("Likely questions:\n\n" + "\n".join(f"{n}. {q}" for n, q in enumerate(likely, 1)) + "\n")
-        if to_ask:
-            group.append("Questions to ask:\n\n" + "\n".join(f"{n}. {q}" for n, q in enumerate(to_ask, 1)) + "\n")
+        for topic, questions in asked:
+            if questions:
+                group.append(f"{topic.heading}:\n\n" + numbered(questions))
         groups.append("\n".join(group))
     if not groups:
         return "## Questions from prep notes\n\nNo prep notes of this role family hold questions yet.\n"
