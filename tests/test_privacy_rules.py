@@ -10,7 +10,7 @@ import pytest
 from conftest import build_site, invoke, make_site
 from roledex.check.published import judge_privacy
 from roledex.check.run import checked_knowledge_base
-from roledex.cli import main as command_line
+from roledex.cli import export as export_command
 from roledex.facts import privacy
 from roledex.kb.schema import KINDS
 
@@ -91,7 +91,7 @@ def test_publish_check_catches_a_build_that_kept_a_public_prep_of_a_private_post
         return view
 
     monkeypatch.setattr(privacy, "public_view", keeps_public_prep)
-    monkeypatch.setattr(command_line, "public_view", keeps_public_prep)
+    monkeypatch.setattr(export_command, "public_view", keeps_public_prep)
     result = invoke("publish-check", str(site), "--docs", str(tmp_path / "docs"))
     assert result.returncode == 1
     assert "prep/acme-smith/index.html" in result.stdout and "acme-smith.md" in result.stdout

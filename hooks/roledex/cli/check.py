@@ -1,0 +1,45 @@
+"""`roledex check`: every problem of the knowledge base and of its settings, one line each."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from roledex.check.run import checked_knowledge_base
+from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
+from roledex.kb.problems import Problem, as_json, errors_in
+from roledex.kb.settings import SettingsError, read_settings
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="check every file of the knowledge base")
+    check.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    check.set_defaults(handler=run)
+
+
+def _settings_problems(config: Path) -> list[Problem]:
+    try:
+        read_settings(config)
+    except SettingsError as error:
+        return list(error.problems)
+    return []
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every problem; fail when any is an error."""
+    docs = docs_dir(args.docs)
+    if docs is None:
+        return USAGE
+    problems = checked_knowledge_base(docs).problems + _settings_problems(Path(args.config))
+    if args.format == "json":
+        out(as_json(problems))
+    else:
+        for problem in problems:
+            out(problem.format())
+        errors = len(errors_in(problems))
+        warnings = len(problems) - errors
+        summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        err(f"roledex check: {summary} in {docs}")
+    return FAILED if errors_in(problems) else OK

@@ -1,0 +1,53 @@
+"""`roledex export`: every posting with its salary as a year's pay, for a spreadsheet."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from roledex.check.run import checked_knowledge_base
+from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
+from roledex.facts.export import as_csv, export_rows
+from roledex.facts.export import as_json as export_json
+from roledex.facts.privacy import PrivacySettingError, full_view, include_private, public_view
+from roledex.kb.problems import errors_in
+from roledex.kb.settings import SettingsError, read_settings
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help="every posting with its salary as a year's pay in the base currency")
+    export.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
+    export.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    export.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print every posting with its annual salary in the base currency."""
+    docs = docs_dir(args.docs)
+    if docs is None:
+        return USAGE
+    try:
+        settings = read_settings(Path(args.config))
+        include = include_private(None, os.environ)
+    except PrivacySettingError as error:
+        err(f"roledex export: {error}")
+        return USAGE
+    except SettingsError as error:
+        for problem in error.problems:
+            err(problem.format())
+        err(f"roledex export: {args.config} has {len(error.problems)} problem(s) in extra.roledex; fix them first")
+        return USAGE
+    result = checked_knowledge_base(docs)
+    if errors_in(result.problems):
+        err(f"roledex export: {docs} has problems; run `roledex check {docs}` and fix them first")
+        return FAILED
+    view = full_view(result.kb) if include else public_view(result.kb)
+    rows = export_rows(view.kb, settings)
+    if args.format == "csv":
+        sys.stdout.write(as_csv(rows))
+    else:
+        out(export_json(rows, settings))
+    return OK

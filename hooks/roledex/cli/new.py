@@ -1,0 +1,90 @@
+"""`roledex new`: a ready-to-edit file of one kind, never over an existing one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from roledex.cli.output import FAILED, OK, err, out
+from roledex.kb import scaffold
+from roledex.kb.files import write_text_atomic
+from roledex.kb.schema import APPLICATION, COMPANY, POSTING, PREP
+from roledex.kb.text import did_you_mean, is_slug, slugify
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser("new", help="write a ready-to-edit file")
+    new.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    kinds.add_parser("company", help="a company profile").add_argument("name", metavar="NAME")
+    posting = kinds.add_parser("posting", help="a job posting")
+    posting.add_argument("company", metavar="COMPANY", help="the company's slug or name")
+    posting.add_argument("title", metavar="TITLE")
+    kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
+    kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
+    new.set_defaults(handler=run)
+
+
+def _write_new(path: Path, text: str, force: bool = False) -> bool:
+    try:
+        write_text_atomic(path, text, overwrite=force)
+    except FileExistsError:
+        err(f"roledex new: {path} already exists; edit it, or remove it first")
+        return False
+    out(f"wrote {path}")
+    return True
+
+
+def _existing_posting(docs: Path, posting: str) -> bool:
+    if (docs / POSTING.folder / f"{posting}.md").is_file():
+        return True
+    known = sorted(p.stem for p in (docs / POSTING.folder).glob("*.md"))
+    err(f"roledex new: no posting {posting!r} in {docs / POSTING.folder}{did_you_mean(posting, known)}")
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write a ready-to-edit file of one kind, never over an existing one."""
+    docs = Path(args.docs)
+    if args.kind == "company":
+        slug = slugify(args.name)
+        if not slug:
+            err(f"roledex new: cannot make a file name from {args.name!r}; use letters or digits")
+            return FAILED
+        return OK if _write_new(scaffold.target_path(docs, COMPANY, slug), scaffold.company_file(args.name)) else FAILED
+    if args.kind == "posting":
+        return _new_posting(docs, args.company, args.title)
+    if not is_slug(args.posting):
+        suggestion = slugify(Path(args.posting).name.removesuffix(".md"))
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+        err(
+            f"roledex new {args.kind}: {args.posting!r} is not a posting's slug (its file name in "
+            f"{docs / POSTING.folder} without '.md'){hint}"
+        )
+        return FAILED
+    if not _existing_posting(docs, args.posting):
+        return FAILED
+    kind, text = (
+        (PREP, scaffold.prep_file(args.posting))
+        if args.kind == "prep"
+        else (APPLICATION, scaffold.application_file(args.posting))
+    )
+    return OK if _write_new(scaffold.target_path(docs, kind, args.posting), text) else FAILED
+
+
+def _new_posting(docs: Path, company: str, title: str) -> int:
+    company_slug = company if is_slug(company) else slugify(company)
+    slug = slugify(f"{company_slug} {title}")
+    if not company_slug or not slugify(title):
+        err("roledex new: company and title need letters or digits")
+        return FAILED
+    path = scaffold.target_path(docs, POSTING, slug)
+    if path.exists():
+        err(f"roledex new: {path} already exists; edit it, or remove it first")
+        return FAILED
+    company_path = scaffold.target_path(docs, COMPANY, company_slug)
+    if not company_path.exists():
+        name = company if company != company_slug else company.replace("-", " ").title()
+        if not _write_new(company_path, scaffold.company_file(name)):
+            return FAILED
+    return OK if _write_new(path, scaffold.posting_file(company_slug, title)) else FAILED
