@@ -40,6 +40,7 @@ CORE = (
     "kb/tree.py",
     "facts/applications.py",
     "facts/skills.py",
+    "kb/settings.py",
 )
 """Salary, privacy, source reading, the status editor, escaping and the checker's rules."""
 FAST_TESTS = (
@@ -61,6 +62,8 @@ FAST_TESTS = (
     "tests/test_page_pieces.py",
     "tests/test_leak_finder.py",
     "tests/test_pipeline_rules.py",
+    "tests/test_settings.py",
+    "tests/test_one_home.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

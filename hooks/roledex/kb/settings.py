@@ -5,8 +5,9 @@ Read into a plain dataclass so that the domain never sees MkDocs' config object.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -61,116 +62,119 @@ KNOWN_KEYS = tuple(spec.name for spec in fields(Settings))
 """The keys of `extra.roledex`: the fields of `Settings`, in their order."""
 
 
+SETTINGS_KEY = "extra.roledex"
+"""Where the settings live in mkdocs.yml, as a dotted key."""
+
+
 @dataclass(frozen=True)
 class SettingsFile:
     """Where settings were written, to point at the line of each bad key."""
 
     path: str = "mkdocs.yml"
     lines: Mapping[str, int] = field(default_factory=dict)
-    """Line of each key under `extra.roledex`, dotted (`rates.EUR`), and of `roledex` itself."""
+    """Line of each key of the file, dotted (`extra.roledex.rates.EUR`)."""
 
     def line_of(self, key: str) -> int:
         """The key's line, else its nearest written parent's, else the first line."""
-        while key:
-            if key in self.lines:
-                return self.lines[key]
+        while key and key not in self.lines:
             key = key.rpartition(".")[0]
-        return self.lines.get("", 1)
+        return self.lines.get(key, 1)
+
+
+def is_repository(value: str) -> bool:
+    """True for a GitHub repository written as OWNER/NAME."""
+    return value.count("/") == 1 and all(value.split("/"))
 
 
 class _Reader:
-    """Reads each setting, notes every problem, and goes on with the default."""
+    """Reads each setting and notes every problem; a value with a problem is None."""
 
     def __init__(self, where: SettingsFile) -> None:
         self.where = where
         self.problems: list[Problem] = []
 
-    def problem(self, name: str, message: str) -> None:
-        key = f"extra.roledex.{name}" if name else "extra.roledex"
-        self.problems.append(Problem(self.where.path, self.where.line_of(name), key, message))
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.where.path, self.where.line_of(key), key, message))
 
-    def currency(self, name: str, value: Any, default: str) -> str:
+    def currency(self, key: str, value: Any) -> str | None:
         if isinstance(value, str) and value in CURRENCY_CODES:
             return value
         hint = currency_hint(value) if isinstance(value, str) else ""
-        self.problem(name, f"expected an ISO 4217 code such as USD, got {value!r}{hint}")
-        return default
+        self.problem(key, f"expected an ISO 4217 code such as USD, got {value!r}{hint}")
+        return None
 
-    def positive(self, name: str, value: Any, default: float) -> float:
+    def positive(self, key: str, value: Any) -> float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            self.problem(name, f"expected a positive number, got {value!r}")
-            return default
+            self.problem(key, f"expected a positive number, got {value!r}")
+            return None
         return float(value)
 
-    def rates(self, value: Any) -> dict[str, float]:
+    def days(self, key: str, value: Any) -> int | None:
+        number = self.positive(key, value)
+        return None if number is None else int(number)
+
+    def rates(self, key: str, value: Any) -> dict[str, float]:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.problem("rates", f"expected a mapping such as {{EUR: 1.08}}, got {value!r}")
+            self.problem(key, f"expected a mapping such as {{EUR: 1.08}}, got {value!r}")
             return {}
-        rates = {}
+        rates: dict[str, float] = {}
         for code, rate in value.items():
-            name = f"rates.{code}"
-            if self.currency(name, code, "") and (number := self.positive(name, rate, 0)):
-                rates[code] = number
+            self.currency(f"{key}.{code}", code)
+            rates[code] = self.positive(f"{key}.{code}", rate) or 0
         return rates
 
-    def date(self, value: Any) -> dt.date | None:
+    def date(self, key: str, value: Any) -> dt.date | None:
         if value is None or isinstance(value, dt.date):
             return value
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.problem("rates_date", f"expected a date as YYYY-MM-DD, got {value!r}")
+            self.problem(key, f"expected a date as YYYY-MM-DD, got {value!r}")
             return None
 
-    def repository(self, value: Any) -> str | None:
+    def repository(self, key: str, value: Any) -> str | None:
         if value is None or value == "":
             return None
-        if not isinstance(value, str) or value.count("/") != 1 or not all(value.split("/")):
-            self.problem("repository", f"expected OWNER/NAME such as jane/job-search, got {value!r}")
+        if not isinstance(value, str) or not is_repository(value):
+            self.problem(key, f"expected OWNER/NAME such as jane/job-search, got {value!r}")
             return None
         return value
+
+
+_READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
+    "base_currency": _Reader.currency,
+    "rates": _Reader.rates,
+    "rates_date": _Reader.date,
+    "hours_per_week": _Reader.positive,
+    "days_per_week": _Reader.positive,
+    "weeks_per_year": _Reader.positive,
+    "closing_soon_days": _Reader.days,
+    "repository": _Reader.repository,
+}
+"""How each key is read; a key left out keeps the default of `Settings`."""
+KNOWN_KEYS = tuple(spec.name for spec in fields(Settings))
+"""The keys of `extra.roledex`: the fields of `Settings`, in their order."""
 
 
 def settings_from(extra: Any, where: SettingsFile | None = None) -> Settings:
     """Settings from the `extra.roledex` mapping; raise SettingsError naming every bad key."""
     read = _Reader(where or SettingsFile())
     if extra is not None and not isinstance(extra, dict):
-        read.problem("", f"expected a mapping of settings, got {extra!r}")
+        read.problem(SETTINGS_KEY, f"expected a mapping of settings, got {extra!r}")
         raise SettingsError(read.problems)
-    data = dict(extra or {})
-    for key in sorted(set(data) - set(KNOWN_KEYS), key=str):
-        hint = did_you_mean(str(key), KNOWN_KEYS) or f"; known keys: {', '.join(KNOWN_KEYS)}"
-        read.problem(str(key), f"unknown key{hint}")
-    defaults = Settings()
-    settings = Settings(
-        base_currency=read.currency(
-            "base_currency", data.get("base_currency", defaults.base_currency), defaults.base_currency
-        ),
-        rates=read.rates(data.get("rates")),
-        rates_date=read.date(data.get("rates_date")),
-        hours_per_week=read.positive(
-            "hours_per_week", data.get("hours_per_week", defaults.hours_per_week), defaults.hours_per_week
-        ),
-        days_per_week=read.positive(
-            "days_per_week", data.get("days_per_week", defaults.days_per_week), defaults.days_per_week
-        ),
-        weeks_per_year=read.positive(
-            "weeks_per_year", data.get("weeks_per_year", defaults.weeks_per_year), defaults.weeks_per_year
-        ),
-        closing_soon_days=int(
-            read.positive(
-                "closing_soon_days",
-                data.get("closing_soon_days", defaults.closing_soon_days),
-                defaults.closing_soon_days,
-            )
-        ),
-        repository=read.repository(data.get("repository")),
-    )
+    values = {}
+    for key, value in (extra or {}).items():
+        dotted = f"{SETTINGS_KEY}.{key}"
+        if key in _READERS:
+            values[key] = _READERS[key](read, dotted, value)
+        else:
+            hint = did_you_mean(str(key), KNOWN_KEYS) or f"; known keys: {', '.join(KNOWN_KEYS)}"
+            read.problem(dotted, f"unknown key{hint}")
     if read.problems:
-        raise SettingsError(sorted(read.problems, key=lambda p: (p.line, p.key)))
-    return settings
+        raise SettingsError(sorted(read.problems))
+    return Settings(**values)
 
 
 @dataclass(frozen=True)
@@ -185,10 +189,10 @@ class SiteAddresses:
 def site_addresses(settings: Settings, environ: Mapping[str, str]) -> SiteAddresses | None:
     """The GitHub Pages address of OWNER/NAME, from `repository` or else GitHub's own
     GITHUB_REPOSITORY variable (set in every Actions run), or None without either."""
-    repository = settings.repository or environ.get("GITHUB_REPOSITORY")
-    if not repository or "/" not in repository:
+    repository = settings.repository or environ.get("GITHUB_REPOSITORY", "")
+    if not is_repository(repository):
         return None
-    owner, name = repository.split("/", 1)
+    owner, name = repository.split("/")
     return SiteAddresses(
         f"https://{owner.lower()}.github.io/{name}/", f"https://github.com/{owner}/{name}", f"{owner}/{name}"
     )
@@ -212,7 +216,7 @@ _TolerantLoader.add_multi_constructor("!", _plain)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
 
 
-def _key_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
+def _key_lines(node: yaml.Node | None, prefix: str, lines: dict[str, int]) -> None:
     if not isinstance(node, yaml.MappingNode):
         return
     for key, value in node.value:
@@ -222,38 +226,24 @@ def _key_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
             _key_lines(value, name, lines)
 
 
-def _child(node: yaml.Node | None, name: str) -> tuple[yaml.Node | None, int]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == name:
-                return value, key.start_mark.line + 1
-    return None, 0
-
-
 def settings_file(path: str, text: str) -> SettingsFile:
-    """Where each key of `extra.roledex` is written in the text of a mkdocs.yml (nothing when
-    the text is not YAML: MkDocs itself says so)."""
-    try:
-        root = yaml.compose(text, Loader=_TolerantLoader)
-    except yaml.YAMLError:
-        return SettingsFile(path)
-    extra, _ = _child(root, "extra")
-    roledex, line = _child(extra, "roledex")
-    lines: dict[str, int] = {"": line} if line else {}
-    if roledex is not None:
-        _key_lines(roledex, "", lines)
+    """Where each key is written in the text of a mkdocs.yml (nothing when the text is not
+    YAML: MkDocs itself says so)."""
+    lines: dict[str, int] = {}
+    with contextlib.suppress(yaml.YAMLError):
+        _key_lines(yaml.compose(text, Loader=yaml.SafeLoader), "", lines)
     return SettingsFile(path, lines)
 
 
 def located_settings(extra: Any, config_file: str | None) -> Settings:
     """Settings from MkDocs' loaded `extra.roledex`, with problems pointed at lines of `config_file`."""
-    where = SettingsFile()
-    if config_file:
-        try:
-            where = settings_file(config_file, Path(config_file).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            where = SettingsFile(config_file)
-    return settings_from(extra, where)
+    if not config_file:
+        return settings_from(extra)
+    try:
+        text = Path(config_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return settings_from(extra, settings_file(config_file, text))
 
 
 def read_settings(config_file: Path) -> Settings:
@@ -264,8 +254,10 @@ def read_settings(config_file: Path) -> Settings:
     try:
         text = config_file.read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_TolerantLoader) or {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError([Problem(where, 1, "file", f"cannot be read: {error}")]) from None
+    except UnicodeDecodeError:
+        raise SettingsError([Problem(where, 1, "file", "is not UTF-8 text; save it as UTF-8")]) from None
+    except OSError as error:
+        raise SettingsError([Problem(where, 1, "file", f"cannot be read ({error.strerror})")]) from None
     except yaml.YAMLError as error:
         trouble = syntax_error(text, error)
         raise SettingsError([Problem(where, trouble.line + 1, "file", trouble.message)]) from None
