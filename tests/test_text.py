@@ -28,7 +28,13 @@ def test_did_you_mean_names_one_choice_or_none(value: str, choices: tuple[str, .
         ("Data Engineer", "data-engineer"),
         ("  --Staff  ML / AI--  ", "staff-ml-ai"),
         ("Café Zoë", "cafe-zoe"),
-        ("日本", ""),
+        ("日本", "ri-ben"),
+        ("Ørsted", "orsted"),
+        ("Straße", "strasse"),
+        ("Łódź", "lodz"),
+        ("AT&T", "at-t"),
+        ("Senior Engineer — Payments", "senior-engineer-payments"),
+        ("!!!", ""),
     ],
 )
 def test_slugify(text: str, slug: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+from slugify import slugify as transliterated_slug
 
 from roledex.kb.schema import CHOICE_SYNONYMS, SLUG_PATTERN
 
@@ -27,9 +28,9 @@ def did_you_mean(value: str, choices: Any) -> str:
 
 
 def slugify(text: str) -> str:
-    """A slug from any text: lowercase ASCII letters, digits and single hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A slug from text in any script: lowercase ASCII letters, digits and single hyphens
+    ('Ørsted' -> 'orsted', 'Straße' -> 'strasse', '日本' -> 'ri-ben')."""
+    return transliterated_slug(text)
 
 
 def is_slug(text: str) -> bool:
