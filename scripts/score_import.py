@@ -15,8 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from roledex.importer.extract import extract
-from roledex.importer.repair import UnreadableInput, repair
+from roledex.importer.repair import UnreadableInput
+from roledex.importer.run import read_posting
 from roledex.importer.write import company_slug_for
 from roledex.kb.model import KnowledgeBase
 
@@ -37,7 +37,7 @@ def score(folder: Path) -> Counter[str]:
     for raw in sorted(folder.glob("*.txt")):
         expected = json.loads(raw.with_suffix(".json").read_text(encoding="utf-8"))
         try:
-            found = extract(repair(raw.read_bytes()))
+            found = read_posting(raw.read_bytes())
         except UnreadableInput as problem:
             print(f"{raw.name}: unreadable: {problem}")
             counts["wrong"] += len(expected)

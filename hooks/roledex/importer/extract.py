@@ -14,6 +14,7 @@ from typing import Any
 from roledex.importer import fields as read
 from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.repair import Repaired
+from roledex.importer.structured import StatedSalary, Structured
 from roledex.kb.text import is_url, parse_date
 
 _CURRENCY_BY_PLACE = (
@@ -146,15 +147,31 @@ def _places_hint(value: Any) -> bool:
     return isinstance(value, list) and all(_text_hint(v) for v in value)
 
 
-def extract(repaired: Repaired, company: str | None = None, url: str | None = None) -> Extraction:
-    """Every field the text states, filled in order of trust; warnings for what is missing."""
+def _stated_salary(stated: StatedSalary) -> FoundSalary:
+    """A salary from the page's data, said in words for the file's `text`."""
+    figures = "–".join(f"{v:,.0f}" for v in dict.fromkeys(v for v in (stated.min, stated.max) if v is not None))
+    words = " ".join(w for w in (figures, stated.currency, f"per {stated.period}" if stated.period else "") if w)
+    return FoundSalary(stated.min, stated.max, stated.currency, stated.period, f"{words} (the page's data)")
+
+
+def extract(
+    repaired: Repaired, company: str | None = None, url: str | None = None, structured: Structured | None = None
+) -> Extraction:
+    """Every field the text states, filled in order of trust; warnings for what is missing.
+
+    The order: what the user passed, then the page's structured data, then the paste's own
+    front matter, then what the words say.
+    """
+    data = structured or Structured()
     text, hints = repaired.text, repaired.hints
     found = Extraction(body=repaired.body or text, warnings=list(repaired.changes))
     warnings = found.warnings
 
     title, title_url, title_company = read.title_from_text(text)
     hint_title = _hint(hints, "title", _text_hint, warnings)
-    if hint_title:
+    if data.title:
+        found.title = data.title
+    elif hint_title:
         found.title = hint_title.strip()
     elif title:
         found.title = str(title.value)
@@ -167,7 +184,7 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
         else:
             warnings.append("no title found; set 'title'")
 
-    found.company = company or _hint(hints, "company", _text_hint, warnings) or title_company
+    found.company = company or data.company or _hint(hints, "company", _text_hint, warnings) or title_company
     if not found.company:
         named = read.company_from_text(text, after_title=title is not None)
         found.company = str(named.value) if named else None
@@ -175,7 +192,7 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
         warnings.append("no company found; pass --company SLUG")
 
     hint_url = _hint(hints, "url", lambda v: isinstance(v, str) and is_url(v), warnings)
-    found.url = url or hint_url or title_url
+    found.url = url or data.url or hint_url or title_url
     if not found.url:
         from_text = read.url_from_text(text)
         found.url = str(from_text.value) if from_text else None
@@ -186,27 +203,33 @@ def extract(repaired: Repaired, company: str | None = None, url: str | None = No
         warnings.append("no address of the posting found; pass --url URL to keep it")
     found.source = _hint(hints, "source", _text_hint, []) or read.source_of(found.url)
 
-    places: list[str] | None = _hint(hints, "locations", _places_hint, warnings)
-    located = read.locations_from_text(text, found.company)
+    places: list[str] | None = data.locations or _hint(hints, "locations", _places_hint, warnings)
+    located = None if places else read.locations_from_text(text, found.company)
     found.locations = list(places or (located.value if located else []))
     if not found.locations:
         warnings.append("no location found; set 'locations'")
 
-    mode = read.work_mode_from_text(text, found.locations)
-    found.work_mode = mode.value if mode else None
+    mode = None if data.work_mode else read.work_mode_from_text(text, found.locations)
+    found.work_mode = data.work_mode or (mode.value if mode else None)
     if not found.work_mode:
         warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
     team = read.team_from_text(text)
     found.team = str(team.value) if team else None
     employment = read.employment_from_text(text)
-    found.employment = employment.value if employment else None
+    found.employment = data.employment or (employment.value if employment else None)
     posted, closes = read.posted_from_text(text), read.closes_from_text(text)
-    found.posted = posted.value if posted else parse_date(hints.get("posted"))
-    found.closes = closes.value if closes else parse_date(hints.get("closes"))
+    found.posted = data.posted or (posted.value if posted else parse_date(hints.get("posted")))
+    found.closes = data.closes or (closes.value if closes else parse_date(hints.get("closes")))
     if found.posted and found.closes and found.closes < found.posted:
         warnings.append(f"the closing date {found.closes} is before the posting date {found.posted}; both left out")
         found.posted = found.closes = None
 
+    if data.salary is not None and data.salary.currency:
+        found.salary = _stated_salary(data.salary)
+        if found.salary.period is None:
+            found.salary.period = "year"
+            found.inferred["salary.period"] = "the page's data names no period; a year is assumed"
+        return found
     salary, salary_warnings = choose_salary(text, currency_for_places(found.locations))
     warnings += salary_warnings
     if salary is not None and salary.currency is None:

@@ -86,7 +86,8 @@ def fix_mojibake(text: str, changes: list[str]) -> str:
 def html_to_markdown(text: str, changes: list[str]) -> str:
     """Markdown from pasted HTML, and entities decoded."""
     if len(_HTML_TAG.findall(text)) >= 2:
-        text = markdownify(text, heading_style="ATX", bullets="-", strip=["script", "style"])
+        # markdownify drops the contents of <script> and <style> (code, CSS, JSON-LD) unless told to strip them
+        text = markdownify(text, heading_style="ATX", bullets="-")
         changes.append("converted HTML to Markdown")
     if re.search(r"&(?:[a-z]+|#\d+|#x[0-9a-f]+);", text, re.I):
         unescaped = html.unescape(text)
@@ -182,7 +183,12 @@ def read_hints(text: str) -> tuple[str, dict[str, Any], list[str]]:
 
 def repair(raw: bytes) -> Repaired:
     """The text of a raw posting, repaired; raises UnreadableInput for what is not a posting."""
-    text = decode_input(raw).replace("\r\n", "\n")
+    return repair_text(decode_input(raw))
+
+
+def repair_text(text: str) -> Repaired:
+    """A decoded posting, repaired; raises UnreadableInput when nothing is left of it."""
+    text = text.replace("\r\n", "\n")
     text, hints, changes = read_hints(text)
     text = fix_mojibake(text, changes)
     text = html_to_markdown(text, changes)

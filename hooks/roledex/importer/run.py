@@ -6,11 +6,13 @@ paste is never written twice and nothing on disk is overwritten unless forced.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
 from roledex.importer.extract import Extraction, extract
-from roledex.importer.repair import UnreadableInput, repair
+from roledex.importer.repair import Repaired, UnreadableInput, decode_input, repair_text
+from roledex.importer.structured import read_structured
 from roledex.importer.write import KnownPostings, Plan, plan
 from roledex.kb.files import write_text_atomic
 from roledex.kb.model import KnowledgeBase
@@ -43,12 +45,39 @@ class Outcome:
         return self.found.as_json(self.plan.company_slug if self.plan else None)
 
 
+def read_posting(raw: bytes, company: str | None = None, url: str | None = None) -> Extraction:
+    """The facts of a raw posting: its page's structured data first, then its words.
+
+    With structured data that holds the posting's own text, that text is the body (a saved
+    page's menus and footers stay out); otherwise the whole repaired page is.
+    """
+    text = decode_input(raw)
+    structured = read_structured(text)
+    repaired = repair_text(text)
+    if structured is not None and structured.description:
+        description = structured.description
+        if "&lt;" in description and "<" not in description:
+            description = html.unescape(description)
+        try:
+            own = repair_text(description)
+        except UnreadableInput:
+            own = None
+        if own is not None and len(own.text) >= 200:
+            repaired = Repaired(
+                own.text,
+                repaired.hints,
+                [*repaired.changes, "kept the posting's own text from the page's data as the body"],
+                own.body,
+            )
+    return extract(repaired, company=company, url=url, structured=structured)
+
+
 def import_posting(
     raw: bytes, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
 ) -> Outcome:
     """Import `raw` as `request` says; a duplicate or an existing file stops it unless forced."""
     try:
-        found = extract(repair(raw), company=request.company, url=request.url)
+        found = read_posting(raw, company=request.company, url=request.url)
     except UnreadableInput as problem:
         return Outcome(failure=str(problem))
     if not found.company:

@@ -1,0 +1,280 @@
+"""A posting's own structured data (schema.org JobPosting, JSON-LD or microdata) read exactly,
+and winning over what the words seem to say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import invoke, make_site
+from roledex.importer.run import read_posting
+from roledex.importer.structured import (
+    StatedSalary,
+    Structured,
+    country_name,
+    from_job_posting,
+    read_structured,
+)
+
+FULL = {
+    "@context": "https://schema.org/",
+    "@type": "JobPosting",
+    "title": "Senior Data Engineer",
+    "description": "<p>Fernway moves freight.</p><h2>Responsibilities</h2><ul><li>Own the pipelines</li>"
+    "<li>Hire and grow the team</li></ul><h2>Requirements</h2><ul><li>Python and SQL</li>"
+    "<li>Five years of data engineering</li></ul><p>We review every application within a week.</p>",
+    "datePosted": "2026-11-02T09:00:00+00:00",
+    "validThrough": "2026-12-31",
+    "employmentType": "FULL_TIME",
+    "hiringOrganization": {"@type": "Organization", "name": "Fernway", "sameAs": "https://fernway.example"},
+    "jobLocation": {
+        "@type": "Place",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "London",
+            "addressRegion": "London",
+            "addressCountry": "GB",
+        },
+    },
+    "baseSalary": {
+        "@type": "MonetaryAmount",
+        "currency": "GBP",
+        "value": {"@type": "QuantitativeValue", "minValue": 85000, "maxValue": 105000, "unitText": "YEAR"},
+    },
+    "url": "https://careers.fernway.example/jobs/42",
+}
+
+
+def _page(*scripts: str, body: str = "<nav>Home Jobs Sign in</nav><h1>Careers</h1><p>Apply now</p>") -> str:
+    tags = "".join(f'<script type="application/ld+json">{script}</script>' for script in scripts)
+    return f"<html><head><title>Careers</title>{tags}</head><body>{body}</body></html>"
+
+
+def test_every_field_of_a_job_posting_is_read() -> None:
+    found = read_structured(_page(json.dumps(FULL)))
+    assert found == Structured(
+        title="Senior Data Engineer",
+        company="Fernway",
+        locations=["London, United Kingdom"],
+        work_mode=None,
+        employment="full-time",
+        salary=StatedSalary(85000, 105000, "GBP", "year"),
+        posted=dt.date(2026, 11, 2),
+        closes=dt.date(2026, 12, 31),
+        url="https://careers.fernway.example/jobs/42",
+        description=FULL["description"],
+    )
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda p: p,
+        lambda p: [{"@type": "Organization", "name": "Other"}, p],
+        lambda p: {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, p]},
+        lambda p: {**p, "@type": ["JobPosting"]},
+        lambda p: {**p, "@type": "http://schema.org/JobPosting"},
+    ],
+    ids=["alone", "in a list", "in a graph", "type as a list", "type as an address"],
+)
+def test_a_job_posting_is_found_wherever_the_json_ld_puts_it(wrap: Any) -> None:
+    found = read_structured(_page(json.dumps(wrap(FULL))))
+    assert found is not None and found.title == "Senior Data Engineer"
+
+
+def test_a_broken_script_is_passed_over_for_a_good_one() -> None:
+    found = read_structured(_page("{not json", "<!--" + json.dumps(FULL) + "-->"))
+    assert found is not None and found.company == "Fernway"
+
+
+@pytest.mark.parametrize(
+    ("salary", "stated"),
+    [
+        ({"currency": "USD", "value": {"minValue": 50, "maxValue": 70, "unitText": "HOUR"}}, (50, 70, "USD", "hour")),
+        ({"currency": "eur", "value": {"value": 4000, "unitText": "MONTH"}}, (4000, 4000, "EUR", "month")),
+        ({"currency": "USD", "value": 120000, "unitText": "YEAR"}, (120000, 120000, "USD", "year")),
+        ({"currency": "USD", "value": {"minValue": "120,000", "maxValue": "90,000"}}, (90000, 120000, "USD", None)),
+        ({"currency": "US Dollars", "value": {"minValue": 1, "maxValue": 2, "unitText": "DAY"}}, (1, 2, None, "day")),
+        ({"currency": "USD", "value": {"maxValue": 150000, "unitText": "YEAR"}}, (None, 150000, "USD", "year")),
+        ([{"currency": "CAD", "value": {"minValue": 1, "maxValue": 2, "unitText": "WEEK"}}], (1, 2, "CAD", "week")),
+    ],
+)
+def test_base_salary_as_each_shape_states_it(salary: dict, stated: tuple) -> None:
+    assert from_job_posting({"baseSalary": salary}).salary == StatedSalary(*stated)
+
+
+@pytest.mark.parametrize(
+    "salary",
+    [{"currency": "USD", "value": {"minValue": 0}}, {"currency": "USD", "value": "competitive"}, "competitive", None],
+)
+def test_a_base_salary_without_a_figure_is_no_salary(salary: Any) -> None:
+    assert from_job_posting({"baseSalary": salary}).salary is None
+
+
+@pytest.mark.parametrize(
+    ("posting", "locations", "mode"),
+    [
+        ({"jobLocationType": "TELECOMMUTE"}, ["Remote"], "remote"),
+        (
+            {
+                "jobLocationType": "TELECOMMUTE",
+                "applicantLocationRequirements": {"@type": "Country", "name": "Germany"},
+            },
+            ["Remote (Germany)"],
+            "remote",
+        ),
+        (
+            {"jobLocationType": "TELECOMMUTE", "jobLocation": {"address": {"addressLocality": "Berlin"}}},
+            ["Berlin"],
+            None,
+        ),
+        (
+            {
+                "jobLocation": [
+                    {"address": {"addressLocality": "Paris", "addressCountry": {"name": "France"}}},
+                    {"address": "Lyon, France"},
+                    {"address": {"addressLocality": "Paris", "addressCountry": {"name": "France"}}},
+                ]
+            },
+            ["Paris, France", "Lyon, France"],
+            None,
+        ),
+        ({"jobLocation": {"name": "Head office"}}, ["Head office"], None),
+    ],
+)
+def test_places_and_remote_work(posting: dict, locations: list[str], mode: str | None) -> None:
+    found = from_job_posting(posting)
+    assert (found.locations, found.work_mode) == (locations, mode)
+
+
+@pytest.mark.parametrize(
+    ("value", "employment"),
+    [
+        ("FULL_TIME", "full-time"),
+        (["CONTRACTOR", "FULL_TIME"], "contract"),
+        ("Part-time", "part-time"),
+        ("OTHER", None),
+    ],
+)
+def test_employment_types(value: Any, employment: str | None) -> None:
+    assert from_job_posting({"employmentType": value}).employment == employment
+
+
+@pytest.mark.parametrize("name", ["None", "null", "", "  ", None, True])
+def test_an_empty_employer_is_no_company(name: Any) -> None:
+    assert from_job_posting({"hiringOrganization": {"name": name}}).company is None
+
+
+def test_dates_that_are_not_dates_are_left_out() -> None:
+    found = from_job_posting({"datePosted": "yesterday", "validThrough": "2026-02-30", "url": "/jobs/1"})
+    assert (found.posted, found.closes, found.url) == (None, None, None)
+
+
+def test_microdata_is_read_when_there_is_no_json_ld() -> None:
+    html = (
+        '<div itemscope itemtype="https://schema.org/JobPosting">'
+        '<h1 itemprop="title">Platform Engineer</h1>'
+        '<div itemprop="hiringOrganization" itemscope itemtype="https://schema.org/Organization">'
+        '<span itemprop="name">Helio Energy</span></div>'
+        '<div itemprop="jobLocation" itemscope itemtype="https://schema.org/Place">'
+        '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+        '<span itemprop="addressLocality">Austin</span>, <span itemprop="addressRegion">TX</span></div></div>'
+        '<meta itemprop="datePosted" content="2026-10-01">'
+        '<meta itemprop="employmentType" content="FULL_TIME">'
+        '<div itemprop="description"><p>Build the grid.</p></div></div>'
+    )
+    found = read_structured(html)
+    assert found is not None
+    assert (found.title, found.company, found.locations, found.posted, found.employment) == (
+        "Platform Engineer",
+        "Helio Energy",
+        ["Austin, TX"],
+        dt.date(2026, 10, 1),
+        "full-time",
+    )
+    assert found.description == "<p>Build the grid.</p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>We are hiring a JobPosting expert</p>",
+        _page(json.dumps({"@type": "Organization", "name": "Fernway"})),
+        _page(json.dumps({"@type": "JobPosting"})),
+        "plain text with no markup",
+    ],
+)
+def test_a_page_without_job_posting_data_has_none(html: str) -> None:
+    assert read_structured(html) is None
+
+
+def test_the_data_wins_over_the_words_and_its_text_is_the_body() -> None:
+    page = _page(json.dumps(FULL), body="<h1>Careers at Bigco</h1><p>Location: Paris</p><p>Salary: $1 per year</p>")
+    found = read_posting(page.encode())
+    assert (found.title, found.company, found.locations) == (
+        "Senior Data Engineer",
+        "Fernway",
+        ["London, United Kingdom"],
+    )
+    assert found.salary is not None
+    assert (found.salary.min, found.salary.max, found.salary.currency, found.salary.period) == (
+        85000,
+        105000,
+        "GBP",
+        "year",
+    )
+    assert "Own the pipelines" in found.body and "Bigco" not in found.body and "@context" not in found.body
+    assert "- Own the pipelines" in found.body
+
+
+def test_the_users_company_and_address_still_win_over_the_data() -> None:
+    found = read_posting(_page(json.dumps(FULL)).encode(), company="acme", url="https://acme.example/j/1")
+    assert (found.company, found.url) == ("acme", "https://acme.example/j/1")
+
+
+def test_a_salary_without_a_period_is_taken_as_a_year_and_marked() -> None:
+    posting = {**FULL, "baseSalary": {"currency": "GBP", "value": {"minValue": 85000, "maxValue": 105000}}}
+    found = read_posting(_page(json.dumps(posting)).encode())
+    assert found.salary is not None and found.salary.period == "year"
+    assert "salary.period" in found.inferred
+
+
+@pytest.mark.parametrize("tag", ["script", "style"])
+def test_code_and_styles_of_a_page_never_reach_the_body(tag: str) -> None:
+    page = f"<p>We build maps.</p><{tag}>var secret = 1; .x {{color: red}}</{tag}><ul><li>Own the maps</li></ul>"
+    found = read_posting(page.encode(), company="acme")
+    assert "secret" not in found.body and "color" not in found.body
+    assert "Own the maps" in found.body
+
+
+def test_roledex_import_reads_a_saved_page(tmp_path: Path) -> None:
+    docs = make_site(tmp_path, shipped=False)
+    saved = tmp_path / "Senior Data Engineer - Fernway.html"
+    saved.write_text(_page(json.dumps(FULL)), encoding="utf-8")
+    result = invoke("import", str(saved), "--docs", str(docs), "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["company"], report["title"], report["locations"], report["employment"]) == (
+        "fernway",
+        "Senior Data Engineer",
+        ["London, United Kingdom"],
+        "full-time",
+    )
+    assert report["salary"] == {"min": 85000, "max": 105000, "currency": "GBP", "period": "year"}
+    assert (report["posted"], report["closes"]) == ("2026-11-02", "2026-12-31")
+    written = invoke("import", str(saved), "--docs", str(docs))
+    assert written.returncode == 0, written.stderr
+    text = (docs / "postings" / "fernway-senior-data-engineer.md").read_text(encoding="utf-8")
+    assert "Hire and grow the team" in text and "ld+json" not in text
+    assert invoke("check", str(docs)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("GB", "United Kingdom"), ("DEU", "Germany"), ("KR", "South Korea"), ("XX", "XX"), ("Germany", "Germany")],
+)
+def test_country_codes_are_written_as_names(code: str, name: str) -> None:
+    assert country_name(code) == name
