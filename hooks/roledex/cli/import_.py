@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +14,7 @@ from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.kb.text import is_slug, is_url, slugify
 
 if TYPE_CHECKING:
-    from roledex.importer.write import KnownPostings
-    from roledex.kb.model import KnowledgeBase
+    from roledex.importer.run import Outcome
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -29,12 +29,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     imports.set_defaults(handler=run)
 
 
-def _import_sources(names: list[str]) -> list[tuple[str, bytes | None, str]]:
-    """(display name, bytes or None when unreadable, problem) for each file, folder or '-'."""
-    sources: list[tuple[str, bytes | None, str]] = []
+@dataclass(frozen=True)
+class _Source:
+    """One thing to import: a file's bytes, a web address, or why it cannot be read."""
+
+    name: str
+    raw: bytes | None = None
+    problem: str = ""
+    address: bool = False
+
+
+def _import_sources(names: list[str]) -> list[_Source]:
+    """Each file, folder, web address or '-' (standard input) to import, in the order given."""
+    sources: list[_Source] = []
     for name in names:
         if name == "-":
-            sources.append(("<stdin>", sys.stdin.buffer.read(), ""))
+            sources.append(_Source("<stdin>", sys.stdin.buffer.read()))
+            continue
+        if is_url(name):
+            sources.append(_Source(name.strip(), address=True))
             continue
         path = Path(name)
         if path.is_dir():
@@ -43,21 +56,14 @@ def _import_sources(names: list[str]) -> list[tuple[str, bytes | None, str]]:
             files = [path]
         for file in files:
             try:
-                sources.append((str(file), file.read_bytes(), ""))
+                sources.append(_Source(str(file), file.read_bytes()))
             except OSError as error:
-                sources.append((str(file), None, f"cannot be read: {error.strerror or error}"))
+                sources.append(_Source(str(file), problem=f"cannot be read: {error.strerror or error}"))
     return sources
 
 
-def _import_one(
-    name: str, raw: bytes, args: argparse.Namespace, kb: KnowledgeBase, known: KnownPostings
-) -> tuple[bool, dict[str, Any] | None]:
-    """Import one raw posting and say what happened; return (success, dry-run JSON)."""
-    from roledex.importer.run import Request, import_posting
-
-    request = Request(Path(args.docs), args.company, args.url, args.dry_run, args.force)
-    stem = Path(name).stem if name != "<stdin>" else "pasted posting"
-    outcome = import_posting(raw, request, kb, known, fallback_title=stem)
+def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, dict[str, Any] | None]:
+    """Say what importing one posting did; return (success, dry-run JSON)."""
     report = outcome.report() if args.dry_run else None
     if outcome.failure is not None:
         err(f"roledex import: {name}: {outcome.failure}")
@@ -87,27 +93,36 @@ def run(args: argparse.Namespace) -> int:
     if args.url is not None and not is_url(args.url):
         err(f"roledex import: --url takes an address starting with https://, got {args.url!r}")
         return USAGE
-    missing = [n for n in args.files if n != "-" and not Path(n).exists()]
+    missing = [n for n in args.files if n != "-" and not is_url(n) and not Path(n).exists()]
     if missing:
-        err(f"roledex import: no such file: {missing[0]}")
+        hint = "; a web address starts with https://" if "." in missing[0] and "/" in missing[0] else ""
+        err(f"roledex import: no such file: {missing[0]}{hint}")
         return USAGE
-    from roledex.importer.write import KnownPostings  # the importer's libraries load only when importing
+    # the importer's libraries load only when importing
+    from roledex.importer.fetch import client
+    from roledex.importer.run import Outcome, Request, import_address, import_posting
+    from roledex.importer.write import KnownPostings
 
     kb = checked_knowledge_base(docs).kb
     known = KnownPostings(kb)
     sources = _import_sources(args.files)
+    request = Request(docs, args.company, args.url, args.dry_run, args.force)
     results, reports = [], []
-    for index, (name, raw, problem) in enumerate(sources, 1):
-        if len(sources) > 1:
-            err(f"[{index}/{len(sources)}] {name}")
-        if raw is None:
-            err(f"roledex import: {name}: {problem}")
-            results.append(False)
-            continue
-        ok, report = _import_one(name, raw, args, kb, known)
-        results.append(ok)
-        if report is not None:
-            reports.append(report)
+    with client() as http:
+        for index, source in enumerate(sources, 1):
+            if len(sources) > 1:
+                err(f"[{index}/{len(sources)}] {source.name}")
+            if source.address:
+                outcome = import_address(source.name, request, kb, known, http)
+            elif source.raw is None:
+                outcome = Outcome(failure=source.problem)
+            else:
+                stem = Path(source.name).stem if source.name != "<stdin>" else "pasted posting"
+                outcome = import_posting(source.raw, request, kb, known, fallback_title=stem)
+            ok, report = _said(source.name, outcome, args)
+            results.append(ok)
+            if report is not None:
+                reports.append(report)
     if args.json:
         out(json.dumps(reports[0] if len(sources) == 1 and reports else reports, indent=2, ensure_ascii=False))
     if len(sources) > 1:

@@ -7,15 +7,23 @@ paste is never written twice and nothing on disk is overwritten unless forced.
 from __future__ import annotations
 
 import html
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
+from roledex.importer.boards import board_for
 from roledex.importer.extract import Extraction, extract
+from roledex.importer.fetch import FetchError, fetch
 from roledex.importer.repair import Repaired, UnreadableInput, decode_input, repair_text
-from roledex.importer.structured import read_structured
+from roledex.importer.structured import Structured, read_structured
 from roledex.importer.write import KnownPostings, Plan, plan
 from roledex.kb.files import write_text_atomic
 from roledex.kb.model import KnowledgeBase
+
+MIN_OWN_TEXT = 200
+"""Characters of text below which a page's structured description is a summary, not the posting."""
 
 
 @dataclass(frozen=True)
@@ -45,41 +53,62 @@ class Outcome:
         return self.found.as_json(self.plan.company_slug if self.plan else None)
 
 
-def read_posting(raw: bytes, company: str | None = None, url: str | None = None) -> Extraction:
-    """The facts of a raw posting: its page's structured data first, then its words.
+def _own_text(repaired: Repaired, structured: Structured | None) -> Repaired:
+    """With structured data that holds the posting's own text, that text as the body (a saved
+    page's menus and footers stay out); otherwise the whole repaired page."""
+    if structured is None or not structured.description:
+        return repaired
+    description = structured.description
+    if "&lt;" in description and "<" not in description:
+        description = html.unescape(description)
+    try:
+        own = repair_text(description)
+    except UnreadableInput:
+        return repaired
+    if len(own.text) < MIN_OWN_TEXT and repaired.text:
+        return repaired
+    note = f"kept the posting's own text from {structured.source} as the body"
+    return Repaired(own.text, repaired.hints, [*repaired.changes, *own.changes, note], own.body)
 
-    With structured data that holds the posting's own text, that text is the body (a saved
-    page's menus and footers stay out); otherwise the whole repaired page is.
-    """
+
+def read_posting(raw: bytes, company: str | None = None, url: str | None = None) -> Extraction:
+    """The facts of a raw posting: its page's structured data first, then its words."""
     text = decode_input(raw)
     structured = read_structured(text)
-    repaired = repair_text(text)
-    if structured is not None and structured.description:
-        description = structured.description
-        if "&lt;" in description and "<" not in description:
-            description = html.unescape(description)
+    return extract(_own_text(repair_text(text), structured), company=company, url=url, structured=structured)
+
+
+def read_address(address: str, http: httpx.Client, company: str | None = None) -> Extraction:
+    """The facts of the posting at `address`: from its system's API when roledex knows the
+    system, else from the page (its structured data first, then its words).
+
+    Raises FetchError for an address that gives no posting (gone, refused, no network).
+    """
+    board = board_for(address)
+    if board is not None:
         try:
-            own = repair_text(description)
-        except UnreadableInput:
-            own = None
-        if own is not None and len(own.text) >= 200:
-            repaired = Repaired(
-                own.text,
-                repaired.hints,
-                [*repaired.changes, "kept the posting's own text from the page's data as the body"],
-                own.body,
-            )
-    return extract(repaired, company=company, url=url, structured=structured)
+            answer = fetch(board.api_url, http)
+            structured = board.read(answer.body if board.api_is_xml else answer.json(), board)
+        except LookupError as gone:
+            raise FetchError(str(gone)) from None
+        except FetchError as problem:
+            if "HTTP 404" in str(problem) or "HTTP 410" in str(problem):
+                raise
+            structured = None  # the API is down or refused: the page itself may still say it all
+        except (ValueError, AttributeError, TypeError, ElementTree.ParseError):
+            structured = None
+        if structured is not None and (structured.description or structured.title):
+            text = structured.description or structured.title or ""
+            repaired = _own_text(Repaired(""), structured) if structured.description else repair_text(text)
+            return extract(repaired, company=company, url=structured.url or address, structured=structured)
+    page = fetch(address, http)
+    return read_posting(page.body, company=company, url=page.url)
 
 
-def import_posting(
-    raw: bytes, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
+def _finish(
+    found: Extraction, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
 ) -> Outcome:
-    """Import `raw` as `request` says; a duplicate or an existing file stops it unless forced."""
-    try:
-        found = read_posting(raw, company=request.company, url=request.url)
-    except UnreadableInput as problem:
-        return Outcome(failure=str(problem))
+    """Plan the files of what was read; a duplicate or an existing file stops it unless forced."""
     if not found.company:
         return Outcome(found, failure="no company found in the text; pass --company SLUG")
     planned = plan(found, request.docs, kb, fallback_title=fallback_title)
@@ -100,3 +129,28 @@ def import_posting(
         return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
     known.add(found, str(planned.posting_path))
     return Outcome(found, planned, wrote_company=wrote_company)
+
+
+def import_posting(
+    raw: bytes, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
+) -> Outcome:
+    """Import `raw` as `request` says."""
+    try:
+        found = read_posting(raw, company=request.company, url=request.url)
+    except UnreadableInput as problem:
+        return Outcome(failure=str(problem))
+    return _finish(found, request, kb, known, fallback_title)
+
+
+def import_address(
+    address: str, request: Request, kb: KnowledgeBase, known: KnownPostings, http: httpx.Client
+) -> Outcome:
+    """Import the posting at `address`; one already on record is reported before any request."""
+    duplicate = known.duplicate_of_address(address)
+    if duplicate and not request.force and not request.dry_run:
+        return Outcome(failure=f"already imported as {duplicate} (same address); --force imports it anyway")
+    try:
+        found = read_address(address, http, company=request.company)
+    except (FetchError, UnreadableInput) as problem:
+        return Outcome(failure=str(problem))
+    return _finish(found, request, kb, known, fallback_title="posting")

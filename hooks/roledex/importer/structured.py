@@ -90,7 +90,8 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def _number(value: Any) -> float | None:
+def positive_number(value: Any) -> float | None:
+    """A positive figure from a number or a numeric text ('120,000'); None for anything else."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -143,12 +144,12 @@ def _salary(value: Any) -> StatedSalary | None:
     quantity = amount.get("value")
     currency = _text(amount.get("currency"))
     if isinstance(quantity, dict):
-        low, high = _number(quantity.get("minValue")), _number(quantity.get("maxValue"))
-        exact = _number(quantity.get("value"))
+        low, high = positive_number(quantity.get("minValue")), positive_number(quantity.get("maxValue"))
+        exact = positive_number(quantity.get("value"))
         unit = _text(quantity.get("unitText")) or _text(amount.get("unitText"))
     else:
         low = high = None
-        exact = _number(quantity)
+        exact = positive_number(quantity)
         unit = _text(amount.get("unitText"))
     if low is None and high is None and exact is not None:
         low = high = exact

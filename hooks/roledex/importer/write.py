@@ -118,6 +118,10 @@ class KnownPostings:
             return self.by_url[normal_url(found.url)]
         return self.by_text.get(fingerprint(found.body))
 
+    def duplicate_of_address(self, address: str) -> str | None:
+        """The path of a posting already holding this address, or None."""
+        return self.by_url.get(normal_url(address))
+
     def add(self, found: Extraction, path: str) -> None:
         if found.url:
             self.by_url[normal_url(found.url)] = path
