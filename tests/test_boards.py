@@ -243,7 +243,8 @@ CASES = [
         {
             "company": "Acme Robotics",
             "title": "Senior Backend Engineer, Payments",
-            "locations": ["New York, NY", "Remote - US"],
+            "locations": ["New York, NY", "US"],
+            "work_mode": "remote",
             "salary": (160000, 220000, "USD", "year"),
             "posted": dt.date(2026, 11, 3),
             "url": "https://boards.greenhouse.io/acme/jobs/4012345",
@@ -267,7 +268,7 @@ CASES = [
         ASHBY,
         {
             "title": "Machine Learning Engineer",
-            "locations": ["London", "Remote - UK"],
+            "locations": ["London", "UK"],
             "work_mode": "remote",
             "employment": "full-time",
             "salary": (90000, 120000, "GBP", "year"),
@@ -383,7 +384,7 @@ def test_a_careers_page_is_read_by_its_json_ld() -> None:
     assert (found.title, found.company, found.locations, found.work_mode) == (
         "Data Engineer",
         "Acme",
-        ["Remote (Canada)"],
+        ["Canada"],
         "remote",
     )
     assert found.url == url

@@ -117,13 +117,13 @@ def test_a_base_salary_without_a_figure_is_no_salary(salary: Any) -> None:
 @pytest.mark.parametrize(
     ("posting", "locations", "mode"),
     [
-        ({"jobLocationType": "TELECOMMUTE"}, ["Remote"], "remote"),
+        ({"jobLocationType": "TELECOMMUTE"}, [], "remote"),
         (
             {
                 "jobLocationType": "TELECOMMUTE",
                 "applicantLocationRequirements": {"@type": "Country", "name": "Germany"},
             },
-            ["Remote (Germany)"],
+            ["Germany"],
             "remote",
         ),
         (

@@ -13,6 +13,7 @@ from typing import Any
 
 from roledex.importer import fields as read
 from roledex.importer.money import FoundSalary, choose_salary
+from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured
 from roledex.kb.text import is_url, parse_date
@@ -205,12 +206,12 @@ def extract(
 
     places: list[str] | None = data.locations or _hint(hints, "locations", _places_hint, warnings)
     located = None if places else read.locations_from_text(text, found.company)
-    found.locations = list(places or (located.value if located else []))
+    found.locations, stated_mode = split_places(list(places or (located.value if located else [])))
     if not found.locations:
         warnings.append("no location found; set 'locations'")
 
-    mode = None if data.work_mode else read.work_mode_from_text(text, found.locations)
-    found.work_mode = data.work_mode or (mode.value if mode else None)
+    mode = None if data.work_mode or stated_mode else read.work_mode_from_text(text, found.locations)
+    found.work_mode = data.work_mode or stated_mode or (mode.value if mode else None)
     if not found.work_mode:
         warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
     team = read.team_from_text(text)

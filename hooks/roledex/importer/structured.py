@@ -182,7 +182,7 @@ def from_job_posting(posting: dict[str, Any]) -> Structured:
     mode = _work_mode(posting)
     if not places and mode == "remote":
         required = [_place(r) for r in _as_list(posting.get("applicantLocationRequirements"))]
-        places = [f"Remote ({p})" for p in required if p] or ["Remote"]
+        places = [p for p in required if p]
     url = _text(posting.get("url"))
     return Structured(
         title=_text(posting.get("title")),

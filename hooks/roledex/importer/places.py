@@ -1,0 +1,76 @@
+"""Places and work modes as boards write them: 'Remote' is a way of working, not a place.
+
+Boards mix the two ('India, Remote', 'Remote - UK/EU', 'remote,Germany (Remote)', 'Berlin |
+Remoto'); every place the importer keeps goes through `split_places`, so a posting's
+`locations` holds places only and its `work_mode` says how the work is done.
+"""
+
+from __future__ import annotations
+
+import re
+
+_REMOTE_WORDS = (
+    r"remote(?:\s+(?:ok|friendly|first|only|possible))?|fully remote|100\s*%\s*remote|remoto|remota|"
+    r"t[ée]l[ée]travail(?: complet)?|à distance|a distancia|home\s*office|work from home|wfh|anywhere"
+)
+_HYBRID_WORDS = r"hybrid|hybride|h[íi]brido|h[íi]brida|ibrido"
+_ONSITE_WORDS = r"on-?site|in[- ]person|in[- ]office|office[- ]based|presencial|vor ort|sur site"
+_MODE_ONLY = re.compile(
+    rf"^(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))$", re.I
+)
+_MODE_IN_PARENS = re.compile(
+    rf"\s*\((?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))\)\s*", re.I
+)
+_MODE_PREFIX = re.compile(
+    rf"^(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))\s*(?:[-–—:(]|in\b)\s*(?P<rest>.+?)\)?$",
+    re.I,
+)
+
+
+def _mode_of(match: re.Match[str]) -> str:
+    return next(name for name in ("remote", "hybrid", "onsite") if match.group(name))
+
+
+def split_places(places: list[str]) -> tuple[list[str], str | None]:
+    """(the places, the work mode they state) from a board's location strings.
+
+    'Remote' alone is a mode; 'Remote - UK/EU' and 'Germany (Remote)' are a place worked
+    remotely; 'India, Remote' and 'remote,Germany' are lists with a mode among them.
+    """
+    kept: list[str] = []
+    modes: list[str] = []
+    for place in places:
+        for part in _parts(place):
+            only = _MODE_ONLY.match(part)
+            if only:
+                modes.append(_mode_of(only))
+                continue
+            inside = _MODE_IN_PARENS.search(part)
+            if inside:
+                modes.append(_mode_of(inside))
+                part = _MODE_IN_PARENS.sub(" ", part).strip(" ,-")
+            prefix = _MODE_PREFIX.match(part)
+            if prefix:
+                modes.append(_mode_of(prefix))
+                part = prefix.group("rest").strip(" ,-()")
+            if part and part.lower() not in (k.lower() for k in kept):
+                kept.append(part)
+    mode = modes[0] if modes and len(set(modes)) == 1 else ("hybrid" if "hybrid" in modes else None)
+    return kept, mode
+
+
+def _parts(place: str) -> list[str]:
+    """A location string split where it lists several: at ';', '|', ' / ', ' or ', and at a comma
+    that stands next to a work mode ('India, Remote')."""
+    pieces = [p.strip() for p in re.split(r"\s*(?:;|\||·|•|\s/\s|\sor\s)\s*", place) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        commas = [c.strip() for c in piece.split(",")]
+        if len(commas) > 1 and any(_MODE_ONLY.match(c) for c in commas):
+            rest = [c for c in commas if c and not _MODE_ONLY.match(c)]
+            parts += [c for c in commas if _MODE_ONLY.match(c)]
+            if rest:
+                parts.append(", ".join(rest))
+        else:
+            parts.append(piece)
+    return parts

@@ -1,0 +1,34 @@
+"""Places and work modes pulled apart: 'Remote' is how the work is done, not where."""
+
+from __future__ import annotations
+
+import pytest
+from roledex.importer.places import split_places
+
+
+@pytest.mark.parametrize(
+    ("places", "kept", "mode"),
+    [
+        (["Remote"], [], "remote"),
+        (["Remote OK"], [], "remote"),
+        (["India, Remote"], ["India"], "remote"),
+        (["Remote - UK/EU"], ["UK/EU"], "remote"),
+        (["remote,Germany (Remote)"], ["Germany"], "remote"),
+        (["Berlin | Remoto"], ["Berlin"], "remote"),
+        (["Remote (Germany)"], ["Germany"], "remote"),
+        (["Remote in Canada"], ["Canada"], "remote"),
+        (["Hybrid - London"], ["London"], "hybrid"),
+        (["London (Hybrid)"], ["London"], "hybrid"),
+        (["Paris (on-site)"], ["Paris"], "onsite"),
+        (["Télétravail"], [], "remote"),
+        (["San Francisco, CA; Remote"], ["San Francisco, CA"], "remote"),
+        (["Pittsburgh, PA"], ["Pittsburgh, PA"], None),
+        (["Berlin", "berlin"], ["Berlin"], None),
+        (["Remote", "London (Hybrid)"], ["London"], "hybrid"),
+        (["Remote", "Paris (on-site)"], ["Paris"], None),
+        (["Remotely Island"], ["Remotely Island"], None),
+        ([], [], None),
+    ],
+)
+def test_places_and_the_mode_they_state(places: list[str], kept: list[str], mode: str | None) -> None:
+    assert split_places(places) == (kept, mode)
