@@ -316,7 +316,7 @@ CASES = [
         PERSONIO,
         {
             "company": "Acme GmbH",
-            "title": "Backend Engineer (m/w/d)",
+            "title": "Backend Engineer",
             "locations": ["Munich", "Berlin"],
             "employment": "full-time",
             "posted": dt.date(2026, 10, 30),

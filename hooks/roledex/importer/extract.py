@@ -12,6 +12,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from roledex.importer import fields as read
+from roledex.importer.labels import (
+    clean_title,
+    header_fields,
+    is_empty_value,
+    is_job_title,
+    labelled,
+    looks_like_company,
+    looks_like_title,
+    top_block,
+)
 from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
@@ -168,12 +178,20 @@ def extract(
     found = Extraction(body=repaired.body or text, warnings=list(repaired.changes))
     warnings = found.warnings
 
+    labels = labelled(text)
+    first_line = next((line for line in text.split("\n") if line.strip()), "")
+    header = header_fields(first_line)
+    block = {} if header else top_block(text)
     title, title_url, title_company = read.title_from_text(text)
+    if title is not None and not looks_like_title(str(title.value)):
+        title = None
     hint_title = _hint(hints, "title", _text_hint, warnings)
-    if data.title:
-        found.title = data.title
-    elif hint_title:
-        found.title = hint_title.strip()
+    label_title = labels.get("title") if looks_like_title(labels.get("title", "")) else None
+    written_title = data.title or hint_title or label_title or header.get("title")
+    if not written_title and block and (title is None or not is_job_title(str(title.value))):
+        written_title = block["title"]
+    if written_title:
+        found.title = str(written_title).strip()
     elif title:
         found.title = str(title.value)
     else:
@@ -185,12 +203,26 @@ def extract(
         else:
             warnings.append("no title found; set 'title'")
 
-    found.company = company or data.company or _hint(hints, "company", _text_hint, warnings) or title_company
+    hint_company = _hint(hints, "company", _text_hint, warnings) or _hint(hints, "company_name", _text_hint, warnings)
+    label_company = labels.get("company") if looks_like_company(labels.get("company", "")) else None
+    header_company = str(header["company"]) if header.get("company") else None
+    found.company = company or data.company or hint_company or label_company or header_company or title_company
+    from_words = False
     if not found.company:
         named = read.company_from_text(text, after_title=title is not None)
-        found.company = str(named.value) if named else None
+        found.company = str(named.value) if named and looks_like_company(str(named.value)) else None
+        from_words = found.company is not None
+    swapped = from_words and not written_title and found.title and found.company
+    if swapped and not is_job_title(found.title or "") and is_job_title(found.company or ""):
+        found.title, found.company = found.company, found.title  # 'Fernway' above 'Senior Data Engineer'
+    if not found.company and block.get("company"):
+        found.company = str(block["company"])
+    if found.company and is_empty_value(found.company):
+        found.company = None
     if not found.company:
         warnings.append("no company found; pass --company SLUG")
+    if found.title:
+        found.title = clean_title(found.title) or found.title
 
     hint_url = _hint(hints, "url", lambda v: isinstance(v, str) and is_url(v), warnings)
     found.url = url or data.url or hint_url or title_url
@@ -205,18 +237,26 @@ def extract(
     found.source = _hint(hints, "source", _text_hint, []) or read.source_of(found.url)
 
     places: list[str] | None = data.locations or _hint(hints, "locations", _places_hint, warnings)
+    if not places and _hint(hints, "location", _text_hint, warnings):
+        places = [str(hints["location"]).strip()]
+    if not places and (header.get("places") or block.get("places")):
+        places = list(header.get("places") or block.get("places") or [])
     located = None if places else read.locations_from_text(text, found.company)
     found.locations, stated_mode = split_places(list(places or (located.value if located else [])))
     if not found.locations:
         warnings.append("no location found; set 'locations'")
 
+    label_mode = split_places([labels["work_mode"]])[1] if "work_mode" in labels else None
+    if label_mode is None and labels.get("work_mode", "").lower() in ("yes", "true", "ja", "oui", "sí", "sim"):
+        label_mode = "remote"
+    stated_mode = stated_mode or label_mode
     mode = None if data.work_mode or stated_mode else read.work_mode_from_text(text, found.locations)
     found.work_mode = data.work_mode or stated_mode or (mode.value if mode else None)
     if not found.work_mode:
         warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
     team = read.team_from_text(text)
     found.team = str(team.value) if team else None
-    employment = read.employment_from_text(text)
+    employment = read.employment_from_text(labels.get("employment", "")) or read.employment_from_text(text)
     found.employment = data.employment or (employment.value if employment else None)
     posted, closes = read.posted_from_text(text), read.closes_from_text(text)
     found.posted = data.posted or (posted.value if posted else parse_date(hints.get("posted")))

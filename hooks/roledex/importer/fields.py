@@ -299,11 +299,19 @@ def team_from_text(text: str) -> Found[str] | None:
 
 
 EMPLOYMENT = (
-    ("internship", r"\bintern(?:ship)?\b"),
-    ("part-time", r"\bpart[- ]time\b"),
-    ("contract", r"\b(?:contract(?:or)?|freelance|fixed[- ]term)\s+(?:role|position|basis|job)\b"),
-    ("temporary", r"\btemporary\s+(?:role|position|job)\b"),
-    ("full-time", r"\bfull[- ]time\b"),
+    ("internship", r"\bintern(?:ship)?\b|\bpraktikum\b|\bstage (?:de fin|conventionn)|\bpr[áa]cticas\b|\best[áa]gio\b"),
+    ("part-time", r"\bpart[- ]time\b|\bteilzeit\b|\btemps partiel\b|\btiempo parcial\b|\bmeio per[íi]odo\b"),
+    (
+        "contract",
+        r"\b(?:contract(?:or)?|freelance|fixed[- ]term)\s+(?:role|position|basis|job)\b|\bfreiberuflich\b|"
+        r"\bfreelance\b|\bindépendant\b",
+    ),
+    ("temporary", r"\btemporary\s+(?:role|position|job)\b|\bbefristet\b|\bCDD\b"),
+    (
+        "full-time",
+        r"\bfull[- ]time\b|\bvollzeit\b|\btemps plein\b|\bCDI\b|\btiempo completo\b|\bjornada completa\b|"
+        r"\btempo integral\b|\btempo pieno\b|\bvoltijd\b",
+    ),
 )
 
 

@@ -1,0 +1,231 @@
+"""Facts a paste states in so many words: labelled fields, issue-form fields and one-line
+headers ('Acme | Senior Engineer | Berlin | Remote', 'Acme - Data Engineer - London').
+
+Also the rules that keep a heading from becoming a company or a title: a job title names a
+job ('engineer', 'Entwickler', 'analista'), a company is a name, not a phrase addressed to
+the reader ('What you'll get') or an empty field ('None').
+"""
+
+from __future__ import annotations
+
+import re
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "company": (
+        "company",
+        "company name",
+        "company_name",
+        "employer",
+        "hiring company",
+        "organisation",
+        "organization",
+        "empresa",
+        "unternehmen",
+        "arbeitgeber",
+        "entreprise",
+        "société",
+        "societe",
+        "azienda",
+        "firma",
+        "bedrijf",
+    ),
+    "title": (
+        "job title",
+        "title",
+        "position",
+        "position title",
+        "role",
+        "job role",
+        "poste",
+        "intitulé du poste",
+        "titre du poste",
+        "puesto",
+        "cargo",
+        "vaga",
+        "stelle",
+        "stellenbezeichnung",
+        "jobtitel",
+        "functie",
+    ),
+    "work_mode": (
+        "work mode",
+        "workplace type",
+        "workplace",
+        "work location",
+        "working model",
+        "work model",
+        "work arrangement",
+        "remote",
+        "remote work",
+        "arbeitsmodell",
+        "arbeitsort",
+        "modalidad",
+        "modalidade",
+        "modalité",
+        "mode de travail",
+    ),
+    "employment": (
+        "employment type",
+        "employment",
+        "job type",
+        "contract type",
+        "type of contract",
+        "anstellungsart",
+        "vertragsart",
+        "type de contrat",
+        "tipo de contrato",
+        "tipo de contratação",
+    ),
+}
+"""Labels people and boards write before a fact, by the key they fill."""
+
+_EMPTY = frozenset({"none", "null", "n/a", "na", "-", "--", "—", "tbd", "_no response_", "no response", "unknown"})
+ROLE_WORDS = re.compile(
+    r"\b(?:engineer|engineering|developer|dev|programmer|architect|manager|lead|head|director|chief|vp|"
+    r"president|officer|designer|analyst|scientist|researcher|specialist|consultant|administrator|admin|"
+    r"coordinator|associate|assistant|intern|internship|trainee|apprentice|technician|writer|editor|"
+    r"recruiter|sre|devops|owner|strategist|advisor|executive|representative|accountant|counsel|"
+    r"principal|staff|senior|junior|ingenieur|ingenieurin|entwickler|entwicklerin|leiter|leiterin|"
+    r"berater|beraterin|ingénieur|ingénieure|développeur|développeuse|chef|responsable|directeur|"
+    r"directrice|desarrollador|desarrolladora|ingeniero|ingeniera|analista|gerente|jefe|engenheiro|"
+    r"engenheira|desenvolvedor|desenvolvedora|coordenador|sviluppatore|ingegnere|medewerker|ontwikkelaar)\b",
+    re.I,
+)
+"""Words that make a line a job title, in the languages postings arrive in."""
+_ADDRESSED = re.compile(
+    r"\b(?:you|your|you'll|you’ll|we|we're|our|us|what|why|who|how|vous|votre|nous|sie|ihr|wir|unser|"
+    r"usted|nosotros|você|nós)\b",
+    re.I,
+)
+_GENDER = re.compile(
+    r"\s*[\(\[]\s*(?:[mwfdhxi*]\s*[/|,]\s*){1,3}[mwfdhxi*]\s*[\)\]]|\s*[\(\[]\s*(?:all genders|gn|w/m/d|h/f)\s*[\)\]]"
+    r"|\s+-\s+(?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\b",
+    re.I,
+)
+
+
+def is_empty_value(text: str | None) -> bool:
+    """True for a field a board left empty: 'None', 'N/A', '-', '_No response_'."""
+    return text is None or text.strip().strip("*_`").strip().lower() in _EMPTY
+
+
+def clean_title(title: str) -> str:
+    """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)') and stray marks."""
+    return _GENDER.sub("", title).strip(" -–—|:*_`")
+
+
+def is_job_title(text: str) -> bool:
+    """True when the text names a job."""
+    return bool(ROLE_WORDS.search(text))
+
+
+def looks_like_title(text: str) -> bool:
+    """A line that can be a title: a few words, no code, not a lone fragment ('Sr'), not a
+    heading addressed to the reader ('What you'll get')."""
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 120 or _ADDRESSED.search(text) or text.endswith(("?", ":")):
+        return False
+    if re.search(r"[{};=<>]|\(\)|^\W+$|https?://", text):
+        return False
+    return not (len(words) == 1 and len(text) <= 3)
+
+
+def looks_like_company(text: str) -> bool:
+    """A line that can be a company's name: short, not an empty field, not addressed to the reader."""
+    if is_empty_value(text):
+        return False
+    stripped = text.strip()
+    if len(stripped.split()) > 6 or stripped.endswith((":", "?", "!", ".")) or _ADDRESSED.search(stripped):
+        return False
+    return bool(re.search(r"\w", stripped)) and not re.search(r"[{};=<>]|https?://", stripped)
+
+
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t]*(?:[-*•]\s+)?(?:\*\*|__)?(?:{names})(?:\*\*|__)?\s*[:：]\s*"
+        rf"(?:\*\*|__)?(?P<value>[^\n]+?)(?:\*\*|__)?\s*$"
+        rf"|^#{{1,6}}\s*(?:{names})\s*\n+(?P<form>[^\n#][^\n]*)$",
+        re.I | re.M,
+    )
+
+
+_PATTERNS = {key: _label_pattern(labels) for key, labels in LABELS.items()}
+
+
+def labelled(text: str) -> dict[str, str]:
+    """The first value under each label the text writes (`Company: Acme`, `### Company` then
+    `Acme` as in an issue form); empty fields ('None', '_No response_') are skipped."""
+    found: dict[str, str] = {}
+    for key, pattern in _PATTERNS.items():
+        for match in pattern.finditer(text):
+            value = (match.group("value") or match.group("form") or "").strip()
+            if value and not is_empty_value(value) and len(value) <= 100:
+                found[key] = value
+                break
+    return found
+
+
+def header_fields(first_line: str) -> dict[str, str | list[str]]:
+    """Company, title and places from a one-line header: Hacker News' 'Company | Role | Place |
+    Remote' or a heading 'Company - Title - City'. Empty when the line is not one."""
+    line = re.sub(r"^#+\s*", "", first_line).strip().strip("*")
+    parts = [p.strip() for p in re.split(r"\s+\|\s+", line)]
+    if len(parts) < 3:
+        parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", line)]
+        if len(parts) != 3:
+            return {}
+    titles = [p for p in parts if is_job_title(p) and looks_like_title(p)]
+    if not titles or not looks_like_company(parts[0]) or parts[0] in titles:
+        return {}
+    places = [
+        p
+        for p in parts[1:]
+        if p not in titles
+        and not re.search(r"\d|\$|€|£|visa|full[- ]?time|part[- ]?time|contract|equity|https?://|@", p, re.I)
+    ]
+    company = re.sub(r"\s*\((?:YC|Y Combinator)[^)]*\)", "", parts[0]).strip()
+    return {"company": company, "title": titles[0], "places": places}
+
+
+_MODE_LINE = re.compile(
+    r"^(?:remote|hybrid|on-?site|in[- ]person|full[- ]time|part[- ]time|contract|vollzeit|teilzeit|remoto|h[íi]brido)"
+    r"(?:\W.*)?$",
+    re.I,
+)
+
+
+def top_block(text: str) -> dict[str, str | list[str]]:
+    """Title, company and places from the short lines a board puts at the top of a posting
+    ('Senior Data Engineer' / 'Fernway' / 'London' / 'Hybrid', in either of the first two orders).
+
+    The line beside the title is the company; the lines after them are places. Lines that
+    state a work mode or an employment type are left to the readers of those.
+    """
+    block: list[str] = []
+    for raw in text.split("\n"):
+        line = re.sub(r"^#+\s*", "", raw).strip().strip("*_")
+        if not line:
+            if block:
+                break
+            continue
+        if len(line.split()) > 8 or line.endswith((".", ":", "!", "?")) or len(block) == 5:
+            break
+        if re.search(r"[·•|:]|/$|\blocations?\b|\btime type\b|\bposted\b", line, re.I):
+            return {}
+        block.append(line)
+    lines = [line for line in block if not _MODE_LINE.match(line)]
+    if len(lines) < 2 or not looks_like_title(lines[0] if is_job_title(lines[0]) else lines[1]):
+        return {}
+    if is_job_title(lines[0]):
+        title, company, rest = lines[0], lines[1], lines[2:]
+    elif is_job_title(lines[1]):
+        title, company, rest = lines[1], lines[0], lines[2:]
+    else:
+        return {}
+    found: dict[str, str | list[str]] = {"title": title, "places": [p for p in rest if looks_like_company(p)]}
+    if looks_like_company(company) and not is_job_title(company):
+        found["company"] = company
+    elif not is_empty_value(company) and not is_job_title(company):
+        return {}
+    return found

@@ -1,0 +1,148 @@
+"""What a paste states in so many words: labelled fields, issue forms, one-line headers, the
+short lines at the top; and the rules that keep headings and empty fields out of names."""
+
+from __future__ import annotations
+
+import pytest
+from roledex.importer.labels import (
+    clean_title,
+    header_fields,
+    is_empty_value,
+    labelled,
+    looks_like_company,
+    looks_like_title,
+    top_block,
+)
+from roledex.importer.run import read_posting
+
+PASTES = [
+    (
+        "Fernway\nSenior Data Engineer\nLondon\nHybrid\n\nAbout the role\n\nYou will build pipelines.\n",
+        ("Fernway", "Senior Data Engineer", ["London"], "hybrid"),
+    ),
+    (
+        "Backend Entwickler (m/w/d)\nAcme GmbH\nMünchen\n\nWir suchen Verstärkung. Vollzeit.\n",
+        ("Acme GmbH", "Backend Entwickler", ["München"], None),
+    ),
+    (
+        "Acme Robotics (YC W21) | Senior Backend Engineer | Berlin, Germany | Remote (EU) | €90k-110k\n\n"
+        "We build robots.\n",
+        ("Acme Robotics", "Senior Backend Engineer", ["Berlin, Germany", "EU"], "remote"),
+    ),
+    (
+        "# Acme - Data Engineer - London\n\nWe are a logistics company.\n",
+        ("Acme", "Data Engineer", ["London"], None),
+    ),
+    (
+        "Job Title: Platform Engineer\nCompany: Helio Energy\nLocation: Austin, TX\nWork mode: Hybrid\n\n"
+        "We build the grid.\n",
+        ("Helio Energy", "Platform Engineer", ["Austin, TX"], "hybrid"),
+    ),
+    (
+        "**Company:** Northwind\n**Position:** Staff Engineer\n\nRemote OK. We ship software.\n",
+        ("Northwind", "Staff Engineer", [], "remote"),
+    ),
+    (
+        "### Company name\n\nNorthwind\n\n### Role\n\nStaff Engineer\n\n### Location\n\nRemote - EU\n\n"
+        "### Salary\n\n_No response_\n",
+        ("Northwind", "Staff Engineer", ["EU"], "remote"),
+    ),
+    (
+        "company_name: Globex\ntitle: Data Analyst\n\nWork Location: In person\n",
+        ("Globex", "Data Analyst", [], "onsite"),
+    ),
+    ("Senior Engineer\nNone\nParis\n\nWe build things.\n", (None, "Senior Engineer", ["Paris"], None)),
+    ("What You'll get\n\n- Equity\n- Health insurance\n", (None, None, [], None)),
+]
+
+
+@pytest.mark.parametrize(("paste", "expected"), PASTES, ids=[p[0].split("\n")[0][:30] for p in PASTES])
+def test_a_paste_gives_company_title_places_and_mode(paste: str, expected: tuple) -> None:
+    found = read_posting(paste.encode())
+    assert (found.company, found.title, found.locations, found.work_mode) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("Backend Entwickler (m/w/d)", "Backend Entwickler"),
+        ("Data Engineer (f/m/x)", "Data Engineer"),
+        ("Développeur Python (H/F)", "Développeur Python"),
+        ("Designer (all genders)", "Designer"),
+        ("Werkstudent (m/w/d) Data Science", "Werkstudent Data Science"),
+        ("Engineer - m/w/d", "Engineer"),
+        ("C++ Engineer (Graphics)", "C++ Engineer (Graphics)"),
+    ],
+)
+def test_gender_markers_leave_the_title(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Senior Engineer", True),
+        ("Sr", False),
+        ("What you'll get", False),
+        ("Contexte:", False),
+        ("const x = foo();", False),
+        ("Head of Data", True),
+        ("word " * 15, False),
+    ],
+)
+def test_what_can_be_a_title(text: str, title: bool) -> None:
+    assert looks_like_title(text) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Acme GmbH", True),
+        ("None", False),
+        ("N/A", False),
+        ("What You'll get", False),
+        ("Descrição da vaga:", False),
+        ("Join our team today and grow with us", False),
+        ("About us", False),
+        ("Ørsted", True),
+    ],
+)
+def test_what_can_be_a_company(text: str, company: bool) -> None:
+    assert looks_like_company(text) is company
+
+
+@pytest.mark.parametrize("value", ["None", " null ", "N/A", "-", "_No response_", "**None**"])
+def test_empty_fields(value: str) -> None:
+    assert is_empty_value(value)
+
+
+def test_labelled_fields_take_the_first_filled_value() -> None:
+    text = "Company: None\nCompany: Acme\nEmployment type: Teilzeit\nRole: Engineer\n"
+    assert labelled(text) == {"company": "Acme", "title": "Engineer", "employment": "Teilzeit"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["We are hiring | apply today | now", "Just a heading", "A - B", "Remote | Berlin | Hybrid"],
+)
+def test_lines_that_are_not_headers(line: str) -> None:
+    assert header_fields(line) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jobs\nStaff Engineer\nRemote - US\nEngineering /\nFull-time /\n",
+        "Senior Engineer\nAcme · Berlin (Hybrid)\n",
+        "One line only\n",
+        "Acme\nBerlin\nLondon\n",
+    ],
+)
+def test_top_lines_left_to_other_readers(text: str) -> None:
+    assert top_block(text) == {}
+
+
+def test_the_employment_type_is_read_in_other_languages() -> None:
+    assert read_posting(b"Entwickler\nAcme\n\nVollzeit, unbefristet.\n").employment == "full-time"
+    assert read_posting(b"Developpeur\nAcme\n\nContrat : CDI, temps plein.\n").employment == "full-time"
+    assert read_posting(b"Praktikant Data\nAcme\n\nPraktikum, 6 Monate.\n").employment == "internship"
