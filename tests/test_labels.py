@@ -3,7 +3,11 @@ short lines at the top; and the rules that keep headings and empty fields out of
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from conftest import invoke, make_site
 from roledex.importer.labels import (
     clean_title,
     header_fields,
@@ -146,3 +150,17 @@ def test_the_employment_type_is_read_in_other_languages() -> None:
     assert read_posting(b"Entwickler\nAcme\n\nVollzeit, unbefristet.\n").employment == "full-time"
     assert read_posting(b"Developpeur\nAcme\n\nContrat : CDI, temps plein.\n").employment == "full-time"
     assert read_posting(b"Praktikant Data\nAcme\n\nPraktikum, 6 Monate.\n").employment == "internship"
+
+
+def test_the_users_title_and_location_win(tmp_path: Path) -> None:
+    docs = make_site(tmp_path, shipped=False)
+    paste = tmp_path / "paste.txt"
+    paste.write_text("Sr\nAcme\n\nWe build robots in Berlin.\n", encoding="utf-8")
+    result = invoke(
+        "import", str(paste), "--docs", str(docs), "--dry-run", "--json",
+        "--title", "Senior Robotics Engineer (m/w/d)", "--location", "Remote - EU", "--company", "acme",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["title"], report["locations"], report["work_mode"]) == ("Senior Robotics Engineer", ["EU"], "remote")
+    assert not any("title" in w or "no location" in w for w in report["warnings"])

@@ -22,6 +22,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     imports.add_argument("files", nargs="+", metavar="FILE", help="files, folders, or - for standard input")
     imports.add_argument("--company", metavar="SLUG", help="the company's slug, when the text does not name it")
     imports.add_argument("--url", metavar="URL", help="the posting's address, when the text does not hold it")
+    imports.add_argument("--title", metavar="TEXT", help="the posting's title, in place of what is read")
+    imports.add_argument("--location", metavar="PLACE", help="where the job is, in place of what is read")
     imports.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     imports.add_argument("--force", action="store_true", help="overwrite, and import duplicates")
     imports.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
@@ -106,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     kb = checked_knowledge_base(docs).kb
     known = KnownPostings(kb)
     sources = _import_sources(args.files)
-    request = Request(docs, args.company, args.url, args.dry_run, args.force)
+    request = Request(docs, args.company, args.url, args.dry_run, args.force, args.title, args.location)
     results, reports = [], []
     with client() as http:
         for index, source in enumerate(sources, 1):

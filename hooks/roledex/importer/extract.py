@@ -287,3 +287,17 @@ def extract(
     if salary is not None and salary.currency_inferred:
         found.inferred["salary.currency"] = "inferred from the location"
     return found
+
+
+def overridden(found: Extraction, title: str | None = None, location: str | None = None) -> Extraction:
+    """The extraction with the user's own title and location in place of what was read."""
+    if title:
+        found.title = clean_title(title.strip()) or title.strip()
+        found.inferred.pop("title", None)
+        found.warnings = [w for w in found.warnings if "title" not in w]
+    if location:
+        places, mode = split_places([location])
+        found.locations = places
+        found.work_mode = mode or found.work_mode
+        found.warnings = [w for w in found.warnings if "no location found" not in w]
+    return found

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 
 from roledex.importer.boards import board_for
-from roledex.importer.extract import Extraction, extract
+from roledex.importer.extract import Extraction, extract, overridden
 from roledex.importer.fetch import FetchError, fetch
 from roledex.importer.repair import Repaired, UnreadableInput, decode_input, repair_text
 from roledex.importer.structured import Structured, read_structured
@@ -35,6 +35,8 @@ class Request:
     url: str | None = None
     dry_run: bool = False
     force: bool = False
+    title: str | None = None
+    location: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def _finish(
     found: Extraction, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
 ) -> Outcome:
     """Plan the files of what was read; a duplicate or an existing file stops it unless forced."""
+    found = overridden(found, request.title, request.location)
     if not found.company:
         return Outcome(found, failure="no company found in the text; pass --company SLUG")
     planned = plan(found, request.docs, kb, fallback_title=fallback_title)
