@@ -168,6 +168,66 @@ def tidy_layout(text: str, changes: list[str]) -> str:
     return tidied
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►▸✓✔✅☑]\s*|[*+–—-]\s+|o\s+)(?=\S)")
+_SECTION_WORDS = re.compile(
+    r"^(?:about|responsibilit|requirement|qualification|what you|what we|who you|who we|your |our |"
+    r"the role|role|job description|description|benefits|perks|skills|experience|nice to have|bonus|"
+    r"must have|tasks|duties|aufgaben|ihre aufgaben|dein profil|ihr profil|profil|anforderungen|wir bieten|"
+    r"missions?|vos missions|profil recherch|avantages|responsabilidades|requisitos|beneficios|"
+    r"o que|atividades|how to apply|why join|"
+    r"day[- ]to[- ]day|you will|you'll|you have|you bring)",
+    re.I,
+)
+
+
+def _is_heading_line(line: str, next_line: str) -> bool:
+    """A short line that names a section: 'Responsibilities', 'What you'll do:', 'Ihr Profil'."""
+    words = line.split()
+    if not words or len(words) > 8 or not next_line.strip() or _BULLET.match(line):
+        return False
+    if line.endswith(":") and len(words) <= 6:
+        return True
+    return not line.endswith((".", ",", ";")) and bool(_SECTION_WORDS.match(line.strip()))
+
+
+def structure_plain_text(text: str, changes: list[str]) -> str:
+    """Headings and lists for a paste copied as plain text, so its sections and requirements
+    are found: a short section name becomes a heading, bulleted lines and the run of short
+    lines under a heading become list items. Markdown pastes are left as they are."""
+    lines = text.split("\n")
+    if any(line.startswith("#") for line in lines) or sum(1 for line in lines if line.strip()) < 3:
+        return text
+    out: list[str] = []
+    headings = items = 0
+    under_heading = False
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not stripped:
+            out.append("")
+            under_heading = under_heading and bool(out[-2:-1] and out[-2].startswith("## "))
+            continue
+        if _is_heading_line(stripped, following) and index > 0:
+            out += ["", f"## {stripped.rstrip(':').strip()}", ""]
+            headings += 1
+            under_heading = True
+            continue
+        bullet = _BULLET.match(line)
+        short = len(stripped) <= 200 and bool(following.strip() or (out and out[-1].startswith("- ")))
+        if bullet or (under_heading and short and not stripped.endswith(":")):
+            if out and out[-1].strip() and not out[-1].startswith("- "):
+                out.append("")
+            out.append("- " + (line[bullet.end() :] if bullet else stripped).strip())
+            items += 1
+            continue
+        under_heading = False
+        out.append(line)
+    if not headings and not items:
+        return text
+    changes.append(f"gave the plain-text paste {headings} heading(s) and {items} list item(s)")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
+
+
 def read_hints(text: str) -> tuple[str, dict[str, Any], list[str]]:
     """Front matter at the top of a paste, as hints; the text without it."""
     if not text.startswith("---"):
@@ -191,8 +251,9 @@ def repair_text(text: str) -> Repaired:
     text = text.replace("\r\n", "\n")
     text, hints, changes = read_hints(text)
     text = fix_mojibake(text, changes)
-    text = html_to_markdown(text, changes)
-    text = tidy_layout(text, changes)
+    text = tidy_layout(html_to_markdown(text, changes), changes)
+    if "converted HTML to Markdown" not in changes:
+        text = structure_plain_text(text, changes)
     if not text.strip():
         raise UnreadableInput("holds no text once repaired")
     body = inert_markup(text, changes)
