@@ -259,6 +259,8 @@ def extract(
     employment = read.employment_from_text(labels.get("employment", "")) or read.employment_from_text(text)
     found.employment = data.employment or (employment.value if employment else None)
     posted, closes = read.posted_from_text(text), read.closes_from_text(text)
+    if posted is not None and posted.inferred and not data.posted:
+        found.inferred["posted"] = posted.inferred
     found.posted = data.posted or (posted.value if posted else parse_date(hints.get("posted")))
     found.closes = data.closes or (closes.value if closes else parse_date(hints.get("closes")))
     if found.posted and found.closes and found.closes < found.posted:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
+
+import dateparser
 
 GENERIC_HEADINGS = frozenset(
     (
@@ -357,20 +359,67 @@ def written_date(text: str) -> dt.date | None:
     return None
 
 
-def date_after(text: str, labels: str) -> Found[dt.date] | None:
-    match = re.search(rf"(?:{labels})\s*(?:on|:)?\s*:?\s*{_DATE}", text, re.I)
-    if not match:
-        return None
-    found = written_date(match.group(1))
-    return Found(found) if found else None
+DATE_LANGUAGES = ["en", "de", "fr", "es", "pt", "it", "nl"]
+"""Languages a date is read in: those postings arrive in."""
+_POSTED = (
+    r"date posted|posted on|posted|published on|published|posting date|publi[ée]e? le|publi[ée]e?|mis en ligne le|"
+    r"ver[öo]ffentlicht am|ver[öo]ffentlicht|erstellt am|fecha de publicaci[óo]n|publicado el|publicado em|"
+    r"publicado|data de publica[çc][ãa]o|pubblicato il|pubblicato|geplaatst op"
+)
+_CLOSES = (
+    r"closing date|closes on|closes|apply by|application deadline|deadline|applications close|date limite|"
+    r"bewerbungsfrist|bewerbungsschluss|fecha l[íi]mite|prazo|scadenza"
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:\d+|an?|one)\s+(?:minute|hour|day|week|month)s?\s+ago|just now|today|yesterday|"
+    r"il y a \d+ (?:jours?|semaines?|mois|heures?)|vor \d+ (?:Tag(?:en)?|Wochen?|Monat(?:en)?|Stunden?)|"
+    r"hace \d+ (?:d[íi]as?|semanas?|meses?|horas?)|h[áa] \d+ (?:dias?|semanas?|meses?|horas?))\b",
+    re.I,
+)
 
 
-def posted_from_text(text: str) -> Found[dt.date] | None:
-    return date_after(text, r"date posted|posted on|posted|published|posting date")
+def dated_phrase(phrase: str, today: dt.date, future: bool = False) -> dt.date | None:
+    """The date a phrase states, absolute or relative to `today`, in any of DATE_LANGUAGES;
+    None for no date or an ambiguous one (03/04/2026, 'November 2026')."""
+    phrase = phrase.strip().rstrip(".,;")
+    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{4}", phrase):
+        return written_date(phrase)
+    settings: dict[str, Any] = {
+        "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    words = phrase.split()
+    for end in range(min(len(words), 6), 0, -1):
+        parsed = dateparser.parse(" ".join(words[:end]), languages=DATE_LANGUAGES, settings=settings)
+        if parsed is not None:
+            return parsed.date()
+    return None
 
 
-def closes_from_text(text: str) -> Found[dt.date] | None:
-    return date_after(text, r"closing date|closes|apply by|application deadline|deadline|applications close")
+def _labelled_date(text: str, labels: str, today: dt.date, future: bool) -> Found[dt.date] | None:
+    for match in re.finditer(
+        rf"(?:^|\W)(?:{labels})\b\s*(?:on|le|am|el|em|il|op)?\s*[:：]?\s*([^\n|•·]{{1,40}})", text, re.I
+    ):
+        found = dated_phrase(match.group(1), today, future)
+        if found is not None:
+            return Found(found)
+    return None
+
+
+def posted_from_text(text: str, today: dt.date | None = None) -> Found[dt.date] | None:
+    """The day the posting went up: after a label, or a relative phrase ('3 days ago') near the top."""
+    day = today or dt.date.today()
+    top = "\n".join(text.split("\n")[:12])
+    relative = _RELATIVE.search(top)
+    found = dated_phrase(relative.group(0), day) if relative else None
+    if found is not None:
+        return Found(found, "relative to the day of the import")
+    return _labelled_date(text, _POSTED, day, future=False)
+
+
+def closes_from_text(text: str, today: dt.date | None = None) -> Found[dt.date] | None:
+    return _labelled_date(text, _CLOSES, today or dt.date.today(), future=True)
 
 
 _JOB_PATH = re.compile(r"job|career|apply|position|opening|vacanc|greenhouse|lever\.co|workday|ashby|recruit", re.I)

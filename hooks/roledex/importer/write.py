@@ -75,7 +75,7 @@ def front_matter(found: Extraction, company_slug: str, title: str, title_why: st
             lines.append(f"{key}: {yaml_scalar(value)}")
     for key, day in (("posted", found.posted), ("closes", found.closes)):
         if day:
-            lines.append(f"{key}: {day.isoformat()}")
+            lines.append(_line(key, day.isoformat(), found.inferred.get(key)))
     lines.append("---")
     return "\n".join(lines) + "\n"
 
