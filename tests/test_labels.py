@@ -164,3 +164,22 @@ def test_the_users_title_and_location_win(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert (report["title"], report["locations"], report["work_mode"]) == ("Senior Robotics Engineer", ["EU"], "remote")
     assert not any("title" in w or "no location" in w for w in report["warnings"])
+
+
+@pytest.mark.parametrize("name", ["Etsy", "ETSY", "Etsy, Inc.", "etsy inc", "Étsy"])
+def test_a_known_company_is_matched_by_name(tmp_path: Path, name: str) -> None:
+    docs = make_site(tmp_path)
+    paste = tmp_path / "paste.txt"
+    paste.write_text(f"Data Engineer\n{name}\n\nWe build marketplaces.\n", encoding="utf-8")
+    result = invoke("import", str(paste), "--docs", str(docs), "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["company"] == "etsy"
+
+
+def test_a_new_company_near_a_known_one_gets_a_hint(tmp_path: Path) -> None:
+    docs = make_site(tmp_path)
+    paste = tmp_path / "paste.txt"
+    paste.write_text("Data Engineer\nEtsyy\n\nWe build marketplaces.\n", encoding="utf-8")
+    result = invoke("import", str(paste), "--docs", str(docs))
+    assert result.returncode == 0, result.stderr
+    assert "warning: 'etsyy' is a new company; did you mean 'etsy'? pass --company etsy" in result.stderr

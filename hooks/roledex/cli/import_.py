@@ -78,7 +78,7 @@ def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, 
         if outcome.wrote_company:
             out(f"wrote {outcome.plan.company_path} (new company)")
         out(f"wrote {outcome.plan.posting_path}")
-    for warning in outcome.found.warnings:
+    for warning in [*outcome.found.warnings, *outcome.plan.warnings]:
         err(f"{name}: warning: {warning}")
     return True, report
 

@@ -51,7 +51,8 @@ _BOARD_SUFFIX = re.compile(
 )
 _COMPANY_SUFFIX = re.compile(
     r",?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|AG|SE|"
-    r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$"
+    r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$",
+    re.I,
 )
 _NOT_COMPANY = frozenset(
     {

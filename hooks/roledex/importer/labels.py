@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from roledex.importer.fields import company_name_of
+
 LABELS: dict[str, tuple[str, ...]] = {
     "company": (
         "company",
@@ -134,7 +136,7 @@ def looks_like_company(text: str) -> bool:
     """A line that can be a company's name: short, not an empty field, not addressed to the reader."""
     if is_empty_value(text):
         return False
-    stripped = text.strip()
+    stripped = company_name_of(text)
     if len(stripped.split()) > 6 or stripped.endswith((":", "?", "!", ".")) or _ADDRESSED.search(stripped):
         return False
     return bool(re.search(r"\w", stripped)) and not re.search(r"[{};=<>]|https?://", stripped)
@@ -209,7 +211,7 @@ def top_block(text: str) -> dict[str, str | list[str]]:
             if block:
                 break
             continue
-        if len(line.split()) > 8 or line.endswith((".", ":", "!", "?")) or len(block) == 5:
+        if len(line.split()) > 8 or company_name_of(line).endswith((".", ":", "!", "?")) or len(block) == 5:
             break
         if re.search(r"[·•|:]|/$|\blocations?\b|\btime type\b|\bposted\b", line, re.I):
             return {}

@@ -52,7 +52,10 @@ class Outcome:
         """The facts `--dry-run --json` prints, when the text could be read."""
         if self.found is None:
             return None
-        return self.found.as_json(self.plan.company_slug if self.plan else None)
+        report = self.found.as_json(self.plan.company_slug if self.plan else None)
+        if self.plan is not None:
+            report["warnings"] = [*report["warnings"], *self.plan.warnings]
+        return report
 
 
 def _own_text(repaired: Repaired, structured: Structured | None) -> Repaired:

@@ -6,9 +6,10 @@ address or text is already in the knowledge base is reported instead of imported
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from roledex.importer.extract import Extraction
@@ -27,12 +28,19 @@ def fingerprint(text: str) -> str:
 
 
 def company_slug_for(name: str, kb: KnowledgeBase) -> tuple[str, bool]:
-    """(slug, exists): an existing company whose slug or name matches, else a new slug."""
+    """(slug, exists): an existing company whose slug or name matches, case, accents and legal
+    form aside ('ACME Inc.' is 'Acme'), else a new slug."""
     wanted = {slugify(name), slugify(company_name_of(name))}
     for company in kb.companies.values():
-        if company.slug in wanted or slugify(company.name) in wanted:
+        if wanted & {company.slug, slugify(company.name), slugify(company_name_of(company.name))}:
             return company.slug, True
     return slugify(company_name_of(name)) or slugify(name), False
+
+
+def near_company(slug: str, kb: KnowledgeBase) -> str | None:
+    """An existing company's slug that a new one is probably a misspelling of."""
+    close = difflib.get_close_matches(slug, list(kb.companies), n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def posting_slug(company: str, title: str) -> str:
@@ -89,6 +97,8 @@ class Plan:
     posting_text: str
     company_path: Path | None
     company_text: str | None
+    warnings: list[str] = field(default_factory=list)
+    """What the user should know about the files, such as a new company near an existing one."""
 
 
 def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) -> Plan:
@@ -102,7 +112,9 @@ def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) 
     text = front_matter(found, slug, title, why) + "\n" + found.body
     company_path = None if exists else docs / COMPANY.folder / f"{slug}.md"
     company_text = None if exists else company_file(company_name_of(found.company))
-    return Plan(slug, posting, text, company_path, company_text)
+    near = None if exists else near_company(slug, kb)
+    warnings = [f"{slug!r} is a new company; did you mean {near!r}? pass --company {near}"] if near else []
+    return Plan(slug, posting, text, company_path, company_text, warnings)
 
 
 class KnownPostings:
