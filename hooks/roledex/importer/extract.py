@@ -25,7 +25,9 @@ from roledex.importer.labels import (
 from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
-from roledex.importer.structured import StatedSalary, Structured
+from roledex.importer.structured import StatedSalary, Structured, positive_number
+from roledex.kb.currencies import CURRENCY_CODES
+from roledex.kb.schema import PERIODS
 from roledex.kb.text import is_url, parse_date
 
 _CURRENCY_BY_PLACE = (
@@ -108,7 +110,7 @@ class Extraction:
     def as_json(self, company_slug: str | None = None) -> dict[str, Any]:
         """The fields `roledex import --dry-run --json` prints, with the company's slug if known."""
         salary = None
-        if self.salary is not None:
+        if self.salary is not None and self.salary.figures:
             salary = {
                 "min": self.salary.min,
                 "max": self.salary.max,
@@ -156,6 +158,25 @@ def _text_hint(value: Any) -> bool:
 
 def _places_hint(value: Any) -> bool:
     return isinstance(value, list) and all(_text_hint(v) for v in value)
+
+
+def _salary_hint(value: Any, fallback_currency: str | None, warnings: list[str]) -> FoundSalary | None:
+    """A salary from the paste's own front matter: a mapping as roledex writes it, or a text
+    such as '$100k-$120k' read like the posting's words."""
+    if isinstance(value, str) and value.strip():
+        salary, _ = choose_salary(value, fallback_currency)
+        return salary if salary is not None and salary.figures else None
+    if not isinstance(value, dict):
+        return None
+    low, high = positive_number(value.get("min")), positive_number(value.get("max"))
+    currency = str(value.get("currency", "")).upper()
+    period = str(value.get("period", "")).lower()
+    if (low is None and high is None) or currency not in CURRENCY_CODES or period not in PERIODS:
+        warnings.append("the paste's front matter has a salary that is not complete (min or max, currency, period)")
+        return None
+    words = "–".join(f"{v:,.0f}" for v in dict.fromkeys(v for v in (low, high) if v is not None))
+    text = str(value.get("text") or f"{words} {currency} per {period}")
+    return FoundSalary(low, high, currency, period, text)
 
 
 def _stated_salary(stated: StatedSalary) -> FoundSalary:
@@ -272,6 +293,10 @@ def extract(
         if found.salary.period is None:
             found.salary.period = "year"
             found.inferred["salary.period"] = "the page's data names no period; a year is assumed"
+        return found
+    hinted = _salary_hint(hints.get("salary"), currency_for_places(found.locations), warnings)
+    if hinted is not None:
+        found.salary = hinted
         return found
     salary, salary_warnings = choose_salary(text, currency_for_places(found.locations))
     warnings += salary_warnings

@@ -26,7 +26,9 @@ AMOUNT = re.compile(
     rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
     rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|~|to|and|bis|à|a)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|to|and|bis|à|a|et|und|y|e|au)\s*$", re.I)
+"""What stands between the two ends of a range, an annotation of the first end allowed:
+'£50,000 (junior) to £70,000 (senior)', 'entre 500 et 650 €'."""
 
 _PERIOD_WORDS = (
     (
@@ -34,7 +36,11 @@ _PERIOD_WORDS = (
         r"(?<![A-Za-z])(?:per|an|a|/|each)\s*(?:hour|hr|h)\b|hourly|(?<![A-Za-z])p/?h\b|"
         r"pro stunde|par heure|por hora|stundenlohn",
     ),
-    ("day", r"(?<![A-Za-z])(?:per|a|/)\s*day\b|daily|day rate|(?<![A-Za-z])/\s?d\b|pro tag|par jour|por d[ií]a"),
+    (
+        "day",
+        r"(?<![A-Za-z])(?:per|a|/)\s*day\b|daily|day rate|(?<![A-Za-z])/\s?d\b|pro tag|par jour|por d[ií]a|"
+        r"\bTJM\b|taux journalier|tarif journalier|tagessatz",
+    ),
     ("week", r"(?<![A-Za-z])(?:per|a|/)\s*(?:week|wk)\b|weekly|pro woche|par semaine"),
     (
         "month",
@@ -58,13 +64,24 @@ _KINDS = (
         r"learning|wellness|home office|perks?\b|insurance|pension|match|referral",
     ),
     ("company", r"raised|funding|series [a-e]\b|valuation|revenue|\bARR\b|investors|backed|market cap|GMV"),
+    (
+        "hours",
+        r"working hours|work(?:ing)? time|hours? (?:per|a|each) week|\bhrs\b|arbeitszeit|wochenstunden|"
+        r"stunden pro woche|temps de travail|heures par semaine|horas (?:semanales|por semana)|jornada",
+    ),
+    (
+        "total",
+        r"total contract|contract (?:value|total)|project budget|total budget|in total|for the (?:whole|entire) "
+        r"(?:contract|project|engagement)|montant total|gesamtbudget|gesamtvolumen",
+    ),
 )
 _BASE = re.compile(r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo", re.I)
-_UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|jusqu'?à)\s*$", re.I)
-_FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab)\s*$", re.I)
+_UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot)\s*$", re.I)
+_FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da)\s*$", re.I)
 _NOT_MONEY_AFTER = re.compile(
     r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
-    r"million|billion|bn\b|trillion|countries|offices|hours|days|weeks|months|"
+    r"million|billion|bn\b|trillion|countries|offices|hours|hrs?\b|h\s?/\s?(?:week|wk|woche|semaine)|stunden|"
+    r"heures|horas|days|weeks|months|"
     r"users|customers|downloads|stars))",
     re.I,
 )
@@ -270,10 +287,13 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     lo, hi = low.value, high.value if high else None
     if high is not None and not low.multiplier and high.multiplier and low.value < 1000 <= high.value:
         lo = low.value * _MULTIPLIERS.get(high.multiplier, 1)  # "150-200k"
-    period = _period(before, after, multiplier)
+    # the period is read in the figure's own sentence: '37.5 hours per week. Salary £45,000.'
+    period = _period(re.split(r"[.;!?]\s", before)[-1], re.split(r"[.;!?]\s", after)[0], multiplier)
     heading = _heading_above(text, line_start + 1)
     at = max(0, clause.find(low.written))
     kind = _kind(clause, at, at + len(text[low.start : end]))
+    if kind == "hours" and currency:
+        kind = "base"  # a figure with a currency is pay, whatever the hours beside it
     money_like = bool(currency) or bool(multiplier) or period is not None or kind == "headline"
     context = _BASE.search(clause) or _BASE.search(heading)
     if not money_like and not (context and max(lo, hi or 0) >= 1000):

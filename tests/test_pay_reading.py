@@ -1,0 +1,56 @@
+"""Salaries the importer used to misread, each read right or left empty (never wrong)."""
+
+from __future__ import annotations
+
+import pytest
+from roledex.importer.run import read_posting
+
+HEAD = "Data Engineer\nAcme\n{place}\n\n"
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "salary"),
+    [
+        ("London", "Contract: 6 months. Total contract value £60,000.", None),
+        ("London", "The project budget is £120,000 in total.", None),
+        ("London", "Salary: £50,000 (junior) to £70,000 (senior) per year.", (50000, 70000, "GBP", "year")),
+        ("Paris", "TJM entre 500 et 650 € selon profil.", (500, 650, "EUR", "day")),
+        ("Paris", "TJM : 600 €", (600, 600, "EUR", "day")),
+        ("Berlin", "Tagessatz: 700 €", (700, 700, "EUR", "day")),
+        ("", "Salary: 50,000 - 60,000 per year.", None),
+        ("London", "Working hours: 37.5 per week.", None),
+        ("Austin, TX", "40 hrs per week", None),
+        ("Berlin", "Arbeitszeit: 40h/Woche.", None),
+        ("London", "37.5 hours per week. Salary £45,000.", (45000, 45000, "GBP", "year")),
+        ("London", "Part-time, 20 hrs/week, £25 per hour.", (25, 25, "GBP", "hour")),
+        ("Madrid", "Salario: hasta 50.000 € al año.", (None, 50000, "EUR", "year")),
+        ("Paris", "Salaire : jusqu'à 60 000 € par an.", (None, 60000, "EUR", "year")),
+        ("Berlin", "Gehalt: bis zu 70.000 € im Jahr.", (None, 70000, "EUR", "year")),
+        ("Lisbon", "Salário a partir de 30.000 € por ano.", (30000, None, "EUR", "year")),
+    ],
+)
+def test_pay_as_the_text_means_it(place: str, text: str, salary: tuple | None) -> None:
+    found = read_posting((HEAD.format(place=place) + text + "\n").encode())
+    got = found.as_json()["salary"]
+    assert (tuple(got.values()) if got else None) == salary
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "salary"),
+    [
+        ("salary: {min: 100000, max: 120000, currency: USD, period: year}", (100000, 120000, "USD", "year")),
+        ('salary: "$100k-$120k"', (100000, 120000, "USD", "year")),
+        ("salary: {min: 100000, currency: usd, period: Year}", (100000, None, "USD", "year")),
+    ],
+)
+def test_the_pastes_own_salary_fields_are_used(front_matter: str, salary: tuple) -> None:
+    paste = f"---\n{front_matter}\n---\nData Engineer\nAcme\nAustin, TX\n\nSalary $1 a year.\n"
+    got = read_posting(paste.encode()).as_json()["salary"]
+    assert tuple(got.values()) == salary
+
+
+def test_an_incomplete_salary_field_is_named_and_the_text_read() -> None:
+    paste = "---\nsalary: {min: 100000}\n---\nData Engineer\nAcme\nAustin, TX\n\nSalary $90,000 - $95,000 a year.\n"
+    found = read_posting(paste.encode())
+    assert tuple(found.as_json()["salary"].values()) == (90000, 95000, "USD", "year")
+    assert "the paste's front matter has a salary that is not complete (min or max, currency, period)" in found.warnings
