@@ -209,6 +209,9 @@ def _period_words(after: str) -> str:
     return ""
 
 
+_ADDED = re.compile(r"^[^\w]*(?:\+|plus\b|and\b|&|with\b|w/|\+ ?an?\b)[\s\w]{0,12}?$", re.I)
+
+
 def _kind(clause: str, start: int, end: int) -> str:
     """The kind of pay whose word stands nearest the figure (clause[start:end]); base wins ties.
 
@@ -218,6 +221,8 @@ def _kind(clause: str, start: int, end: int) -> str:
     nearest, distance = "base", None
     for name, pattern in (("base", _BASE.pattern), *_KINDS):
         for match in re.finditer(pattern, clause, re.I):
+            if match.start() >= end and _ADDED.match(clause[end : match.start()]):
+                continue  # '€85k-€105k + equity': what is added is not what the figure is
             gap = 2 * (match.start() - end) if match.start() >= end else max(0, start - match.end())
             if distance is None or gap < distance or (gap == distance and name == "base"):
                 nearest, distance = name, gap
