@@ -86,3 +86,11 @@ def test_bold_labels_are_not_bullets() -> None:
 def test_a_sentence_is_never_a_heading() -> None:
     text = structure_plain_text("Title\nAcme\n\nAbout the team, we are eight.\nWe build robots.\nAnd more.\n", [])
     assert "## " not in text
+
+
+def test_text_a_page_showed_escaped_stays_escaped() -> None:
+    import markdown
+
+    page = b"<p>Know &amp;lt;b&amp;gt; tags, &lt;i&gt; too, R&amp;D, <code>&lt;div&gt;</code></p><p>More.</p>"
+    rendered = markdown.markdown(repair(page).body)
+    assert "Know &amp;lt;b&amp;gt; tags, &lt;i&gt; too, R&amp;D, <code>&lt;div&gt;</code>" in rendered

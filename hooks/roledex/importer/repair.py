@@ -21,6 +21,7 @@ from roledex.kb.source import parse_yaml, split_front_matter
 
 MAX_BYTES = 2 * 1024 * 1024
 _HTML_TAG = re.compile(r"<(?:p|div|li|ul|ol|br|h[1-6]|span|strong|b|em|table|tr|td|a)\b[^>]*>", re.I)
+_ENTITY = re.compile(r"&(?=(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);)", re.I)
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d+[.)])\s+")
 
 
@@ -89,6 +90,9 @@ def html_to_markdown(text: str, changes: list[str]) -> str:
         # markdownify drops the contents of <script> and <style> (code, CSS, JSON-LD) unless told to strip them
         text = markdownify(text, heading_style="ATX", bullets="-")
         changes.append("converted HTML to Markdown")
+        # markdownify has decoded the page's entities once; what is left was text on the page
+        # ('&lt;b&gt;' shown as such) and stays escaped
+        return _ENTITY.sub("&amp;", text)
     if re.search(r"&(?:[a-z]+|#\d+|#x[0-9a-f]+);", text, re.I):
         unescaped = html.unescape(text)
         if unescaped != text:
