@@ -278,3 +278,21 @@ def test_roledex_import_reads_a_saved_page(tmp_path: Path) -> None:
 )
 def test_country_codes_are_written_as_names(code: str, name: str) -> None:
     assert country_name(code) == name
+
+
+def test_a_short_description_in_the_data_is_still_the_body_not_the_pages_menus() -> None:
+    posting = {
+        **FULL,
+        "description": "&lt;p&gt;Contoso makes retail software.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;SQL&lt;/li&gt;&lt;/ul&gt;",
+    }
+    found = read_posting(_page(json.dumps(posting)).encode())
+    assert "Contoso makes retail software." in found.body and "- SQL" in found.body
+    assert "Sign in" not in found.body
+
+
+def test_a_placeholder_description_leaves_the_page_text_as_the_body() -> None:
+    posting = {**FULL, "description": "See below"}
+    found = read_posting(
+        _page(json.dumps(posting), body="<h1>Data Engineer</h1><p>We move freight across Europe.</p>").encode()
+    )
+    assert "We move freight across Europe." in found.body

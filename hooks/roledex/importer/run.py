@@ -22,8 +22,9 @@ from roledex.importer.write import KnownPostings, Plan, plan
 from roledex.kb.files import write_text_atomic
 from roledex.kb.model import KnowledgeBase
 
-MIN_OWN_TEXT = 200
-"""Characters of text below which a page's structured description is a summary, not the posting."""
+MIN_OWN_TEXT = 20
+"""Characters of text below which a page's structured description is a placeholder, not the posting
+(schema.org asks for the whole description there, so anything longer is kept over the page)."""
 
 
 @dataclass(frozen=True)
