@@ -64,6 +64,13 @@ FAST_TESTS = (
     "tests/test_pipeline_rules.py",
     "tests/test_settings.py",
     "tests/test_one_home.py",
+    "tests/test_places.py",
+    "tests/test_labels.py",
+    "tests/test_structured.py",
+    "tests/test_boards.py",
+    "tests/test_pay_reading.py",
+    "tests/test_plain_text.py",
+    "tests/test_dates.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

@@ -28,6 +28,11 @@ from roledex.importer.places import split_places
         (["Remote", "Paris (on-site)"], ["Paris"], None),
         (["Remotely Island"], ["Remotely Island"], None),
         ([], [], None),
+        (["Berlin (Remote) -"], ["Berlin"], "remote"),
+        (["Remote - (Germany)"], ["Germany"], "remote"),
+        (["Berlin or Paris"], ["Berlin", "Paris"], None),
+        (["London; India, Remote"], ["London", "India"], "remote"),
+        (["Bangalore, Karnataka, Remote"], ["Bangalore, Karnataka"], "remote"),
     ],
 )
 def test_places_and_the_mode_they_state(places: list[str], kept: list[str], mode: str | None) -> None:

@@ -16,6 +16,7 @@ from roledex.importer.structured import (
     Structured,
     country_name,
     from_job_posting,
+    positive_number,
     read_structured,
 )
 
@@ -296,3 +297,61 @@ def test_a_placeholder_description_leaves_the_page_text_as_the_body() -> None:
         _page(json.dumps(posting), body="<h1>Data Engineer</h1><p>We move freight across Europe.</p>").encode()
     )
     assert "We move freight across Europe." in found.body
+
+
+@pytest.mark.parametrize(
+    ("posting", "field", "value"),
+    [
+        ({"title": ["", "Data Engineer"]}, "title", "Data Engineer"),
+        ({"title": "Data\n   Engineer "}, "title", "Data Engineer"),
+        ({"title": "n/a"}, "title", None),
+        ({"title": "undefined"}, "title", None),
+        ({"hiringOrganization": "Acme"}, "company", "Acme"),
+        ({"description": ["<p>x</p>"]}, "description", None),
+        ({"employmentType": "Full Time"}, "employment", "full-time"),
+        ({"jobLocation": 5}, "locations", []),
+        ({"jobLocation": {"address": "Lyon, France"}}, "locations", ["Lyon, France"]),
+        ({"applicantLocationRequirements": {"name": "Germany"}}, "locations", []),
+    ],
+)
+def test_each_field_of_the_data_as_written(posting: dict, field: str, value: Any) -> None:
+    assert getattr(from_job_posting(posting), field) == value
+
+
+@pytest.mark.parametrize(
+    ("salary", "stated"),
+    [
+        (
+            {"currency": "USD", "unitText": "MONTH", "value": {"minValue": 1000, "maxValue": 2000}},
+            (1000, 2000, "USD", "month"),
+        ),
+        ({"currency": "USD", "value": {"minValue": 100, "value": 150}}, (100, None, "USD", None)),
+        (
+            {"currency": "USD", "value": {"minValue": 0.5, "maxValue": 0.75, "unitText": "HOUR"}},
+            (0.5, 0.75, "USD", "hour"),
+        ),
+    ],
+)
+def test_more_salary_shapes(salary: dict, stated: tuple) -> None:
+    assert from_job_posting({"baseSalary": salary}).salary == StatedSalary(*stated)
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [(0.5, 0.5), ("1,234.5", 1234.5), ("0", None), (-3, None), ("abc", None), (True, None), ([], None)],
+)
+def test_positive_numbers(value: Any, number: float | None) -> None:
+    assert positive_number(value) == number
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda p: {"@type": "WebPage", "mainEntity": p},
+        lambda p: {"@type": "ItemList", "itemListElement": [p]},
+    ],
+    ids=["main entity of a page", "item of a list"],
+)
+def test_a_job_posting_inside_a_page_or_a_list_is_found(wrap: Any) -> None:
+    found = read_structured(_page(json.dumps(wrap(FULL))))
+    assert found is not None and found.title == "Senior Data Engineer"
