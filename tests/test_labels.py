@@ -183,3 +183,113 @@ def test_a_new_company_near_a_known_one_gets_a_hint(tmp_path: Path) -> None:
     result = invoke("import", str(paste), "--docs", str(docs))
     assert result.returncode == 0, result.stderr
     assert "warning: 'etsyy' is a new company; did you mean 'etsy'? pass --company etsy" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (" ".join(["Lead"] * 14), True),
+        (" ".join(["Lead"] * 15), False),
+        ("E" * 120, True),
+        ("E" * 121, False),
+        ("Dev", False),
+        ("Devs", True),
+        ("QA Lead", True),
+        ("Engineer!", True),
+        ("Engineer?", False),
+        ("Apply at https://acme.example", False),
+        ("Apply at HTTPS://ACME.EXAMPLE", False),
+        ("a = b", False),
+        ("***", False),
+    ],
+)
+def test_the_bounds_of_a_title(text: str, title: bool) -> None:
+    assert looks_like_title(text) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("One Two Three Four Five Six", True),
+        ("One Two Three Four Five Six Seven", False),
+        ("Acme!", False),
+        ("Acme?", False),
+        ("Acme.", False),
+        ("Acme Inc.", True),
+        ("Acme {x}", False),
+        ("See HTTPS://ACME.EXAMPLE", False),
+        ("***", False),
+    ],
+)
+def test_the_bounds_of_a_company(text: str, company: bool) -> None:
+    assert looks_like_company(text) is company
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"), [("* Data Engineer *", "Data Engineer"), ("`Engineer` -", "Engineer"), ("| Lead |", "Lead")]
+)
+def test_stray_marks_leave_the_title(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize("value", ["*None*", "`null`", "__N/A__"])
+def test_empty_fields_in_emphasis(value: str) -> None:
+    assert is_empty_value(value)
+
+
+def test_a_labelled_value_of_a_hundred_characters_is_kept_and_longer_is_not() -> None:
+    assert labelled("Company: " + "A" * 100) == {"company": "A" * 100}
+    assert labelled("Company: " + "A" * 101) == {}
+
+
+def test_labels_are_read_whatever_their_case_and_on_any_line() -> None:
+    assert labelled("Intro line\nCOMPANY NAME: Acme\n") == {"company": "Acme"}
+    assert labelled("### company\n\nAcme\n") == {"company": "Acme"}
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        ("Acme | Data Engineer | Berlin", {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]}),
+        (
+            "## **Acme | Staff Engineer | Paris | Full-time | VISA | €100k | https://acme.example | jobs@acme.io**",
+            {"company": "Acme", "title": "Staff Engineer", "places": ["Paris"]},
+        ),
+        (
+            "Acme (Y Combinator W20) - Data Engineer - Berlin",
+            {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]},
+        ),
+        ("Acme | Data Engineer", {}),
+        ("Data Engineer | Acme | Berlin", {}),
+        ("Acme - Data Engineer - Berlin - Hybrid", {}),
+        ("What you get | Data Engineer | Berlin", {}),
+    ],
+)
+def test_one_line_headers(line: str, fields: dict) -> None:
+    assert header_fields(line) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Data Engineer\nAcme\nBerlin\n", {"title": "Data Engineer", "company": "Acme", "places": ["Berlin"]}),
+        ("## Data Engineer\n**Acme**\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
+        ("\n\nAcme\nData Engineer\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
+        ("Data Engineer\nNone\nBerlin\n", {"title": "Data Engineer", "places": ["Berlin"]}),
+        ("Data Engineer\nLead Engineer\n", {}),
+        ("Data Engineer\nWhat you'll do\n", {}),
+        (
+            "Data Engineer\nAcme\nB\nC\nD\nE\nF\n",
+            {"title": "Data Engineer", "company": "Acme", "places": ["B", "C", "D"]},
+        ),
+        ("Data Engineer\none two three four five six seven eight\n", {}),
+        ("Data Engineer\none two three four five six seven eight nine\n", {}),
+        ("Data Engineer\nAcme.\n", {}),
+        ("Data Engineer\nAcme Inc.\n", {"title": "Data Engineer", "company": "Acme Inc.", "places": []}),
+        ("Data Engineer\nPosted today\n", {}),
+        ("Data Engineer\nTIME TYPE\n", {}),
+        ("Remote\nData Engineer\nAcme\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
+    ],
+)
+def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
+    assert top_block(text) == fields

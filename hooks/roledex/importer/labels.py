@@ -127,7 +127,7 @@ def looks_like_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 14 or len(text) > 120 or _ADDRESSED.search(text) or text.endswith(("?", ":")):
         return False
-    if re.search(r"[{};=<>]|\(\)|^\W+$|https?://", text):
+    if re.search(r"[{};=<>]|\(\)|^\W+$|https?://", text, re.I):
         return False
     return not (len(words) == 1 and len(text) <= 3)
 
@@ -139,7 +139,7 @@ def looks_like_company(text: str) -> bool:
     stripped = company_name_of(text)
     if len(stripped.split()) > 6 or stripped.endswith((":", "?", "!", ".")) or _ADDRESSED.search(stripped):
         return False
-    return bool(re.search(r"\w", stripped)) and not re.search(r"[{};=<>]|https?://", stripped)
+    return bool(re.search(r"\w", stripped)) and not re.search(r"[{};=<>]|https?://", stripped, re.I)
 
 
 def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
@@ -225,9 +225,9 @@ def top_block(text: str) -> dict[str, str | list[str]]:
         title, company, rest = lines[1], lines[0], lines[2:]
     else:
         return {}
+    if is_job_title(company) or not (looks_like_company(company) or is_empty_value(company)):
+        return {}  # two titles, or a line that is no name: the readers of the words decide
     found: dict[str, str | list[str]] = {"title": title, "places": [p for p in rest if looks_like_company(p)]}
-    if looks_like_company(company) and not is_job_title(company):
+    if not is_empty_value(company):
         found["company"] = company
-    elif not is_empty_value(company) and not is_job_title(company):
-        return {}
     return found
