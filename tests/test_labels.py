@@ -293,3 +293,18 @@ def test_one_line_headers(line: str, fields: dict) -> None:
 )
 def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
     assert top_block(text) == fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("Poste principalement à distance, un jour par mois à Lyon.", "remote"),
+        ("Trabajo 100% remoto desde España.", "remote"),
+        ("Ingeniero de datos | Remoto", "remote"),
+        ("Télétravail à 100 %.", "remote"),
+        ("We use remote sensing data.", None),
+    ],
+)
+def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:
+    found = read_posting(f"Data Engineer\nAcme\n\n{sentence}\n".encode())
+    assert found.work_mode == mode

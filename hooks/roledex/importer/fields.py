@@ -265,7 +265,8 @@ _HYBRID = re.compile(
     re.I,
 )
 _REMOTE = re.compile(
-    r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote\b|t[ée]l[ée]travail (?:complet|total)|"
+    r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote\b|t[ée]l[ée]travail (?:complet|total|à 100)|"
+    r"(?:principalement|enti[èe]rement|100 ?%) (?:à distance|en t[ée]l[ée]travail)|\bremot[oa]\b|"
     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
