@@ -308,3 +308,17 @@ def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
 def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:
     found = read_posting(f"Data Engineer\nAcme\n\n{sentence}\n".encode())
     assert found.work_mode == mode
+
+
+@pytest.mark.parametrize(
+    ("closing", "company"),
+    [
+        ("Globex Corporation is an equal opportunity employer.", "Globex"),
+        ("© 2026 Initech Ltd. All rights reserved.", "Initech"),
+        ("## Why Hooli?\n\nWe pay well.", "Hooli"),
+        ("Life at Umbrella", "Umbrella"),
+    ],
+)
+def test_a_company_named_only_in_the_boilerplate(closing: str, company: str) -> None:
+    found = read_posting(f"Data Engineer\n\nYou will build pipelines in Python.\n\n{closing}\n".encode())
+    assert found.company == company

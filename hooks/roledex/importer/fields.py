@@ -181,6 +181,9 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
     for pattern, weight in (
         (rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
         (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
+        (rf"©\s*(?:\d{{4}}\s+)?({_NAME}?)(?:[.,]?\s+All rights|\s*$)", 2),
+        (rf"\b({_NAME})\s+is\s+(?:a|an)\s+(?:proud\s+)?equal opportunity employer", 2),
+        (rf"(?m)^\W*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2),
         (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
         (
             rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+"
