@@ -355,3 +355,60 @@ def test_positive_numbers(value: Any, number: float | None) -> None:
 def test_a_job_posting_inside_a_page_or_a_list_is_found(wrap: Any) -> None:
     found = read_structured(_page(json.dumps(wrap(FULL))))
     assert found is not None and found.title == "Senior Data Engineer"
+
+
+def test_json_ld_as_pages_write_it_cdata_raw_newlines_and_any_case() -> None:
+    text = json.dumps({**FULL, "title": "Data Engineer"}).replace("Fernway moves", "Fernway\nmoves")
+    assert "Fernway\nmoves" in text  # a raw line break inside a JSON string, as many pages write
+    page = f'<script type="Application/LD+JSON"><![CDATA[{text}]]></script>'
+    found = read_structured(page)
+    assert found is not None and found.title == "Data Engineer"
+
+
+@pytest.mark.parametrize(
+    ("posting", "kept"),
+    [
+        ({"title": "Data Engineer"}, True),
+        ({"hiringOrganization": "Acme"}, True),
+        ({"baseSalary": {"currency": "USD", "value": 5}}, True),
+        ({"url": "https://a.example"}, False),
+    ],
+)
+def test_data_with_any_of_title_company_or_pay_is_kept(posting: dict, kept: bool) -> None:
+    page = _page(json.dumps({"@type": "JobPosting", **posting}))
+    assert (read_structured(page) is not None) is kept
+
+
+def test_microdata_values_from_each_attribute() -> None:
+    html = (
+        '<div itemscope itemtype="http://schema.org/JobPosting">'
+        '<span itemprop="title"><b>Data</b> <i>Engineer</i></span>'
+        '<meta itemprop="description" content="Build the pipelines of the freight marketplace.">'
+        '<time itemprop="datePosted" datetime="2026-10-01">1 October</time>'
+        '<data itemprop="validThrough" value="2026-12-01">December</data>'
+        '<a itemprop="url" href="https://acme.example/jobs/1">Apply</a>'
+        '<span itemprop="hiringOrganization">Acme</span></div>'
+    )
+    found = read_structured(html)
+    assert found is not None
+    assert (found.title, found.description, found.posted, found.closes, found.url, found.company) == (
+        "Data Engineer",
+        "Build the pipelines of the freight marketplace.",
+        dt.date(2026, 10, 1),
+        dt.date(2026, 12, 1),
+        "https://acme.example/jobs/1",
+        "Acme",
+    )
+
+
+@pytest.mark.parametrize(
+    ("location", "place"),
+    [({"address": 5, "name": "HQ"}, "HQ"), ({"@type": "Place", "name": "HQ"}, "HQ"), (5, None)],
+)
+def test_odd_places(location: Any, place: str | None) -> None:
+    assert from_job_posting({"jobLocation": location}).locations == ([place] if place else [])
+
+
+def test_text_values_that_hold_nothing() -> None:
+    assert from_job_posting({"title": ["", None]}).title is None
+    assert positive_number("0.5") == 0.5

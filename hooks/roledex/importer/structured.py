@@ -213,7 +213,7 @@ def _job_postings(data: Any) -> Iterator[dict[str, Any]]:
 
 def _json_ld(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
     for script in soup.find_all("script", attrs={"type": re.compile(r"application/ld\+json", re.I)}):
-        text = script.string or script.get_text()
+        text = script.get_text()
         text = re.sub(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$", "", text.strip())
         try:
             data = json.loads(text, strict=False)
@@ -225,7 +225,7 @@ def _json_ld(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
 def _microdata_value(tag: Tag) -> Any:
     if tag.has_attr("itemscope"):
         return _microdata(tag)
-    for attribute in ("content", "datetime", "href", "src", "value"):
+    for attribute in ("content", "datetime", "href", "value"):
         if tag.has_attr(attribute):
             return str(tag[attribute])
     return tag.get_text(" ", strip=True)
@@ -233,7 +233,7 @@ def _microdata_value(tag: Tag) -> Any:
 
 def _microdata(scope: Tag) -> dict[str, Any]:
     """An itemscope's properties (nested scopes as mappings), as JSON-LD would state them."""
-    found: dict[str, Any] = {"@type": str(scope.get("itemtype", "")).rsplit("/", 1)[-1]}
+    found: dict[str, Any] = {}
     for tag in scope.find_all(True, attrs={"itemprop": True}):
         owner = tag.find_parent(True, attrs={"itemscope": True})
         if owner is not scope:
