@@ -259,6 +259,7 @@ def test_labels_are_read_whatever_their_case_and_on_any_line() -> None:
             "Acme (Y Combinator W20) - Data Engineer - Berlin",
             {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]},
         ),
+        ("Acme | Berlin | Data Engineer", {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]}),
         ("Acme | Data Engineer", {}),
         ("Data Engineer | Acme | Berlin", {}),
         ("Acme - Data Engineer - Berlin - Hybrid", {}),
@@ -278,6 +279,8 @@ def test_one_line_headers(line: str, fields: dict) -> None:
         ("Data Engineer\nNone\nBerlin\n", {"title": "Data Engineer", "places": ["Berlin"]}),
         ("Data Engineer\nLead Engineer\n", {}),
         ("Data Engineer\nWhat you'll do\n", {}),
+        ("Acme\nSr\n", {}),
+        ("Acme\nSenior Engineer?\n", {}),
         (
             "Data Engineer\nAcme\nB\nC\nD\nE\nF\n",
             {"title": "Data Engineer", "company": "Acme", "places": ["B", "C", "D"]},

@@ -8,6 +8,7 @@ the reader ('What you'll get') or an empty field ('None').
 
 from __future__ import annotations
 
+import functools
 import re
 
 from roledex.importer.fields import company_name_of
@@ -152,14 +153,17 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-_PATTERNS = {key: _label_pattern(labels) for key, labels in LABELS.items()}
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Built on first use rather than at import, so that a test sees every change to the rule."""
+    return {key: _label_pattern(labels) for key, labels in LABELS.items()}
 
 
 def labelled(text: str) -> dict[str, str]:
     """The first value under each label the text writes (`Company: Acme`, `### Company` then
     `Acme` as in an issue form); empty fields ('None', '_No response_') are skipped."""
     found: dict[str, str] = {}
-    for key, pattern in _PATTERNS.items():
+    for key, pattern in _patterns().items():
         for match in pattern.finditer(text):
             value = (match.group("value") or match.group("form") or "").strip()
             if value and not is_empty_value(value) and len(value) <= 100:
@@ -217,16 +221,14 @@ def top_block(text: str) -> dict[str, str | list[str]]:
             return {}
         block.append(line)
     lines = [line for line in block if not _MODE_LINE.match(line)]
-    if len(lines) < 2 or not looks_like_title(lines[0] if is_job_title(lines[0]) else lines[1]):
+    if len(lines) < 2 or not (is_job_title(lines[0]) or is_job_title(lines[1])):
         return {}
-    if is_job_title(lines[0]):
-        title, company, rest = lines[0], lines[1], lines[2:]
-    elif is_job_title(lines[1]):
-        title, company, rest = lines[1], lines[0], lines[2:]
-    else:
-        return {}
-    if is_job_title(company) or not (looks_like_company(company) or is_empty_value(company)):
-        return {}  # two titles, or a line that is no name: the readers of the words decide
+    title, company = (lines[0], lines[1]) if is_job_title(lines[0]) else (lines[1], lines[0])
+    rest = lines[2:]
+    if not looks_like_title(title) or is_job_title(company):
+        return {}  # no title, or two titles: the readers of the words decide
+    if not (looks_like_company(company) or is_empty_value(company)):
+        return {}  # a line that is no name
     found: dict[str, str | list[str]] = {"title": title, "places": [p for p in rest if looks_like_company(p)]}
     if not is_empty_value(company):
         found["company"] = company
