@@ -8,7 +8,6 @@ the reader ('What you'll get') or an empty field ('None').
 
 from __future__ import annotations
 
-import functools
 import re
 
 from roledex.importer.fields import company_name_of
@@ -153,9 +152,9 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-@functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """Built on first use rather than at import, so that a test sees every change to the rule."""
+    """Built where used rather than at import, so that a test sees every change to the rule
+    (the `re` module keeps the compiled patterns, so this costs nothing after the first paste)."""
     return {key: _label_pattern(labels) for key, labels in LABELS.items()}
 
 
