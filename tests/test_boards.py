@@ -409,6 +409,16 @@ def _raising(error: Exception) -> httpx.MockTransport:
         ),
         (httpx.MockTransport(lambda r: httpx.Response(429)), "the site asks to slow down (HTTP 429); try again later"),
         (httpx.MockTransport(lambda r: httpx.Response(500)), "the site answered HTTP 500"),
+        (httpx.MockTransport(lambda r: httpx.Response(400)), "the site answered HTTP 400"),
+        (
+            httpx.MockTransport(lambda r: httpx.Response(410)),
+            "the posting is not there (HTTP 410); it may have closed or moved",
+        ),
+        (
+            httpx.MockTransport(lambda r: httpx.Response(401)),
+            "the site refused the request (HTTP 401); save the page from your browser and import the file",
+        ),
+        (httpx.MockTransport(lambda r: httpx.Response(402)), "the site answered HTTP 402"),
         (
             httpx.MockTransport(lambda r: httpx.Response(301, headers={"location": "https://a.example/loop"})),
             f"more than {MAX_REDIRECTS} redirects; open the address in a browser",
@@ -524,3 +534,42 @@ def test_roledex_import_of_a_page_on_loopback_works_like_a_saved_file(
     assert (docs / "postings" / "helio-energy-platform-engineer.md").is_file()
     again = invoke("import", url, "--docs", str(docs))
     assert again.returncode == 1 and "already imported as" in again.stderr
+
+
+def test_a_page_of_exactly_the_limit_is_read_declared_or_streamed() -> None:
+    limit = 2 * 2**20
+    for content in (b"x" * limit, iter([b"x" * (limit // 2), b"y" * (limit // 2)])):
+        with client(httpx.MockTransport(lambda r, c=content: httpx.Response(200, content=c))) as http:
+            body = fetch("https://a.example/job", http).body
+        assert len(body) == limit
+
+
+def test_a_page_that_is_not_json_where_json_is_expected_is_one_line() -> None:
+    with client(httpx.MockTransport(lambda r: httpx.Response(200, text="<html>"))) as http:
+        answer = fetch("https://a.example/api", http)
+    with pytest.raises(FetchError, match=r"^https://a\.example/api did not answer with JSON$"):
+        answer.json()
+
+
+def test_requests_ask_for_pages_or_json() -> None:
+    accepted: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        accepted.append(request.headers["accept"])
+        return httpx.Response(200, text="ok")
+
+    with client(httpx.MockTransport(answer)) as http:
+        fetch("https://a.example/job", http)
+    assert accepted == ["text/html,application/json;q=0.9,*/*;q=0.8"]
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "text"),
+    [
+        ("caf\u00e9".encode("cp1252"), {}, "café"),
+        (b'<meta charset="utf-8"><p>' + "Zoë".encode("latin-1"), {"content-type": "text/html; charset=latin-1"}, "Zoë"),
+    ],
+)
+def test_undeclared_bytes_are_read_as_the_web_reads_them(body: bytes, headers: dict[str, str], text: str) -> None:
+    with client(httpx.MockTransport(lambda r: httpx.Response(200, content=body, headers=headers))) as http:
+        assert text in fetch("https://a.example/job", http).body.decode("utf-8")

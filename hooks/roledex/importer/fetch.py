@@ -28,10 +28,9 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class Fetched:
-    """What an address answered: the address after redirects, its type and its bytes."""
+    """What an address answered: the address after redirects, and its bytes in UTF-8."""
 
     url: str
-    content_type: str
     body: bytes
 
     def json(self) -> Any:
@@ -95,8 +94,7 @@ def fetch(url: str, http: httpx.Client) -> Fetched:
                     raise FetchError(f"the page is larger than {MAX_BYTES // 2**20} MB; a posting is a few kilobytes")
                 chunks.append(chunk)
             body = b"".join(chunks)
-            content_type = response.headers.get("content-type", "")
-            return Fetched(str(response.url), content_type, as_utf8(body, response.charset_encoding))
+            return Fetched(str(response.url), as_utf8(body, response.charset_encoding))
     except httpx.TooManyRedirects:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects; open the address in a browser") from None
     except httpx.TimeoutException:
