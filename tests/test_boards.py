@@ -419,6 +419,7 @@ def _raising(error: Exception) -> httpx.MockTransport:
             "the site refused the request (HTTP 401); save the page from your browser and import the file",
         ),
         (httpx.MockTransport(lambda r: httpx.Response(402)), "the site answered HTTP 402"),
+        (_raising(httpx.RemoteProtocolError("bad")), "the request failed (RemoteProtocolError)"),
         (
             httpx.MockTransport(lambda r: httpx.Response(301, headers={"location": "https://a.example/loop"})),
             f"more than {MAX_REDIRECTS} redirects; open the address in a browser",
@@ -567,9 +568,16 @@ def test_requests_ask_for_pages_or_json() -> None:
     ("body", "headers", "text"),
     [
         ("caf\u00e9".encode("cp1252"), {}, "café"),
+        (b'<meta charset="iso-8859-7"><p>' + "Αθήνα".encode("iso-8859-7"), {}, "Αθήνα"),
         (b'<meta charset="utf-8"><p>' + "Zoë".encode("latin-1"), {"content-type": "text/html; charset=latin-1"}, "Zoë"),
     ],
 )
 def test_undeclared_bytes_are_read_as_the_web_reads_them(body: bytes, headers: dict[str, str], text: str) -> None:
     with client(httpx.MockTransport(lambda r: httpx.Response(200, content=body, headers=headers))) as http:
         assert text in fetch("https://a.example/job", http).body.decode("utf-8")
+
+
+@pytest.mark.parametrize("address", ["http://[::1", "https://"])
+def test_an_address_that_cannot_be_fetched_is_one_line(address: str) -> None:
+    with client(_transport({})) as http, pytest.raises(FetchError, match="^is not an address roledex can fetch$"):
+        fetch(address, http)

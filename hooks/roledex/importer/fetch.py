@@ -101,7 +101,7 @@ def fetch(url: str, http: httpx.Client) -> Fetched:
         raise FetchError("no answer in time; try again, or save the page and import the file") from None
     except httpx.ConnectError:
         raise FetchError("cannot connect (no network, or the host does not exist)") from None
-    except httpx.InvalidURL:
+    except (httpx.InvalidURL, ValueError):
         raise FetchError("is not an address roledex can fetch") from None
     except httpx.HTTPError as error:
         raise FetchError(f"the request failed ({type(error).__name__})") from None
