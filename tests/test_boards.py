@@ -581,3 +581,79 @@ def test_undeclared_bytes_are_read_as_the_web_reads_them(body: bytes, headers: d
 def test_an_address_that_cannot_be_fetched_is_one_line(address: str) -> None:
     with client(_transport({})) as http, pytest.raises(FetchError, match="^is not an address roledex can fetch$"):
         fetch(address, http)
+
+
+def _lever(**fields: Any) -> Any:
+    board = board_for("https://jobs.lever.co/acme/1")
+    assert board is not None
+    return board.read({"text": "Engineer", **fields}, board)
+
+
+@pytest.mark.parametrize(
+    ("commitment", "employment"),
+    [
+        ("Full-time", "full-time"),
+        ("FULL_TIME", "full-time"),
+        ("Permanent", "full-time"),
+        ("Part time", "part-time"),
+        ("Contract", "contract"),
+        ("Freelance", "contract"),
+        ("Intern", "internship"),
+        ("Internship", "internship"),
+        ("Temporary", "temporary"),
+        ("full", "full-time"),
+        ("part", "part-time"),
+        ("Volunteer", None),
+        (None, None),
+    ],
+)
+def test_employment_as_each_system_writes_it(commitment: Any, employment: str | None) -> None:
+    assert _lever(categories={"commitment": commitment}).employment == employment
+
+
+@pytest.mark.parametrize(
+    ("workplace", "mode"),
+    [("remote", "remote"), ("Hybrid", "hybrid"), ("on-site", "onsite"), ("OnSite", "onsite"), ("In office", "onsite"),
+     ("unspecified", None), (None, None)],
+)  # fmt: skip
+def test_workplace_types(workplace: Any, mode: str | None) -> None:
+    assert _lever(workplaceType=workplace).work_mode == mode
+
+
+@pytest.mark.parametrize(
+    ("created", "day"),
+    [
+        (1793404800000, dt.date(2026, 10, 31)),
+        (0, None),
+        (-5, None),
+        (True, None),
+        ("2026-01-02T00:00:00Z", dt.date(2026, 1, 2)),
+        ("soon", None),
+        (10**30, None),
+    ],
+)
+def test_dates_in_milliseconds_or_text(created: Any, day: dt.date | None) -> None:
+    assert _lever(createdAt=created).posted == day
+
+
+@pytest.mark.parametrize(
+    ("pay", "stated"),
+    [
+        ({"min": 100, "max": 200, "currency": "usd", "interval": "per-hour-wage"}, (100, 200, "USD", "hour")),
+        ({"min": 100, "currency": "EUR", "interval": "per-month-salary"}, (100, None, "EUR", "month")),
+        ({"max": 200, "currency": "EUR", "interval": "per-week-salary"}, (None, 200, "EUR", "week")),
+        ({"min": 1, "max": 2, "currency": "Euro", "interval": "per-day-wage"}, (1, 2, None, "day")),
+        ({"min": 1, "max": 2, "currency": 5, "interval": "one-time"}, (1, 2, None, None)),
+        ({"currency": "EUR"}, None),
+    ],
+)
+def test_salary_ranges_of_a_system(pay: dict, stated: tuple | None) -> None:
+    salary = _lever(salaryRange=pay).salary
+    assert (salary.min, salary.max, salary.currency, salary.period) == stated if stated else salary is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"), [("Data   Engineer", "Data Engineer"), ("None", None), ("null", None), ("N/A", None), ("", None)]
+)
+def test_empty_texts_of_a_system(title: str, kept: str | None) -> None:
+    assert _lever(text=title).title == kept
