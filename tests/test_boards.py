@@ -17,6 +17,7 @@ from conftest import invoke, make_site
 from roledex.importer.boards import board_for
 from roledex.importer.fetch import MAX_REDIRECTS, USER_AGENT, FetchError, client, fetch
 from roledex.importer.run import Request, import_address, read_address
+from roledex.importer.structured import StatedSalary
 from roledex.importer.write import KnownPostings
 
 DESCRIPTION = (
@@ -657,3 +658,186 @@ def test_salary_ranges_of_a_system(pay: dict, stated: tuple | None) -> None:
 )
 def test_empty_texts_of_a_system(title: str, kept: str | None) -> None:
     assert _lever(text=title).title == kept
+
+
+READ = [
+    (
+        "https://boards.greenhouse.io/acme/jobs/4012345",
+        {**GREENHOUSE, "absolute_url": "https://careers.acme.example/jobs/4012345"},
+        {
+            "title": "Senior Backend Engineer, Payments",
+            "company": "Acme Robotics",
+            "locations": ["New York, NY", "Remote - US"],
+            "work_mode": None,
+            "employment": None,
+            "salary": StatedSalary(160000, 220000, "USD", "year"),
+            "posted": dt.date(2026, 11, 3),
+            "closes": None,
+            "url": "https://careers.acme.example/jobs/4012345",
+            "source": "Greenhouse",
+        },
+    ),
+    (
+        "https://boards.greenhouse.io/acme-robotics/jobs/1",
+        {
+            "title": "Engineer",
+            "updated_at": "2026-11-10T10:00:00Z",
+            "pay_input_ranges": [
+                {"min_cents": 100000, "max_cents": 200000, "currency_type": "EUR", "title": "", "blurb": "Monthly pay"},
+                {"min_cents": 50000, "max_cents": 300000, "currency_type": "GBP"},
+            ],
+        },
+        {
+            "title": "Engineer",
+            "company": "Acme Robotics",
+            "locations": [],
+            "posted": dt.date(2026, 11, 10),
+            "salary": StatedSalary(1000, 2000, "EUR", "month"),
+            "url": None,
+            "description": None,
+        },
+    ),
+    (
+        "https://jobs.ashbyhq.com/acme/5f2c-11",
+        ASHBY,
+        {
+            "title": "Machine Learning Engineer",
+            "company": "Acme",
+            "locations": ["London", "Remote - UK"],
+            "work_mode": "remote",
+            "employment": "full-time",
+            "salary": StatedSalary(90000, 120000, "GBP", "year"),
+            "url": "https://jobs.ashbyhq.com/acme/5f2c-11",
+            "source": "Ashby",
+        },
+    ),
+    (
+        "https://jobs.ashbyhq.com/acme/x1",
+        {
+            "organizationName": "Acme Ltd",
+            "jobs": [
+                {
+                    "id": "x1",
+                    "title": "Engineer",
+                    "isRemote": True,
+                    "compensation": {
+                        "summaryComponents": [
+                            {
+                                "compensationType": "Salary",
+                                "interval": "1 MONTH",
+                                "currencyCode": "EUR",
+                                "minValue": 4000,
+                                "maxValue": 5000,
+                            }
+                        ]
+                    },
+                }
+            ],
+        },
+        {
+            "company": "Acme Ltd",
+            "work_mode": "remote",
+            "salary": StatedSalary(4000, 5000, "EUR", "month"),
+            "locations": [],
+        },
+    ),
+    (
+        "https://jobs.smartrecruiters.com/Acme/744000012345-x",
+        SMARTRECRUITERS,
+        {
+            "title": "Senior Software Engineer",
+            "company": "Acme Group",
+            "locations": ["Lisbon, Portugal"],
+            "work_mode": "hybrid",
+            "employment": "full-time",
+            "posted": dt.date(2026, 11, 1),
+            "url": "https://jobs.smartrecruiters.com/Acme/744000012345-senior-software-engineer",
+            "source": "SmartRecruiters",
+        },
+    ),
+    (
+        "https://jobs.smartrecruiters.com/acme-co/7-x",
+        {
+            "name": "Engineer",
+            "location": {"city": "Austin", "region": "TX", "country": "us", "remote": True},
+            "typeOfEmployment": {"id": "contract"},
+        },
+        {
+            "company": "Acme Co",
+            "locations": ["Austin, TX, United States"],
+            "work_mode": "remote",
+            "employment": "contract",
+        },
+    ),
+    (
+        "https://acme.recruitee.com/o/product-engineer",
+        RECRUITEE,
+        {
+            "title": "Product Engineer",
+            "company": "Acme BV",
+            "locations": ["Amsterdam, Netherlands"],
+            "work_mode": "hybrid",
+            "employment": "full-time",
+            "salary": StatedSalary(5000, 6500, "EUR", "month"),
+            "url": "https://acme.recruitee.com/o/product-engineer",
+            "source": "Recruitee",
+        },
+    ),
+    (
+        "https://acme.recruitee.com/o/x",
+        {"offer": {"title": "Engineer", "city": "Utrecht", "country": "Netherlands", "on_site": True}},
+        {"company": "Acme", "locations": ["Utrecht, Netherlands"], "work_mode": "onsite"},
+    ),
+    (
+        "https://apply.workable.com/acme/j/AB12CD34/",
+        WORKABLE,
+        {
+            "title": "Site Reliability Engineer",
+            "company": "Acme",
+            "locations": ["Athens, Attica, Greece"],
+            "work_mode": "remote",
+            "url": "https://apply.workable.com/acme/j/AB12CD34/",
+            "source": "Workable",
+        },
+    ),
+    (
+        "https://apply.workable.com/acme/j/X/",
+        {"title": "Engineer", "remote": True, "location": {"city": "Athens", "country": "Greece"}},
+        {"work_mode": "remote", "locations": ["Athens, Greece"], "description": None},
+    ),
+    (
+        "https://acme.jobs.personio.de/job/1234567",
+        PERSONIO,
+        {
+            "title": "Backend Engineer (m/w/d)",
+            "company": "Acme GmbH",
+            "locations": ["Munich", "Berlin"],
+            "employment": "full-time",
+            "posted": dt.date(2026, 10, 30),
+            "url": "https://acme.jobs.personio.de/job/1234567",
+            "source": "Personio",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "answer", "expected"), READ)
+def test_each_reader_states_exactly_what_its_system_says(url: str, answer: Any, expected: dict[str, Any]) -> None:
+    board = board_for(url)
+    assert board is not None
+    read = board.read(answer, board)
+    assert {key: getattr(read, key) for key in expected} == expected
+
+
+def test_a_lever_posting_keeps_its_lists_and_closing_text_in_order() -> None:
+    read = _lever(
+        description="<p>Intro</p>", lists=[{"text": "You & us", "content": "<li>One</li>"}], additional="<p>End</p>"
+    )
+    assert read.description == "<p>Intro</p><h3>You &amp; us</h3><ul><li>One</li></ul><p>End</p>"
+
+
+def test_a_personio_posting_gone_from_the_feed_is_said_so() -> None:
+    board = board_for("https://acme.jobs.personio.de/job/99")
+    assert board is not None
+    with pytest.raises(LookupError, match="no longer in the company's feed"):
+        board.read(PERSONIO, board)
