@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import http.server
 import io
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,32 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(root)
     assert result.returncode == 0, result.stderr
     return root
+
+
+@pytest.fixture
+def loopback(tmp_path: Path) -> Iterator[Callable[[str, bytes], str]]:
+    """A web server on 127.0.0.1 serving the pages a test gives it."""
+    pages: dict[str, bytes] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            body = pages.get(self.path)
+            self.send_response(200 if body is not None else 404)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body or b"not found")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def serve(path: str, body: bytes) -> str:
+        pages[path] = body
+        return f"http://127.0.0.1:{server.server_address[1]}{path}"
+
+    yield serve
+    server.shutdown()
+    server.server_close()

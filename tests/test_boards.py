@@ -4,10 +4,8 @@ every way a request can fail, all served by a fake transport or a loopback serve
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import json
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +14,8 @@ import pytest
 from conftest import invoke, make_site
 from roledex.importer.boards import board_for
 from roledex.importer.fetch import MAX_REDIRECTS, USER_AGENT, FetchError, client, fetch
-from roledex.importer.run import Request, import_address, read_address
+from roledex.importer.run import read_address
 from roledex.importer.structured import StatedSalary
-from roledex.importer.write import KnownPostings
 
 DESCRIPTION = (
     "<p>We build the payments platform.</p><h2>Responsibilities</h2><ul><li>Own the ledger service</li>"
@@ -464,48 +461,6 @@ def test_requests_say_who_asks() -> None:
 def test_a_page_in_another_encoding_is_read_as_it_declares(body: bytes, headers: dict[str, str]) -> None:
     with client(httpx.MockTransport(lambda r: httpx.Response(200, content=body, headers=headers))) as http:
         assert "Café Zoë" in fetch("https://a.example/job", http).body.decode("utf-8")
-
-
-def test_an_address_already_on_record_is_reported_before_any_request(tmp_path: Path) -> None:
-    docs = make_site(tmp_path)
-    from roledex.check.run import checked_knowledge_base
-
-    kb = checked_knowledge_base(docs).kb
-    recorded = next(p for p in kb.postings.values() if p.url)
-    seen: list[str] = []
-    with client(_transport({}, seen)) as http:
-        outcome = import_address(recorded.url or "", Request(docs), kb, KnownPostings(kb), http)
-    assert outcome.failure is not None and outcome.failure.startswith("already imported as ")
-    assert seen == []
-
-
-@pytest.fixture
-def loopback(tmp_path: Path) -> Iterator[Callable[[str, bytes], str]]:
-    """A web server on 127.0.0.1 serving the pages a test gives it."""
-    pages: dict[str, bytes] = {}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-            body = pages.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("content-type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body or b"not found")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    def serve(path: str, body: bytes) -> str:
-        pages[path] = body
-        return f"http://127.0.0.1:{server.server_address[1]}{path}"
-
-    yield serve
-    server.shutdown()
-    server.server_close()
 
 
 def test_roledex_import_of_a_page_on_loopback_works_like_a_saved_file(

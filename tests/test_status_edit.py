@@ -78,6 +78,17 @@ LAYOUTS = [
     ),
     ("spaces after the value", "posting: p\nstatus: saved   \nnotes: x\n", {"status": "applied"}),
     ("a key the schema does not know", "posting: p\nstatus: saved\n", {"custom": "x"}),
+    (
+        "mapping rewritten whole",
+        "title: t\nsalary:\n  min: 1  # low\n  max: 2\nurl: u\n",
+        {"salary": {"min": 1, "max": 3, "text": "1-3 k"}},
+    ),
+    ("missing mapping added", "posting: p\nstatus: saved\n", {"salary": {"min": 5}}),
+    (
+        "list written in brackets",
+        "title: t\nlocations:\n  - Berlin\n  - Paris\nwork_mode: remote\n",
+        {"locations": ["Berlin, Germany", "remote-eu"]},
+    ),
 ]
 
 
@@ -102,6 +113,9 @@ EDITED = {
     "text whose last line starts with '#'": "posting: p\nnext_step: x\nstatus: saved\n",
     "spaces after the value": "posting: p\nstatus: applied\nnotes: x\n",
     "a key the schema does not know": "posting: p\nstatus: saved\ncustom: x\n",
+    "mapping rewritten whole": 'title: t\nsalary:\n  min: 1\n  max: 3\n  text: "1-3 k"\nurl: u\n',
+    "missing mapping added": "posting: p\nstatus: saved\nsalary:\n  min: 5\n",
+    "list written in brackets": 'title: t\nlocations: ["Berlin, Germany", remote-eu]\nwork_mode: remote\n',
 }
 """Each layout's front matter after the edit, byte for byte."""
 

@@ -26,6 +26,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     imports.add_argument("--location", metavar="PLACE", help="where the job is, in place of what is read")
     imports.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     imports.add_argument("--force", action="store_true", help="overwrite, and import duplicates")
+    imports.add_argument(
+        "--update",
+        action="store_true",
+        help="bring postings already on record up to date with their addresses, keeping your own edits",
+    )
     imports.add_argument("--dry-run", action="store_true", help="write nothing; show what would be written")
     imports.add_argument("--json", action="store_true", help="with --dry-run: print the extracted fields as JSON")
     imports.set_defaults(handler=run)
@@ -69,7 +74,14 @@ def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, 
     report = outcome.report() if args.dry_run else None
     if outcome.failure is not None:
         err(f"roledex import: {name}: {outcome.failure}")
+        for line in outcome.news:
+            err(f"  {line}")
         return False, report
+    if outcome.record is not None:
+        out(f"{name}: on record as {outcome.record}")
+        for line in [*outcome.news, *outcome.written]:
+            out(f"  {line}")
+        return True, report
     assert outcome.found is not None and outcome.plan is not None
     if args.dry_run:
         if not args.json:
@@ -78,6 +90,8 @@ def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, 
         if outcome.wrote_company:
             out(f"wrote {outcome.plan.company_path} (new company)")
         out(f"wrote {outcome.plan.posting_path}")
+        for line in outcome.written:
+            out(line)
     for warning in [*outcome.found.warnings, *outcome.plan.warnings]:
         err(f"{name}: warning: {warning}")
     return True, report
@@ -102,13 +116,16 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     # the importer's libraries load only when importing
     from roledex.importer.fetch import client
-    from roledex.importer.run import Outcome, Request, import_address, import_posting
+    from roledex.importer.outcome import Outcome, Request
+    from roledex.importer.run import import_address, import_posting
     from roledex.importer.write import KnownPostings
 
     kb = checked_knowledge_base(docs).kb
     known = KnownPostings(kb)
     sources = _import_sources(args.files)
-    request = Request(docs, args.company, args.url, args.dry_run, args.force, args.title, args.location)
+    request = Request(
+        docs, args.company, args.url, args.dry_run, args.force, args.title, args.location, update=args.update
+    )
     results, reports = [], []
     with client() as http:
         for index, source in enumerate(sources, 1):

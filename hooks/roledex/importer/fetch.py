@@ -26,6 +26,11 @@ class FetchError(Exception):
     """An address that gave no posting: the reason as one line."""
 
 
+class PostingGone(FetchError):
+    """The address answered that the posting is not there any more (HTTP 404 or 410, or its
+    board no longer lists it): for a posting on record, a fact to record, not only a failure."""
+
+
 @dataclass(frozen=True)
 class Fetched:
     """What an address answered: the address after redirects, and its bytes in UTF-8."""
@@ -82,6 +87,8 @@ def fetch(url: str, http: httpx.Client) -> Fetched:
     """The answer of `url`, or FetchError saying why there is none."""
     try:
         with http.stream("GET", url) as response:
+            if response.status_code in (404, 410):
+                raise PostingGone(_status_problem(response.status_code))
             if response.status_code >= 400:
                 raise FetchError(_status_problem(response.status_code))
             declared = response.headers.get("content-length", "")

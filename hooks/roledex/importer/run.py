@@ -8,55 +8,24 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 
 from roledex.importer.boards import board_for
 from roledex.importer.extract import Extraction, extract, overridden
-from roledex.importer.fetch import FetchError, fetch
+from roledex.importer.fetch import FetchError, PostingGone, fetch
+from roledex.importer.on_record import brought_up_to_date, taken_down
+from roledex.importer.outcome import Outcome, Request
 from roledex.importer.repair import Repaired, UnreadableInput, decode_input, repair_text
+from roledex.importer.snapshots import keep, snapshot_folder
 from roledex.importer.structured import Structured, read_structured
-from roledex.importer.write import KnownPostings, Plan, plan
+from roledex.importer.write import KnownPostings, plan
 from roledex.kb.files import write_text_atomic
 from roledex.kb.model import KnowledgeBase
 
 MIN_OWN_TEXT = 20
 """Characters of text below which a page's structured description is a placeholder, not the posting
 (schema.org asks for the whole description there, so anything longer is kept over the page)."""
-
-
-@dataclass(frozen=True)
-class Request:
-    """What the user asked for: where to write, what to assume, and how far to go."""
-
-    docs: Path
-    company: str | None = None
-    url: str | None = None
-    dry_run: bool = False
-    force: bool = False
-    title: str | None = None
-    location: str | None = None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What importing one posting found, planned and wrote, or why it stopped."""
-
-    found: Extraction | None = None
-    plan: Plan | None = None
-    failure: str | None = None
-    wrote_company: bool = False
-
-    def report(self) -> dict[str, object] | None:
-        """The facts `--dry-run --json` prints, when the text could be read."""
-        if self.found is None:
-            return None
-        report = self.found.as_json(self.plan.company_slug if self.plan else None)
-        if self.plan is not None:
-            report["warnings"] = [*report["warnings"], *self.plan.warnings]
-        return report
 
 
 def _own_text(repaired: Repaired, structured: Structured | None) -> Repaired:
@@ -81,14 +50,21 @@ def read_posting(raw: bytes, company: str | None = None, url: str | None = None)
     """The facts of a raw posting: its page's structured data first, then its words."""
     text = decode_input(raw)
     structured = read_structured(text)
-    return extract(_own_text(repair_text(text), structured), company=company, url=url, structured=structured)
+    try:
+        repaired = repair_text(text)
+    except UnreadableInput:
+        if structured is None or not structured.description:
+            raise
+        repaired = Repaired("")  # a page whose words are all in its structured data
+    return extract(_own_text(repaired, structured), company=company, url=url, structured=structured)
 
 
 def read_address(address: str, http: httpx.Client, company: str | None = None) -> Extraction:
     """The facts of the posting at `address`: from its system's API when roledex knows the
     system, else from the page (its structured data first, then its words).
 
-    Raises FetchError for an address that gives no posting (gone, refused, no network).
+    Raises PostingGone for a posting that is not there any more, FetchError for an address
+    that gives no posting for another reason (refused, no network).
     """
     board = board_for(address)
     if board is not None:
@@ -96,10 +72,10 @@ def read_address(address: str, http: httpx.Client, company: str | None = None) -
             answer = fetch(board.api_url, http)
             structured = board.read(answer.body if board.api_is_xml else answer.json(), board)
         except LookupError as gone:
-            raise FetchError(str(gone)) from None
-        except FetchError as problem:
-            if "HTTP 404" in str(problem) or "HTTP 410" in str(problem):
-                raise
+            raise PostingGone(str(gone)) from None
+        except PostingGone:
+            raise
+        except FetchError:
             structured = None  # the API is down or refused: the page itself may still say it all
         except (ValueError, AttributeError, TypeError, ElementTree.ParseError):
             structured = None
@@ -112,7 +88,12 @@ def read_address(address: str, http: httpx.Client, company: str | None = None) -
 
 
 def _finish(
-    found: Extraction, request: Request, kb: KnowledgeBase, known: KnownPostings, fallback_title: str
+    found: Extraction,
+    request: Request,
+    kb: KnowledgeBase,
+    known: KnownPostings,
+    fallback_title: str,
+    address: bool = False,
 ) -> Outcome:
     """Plan the files of what was read; a duplicate or an existing file stops it unless forced."""
     found = overridden(found, request.title, request.location)
@@ -135,7 +116,12 @@ def _finish(
     except FileExistsError:
         return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
     known.add(found, str(planned.posting_path))
-    return Outcome(found, planned, wrote_company=wrote_company)
+    written: tuple[str, ...] = ()
+    if address:
+        folder = snapshot_folder(request.docs, planned.posting_path.stem)
+        snapshot, digest, _ = keep(folder, planned.posting_text, request.today)
+        written = (f"kept the posting as read in {snapshot} (sha256 {digest[:12]})",)
+    return Outcome(found, planned, wrote_company=wrote_company, written=written)
 
 
 def import_posting(
@@ -152,12 +138,17 @@ def import_posting(
 def import_address(
     address: str, request: Request, kb: KnowledgeBase, known: KnownPostings, http: httpx.Client
 ) -> Outcome:
-    """Import the posting at `address`; one already on record is reported before any request."""
-    duplicate = known.duplicate_of_address(address)
-    if duplicate and not request.force and not request.dry_run:
-        return Outcome(failure=f"already imported as {duplicate} (same address); --force imports it anyway")
+    """Import the posting at `address`; one already on record is compared with what the
+    address says now, and brought up to date when the request says so."""
+    on_record = None if request.force else known.duplicate_of_address(address)
     try:
         found = read_address(address, http, company=request.company)
+    except PostingGone as gone:
+        return taken_down(on_record, str(gone), request) if on_record else Outcome(failure=str(gone))
     except (FetchError, UnreadableInput) as problem:
         return Outcome(failure=str(problem))
-    return _finish(found, request, kb, known, fallback_title="posting")
+    if on_record is None and found.url and not request.force:
+        on_record = known.duplicate_of_address(found.url)
+    if on_record is not None:
+        return brought_up_to_date(overridden(found, request.title, request.location), on_record, request)
+    return _finish(found, request, kb, known, fallback_title="posting", address=True)

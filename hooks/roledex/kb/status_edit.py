@@ -3,7 +3,9 @@
 `roledex status` must keep the file as the user wrote it: comments, key order, quoting,
 line endings and body. So it edits lines, not a re-dumped structure: the YAML parser says
 where each top-level value starts and ends, that span is replaced (a comment after it
-kept), and a missing key goes after the value of the key that precedes it in the schema.
+kept), and a missing key goes after the value of the key that precedes it in the schema. A
+list is written in brackets and a mapping one scalar per line, so a changed salary is
+rewritten whole (its own comments with it) and every other key stays as it was.
 What it cannot edit that way (a flow mapping, an indented mapping, front matter the parser
 refuses) it refuses, and every edit is proved by parsing the result: the old mapping plus
 exactly the changed keys, or no edit at all.
@@ -101,6 +103,12 @@ def _without_trailing_notes(lines: list[str], start: int, stop: int, scalar: boo
 
 
 def _entry(key: str, value: object, tail: str, newline: str) -> str:
+    """One key's lines: a scalar, a list in brackets, or a mapping of scalars one per line."""
+    if isinstance(value, dict):
+        inner = "".join(f"  {name}: {yaml_scalar(item)}{newline}" for name, item in value.items())
+        return f"{key}:{tail}{newline}{inner}"
+    if isinstance(value, list):
+        return f"{key}: [{', '.join(yaml_scalar(item) for item in value)}]{tail}{newline}"
     return f"{key}: {yaml_scalar(value)}{tail}{newline}"
 
 
