@@ -72,6 +72,7 @@ FAST_TESTS = (
     "tests/test_plain_text.py",
     "tests/test_dates.py",
     "tests/test_import.py",
+    "tests/test_update.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

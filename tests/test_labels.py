@@ -57,6 +57,41 @@ PASTES = [
     ),
     ("Senior Engineer\nNone\nParis\n\nWe build things.\n", (None, "Senior Engineer", ["Paris"], None)),
     ("What You'll get\n\n- Equity\n- Health insurance\n", (None, None, [], None)),
+    (
+        "Senior Backend Entwickler (m/w/d)\nHamburg · Hybrid · Vollzeit\n\nÜber uns\n"
+        "Die Nordlicht Logistik GmbH ist ein Anbieter von Logistiksoftware.\n",
+        ("Nordlicht Logistik", "Senior Backend Entwickler", ["Hamburg"], "hybrid"),
+    ),
+    (
+        "Développeur Full Stack H/F\nLyon, France - Télétravail partiel\n\nChez Atelier Verde, nous "
+        "construisons des outils.\n",
+        ("Atelier Verde", "Développeur Full Stack H/F", ["Lyon, France"], "hybrid"),
+    ),
+    (
+        "Product Owner\nUtrecht | 32-40 uur per week\n\nOver Kade Bank\nWij bouwen een bank.\n",
+        ("Kade Bank", "Product Owner", ["Utrecht"], None),
+    ),
+    (
+        "Desenvolvedor Mobile\nRemoto (Brasil)\n\nA Pomar Tecnologia está contratando!\n",
+        ("Pomar Tecnologia", "Desenvolvedor Mobile", ["Brasil"], "remote"),
+    ),
+    (
+        "Senior QA Engineer\nFirma: Wisła Software Sp. z o.o.\nLokalizacja: Kraków / Zdalnie\n\nTestujemy.\n",
+        ("Wisła Software Sp. z o.o.", "Senior QA Engineer", ["Kraków"], "remote"),
+    ),
+    (
+        "Senior Data Analyst\nKiranam Retail Pvt. Ltd. - Bengaluru, Karnataka, India\n\nWork mode: Work from office\n",
+        ("Kiranam Retail", "Senior Data Analyst", ["Bengaluru, Karnataka, India"], "onsite"),
+    ),
+    (
+        "IT Support Technician (Contract)\nMaple Grove Clinics\nToronto, ON\n\nWe fix laptops.\n",
+        ("Maple Grove Clinics", "IT Support Technician", ["Toronto, ON"], None),
+    ),
+    (
+        "Product Manager\n\nlocations\nSeattle, WA\nSan Francisco, CA\n\ntime type\nFull time\n\n"
+        "Harborview Commerce is hiring a Product Manager.\n",
+        ("Harborview Commerce", "Product Manager", ["Seattle, WA", "San Francisco, CA"], None),
+    ),
 ]
 
 
@@ -320,6 +355,14 @@ def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:
         ("© 2026 Initech Ltd. All rights reserved.", "Initech"),
         ("## Why Hooli?\n\nWe pay well.", "Hooli"),
         ("Life at Umbrella", "Umbrella"),
+        ("Die Nordlicht Logistik GmbH ist ein Anbieter von Software.", "Nordlicht Logistik"),
+        ("Chez Atelier Verde, nous aimons le code.", "Atelier Verde"),
+        ("Bei Tannberg bauen wir Apps.", "Tannberg"),
+        ("Lumen Analítica busca talento.", "Lumen Analítica"),
+        ("Kade Bank zoekt een collega.", "Kade Bank"),
+        ("Fiorentina Digital S.r.l. è una software house.", "Fiorentina Digital"),
+        ("AB Volvo is looking for engineers.", "AB Volvo"),
+        ("Las Vegas Sands is hiring now.", "Las Vegas Sands"),
     ],
 )
 def test_a_company_named_only_in_the_boilerplate(closing: str, company: str) -> None:

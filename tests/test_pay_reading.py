@@ -27,6 +27,13 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         ("Paris", "Salaire : jusqu'à 60 000 € par an.", (None, 60000, "EUR", "year")),
         ("Berlin", "Gehalt: bis zu 70.000 € im Jahr.", (None, 70000, "EUR", "year")),
         ("Lisbon", "Salário a partir de 30.000 € por ano.", (30000, None, "EUR", "year")),
+        ("Utrecht", "Salaris tussen €5.200 en €6.800 bruto per maand.", (5200, 6800, "EUR", "month")),
+        ("Kraków", "Wynagrodzenie: 18 000 - 24 000 PLN netto miesięcznie.", (18000, 24000, "PLN", "month")),
+        ("Kraków", "Wynagrodzenie: od 150 000 do 200 000 PLN rocznie.", (150000, 200000, "PLN", "year")),
+        ("Stockholm", "Lön: 45 000 – 55 000 SEK per månad.", (45000, 55000, "SEK", "month")),
+        ("Milano", "Retribuzione: 38.000 - 45.000 € lordi annui.", (38000, 45000, "EUR", "year")),
+        ("Utrecht", "Uurtarief: €80 tot €95 per uur.", (80, 95, "EUR", "hour")),
+        ("São Paulo", "Faixa salarial: R$ 9.000 a R$ 12.000 por mês.", (9000, 12000, "BRL", "month")),
     ],
 )
 def test_pay_as_the_text_means_it(place: str, text: str, salary: tuple | None) -> None:

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import dateparser
 
+from roledex.importer.places import split_places
+
 GENERIC_HEADINGS = frozenset(
     (
         "company description",
@@ -50,10 +52,13 @@ _BOARD_SUFFIX = re.compile(
     re.I,
 )
 _COMPANY_SUFFIX = re.compile(
-    r",?\s+(?:Inc\.?|LLC|Ltd\.?|Limited|GmbH|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.|AG|SE|"
-    r"B\.V\.|BV|Pty Ltd|SAS|S\.r\.l\.|AB|ASA|Oy)$",
+    r",?\s+(?:Inc\.?|LLC|LLP|Ltd\.?|Limited|GmbH(?: & Co\. KG)?|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.S?\.?|SA|"
+    r"AG|SE|KG|e\.V\.|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|Sdn\.? Bhd\.?|SAS|SASU|"
+    r"SARL|S\.L\.U?\.?|S\.r\.l\.|S\.p\.A\.|Ltda\.?|Sp\. z o\.o\.|AB|ASA|A/S|ApS|AS|Oy|K\.K\.)$",
     re.I,
 )
+_ARTICLE = re.compile(r"^(?:(?:Die|Der|Das|La|Le|El|Het|A|O)\s+|L['’])(?=[A-Z])")
+"""An article that starts a sentence before a company's name: 'Die Nordlicht GmbH ist ...'."""
 _NOT_COMPANY = frozenset(
     {
         "This",
@@ -164,9 +169,12 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
     lines = _lines(text)
     if after_title and len(lines) > 1:
         second = _clean_heading(lines[1])
-        dotted = _LINKEDIN.match(second)
+        dotted = _dotted(lines[1])
         if dotted:
             return Found(company_name_of(dotted.group("company")))
+        dashed = _company_dash_place(lines[1])
+        if dashed:
+            return Found(company_name_of(dashed[0]))
         at_line = re.fullmatch(rf"at\s+({_NAME})", second)
         if at_line:
             return Found(company_name_of(at_line.group(1)))
@@ -174,13 +182,25 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
         named_again = text.count(second) >= 2 and re.fullmatch(rf"{_NAME}", second) is not None
         if short and (lines[1].startswith("#") or named_again) and not re.search(r"\d|:", second):
             return Found(company_name_of(second))
-    about = re.search(rf"^#+\s*About\s+({_NAME})\s*$", text, re.M)
+    about = re.search(
+        rf"^(?:#+\s*)?(?:About|Über|À propos de|Acerca de|Sobre|Over|Om|Chi è)\s+({_NAME})\s*$", text, re.M
+    )
     if about and about.group(1).split()[0] not in _NOT_COMPANY and about.group(1).lower() not in ("us", "you"):
         return Found(company_name_of(about.group(1)))
     votes: dict[str, int] = {}
     for pattern, weight in (
         (rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
+        (
+            rf"\b({_NAME})\s+(?:est[áa] (?:contratando|buscando|à procura)|busca|recrute|recherche|sucht|zoekt|"
+            r"szuka|cerca|rekryterar)\b",
+            2,
+        ),
         (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
+        (
+            rf"\b(?:Chez|Bei|Bij|Presso|Na|En)\s+({_NAME}),?\s+(?:nous|wir|werken we|bouwen we|somos|buscamos|"
+            r"estamos|nós|siamo|creamos|construimos|construisons|bauen wir|entwickeln wir)\b",
+            2,
+        ),
         (rf"©\s*(?:\d{{4}}\s+)?({_NAME}?)(?:[.,]?\s+All rights|\s*$)", 2),
         (rf"\b({_NAME})\s+is\s+(?:a|an)\s+(?:proud\s+)?equal opportunity employer", 2),
         (rf"(?m)^\W*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2),
@@ -190,12 +210,19 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
             r"(?!plus\b|must\b|bonus\b|nice\b|big plus)\w",
             1,
         ),
+        (
+            rf"(?:^|\n)({_NAME})\s+(?:ist|est|es|é|is|jest|är|è)\s+(?:ein|eine|einer|un|une|una|uma|um|een|il|la|"
+            r"lo|o|en|ett)\s+\w",
+            1,
+        ),
     ):
         for match in re.finditer(pattern, text):
-            name = company_name_of(match.group(1))
+            written = _ARTICLE.sub("", match.group(1))
+            name = company_name_of(written)
+            legal_form = 1 if name != written else 0  # 'Nordlicht Logistik GmbH' names a company for sure
             is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None
-            if name.split()[0] not in _NOT_COMPANY and len(name.split()) <= 4 and not is_team:
-                votes[name] = votes.get(name, 0) + weight
+            if name and name.split()[0] not in _NOT_COMPANY and len(name.split()) <= 4 and not is_team:
+                votes[name] = votes.get(name, 0) + weight + legal_form
     if not votes:
         return None
     name = max(votes, key=lambda n: (votes[n], text.count(n)))
@@ -207,12 +234,60 @@ _LINKEDIN = re.compile(
     r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$",
     re.I,
 )
+
+
+def _dotted(line: str) -> re.Match[str] | None:
+    """A board's 'Company · Place (Mode)' line; not 'Hamburg · Hybrid · Full-time', whose second
+    part is no place (a mode, an employment type, hours), so whose first part is the place."""
+    match = _LINKEDIN.match(_clean_heading(line))
+    return match if match and split_places([match.group("place")])[0] else None
+
+
+_DASHED = re.compile(r"^(?P<company>[^-–—|]{2,60}?)\s+[-–—|]\s+(?P<place>[^-–—|]{2,80})$")
+
+
+def _company_dash_place(line: str) -> tuple[str, str] | None:
+    """(company, place) of a line under the title such as 'Kiranam Retail Pvt. Ltd. - Bengaluru,
+    Karnataka, India': the place has a comma ('City, Region'), the company is a name."""
+    match = _DASHED.match(_clean_heading(line))
+    if not match:
+        return None
+    company, place = match.group("company").strip(), match.group("place").strip()
+    if "," not in place or not _PLACE.fullmatch(place) or re.search(r"\d", place) or ":" in company:
+        return None
+    if not re.fullmatch(_NAME, company) or len(company.split()) > 6:
+        return None
+    return company, place
+
+
+_META_LINE_WORDS = 10
+
+
+def _meta_line(line: str) -> str | None:
+    """A short line near the top that states a work mode beside a place ('Remoto (Brasil)',
+    'Lyon, France - Télétravail partiel', 'Hamburg · Hybrid · Vollzeit') or lists a place with
+    what is no place ('Utrecht | 32-40 uur per week'), as it stands."""
+    cleaned = _clean_heading(line)
+    if len(cleaned.split()) > _META_LINE_WORDS or ":" in cleaned or cleaned.endswith("."):
+        return None
+    places, mode = split_places([cleaned])
+    listed = len(re.split(r"\s+[·•|]\s+", cleaned))
+    return cleaned if places and (mode or len(places) < listed) else None
+
+
 _LOCATION_LABEL = re.compile(
     r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
-    r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort)\s*[:：]\s*(.+)$",
+    r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
+    r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|local de trabalho|plats)"
+    r"\s*[:：]\s*(.+)$",
     re.I | re.M,
 )
-_LOCATION_ALONE = re.compile(r"^\W{0,3}\s*(?:locations?|job location)\s*\n+\s*([^\n]{2,80})$", re.I | re.M)
+_LOCATION_ALONE = re.compile(
+    r"^\W{0,3}\s*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?)\s*\n+\s*([^\n]{2,80}(?:\n[A-Z][^\n:]{1,79}){0,4})$",
+    re.M,
+)
+"""A label on its own line and the places under it, one a line (Workday: 'locations' /
+'Seattle, WA' / 'San Francisco, CA'), up to the blank line."""
 _GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|]+)")
 _BASED_IN = re.compile(
     r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
@@ -222,7 +297,7 @@ _BASED_IN = re.compile(
 
 
 def _split_places(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:;|\||/| or | · |•)\s*", text.strip().strip("`*_ ."))
+    parts = re.split(r"\s*(?:;|\||/| or | · |•|\n)\s*", text.strip().strip("`*_ ."))
     return [p.strip() for p in parts if p.strip() and len(p) <= 80]
 
 
@@ -236,7 +311,7 @@ def locations_from_text(text: str, company: str | None = None) -> Found[list[str
     globe line, or 'candidates based in X'."""
     top = _lines(text)[:5]
     for line in top[1:3]:
-        dotted = _LINKEDIN.match(_clean_heading(line))
+        dotted = _dotted(line)
         if dotted:
             return Found([dotted.group("place").strip()])
     if len(top) > 2 and top[2].rstrip().endswith(" /") and not _JUNK.match(top[1]):
@@ -246,6 +321,13 @@ def locations_from_text(text: str, company: str | None = None) -> Found[list[str
         names_company = company and company.lower() in _clean_heading(above).lower()
         if names_company and _PLACE.fullmatch(place) and not re.search(r"\d", place):
             return Found([place])
+    dashed = _company_dash_place(top[1]) if len(top) > 1 else None
+    if dashed:
+        return Found([dashed[1]])
+    for line in top[1:4]:
+        meta = _meta_line(line)
+        if meta:
+            return Found([meta])
     for pattern in (_LOCATION_LABEL, _LOCATION_ALONE, _GLOBE):
         match = pattern.search(text)
         if match:
@@ -287,7 +369,7 @@ _ONSITE = re.compile(
 def work_mode_from_text(text: str, locations: list[str]) -> Found[str] | None:
     """Hybrid, remote or onsite, from what the text says about where the work happens."""
     for line in _lines(text)[1:3]:
-        dotted = _LINKEDIN.match(_clean_heading(line))
+        dotted = _dotted(line)
         if dotted and dotted.group("mode"):
             mode = dotted.group("mode").lower().replace("-", "")
             return Found("onsite" if mode == "onsite" else mode)

@@ -111,9 +111,18 @@ def is_empty_value(text: str | None) -> bool:
     return text is None or text.strip().strip("*_`").strip().lower() in _EMPTY
 
 
+_TERMS_IN_BRACKETS = re.compile(
+    r"\s*[\(\[]\s*(?:contract|contractor|remote|hybrid|on-?site|full[- ]?time|part[- ]?time|freelance|temporary|"
+    r"temp|permanent|fixed[- ]term|\d+[- ]months?(?: contract)?|vollzeit|teilzeit|cdi|cdd|remoto|h[íi]brido)\s*[\)\]]",
+    re.I,
+)
+"""Terms of the job a board puts in the title's brackets: they are facts of their own."""
+
+
 def clean_title(title: str) -> str:
-    """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)') and stray marks."""
-    return _GENDER.sub("", title).strip(" -–—|:*_`")
+    """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job in
+    brackets ('(Contract)', '(Remote)') and stray marks."""
+    return _TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title)).strip(" -–—|:*_`")
 
 
 def is_job_title(text: str) -> bool:

@@ -26,7 +26,7 @@ AMOUNT = re.compile(
     rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
     rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|to|and|bis|à|a|et|und|y|e|au)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|to|and|bis|à|a|et|und|y|e|au|en|tot|i|do)\s*$", re.I)
 """What stands between the two ends of a range, an annotation of the first end allowed:
 '£50,000 (junior) to £70,000 (senior)', 'entre 500 et 650 €'."""
 
@@ -34,24 +34,26 @@ _PERIOD_WORDS = (
     (
         "hour",
         r"(?<![A-Za-z])(?:per|an|a|/|each)\s*(?:hour|hr|h)\b|hourly|(?<![A-Za-z])p/?h\b|"
-        r"pro stunde|par heure|por hora|stundenlohn",
+        r"pro stunde|par heure|por hora|stundenlohn|per uur|za godzin[eę]|all'ora|i timmen",
     ),
     (
         "day",
         r"(?<![A-Za-z])(?:per|a|/)\s*day\b|daily|day rate|(?<![A-Za-z])/\s?d\b|pro tag|par jour|por d[ií]a|"
-        r"\bTJM\b|taux journalier|tarif journalier|tagessatz",
+        r"\bTJM\b|taux journalier|tarif journalier|tagessatz|per dag|dziennie|al giorno",
     ),
     ("week", r"(?<![A-Za-z])(?:per|a|/)\s*(?:week|wk)\b|weekly|pro woche|par semaine"),
     (
         "month",
         r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
-        r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b",
+        r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b|per maand|"
+        r"miesi[eę]cznie|/\s?mies|al mese|mensil[ei]|(?:ao|por) m[eê]s|mensais|per m[aå]nad|/\s?m[aå]n\b",
     ),
     (
         "year",
         r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
         r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
-        r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual",
+        r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual|per jaar|jaarlijks|rocznie|annu[oi]|all'anno|"
+        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig",
     ),
 )
 _KINDS = (
@@ -75,7 +77,12 @@ _KINDS = (
         r"(?:contract|project|engagement)|montant total|gesamtbudget|gesamtvolumen",
     ),
 )
-_BASE = re.compile(r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo", re.I)
+_BASE = re.compile(
+    r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo|salaris|"
+    r"salari[oa]|sal[aá]rio|salarial|wynagrodzenie|stipendio|retribuzione|r[ée]mun[ée]ration|"
+    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka",
+    re.I,
+)
 _UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot)\s*$", re.I)
 _FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da)\s*$", re.I)
 _NOT_MONEY_AFTER = re.compile(

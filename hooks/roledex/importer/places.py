@@ -10,21 +10,34 @@ from __future__ import annotations
 import re
 
 _REMOTE_WORDS = (
-    r"remote(?:\s+(?:ok|friendly|first|only|possible))?|fully remote|100\s*%\s*remote|remoto|remota|"
-    r"t[ée]l[ée]travail(?: complet)?|à distance|a distancia|home\s*office|work from home|wfh|anywhere"
+    r"remote(?:[\s-]+(?:ok|friendly|first|only|possible))?|fully remote|100\s*%\s*remote|remoto|remota|"
+    r"t[ée]l[ée]travail(?: complet| total)?|à distance|a distancia|teletrabajo|en remoto|da remoto|"
+    r"home\s*office|work from home|wfh|anywhere|zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans"
 )
-_HYBRID_WORDS = r"hybrid|hybride|h[íi]brido|h[íi]brida|ibrido"
-_ONSITE_WORDS = r"on-?site|in[- ]person|in[- ]office|office[- ]based|presencial|vor ort|sur site"
-_MODE_ONLY = re.compile(
-    rf"^(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))$", re.I
+_HYBRID_WORDS = (
+    r"hybrid|hybride|h[íi]brido|h[íi]brida|ibrido|ibrida|hybrydowo|hybrydowa|praca hybrydowa|"
+    r"t[ée]l[ée]travail partiel|remote parcial|teilweise remote"
 )
-_MODE_IN_PARENS = re.compile(
-    rf"\s*\((?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))\)\s*", re.I
+_ONSITE_WORDS = (
+    r"on-?site|in[- ]person|in[- ]office|office[- ]based|presencial|vor ort|sur site|pr[ée]sentiel|"
+    r"stacjonarnie|in sede|op kantoor|work from office|wfo|office"
 )
-_MODE_PREFIX = re.compile(
-    rf"^(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))\s*(?:[-–—:(]|in\b)\s*(?P<rest>.+?)\)?$",
+_MODES = rf"(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))"
+_MODE_ONLY = re.compile(rf"^{_MODES}$", re.I)
+_MODE_IN_PARENS = re.compile(rf"\s*\({_MODES}(?:[,;:\s–-][^()]*)?\)\s*", re.I)
+"""A mode in brackets, with what the board adds after it: '(Remote-first, UK only)'."""
+_MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|in\b)\s*(?P<rest>.+?)\)?$", re.I)
+_MODE_SUFFIX = re.compile(rf"^(?P<rest>.+?)\s+[-–—]\s+{_MODES}$", re.I)
+"""A place, a dash and its mode: 'Lyon, France - Télétravail partiel'."""
+NOT_A_PLACE = re.compile(
+    r"^(?:full[- ]?time|part[- ]?time|contract(?:or)?|permanent|temporary|freelance|internship|vollzeit|teilzeit|"
+    r"festanstellung|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|tiempo completo|jornada completa|"
+    r"tiempo parcial|tempo integral|clt|pj|b2b|uop|voltijd|deeltijd|tempo pieno|heltid|deltid)$"
+    r"|\d.*\b(?:hours?|hrs?|uur|stunden|std|heures|horas|ore|godzin)\b|\b(?:ago|posted|applicants?|hace|il y a|vor)\b"
+    r"|^\d[\d\s,.+-]*$",
     re.I,
 )
+"""What boards put between places that is no place: an employment type, hours, a date, a count."""
 
 
 def _mode_of(match: re.Match[str]) -> str:
@@ -49,10 +62,12 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
             if inside:
                 modes.append(_mode_of(inside))
                 part = _MODE_IN_PARENS.sub(" ", part).strip(" ,-")
-            prefix = _MODE_PREFIX.match(part)
+            prefix = _MODE_PREFIX.match(part) or _MODE_SUFFIX.match(part)
             if prefix:
                 modes.append(_mode_of(prefix))
                 part = prefix.group("rest").strip(" ,-()")
+            if NOT_A_PLACE.search(part):
+                continue
             if part and part.lower() not in (k.lower() for k in kept):
                 kept.append(part)
     mode = modes[0] if modes and len(set(modes)) == 1 else ("hybrid" if "hybrid" in modes else None)
