@@ -75,6 +75,13 @@ LATER = dt.date(2026, 12, 2)
         ),
         pytest.param({"tags": ["x"], "role": "r"}, {}, {"tags": ["y"]}, [], id="keys the importer never writes"),
         pytest.param({"title": ""}, None, {"title": "B"}, [Change("title", None, "B")], id="empty is absent"),
+        pytest.param(
+            {},
+            {"team": "Ads"},
+            {"team": "Growth"},
+            [Change("team", None, "Growth", kept=True)],
+            id="removed stays removed",
+        ),
     ],
 )
 def test_which_facts_follow_the_posting(
@@ -158,6 +165,18 @@ def test_snapshots_are_dated_numbered_listed_with_their_sha256_and_kept_outside_
     listed = dict(line.split("  ")[::-1] for line in (folder / SUMS).read_text().splitlines())
     assert listed == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.md")}
     assert snapshot_folder(Path("."), "x").parent.parent.parent == Path.cwd().parent
+    assert snapshot_folder(Path("docs"), "x") == Path("snapshots/postings/x")
+    assert snapshot_folder(Path("kb/.."), "x") == Path.cwd().parent / "snapshots" / "postings" / "x"
+
+
+def test_a_snapshot_that_cannot_be_read_gives_no_facts(tmp_path: Path) -> None:
+    folder = tmp_path / "snapshots" / "postings" / "x"
+    folder.mkdir(parents=True)
+    (folder / "2026-11-25.md").write_bytes(b"---\ntitle: \xff\n---\nx\n")
+    (folder / "notes.txt").write_text("not a snapshot")
+    newest = latest(folder)
+    assert newest is not None and (newest.meta, newest.body) == ({}, "")
+    assert latest(tmp_path / "nothing") is None
 
 
 # --- the whole loop ---
@@ -260,10 +279,13 @@ def test_changes_are_shown_then_applied_keeping_the_users_own_edits(board: Board
         and newest.path.name == "2026-12-02-2.md"
         and newest.meta["title"] == "Senior Platform Engineer"
     )
-    assert updated.written[:2] == (
+    assert updated.written == (
         f"kept the file as it was in {kept} (sha256 {hashlib.sha256(mine.encode()).hexdigest()[:12]})",
         f"updated {board.posting}",
+        f"kept the posting as read in {newest.path} (sha256 {newest.sha256[:12]})",
     )
+    assert (updated.record, shown.record) == (str(board.posting), str(board.posting))
+    assert updated.found is not None and shown.found is not None
     again = board.imported(update=True, today=LATER)  # the edit is known now: no news
     assert again.news == ("up to date with its address",)
     assert again.written == ()
@@ -355,3 +377,45 @@ def test_roledex_import_update_on_a_page_served_on_loopback(
     assert updated.returncode == 0, updated.stderr
     assert f"{url}: on record as" in updated.stdout and "  salary.max: 180000 -> 175000" in updated.stdout
     assert invoke("check", str(docs)).returncode == 0
+
+
+def test_a_front_matter_the_editor_cannot_change_safely_is_left_as_it_is(board: Board) -> None:
+    text = board.posting.read_text(encoding="utf-8")
+    fence = text.index("---", 3)
+    flow = "---\n{company: acme, title: Platform Engineer, url: '" + ADDRESS + "'}\n" + text[fence:]
+    board.posting.write_text(flow, encoding="utf-8")
+    for path in board.snapshots.iterdir():
+        path.unlink()  # no earlier reading: every fact follows the posting
+    board.page = _page(190000)
+    outcome = board.imported(update=True, today=LATER)
+    assert outcome.failure is not None
+    assert outcome.failure.startswith(f"{board.posting} cannot be updated: the front matter is a flow mapping")
+    assert (outcome.record, outcome.found is not None) == (str(board.posting), True)
+    assert "salary.max: (none) -> 190000" in outcome.news
+    assert board.posting.read_text(encoding="utf-8") == flow
+
+
+def test_a_posting_taken_down_whose_file_has_problems_says_both(board: Board) -> None:
+    _edit(board.posting, "company: acme\n", "company: acme\ncompany: acme\n")
+    board.page = None
+    outcome = board.imported(update=True, today=LATER)
+    assert outcome.failure == (
+        "the posting is not there (HTTP 404); it may have closed or moved; on record as "
+        f"{board.posting}, which has front matter problems; fix them first (`roledex check` lists them)"
+    )
+    assert outcome.record == str(board.posting)
+
+
+def test_a_closing_date_still_ahead_is_brought_forward(board: Board) -> None:
+    _edit(board.posting, "posted: 2026-11-01\n", "posted: 2026-11-01\ncloses: 2026-12-31\n")
+    board.page = None
+    closed = board.imported(update=True, today=LATER)
+    assert closed.news[1] == "closes: 2026-12-31 -> 2026-12-02"
+    assert "closes: 2026-12-02\n" in board.posting.read_text(encoding="utf-8")
+
+
+def test_a_page_that_no_longer_names_the_title_keeps_the_one_on_record(board: Board) -> None:
+    board.page = _page(180000, title="")
+    outcome = board.imported(update=True, today=LATER)
+    assert not any(line.startswith("title") for line in outcome.news)
+    assert 'title: "Platform Engineer"' in board.posting.read_text(encoding="utf-8")

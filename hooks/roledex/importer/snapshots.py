@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ def sha256(text: str) -> str:
 
 def snapshot_folder(docs: Path, slug: str) -> Path:
     """Where a posting's snapshots live: beside the docs folder, never inside it."""
-    parent = docs.parent if docs.name not in ("", ".", "..") else docs.absolute().parent
+    parent = docs.parent if docs.name not in ("", "..") else Path(os.path.abspath(docs)).parent
     return parent / SNAPSHOTS / POSTING.folder / slug
 
 
