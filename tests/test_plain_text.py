@@ -94,3 +94,35 @@ def test_text_a_page_showed_escaped_stays_escaped() -> None:
     page = b"<p>Know &amp;lt;b&amp;gt; tags, &lt;i&gt; too, R&amp;D, <code>&lt;div&gt;</code></p><p>More.</p>"
     rendered = markdown.markdown(repair(page).body)
     assert "Know &amp;lt;b&amp;gt; tags, &lt;i&gt; too, R&amp;D, <code>&lt;div&gt;</code>" in rendered
+
+
+@pytest.mark.parametrize(
+    ("does", "asks"),
+    [
+        ("Deine Aufgaben", "Dein Profil"),
+        ("Ihre Aufgaben", "Das bringst du mit"),
+        ("Vos missions", "Profil recherché"),
+        ("Responsabilidades", "Requisitos"),
+        ("Wat ga je doen?", "Wat vragen wij?"),
+        ("Cosa farai", "Requisiti"),
+        ("Zakres obowiązków", "Wymagania"),
+        ("Dina arbetsuppgifter", "Krav"),
+    ],
+)
+def test_sections_named_in_other_languages_give_the_requirements(does: str, asks: str) -> None:
+    paste = f"Engineer\nAcme\n\n{does}\nBuild the platform\nRun the on-call\n\n{asks}\nKotlin\nPostgres\n"
+    body = repair(paste.encode()).body
+    assert items_under(body, RESPONSIBILITY_WORDS) == ["Build the platform", "Run the on-call"]
+    assert items_under(body, QUALIFICATION_WORDS) == ["Kotlin", "Postgres"]
+
+
+@pytest.mark.parametrize("line", ["Über uns", "Qui sommes-nous ?", "Chi siamo", "Om oss", "Was wir bieten"])
+def test_other_sections_become_headings_too(line: str) -> None:
+    changes: list[str] = []
+    text = structure_plain_text(f"Engineer\nAcme\n\n{line}\nWe build things.\n", changes)
+    assert f"## {line}\n\nWe build things." in text
+
+
+@pytest.mark.parametrize("line", ["5 years of experience with Go", "Kotlin and Spring Boot", "Hamburg · Hybrid"])
+def test_a_short_line_that_names_no_section_stays_a_line(line: str) -> None:
+    assert "## " not in structure_plain_text(f"Engineer\nAcme\n\n{line}\nWe build things.\nMore.\n", [])

@@ -17,6 +17,7 @@ from typing import Any
 import ftfy
 from markdownify import markdownify
 
+from roledex.kb.sections import QUALIFICATION_WORDS, RESPONSIBILITY_WORDS
 from roledex.kb.source import parse_yaml, split_front_matter
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -173,13 +174,60 @@ def tidy_layout(text: str, changes: list[str]) -> str:
 
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►▸✓✔✅☑]\s*|[*+–—-]\s+|o\s+)(?=\S)")
+_OTHER_SECTIONS = (
+    "about",
+    "what we",
+    "who we",
+    "the role",
+    "role",
+    "job description",
+    "description",
+    "benefits",
+    "perks",
+    "bonus",
+    "tasks",
+    "what you",
+    "who you",
+    "you will",
+    "you'll",
+    "you have",
+    "you bring",
+    "how to apply",
+    "why join",
+    "experience",
+    "wir bieten",
+    "was wir bieten",
+    "über uns",
+    "wer wir sind",
+    "qui sommes",
+    "à propos",
+    "avantages",
+    "ce que nous",
+    "pourquoi",
+    "sobre",
+    "beneficios",
+    "benefícios",
+    "o que",
+    "qué ofrecemos",
+    "lo que ofrecemos",
+    "over ons",
+    "over de",
+    "wat bieden",
+    "chi siamo",
+    "cosa offriamo",
+    "o nas",
+    "o projekcie",
+    "oferujemy",
+    "om oss",
+    "om rollen",
+    "vi erbjuder",
+)
+"""Section names besides what the job does and asks for (`kb.sections` holds those)."""
 _SECTION_WORDS = re.compile(
-    r"^(?:about|responsibilit|requirement|qualification|what you|what we|who you|who we|your |our |"
-    r"the role|role|job description|description|benefits|perks|skills|experience|nice to have|bonus|"
-    r"must have|tasks|duties|aufgaben|ihre aufgaben|dein profil|ihr profil|profil|anforderungen|wir bieten|"
-    r"missions?|vos missions|profil recherch|avantages|responsabilidades|requisitos|beneficios|"
-    r"o que|atividades|how to apply|why join|"
-    r"day[- ]to[- ]day|you will|you'll|you have|you bring)",
+    r"^(?:(?:your|our|the|deine|dein|ihre|ihr|tes|vos|tus|sus|jouw|dina|le|la|les|el|los|las|die|der|das|il)\s+)?"
+    + "(?:"
+    + "|".join(re.escape(w) for w in (*RESPONSIBILITY_WORDS, *QUALIFICATION_WORDS, *_OTHER_SECTIONS))
+    + ")",
     re.I,
 )
 
