@@ -26,6 +26,7 @@ from roledex.importer.update import (
     MAX_DIFF_LINES,
     MAX_LINE,
     Change,
+    TextChange,
     applied_values,
     changes,
     closing,
@@ -419,3 +420,48 @@ def test_a_page_that_no_longer_names_the_title_keeps_the_one_on_record(board: Bo
     outcome = board.imported(update=True, today=LATER)
     assert not any(line.startswith("title") for line in outcome.news)
     assert 'title: "Platform Engineer"' in board.posting.read_text(encoding="utf-8")
+
+
+def test_every_fact_is_weighed_not_only_those_before_a_quiet_one() -> None:
+    record = {"title": "A", "team": "Mine", "posted": DAY, "work_mode": "remote", "employment": "full-time"}
+    base = {"title": "A", "team": "Ads", "posted": DAY, "work_mode": "remote", "employment": "full-time"}
+    fresh = {"title": "A", "team": "Ads", "posted": LATER, "work_mode": "hybrid"}
+    assert changes(record, base, fresh) == [
+        Change("employment", "full-time", None, kept=True),
+        Change("work_mode", "remote", "hybrid"),
+    ]
+    assert applied_values(record, changes(record, base, fresh)) == {"work_mode": "hybrid"}
+
+
+def test_a_salary_part_left_empty_is_no_fact() -> None:
+    assert changes({"salary": {"text": "", "min": 1}}, None, {"salary": {"text": "1 USD", "min": 1}}) == [
+        Change("salary.text", None, "1 USD")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "lines"),
+    [
+        (TextChange(1, 0, ["+x"]), ["text: 1 line(s) added, 0 removed", "  +x"]),
+        (TextChange(1, 1, ["+x"]), ["text: 1 line(s) added, 1 removed", "  +x", "  ... and 1 more"]),
+    ],
+)
+def test_a_text_change_says_how_many_lines_it_leaves_out(change: TextChange, lines: list[str]) -> None:
+    assert change.describe() == lines
+
+
+def test_a_line_of_the_longest_length_is_shown_whole() -> None:
+    change = text_change("a\n", "b" * (MAX_LINE - 1))
+    assert change is not None and change.lines[-1] == "+" + "b" * (MAX_LINE - 1)
+
+
+def test_a_list_is_shown_in_brackets() -> None:
+    assert (
+        Change("locations", ["Berlin"], ["Berlin", "Paris"]).describe()
+        == 'locations: ["Berlin"] -> ["Berlin", "Paris"]'
+    )
+
+
+def test_the_body_follows_even_an_empty_front_matter() -> None:
+    assert with_body("---\n---\nold\n", "new\n") == "---\n---\n\nnew\n"
+    assert with_body("---\r\ntitle: t\n---\nold\n", "new\n") == "---\r\ntitle: t\n---\n\r\nnew\r\n"
