@@ -12,6 +12,7 @@ from roledex.kb.schema import LARGEST_NUMBER, Field
 
 NEXT_YEAR = dt.date.today().year + 1
 SLUG = "expected a slug (lowercase letters, digits and hyphens), got "
+TIME = "expected a time with its time zone, such as '14:30 Europe/London' or '14:30+01:00', got "
 
 
 def _plain(digits: str, text: str) -> str:
@@ -150,6 +151,40 @@ def _messages(type_: str, value: Any, **spec: Any) -> list[str]:
             ["a", None, 3],
             ["item 2: is empty; give a value or remove it", "item 3: expected text, got 3; put it in quotes"],
         ),
+        ("time", "14:30 Europe/London", []),
+        ("time", "09:00+05:30", []),
+        ("time", "23:59Z", []),
+        ("time", "0:00 UTC", []),
+        (
+            "time",
+            870,
+            [
+                "expected a time with its time zone, such as '14:30 Europe/London'; YAML read 14:30 as the number "
+                "870: put the time and its zone in quotes"
+            ],
+        ),
+        ("time", "14:30", [TIME + "'14:30'"]),
+        ("time", "24:00 UTC", [TIME + "'24:00 UTC'"]),
+        ("time", "12:60 UTC", [TIME + "'12:60 UTC'"]),
+        ("time", "10:00 Europe", [TIME + "'10:00 Europe'"]),
+        ("time", "10:00+24:00", [TIME + "'10:00+24:00'"]),
+        ("time", True, [TIME + "the boolean true"]),
+        ("email", "jo@example.com", []),
+        ("email", "jo at example", ["expected an email address such as jo@example.com, got 'jo at example'"]),
+        ("email", "jo@example", ["expected an email address such as jo@example.com, got 'jo@example'"]),
+        ("email", 5, ["expected an email address such as jo@example.com, got 5"]),
+        ("slug_list", ["jo-doe", "sam"], []),
+        (
+            "slug_list",
+            "jo-doe",
+            ["expected a list of slugs, got 'jo-doe'; write it as [jo-doe] or as lines starting with '- '"],
+        ),
+        ("slug_list", 3, ["expected a list of slugs, got 3"]),
+        (
+            "slug_list",
+            ["Jo Doe", None],
+            [f"item 1: {SLUG}'Jo Doe'; did you mean 'jo-doe'?", "item 2: is empty; give a slug or remove the item"],
+        ),
     ],
 )
 def test_each_type_passes_or_says_what_it_expected(type_: str, value: Any, messages: list[str]) -> None:
@@ -194,3 +229,24 @@ def test_keys_unknown_missing_and_required_together() -> None:
         ("currency", "is required when min is given", "error"),
     ]
     assert list(check_keys({"title": "T", "currency": "EUR"}, fields)) == []
+
+
+def test_a_list_of_entries_checks_each_entry_under_its_number() -> None:
+    spec = Field(
+        "events", "mapping_list", "", fields=(Field("date", "date", "", required=True), Field("note", "text", ""))
+    )
+    assert list(check_value("events", [{"date": "2026-11-01"}, {"note": 3}, "x"], spec)) == [
+        ("events.2.note", "expected text, got 3; put it in quotes", "error"),
+        ("events.2.date", "is required and missing", "error"),
+        ("events.3", "expected an entry with keys such as date, note, got 'x'", "error"),
+    ]
+    assert list(check_value("events", {"date": "2026-11-01"}, spec)) == [
+        (
+            "events",
+            "expected a list of entries, got one mapping; start each entry with '- ' (keys date, note...)",
+            "error",
+        )
+    ]
+    assert list(check_value("events", "x", spec)) == [
+        ("events", "expected a list of entries, each a mapping of date, note..., got 'x'", "error")
+    ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from roledex.facts.applications import Event, due_soon, events, last_change, status_change
+from roledex.facts.applications import Event, due_soon, events, last_change, last_event, status_change
 from roledex.kb.model import Application
+from roledex.kb.model import Event as Recorded
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
 from roledex.kb.source import Document
 
@@ -161,4 +162,67 @@ def test_what_is_due_comes_soonest_first_then_by_application() -> None:
 def test_a_status_change_sets_the_day_and_the_first_day_of_applying(
     record: Application | None, status: str, next_step: str | None, next_date: dt.date | None, values: dict
 ) -> None:
-    assert status_change(record, status, TODAY, next_step, next_date) == values
+    assert status_change(record, status, TODAY, next_step, next_date).values == values
+
+
+def _with_meta(record: Application, **meta: object) -> Application:
+    record.doc = Document(path="a.md", folder="applications", slug="a", meta=meta, body="", body_line=1)
+    return record
+
+
+@pytest.mark.parametrize(
+    ("record", "events"),
+    [
+        (None, [{"date": TODAY, "status": "screening"}]),
+        (
+            application(status="screening", applied=-9, updated=-3),
+            [
+                {"date": day(-9), "status": "applied"},
+                {"date": day(-3), "status": "screening"},
+                {"date": TODAY, "status": "interviewing"},
+            ],
+        ),
+        (
+            application(status="applied", applied=-9, updated=-9),
+            [{"date": day(-9), "status": "applied"}, {"date": TODAY, "status": "interviewing"}],
+        ),
+        (application(status="saved", updated=None), [{"date": TODAY, "status": "interviewing"}]),
+    ],
+)
+def test_a_file_that_predates_events_keeps_what_it_recorded_as_events(
+    record: Application | None, events: list[dict]
+) -> None:
+    status = "screening" if record is None else "interviewing"
+    assert status_change(record, status, TODAY).events == events
+
+
+def test_a_file_with_events_gets_only_the_new_one_and_its_note() -> None:
+    record = application(status="applied", applied=-9)
+    record.events = [Recorded(date=day(-9) or TODAY, kind="status", status="applied", number=1)]
+    change = status_change(record, "screening", TODAY, note="recruiter called")
+    assert change.events == [{"date": TODAY, "status": "screening", "note": "recruiter called"}]
+    assert last_event(record) == record.events[0]
+    assert last_event(application()) is None and last_event(None) is None
+
+
+@pytest.mark.parametrize(
+    ("record", "status", "next_step", "cleared"),
+    [
+        (
+            application(status="applied", next_step="screen", next_date=-1),
+            "screening",
+            None,
+            ["next_step", "next_date"],
+        ),
+        (application(status="applied", next_step="screen", next_date=0), "screening", None, ["next_step", "next_date"]),
+        (application(status="applied", next_step="onsite", next_date=1), "screening", None, []),
+        (application(status="applied", next_step="screen", next_date=-1), "applied", None, []),
+        (application(status="applied", next_step="screen", next_date=-1), "screening", "call back", ["next_date"]),
+        (application(status="applied", next_step="write"), "screening", None, ["next_step"]),
+    ],
+)
+def test_a_next_step_the_change_passed_is_cleared(
+    record: Application, status: str, next_step: str | None, cleared: list[str]
+) -> None:
+    meta = {k: v for k, v in (("next_step", record.next_step), ("next_date", record.next_date)) if v is not None}
+    assert status_change(_with_meta(record, **meta), status, TODAY, next_step).cleared == cleared

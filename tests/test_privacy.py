@@ -180,10 +180,12 @@ def test_status_changes_only_its_keys_byte_for_byte(tmp_path: Path) -> None:
     path = docs / APPLICATION
     original = (
         "---\r\n# where it stands\r\nposting: etsy-engineering-manager-ml-for-growth\r\n"
-        "status: preparing   # changes often\r\ncontacts:\r\n  - Jane Recruiter  # met at a meetup\r\n"
+        "status: preparing   # changes often\r\ncontacts:\r\n  - jane-recruiter  # met at a meetup\r\n"
         "next_step: >\r\n  send the\r\n  resume\r\nprivate: true\r\n---\r\n\r\nBody, untouched.\r\n"
     )
     path.write_bytes(original.encode("utf-8"))
+    (docs / "contacts").mkdir()
+    (docs / "contacts" / "jane-recruiter.md").write_text("---\nname: Jane Recruiter\n---\n", encoding="utf-8")
     result = run_roledex(
         "status",
         "etsy-engineering-manager-ml-for-growth",
@@ -198,6 +200,10 @@ def test_status_changes_only_its_keys_byte_for_byte(tmp_path: Path) -> None:
     expected = original.replace(
         "status: preparing   # changes often\r\n",
         "status: applied   # changes often\r\napplied: 2026-11-20\r\nupdated: 2026-11-20\r\n",
+    )
+    expected = expected.replace(
+        "  - jane-recruiter  # met at a meetup\r\n",
+        "  - jane-recruiter  # met at a meetup\r\nevents:\r\n  - date: 2026-11-20\r\n    status: applied\r\n",
     )
     expected = expected.replace(
         "next_step: >\r\n  send the\r\n  resume\r\n", 'next_step: "Recruiter screen: bring notes"\r\n'

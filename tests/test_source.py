@@ -241,3 +241,21 @@ def test_a_long_metadata_line_is_quoted_to_forty_characters() -> None:
 )
 def test_every_line_end_reads_as_a_newline(raw: bytes, text: str) -> None:
     assert source.decode("p.md", raw) == (text, [])
+
+
+def test_keys_inside_a_list_of_entries_have_their_own_lines() -> None:
+    text = (
+        b"---\nstatus: applied\nevents:\n  - date: 2026-11-01\n    status: applied\n"
+        b"  - date: 2026-11-05\n\n    note: x\n---\n"
+    )
+    doc, problems = read_document("a.md", "applications", "a", text)
+    assert problems == [] and doc is not None
+    assert {k: v for k, v in doc.key_lines.items() if k.startswith("events")} == {
+        "events": 3,
+        "events.1": 4,
+        "events.1.date": 4,
+        "events.1.status": 5,
+        "events.2": 6,
+        "events.2.date": 6,
+        "events.2.note": 8,
+    }

@@ -13,7 +13,7 @@ from typing import Any
 from roledex.facts.applications import last_change, stale_days
 from roledex.kb.model import Application, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, WARNING, Problem
-from roledex.kb.schema import KINDS, PERIODS, Kind
+from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, Kind
 from roledex.kb.text import did_you_mean, normal_url
 
 # Plausible base pay per period, in any currency: below the low end a figure looks like
@@ -70,6 +70,34 @@ def _application_findings(application: Application, today: dt.date) -> Iterator[
         yield "applied", f"applied {application.applied} is in the future", WARNING
 
 
+def _event_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
+    """Events in the order they happened, each what its kind says, the last status the status."""
+    previous = None
+    for event in application.events:
+        key = f"events.{event.number}"
+        if previous is not None and event.date < previous.date:
+            yield (
+                f"{key}.date",
+                f"{event.date} is before the event above it ({previous.date}); keep events in the order they happened",
+                ERROR,
+            )
+        if event.kind == "status" and not event.status:
+            yield f"{key}.kind", "a status event needs a status: the one the application moved to", ERROR
+        if event.kind == "round" and not event.round:
+            yield f"{key}.kind", f"a round needs its kind in 'round' (one of {', '.join(ROUND_KINDS)})", ERROR
+        if event.status and event.date > today:
+            yield f"{key}.date", f"a change of status dated {event.date}, in the future; check the date", WARNING
+        previous = event
+    moves = [event for event in application.events if event.status]
+    if moves and application.status and moves[-1].status != application.status:
+        yield (
+            "status",
+            f"is {application.status!r}, but the last event (events.{moves[-1].number}) moved it to "
+            f"{moves[-1].status!r}; `roledex status` keeps both in step",
+            WARNING,
+        )
+
+
 def check_record(kind: Kind, record: Any, today: dt.date | None = None) -> list[Problem]:
     """Problems of one record on its own: ranges, dates in order, staleness."""
     findings: list[tuple[str, str, str]] = []
@@ -77,6 +105,7 @@ def check_record(kind: Kind, record: Any, today: dt.date | None = None) -> list[
         findings += _posting_findings(record)
     if kind.name == "application":
         findings += _application_findings(record, today or dt.date.today())
+        findings += _event_findings(record, today or dt.date.today())
     doc = record.doc
     return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
 
@@ -89,7 +118,7 @@ def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any]
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
-    """Links between files: companies and postings named must exist; URLs must be unique."""
+    """Links between files: companies, postings and contacts named must exist; URLs must be unique."""
     problems: list[Problem] = []
     seen_urls: dict[str, Posting] = {}
     for posting in kb.postings.values():
@@ -104,4 +133,13 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
         for record in group.values():
             if record.posting not in kb.postings:
                 problems.append(_reference_problem(record, "posting", record.posting, kb.postings, "posting"))
+    for application in kb.applications.values():
+        named = [("contacts", slug) for slug in application.contacts]
+        named += [(f"events.{e.number}.contacts", slug) for e in application.events for slug in e.contacts]
+        for key, slug in named:
+            if slug not in kb.contacts:
+                problems.append(_reference_problem(application, key, slug, kb.contacts, "contact"))
+    for contact in kb.contacts.values():
+        if contact.company and contact.company not in kb.companies:
+            problems.append(_reference_problem(contact, "company", contact.company, kb.companies, "company"))
     return problems

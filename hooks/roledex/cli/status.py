@@ -8,11 +8,11 @@ from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
-from roledex.facts.applications import status_change
+from roledex.facts.applications import StatusChange, last_event, status_change
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, write_text_atomic
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
-from roledex.kb.status_edit import CannotEdit, set_keys
+from roledex.kb.status_edit import CannotEdit, append_entry, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
 
 
@@ -23,6 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     status.add_argument("--date", help="the day of the change (default: today)")
     status.add_argument("--next", metavar="TEXT", help="the next step")
     status.add_argument("--next-date", metavar="DATE", help="when the next step is due")
+    status.add_argument("--note", metavar="TEXT", help="a short note kept with the event")
+    status.add_argument("--force", action="store_true", help="record a change dated before the last event")
     status.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     status.set_defaults(handler=run)
 
@@ -68,7 +70,16 @@ def run(args: argparse.Namespace) -> int:
         )
         return FAILED
     application = kb.applications.get(args.posting)
-    values = status_change(application, args.status, day, args.next, next_day)
+    last = last_event(application)
+    if last is not None and day < last.date and not args.force:
+        err(
+            f"roledex status: {day} is before the last event of {args.posting} ({last.date}, events.{last.number}); "
+            "events keep the order things happened: pass --force to record it anyway"
+        )
+        return FAILED
+    if day > dt.date.today():
+        err(f"roledex status: warning: {day} is in the future; the event is recorded as planned")
+    change = status_change(application, args.status, day, args.next, next_day, args.note)
     target = scaffold.target_path(docs, APPLICATION, args.posting)
     if application is None and (target.exists() or target.is_symlink()):
         err(
@@ -79,12 +90,23 @@ def run(args: argparse.Namespace) -> int:
     path = Path(application.doc.path) if application else target
     try:
         if application is None:
-            write_text_atomic(path, set_keys(scaffold.application_file(args.posting), values, APPLICATION))
+            write_text_atomic(path, _changed(scaffold.application_file(args.posting), change))
         else:
-            edit_in_place(path, lambda text: set_keys(text, values, APPLICATION))
+            edit_in_place(path, lambda text: _changed(text, change))
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex status: {path}: {_why(error)}; nothing was changed")
         return FAILED
-    changed = ", ".join(f"{k}: {v}" for k, v in values.items())
-    out(f"{'updated' if application else 'wrote'} {path}: {changed}")
+    changed = ", ".join(f"{k}: {v}" for k, v in change.values.items())
+    out(f"{'updated' if application else 'wrote'} {path}: {changed}; event {day} {args.status}")
+    if change.cleared and application is not None:
+        passed = f"{application.next_step!r}" + (f" (due {application.next_date})" if application.next_date else "")
+        out(f"  cleared the next step {passed}, which this change passed; set a new one with --next")
     return OK
+
+
+def _changed(text: str, change: StatusChange) -> str:
+    """The application's text with the change made: keys set, events added, a passed next step removed."""
+    text = set_keys(text, change.values, APPLICATION)
+    for event in change.events:
+        text = append_entry(text, "events", event, APPLICATION)
+    return remove_keys(text, change.cleared) if change.cleared else text

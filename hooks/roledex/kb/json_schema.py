@@ -24,7 +24,14 @@ def _simple_types() -> dict[str, dict[str, Any]]:
         "slug": {"type": "string", "pattern": SLUG_PATTERN, "not": {"enum": sorted(RESERVED_SLUGS)}},
         "currency": {"type": "string", "enum": sorted(CURRENCY_CODES)},
         "text_list": {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}},
+        "slug_list": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+        "time": {"type": "string", "pattern": TIME_PATTERN},
+        "email": {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"},
     }
+
+
+TIME_PATTERN = r"^\s*\d{1,2}:\d{2}\s*(?:Z|UTC|[+-]\d{2}:?\d{2}|\s[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*)\s*$"
+"""A time with its zone; the checker also knows the zone names (this pattern only their shape)."""
 
 
 def field_schema(spec: Field) -> dict[str, Any]:
@@ -33,6 +40,8 @@ def field_schema(spec: Field) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "enum": list(spec.choices)}
     elif spec.type == "mapping":
         schema = object_schema(spec.fields)
+    elif spec.type == "mapping_list":
+        schema = {"type": "array", "items": object_schema(spec.fields)}
     else:
         schema = dict(_simple_types()[spec.type])
     schema["description"] = spec.description

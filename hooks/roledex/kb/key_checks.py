@@ -16,7 +16,7 @@ from roledex.kb.currencies import CURRENCY_CODES, currency_hint
 from roledex.kb.problems import ERROR, Problem
 from roledex.kb.schema import LARGEST_NUMBER, RESERVED_SLUGS, Field, Kind
 from roledex.kb.source import Document
-from roledex.kb.text import did_you_mean, is_slug, is_url, parse_date, slugify
+from roledex.kb.text import did_you_mean, is_email, is_slug, is_url, parse_date, parse_time, slugify
 
 Finding = tuple[str, str, str]
 
@@ -156,6 +156,60 @@ def _check_text_list(key: str, value: Any) -> Iterator[Finding]:
             yield key, f"item {index + 1}: {message}", severity
 
 
+def _check_time(key: str, value: Any) -> Iterator[Finding]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        hours, minutes = divmod(value, 60)
+        yield (
+            key,
+            (
+                f"expected a time with its time zone, such as '{hours:02d}:{minutes:02d} Europe/London'; YAML read "
+                f"{hours}:{minutes:02d} as the number {value}: put the time and its zone in quotes"
+            ),
+            ERROR,
+        )
+    elif parse_time(value) is None:
+        yield _expect(key, "a time with its time zone, such as '14:30 Europe/London' or '14:30+01:00'", value)
+
+
+def _check_email(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, str) or not is_email(value):
+        yield _expect(key, "an email address such as jo@example.com", value)
+
+
+def _check_slug_list(key: str, value: Any) -> Iterator[Finding]:
+    if isinstance(value, str):
+        yield (
+            key,
+            f"expected a list of slugs, got {value!r}; write it as [{value}] or as lines starting with '- '",
+            ERROR,
+        )
+        return
+    if not isinstance(value, list):
+        yield _expect(key, "a list of slugs", value)
+        return
+    for index, item in enumerate(value):
+        if item is None:
+            yield key, f"item {index + 1}: is empty; give a slug or remove the item", ERROR
+            continue
+        for _, message, severity in _check_slug(key, item):
+            yield key, f"item {index + 1}: {message}", severity
+
+
+def _check_mapping_list(key: str, value: Any, spec: Field) -> Iterator[Finding]:
+    names = ", ".join(f.name for f in spec.fields[:3])
+    if isinstance(value, dict):
+        yield key, f"expected a list of entries, got one mapping; start each entry with '- ' (keys {names}...)", ERROR
+        return
+    if not isinstance(value, list):
+        yield _expect(key, f"a list of entries, each a mapping of {names}...", value)
+        return
+    for index, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            yield _expect(f"{key}.{index}", f"an entry with keys such as {names}", item)
+        else:
+            yield from check_keys(item, spec.fields, prefix=f"{key}.{index}.")
+
+
 def _check_mapping(key: str, value: Any, spec: Field) -> Iterator[Finding]:
     if not isinstance(value, dict):
         yield _expect(key, "a mapping of " + ", ".join(f.name for f in spec.fields), value)
@@ -175,6 +229,9 @@ _TYPE_CHECKS = {
     "slug": _check_slug,
     "currency": _check_currency,
     "text_list": _check_text_list,
+    "time": _check_time,
+    "email": _check_email,
+    "slug_list": _check_slug_list,
 }
 
 
@@ -186,6 +243,8 @@ def check_value(key: str, value: Any, spec: Field) -> Iterator[Finding]:
         yield from _check_choice(key, value, spec.choices)
     elif spec.type == "mapping":
         yield from _check_mapping(key, value, spec)
+    elif spec.type == "mapping_list":
+        yield from _check_mapping_list(key, value, spec)
     else:
         yield from _TYPE_CHECKS[spec.type](key, value)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from roledex.kb.key_checks import check_front_matter
-from roledex.kb.model import Application, Company, KnowledgeBase, Posting, Prep, Salary
+from roledex.kb.model import Application, Company, Contact, Event, KnowledgeBase, Posting, Prep, Salary, event_kind
 from roledex.kb.problems import Problem, sort_problems
 from roledex.kb.schema import KINDS, RESERVED_SLUGS, Kind
 from roledex.kb.source import Document, read_document
@@ -25,6 +25,7 @@ RECORD_TYPES: dict[str, type] = {
     "posting": Posting,
     "prep": Prep,
     "application": Application,
+    "contact": Contact,
 }
 
 
@@ -78,10 +79,41 @@ def _valid_values(doc: Document, kind: Kind, bad_keys: set[str]) -> dict[str, An
             value = parse_date(value)
         elif spec.type == "mapping":
             value = {k: v for k, v in value.items() if f"{spec.name}.{k}" not in bad_keys}
+        elif spec.type == "mapping_list":
+            value = _entries(spec.name, value, bad_keys)
         elif spec.type == "number_or_text":
             value = str(value)
         values[spec.name] = value
     return values
+
+
+def _entries(key: str, value: list[Any], bad_keys: set[str]) -> list[Event]:
+    """The events whose date passed its check, each without its invalid values."""
+    events = []
+    for number, item in enumerate(value, 1):
+        prefix = f"{key}.{number}"
+        if not isinstance(item, dict) or prefix in bad_keys or f"{prefix}.date" in bad_keys:
+            continue
+        kept = {k: v for k, v in item.items() if f"{prefix}.{k}" not in bad_keys}
+        date = parse_date(kept.get("date"))
+        if date is None:
+            continue
+        minutes = kept.get("minutes")
+        events.append(
+            Event(
+                date=date,
+                kind=event_kind(kept),
+                status=kept.get("status"),
+                round=kept.get("round"),
+                time=kept.get("time"),
+                minutes=minutes if isinstance(minutes, int) else None,
+                contacts=tuple(kept.get("contacts") or ()),
+                outcome=kept.get("outcome"),
+                note=kept.get("note"),
+                number=number,
+            )
+        )
+    return events
 
 
 def build_record(doc: Document, kind: Kind, bad_keys: set[str]) -> Any:

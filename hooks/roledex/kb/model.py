@@ -1,6 +1,8 @@
 """Typed records of the knowledge base, built from front matter that passed its checks.
 
-Field names are the front-matter keys of `schema`; a test keeps the two in step. A key whose
+Field names are the front-matter keys of `schema`; a test keeps the two in step. An event
+of an application is kept when its date passed its check; its other invalid values are left
+out. A key whose
 value failed its check is left at its default, so the site never shows a wrong value.
 """
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from roledex.kb.schema import APPLICATION, COMPANY, POSTING, PREP
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
 from roledex.kb.source import Document
 
 HEADLINE_TOLERANCE = 0.5
@@ -96,6 +98,31 @@ class Prep:
     private: bool = PREP.private_by_default
 
 
+@dataclass(frozen=True)
+class Event:
+    """One dated entry of an application's history (`events` in its front matter)."""
+
+    date: dt.date
+    kind: str = "note"
+    status: str | None = None
+    round: str | None = None
+    time: str | None = None
+    minutes: int | None = None
+    contacts: tuple[str, ...] = ()
+    outcome: str | None = None
+    note: str | None = None
+    number: int = 0
+    """Its place in the list, from 1: `events.<number>` in messages."""
+
+
+def event_kind(values: dict[str, Any]) -> str:
+    """An event's kind: as written, else implied by a round or a status, else a note."""
+    kind = values.get("kind")
+    if isinstance(kind, str):
+        return kind
+    return "round" if values.get("round") else "status" if values.get("status") else "note"
+
+
 @dataclass
 class Application:
     slug: str
@@ -106,8 +133,29 @@ class Application:
     updated: dt.date | None = None
     next_step: str | None = None
     next_date: dt.date | None = None
+    source: str | None = None
     contacts: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     private: bool = APPLICATION.private_by_default
+
+    @property
+    def rounds(self) -> list[Event]:
+        return [event for event in self.events if event.kind == "round"]
+
+
+@dataclass
+class Contact:
+    slug: str
+    doc: Document
+    name: str = ""
+    company: str | None = None
+    role: str | None = None
+    email: str | None = None
+    linkedin: str | None = None
+    relation: str | None = None
+    last_contact: dt.date | None = None
+    next_follow_up: dt.date | None = None
+    private: bool = CONTACT.private_by_default
 
 
 @dataclass
@@ -122,6 +170,7 @@ class KnowledgeBase:
     postings: dict[str, Posting] = field(default_factory=dict)
     preps: dict[str, Prep] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
 
     def groups(self) -> dict[str, dict[str, Any]]:
         """Each kind's records under the kind's name (the keys of `schema.KINDS`)."""
@@ -130,7 +179,12 @@ class KnowledgeBase:
             "posting": self.postings,
             "prep": self.preps,
             "application": self.applications,
+            "contact": self.contacts,
         }
+
+    def contacts_at(self, company: str) -> list[Contact]:
+        """The people of one company, by its slug."""
+        return [contact for contact in self.contacts.values() if contact.company == company]
 
     @cached_property
     def _postings_by_company(self) -> dict[str, list[Posting]]:

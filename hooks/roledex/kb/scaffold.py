@@ -37,6 +37,15 @@ def _hint(spec: Field) -> str:
 
 
 def _commented(spec: Field, indent: str = "") -> list[str]:
+    if spec.type == "mapping_list":
+        label = f"{indent}{spec.name}:"
+        lines = [f"# {label:<15}# {spec.description}"]
+        for position, sub in enumerate(spec.fields):
+            marker = "- " if position == 0 else "  "
+            lines += [
+                line.replace(f"# {indent}  ", f"# {indent}{marker}", 1) for line in _commented(sub, indent + "  ")
+            ]
+        return lines
     if spec.type == "mapping":
         label = f"{indent}{spec.name}:"
         lines = [f"# {label:<15}# {spec.description}"]

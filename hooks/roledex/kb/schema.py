@@ -29,6 +29,23 @@ WAITING_ON_YOU: frozenset[str] = frozenset({"offer"})
 """Open statuses where the next move is the user's: nothing to chase, so never stale."""
 DUE_WITHIN_DAYS = 14
 """The pipeline lists next steps due within this many days."""
+EVENT_KINDS: tuple[str, ...] = ("status", "round", "follow-up", "reply", "note")
+"""What an application event records: a change of status, an interview round, a follow-up the
+user sent, a reply from the company, or a note."""
+ROUND_KINDS: tuple[str, ...] = (
+    "recruiter-screen",
+    "hiring-manager",
+    "technical",
+    "system-design",
+    "behavioural",
+    "onsite",
+    "final",
+    "other",
+)
+ROUND_OUTCOMES: tuple[str, ...] = ("scheduled", "passed", "failed", "cancelled", "unknown")
+APPLICATION_SOURCES: tuple[str, ...] = ("referral", "recruiter", "job-board", "direct", "other")
+"""How an application reached the company: the funnel compares response rates by source."""
+CONTACT_RELATIONS: tuple[str, ...] = ("referral", "recruiter", "hiring-manager", "interviewer", "peer", "other")
 EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "internship", "temporary")
 WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite")
 PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
@@ -54,6 +71,15 @@ CHOICE_SYNONYMS: dict[str, str] = {
     "rejection": "rejected",
     "pending": "preparing",
     "to apply": "saved",
+    "screen": "recruiter-screen",
+    "phone screen": "recruiter-screen",
+    "behavioral": "behavioural",
+    "system design": "system-design",
+    "followup": "follow-up",
+    "follow up": "follow-up",
+    "response": "reply",
+    "linkedin": "job-board",
+    "hiring manager": "hiring-manager",
 }
 """Words people write for an allowed value, used for "did you mean" hints."""
 
@@ -110,8 +136,9 @@ RESERVED_SLUGS = frozenset({"index"})
 class Field:
     """One front-matter key.
 
-    `type` is one of: text, number_or_text, integer, year, number, bool, date, url,
-    slug, choice, currency, text_list, mapping.
+    `type` is one of: text, number_or_text, integer, year, number, bool, date, time, url,
+    email, slug, slug_list, choice, currency, text_list, mapping, mapping_list (a list of
+    mappings, each with `fields`).
     """
 
     name: str
@@ -171,6 +198,20 @@ SALARY_FIELDS: tuple[Field, ...] = (
     Field("headline", "number", "a single figure a job board showed, kept for the record"),
     Field("note", "text", "anything beside base pay, such as 'plus equity and annual bonus'"),
 )
+
+EVENT_FIELDS: tuple[Field, ...] = (
+    Field("date", "date", "the day it happened, or is planned for", required=True),
+    Field("kind", "choice", "what happened (implied by status or round when left out)", choices=EVENT_KINDS),
+    Field("status", "choice", "the status the application moved to that day", choices=STATUSES),
+    Field("round", "choice", "the kind of interview round", choices=ROUND_KINDS),
+    Field("time", "time", "when a round starts, with its time zone, such as '14:30 Europe/London'"),
+    Field("minutes", "integer", "how long a round lasts, in minutes"),
+    Field("contacts", "slug_list", "the people involved, by slug (files in contacts/)"),
+    Field("outcome", "choice", "how a round went", choices=ROUND_OUTCOMES),
+    Field("note", "text", "a short note"),
+)
+"""One dated event of an application's history; the debrief of a round goes in the body
+under a heading with the round's date."""
 
 COMPANY = Kind(
     name="company",
@@ -239,11 +280,30 @@ APPLICATION = Kind(
         Field("updated", "date", "date of the last status change"),
         Field("next_step", "text", "what happens next"),
         Field("next_date", "date", "when the next step is due"),
-        Field("contacts", "text_list", "people involved: recruiter, hiring manager, referrer"),
+        Field("source", "choice", "how the application reached them", choices=APPLICATION_SOURCES),
+        Field("contacts", "slug_list", "the people involved, by slug (files in contacts/)"),
+        Field("events", "mapping_list", "what happened, in order: one entry per event", fields=EVENT_FIELDS),
         _private(True),
     ),
     references="posting",
 )
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION)}
+CONTACT = Kind(
+    name="contact",
+    folder="contacts",
+    description="One person of the search: a recruiter, hiring manager, referrer or peer.",
+    fields=(
+        Field("name", "text", "the person's name", required=True),
+        Field("company", "slug", "slug of their company's file in companies/"),
+        Field("role", "text", "their job, such as 'Engineering Manager, Ads'"),
+        Field("email", "email", "their email address"),
+        Field("linkedin", "url", "their LinkedIn page"),
+        Field("relation", "choice", "how you know them", choices=CONTACT_RELATIONS),
+        Field("last_contact", "date", "when you last spoke or wrote"),
+        Field("next_follow_up", "date", "when to get back in touch"),
+        _private(True),
+    ),
+)
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT)}
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}

@@ -254,7 +254,14 @@ def _key_lines(data: Any, first_line: int, prefix: str = "") -> dict[str, int]:
     lines: dict[str, int] = {}
     for key, line in data.key_lines.items():
         lines[prefix + key] = line + first_line
-        lines.update(_key_lines(data[key], first_line, f"{prefix}{key}."))
+        value = data[key]
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items, 1):
+            inner = f"{prefix}{key}.{index}." if isinstance(value, list) else f"{prefix}{key}."
+            nested = _key_lines(item, first_line, inner)
+            if nested and isinstance(value, list):
+                lines[inner[:-1]] = min(nested.values())
+            lines.update(nested)
     return lines
 
 

@@ -102,8 +102,21 @@ def _without_trailing_notes(lines: list[str], start: int, stop: int, scalar: boo
     return stop
 
 
+def _item(entry: dict[str, Any], indent: int, newline: str) -> str:
+    """One entry of a list of mappings, in block style at `indent` spaces."""
+    lines = []
+    for position, (name, item) in enumerate(entry.items()):
+        lead = " " * indent + ("- " if position == 0 else "  ")
+        shown = "[" + ", ".join(yaml_scalar(i) for i in item) + "]" if isinstance(item, list) else yaml_scalar(item)
+        lines.append(f"{lead}{name}: {shown}{newline}")
+    return "".join(lines)
+
+
 def _entry(key: str, value: object, tail: str, newline: str) -> str:
-    """One key's lines: a scalar, a list in brackets, or a mapping of scalars one per line."""
+    """One key's lines: a scalar, a list in brackets, a list of mappings one entry after the
+    other, or a mapping of scalars one per line."""
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return f"{key}:{tail}{newline}" + "".join(_item(item, 2, newline) for item in value)
     if isinstance(value, dict):
         inner = "".join(f"  {name}: {yaml_scalar(item)}{newline}" for name, item in value.items())
         return f"{key}:{tail}{newline}{inner}"
@@ -147,3 +160,56 @@ def _verify(result: str, before: dict[str, Any], values: dict[str, object]) -> N
     if after != expected:
         changed = sorted(k for k in set(after) | set(expected) if after.get(k) != expected.get(k))
         raise CannotEdit(f"the edit would not read back as written (keys {', '.join(changed)}); nothing was changed")
+
+
+def _block_list_indent(yaml_text: str, key: str) -> int | None:
+    """The indent of the items of `key` when it is a non-empty block list, else None."""
+    root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
+        if str(key_node.value) == key:
+            if isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style and value_node.value:
+                return int(value_node.value[0].start_mark.column) - 2
+            return None
+    return None
+
+
+def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind) -> str:
+    """`text` with `entry` added at the end of the list under `key`, every other byte kept.
+
+    A block list gets the entry after its last item (comments in it stay); a missing, empty
+    or bracketed list is written whole. Raises CannotEdit like `set_keys`.
+    """
+    lines = text.splitlines(keepends=True)
+    end = _fences(lines)
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    before = _parsed(_as_yaml(lines[1:end]))
+    existing = before.get(key)
+    if existing is not None and not isinstance(existing, list):
+        raise CannotEdit(f"{key} is not a list; fix it first (`roledex check` lists it)")
+    front = lines[1:end]
+    indent = _block_list_indent(_as_yaml(front), key)
+    if indent is None:
+        return set_keys(text, {key: [*(existing or []), entry]}, kind)
+    assert isinstance(existing, list)  # a block list with items
+    span = _spans(_as_yaml(front))[key]
+    front.insert(span.stop, _item(entry, indent, newline))
+    result = "".join([lines[0], *front, *lines[end:]])
+    _verify(result, before, {key: [*existing, entry]})
+    return result
+
+
+def remove_keys(text: str, keys: list[str]) -> str:
+    """`text` without the entries of `keys` (comments on their lines go with them)."""
+    lines = text.splitlines(keepends=True)
+    end = _fences(lines)
+    before = _parsed(_as_yaml(lines[1:end]))
+    front = lines[1:end]
+    for key in keys:
+        spans = _spans(_as_yaml(front))
+        if key in spans:
+            del front[spans[key].start : spans[key].stop]
+    result = "".join([lines[0], *front, *lines[end:]])
+    after = _parsed(_as_yaml(result.splitlines(keepends=True)[1 : _fences(result.splitlines(keepends=True))]))
+    if after != {k: v for k, v in before.items() if k not in keys}:
+        raise CannotEdit(f"removing {', '.join(keys)} would not read back as written; nothing was changed")
+    return result

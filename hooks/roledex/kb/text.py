@@ -7,6 +7,7 @@ import difflib
 import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo, available_timezones
 
 from slugify import slugify as transliterated_slug
 
@@ -70,3 +71,39 @@ def normal_url(url: str) -> str:
         return url.strip()
     scheme = "https" if parts.scheme.lower() == "http" else parts.scheme.lower()
     return urlunsplit((scheme, parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
+
+
+_TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*(?:(Z|UTC|[+-]\d{2}:?\d{2})|\s([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)*))\s*$")
+
+
+def parse_time(value: Any) -> tuple[dt.time, dt.tzinfo] | None:
+    """A start time with its zone, from '14:30 Europe/London', '14:30+01:00' or '09:00Z';
+    None for a time without a zone (a meeting across zones needs one) or an unknown zone."""
+    match = _TIME.match(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    offset, name = match.group(3), match.group(4)
+    zone: dt.tzinfo
+    if offset in ("Z", "UTC"):
+        zone = dt.UTC
+    elif offset:
+        digits = offset[1:].replace(":", "")
+        delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if delta >= dt.timedelta(hours=24):
+            return None
+        zone = dt.timezone(delta if offset[0] == "+" else -delta)
+    elif name in available_timezones():
+        zone = ZoneInfo(name)
+    else:
+        return None
+    return dt.time(hour, minute), zone
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+
+
+def is_email(value: str) -> bool:
+    return bool(_EMAIL.match(value.strip()))
