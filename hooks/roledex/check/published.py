@@ -80,7 +80,8 @@ def _says_private(doc: Document) -> bool:
 
 def judge_privacy(kb: KnowledgeBase) -> Judgement:
     """A record is private when its file says so, or when the record it belongs to (a
-    posting's company, a prep note's or an application's posting) is private or missing."""
+    posting's or a contact's company, a prep note's or an application's posting) is private
+    or missing."""
     companies = {slug: _says_private(c.doc) for slug, c in kb.companies.items()}
     postings = {
         slug: _says_private(p.doc) or companies.get(str(p.doc.meta.get("company")), True)
@@ -93,6 +94,10 @@ def judge_privacy(kb: KnowledgeBase) -> Judgement:
             posting = str(record.doc.meta.get("posting", record.doc.slug))
             if _says_private(record.doc) or postings.get(posting, True):
                 hidden.add(record.doc.src_uri)
+    for contact in kb.contacts.values():
+        company = contact.doc.meta.get("company")
+        if _says_private(contact.doc) or (company is not None and companies.get(str(company), True)):
+            hidden.add(contact.doc.src_uri)
     every = {r.doc.src_uri for g in kb.groups().values() for r in g.values()}
     return Judgement(every - hidden, hidden)
 

@@ -51,18 +51,17 @@ def public_view(kb: KnowledgeBase) -> View:
     """The knowledge base less private records and the records that depend on them.
 
     A posting of a private company is hidden with it; prep notes and applications of a
-    hidden posting are hidden too.
+    hidden posting are hidden too, and so is a contact at a hidden company.
     """
     view = KnowledgeBase()
     view.companies = {s: c for s, c in kb.companies.items() if not c.private}
     view.postings = {s: p for s, p in kb.postings.items() if not p.private and p.company in view.companies}
     view.preps = {s: p for s, p in kb.preps.items() if not p.private and p.posting in view.postings}
     view.applications = {s: a for s, a in kb.applications.items() if not a.private and a.posting in view.postings}
-    shown = {
-        r.doc.src_uri
-        for group in (view.companies, view.postings, view.preps, view.applications)
-        for r in group.values()
+    view.contacts = {
+        s: c for s, c in kb.contacts.items() if not c.private and (not c.company or c.company in view.companies)
     }
+    shown = {r.doc.src_uri for group in view.groups().values() for r in group.values()}
     return View(view, _all_paths(kb) - shown, shown, includes_private=False)
 
 

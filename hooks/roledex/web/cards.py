@@ -24,6 +24,7 @@ from roledex.web.common import (
     work_mode_badge,
 )
 from roledex.web.context import SiteContext
+from roledex.web.standing import standing, standing_items
 
 
 def posting_facts(ctx: SiteContext, posting: Posting, here: str) -> list[str]:
@@ -59,10 +60,12 @@ def posting_facts(ctx: SiteContext, posting: Posting, here: str) -> list[str]:
 
 
 def posting_header(ctx: SiteContext, posting: Posting) -> str:
-    """The card above a posting's text: its facts and the way to its prep page."""
+    """The card above a posting's text: where you stand (private view), its facts and the way
+    to its prep page."""
     here = posting_uri(posting)
     prep = link("Prepare for this role", here, prep_uri(posting.slug), css="md-button md-button--primary")
-    return f"# {text(posting.title)}\n" + card(posting_facts(ctx, posting, here), prep) + "## The posting\n\n"
+    items = [*standing_items(ctx, posting, here), *posting_facts(ctx, posting, here)]
+    return f"# {text(posting.title)}\n" + card(items, prep) + "## The posting\n\n"
 
 
 def company_postings(ctx: SiteContext, company: Company) -> str:
@@ -74,7 +77,7 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
     found = ctx.band_of(postings)
     rows = [
         [
-            link(p.title, here, posting_uri(p)),
+            " ".join(filter(None, [link(p.title, here, posting_uri(p)), standing(ctx, p, here)])),
             link(role_label(p.role), here, role_uri(p.role)) if p.role else "",
             work_mode_badge(p.work_mode),
             text(stated_salary(p.salary)),

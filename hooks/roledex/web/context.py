@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from roledex.facts.company_brief import company_brief
+from roledex.facts.history import status_history
 from roledex.facts.prep_notes import Notes, read_notes
 from roledex.facts.requirements import qualifications, responsibilities
 from roledex.facts.salary import Annual, Band, annual_salary, band
-from roledex.kb.model import KnowledgeBase, Posting
+from roledex.facts.timeline import Moment, timeline
+from roledex.kb.model import Application, KnowledgeBase, Posting
 from roledex.kb.sections import Section
 from roledex.kb.settings import Settings
 
@@ -32,6 +34,7 @@ class SiteContext:
         self._notes: dict[str, Notes] = {}
         self._asks: dict[str, tuple[list[str], list[str]]] = {}
         self._briefs: dict[str, tuple[list[tuple[str, Section]], list[str]]] = {}
+        self._timelines: dict[str, list[Moment]] = {}
 
     @cached_property
     def _with_notes(self) -> dict[str, list[Posting]]:
@@ -76,6 +79,19 @@ class SiteContext:
             company = self.kb.companies.get(company_slug)
             self._briefs[company_slug] = company_brief(company.doc.body) if company else ([], [])
         return self._briefs[company_slug]
+
+    def timeline(self, application: Application) -> list[Moment]:
+        """An application's story, read once per build; Git is asked only for a file without
+        events, and only in the private view (a published build shows no application)."""
+        if application.slug not in self._timelines:
+            asks_git = self.includes_private and not application.events
+            history = status_history(application.doc.path) if asks_git else []
+            self._timelines[application.slug] = timeline(application, history)
+        return self._timelines[application.slug]
+
+    def application_of(self, posting: Posting) -> Application | None:
+        """The user's application for a posting, in the private view only."""
+        return self.kb.applications.get(posting.slug) if self.includes_private else None
 
     def annual(self, posting: Posting) -> Annual | None:
         return self.annuals.get(posting.slug)

@@ -7,6 +7,7 @@ import datetime as dt
 from roledex.web.common import INDEX_URIS, company_name, company_uri, link, posting_uri, prep_uri, relative, table
 from roledex.web.context import SiteContext
 from roledex.web.indexes import newest_first
+from roledex.web.standing import standing
 
 NEWEST = 8
 
@@ -21,7 +22,7 @@ def _posting_list(ctx: SiteContext, postings: list, when) -> str:
     here = INDEX_URIS["home"]
     rows = [
         [
-            link(p.title, here, posting_uri(p)),
+            " ".join(filter(None, [link(p.title, here, posting_uri(p)), standing(ctx, p, here)])),
             link(company_name(ctx.kb, p), here, company_uri(p.company)),
             when(p),
             link("Prep", here, prep_uri(p.slug)),

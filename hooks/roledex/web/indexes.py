@@ -23,6 +23,7 @@ from roledex.web.common import (
     work_mode_badge,
 )
 from roledex.web.context import SiteContext
+from roledex.web.standing import standing
 
 
 def companies_index(ctx: SiteContext) -> str:
@@ -55,7 +56,7 @@ def posting_rows(ctx: SiteContext, here: str, postings: list) -> list[list[str]]
         role = link(role_label(posting.role), here, role_uri(posting.role)) if posting.role else ""
         rows.append(
             [
-                link(posting.title, here, posting_uri(posting)),
+                " ".join(filter(None, [link(posting.title, here, posting_uri(posting)), standing(ctx, posting, here)])),
                 link(company_name(ctx.kb, posting), here, company_uri(posting.company)),
                 role,
                 text(", ".join(posting.locations)),

@@ -10,9 +10,11 @@ import html
 import re
 from typing import Any
 
-from roledex.kb.schema import COMPANY, POSTING, PREP
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
+from roledex.web.application_page import application_page
 from roledex.web.cards import company_header, company_postings, posting_header
 from roledex.web.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
+from roledex.web.contact_page import company_people, contact_page
 from roledex.web.context import SiteContext
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index, roles_index
@@ -121,9 +123,18 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
             + company_header(company)
             + body.lstrip("\n")
             + company_postings(ctx, company)
+            + company_people(ctx, company)
         )
     if folder == POSTING.folder and slug in ctx.kb.postings:
         return posting_header(ctx, ctx.kb.postings[slug]) + strip_leading_h1(markdown)[0].lstrip("\n")
+    if folder == APPLICATION.folder and ctx.includes_private:
+        application = next((a for a in ctx.kb.applications.values() if a.slug == slug), None)
+        if application is not None:
+            body, heading = strip_leading_h1(markdown)
+            return application_page(ctx, application, body, heading)
+    if folder == CONTACT.folder and slug in ctx.kb.contacts and ctx.includes_private:
+        body, heading = strip_leading_h1(markdown)
+        return contact_page(ctx, ctx.kb.contacts[slug], body, heading)
     if folder == PREP.folder:
         prep = ctx.kb.preps.get(slug)
         if prep is None or prep.slug != slug:
