@@ -160,7 +160,7 @@ def _timed(event: Callable[..., Any]) -> Callable[..., Any]:
 
 @_timed
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    result = checked_knowledge_base(_shown_path(config.docs_dir))
+    result = checked_knowledge_base(_shown_path(config.docs_dir), state.settings)
     _report(result.problems)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
     state.hidden = set()

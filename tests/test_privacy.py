@@ -219,7 +219,7 @@ def test_stale_applications_are_flagged_by_check_and_on_the_pipeline(tmp_path: P
     applied = (dt.date.today() - dt.timedelta(days=30)).isoformat()
     docs = make_site(tmp_path)
     (docs / APPLICATION).write_text(
-        f"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: applied\napplied: {applied}\n---\n",
+        f"---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: screening\napplied: {applied}\n---\n",
         encoding="utf-8",
     )
     check = invoke("check", cwd=tmp_path)

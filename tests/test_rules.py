@@ -323,7 +323,10 @@ def _problems(kind: str, record: object, today: dt.date = TODAY) -> list[tuple[s
     ],
 )
 def test_an_application_is_checked_against_today(applied: int, updated: int | None, problems: list) -> None:
-    assert _problems("application", _application("applied", applied, updated)) == problems
+    assert _problems("application", _application("screening", applied, updated)) == [
+        (key, message.replace("(status 'applied')", "(status 'screening')"), severity)
+        for key, message, severity in problems
+    ]
 
 
 def test_an_application_is_checked_against_the_real_today_by_default() -> None:

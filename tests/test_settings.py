@@ -91,10 +91,17 @@ def test_good_settings_are_read_as_written() -> None:
             "days_per_week": 4,
             "weeks_per_year": 48,
             "closing_soon_days": 7,
+            "follow_up_after_days": 5,
+            "follow_up_again_days": 10,
+            "follow_ups": 3,
+            "ghosted_after_days": 45,
+            "interview_alarm_minutes": 30,
             "repository": "jane/search",
         }
     )
-    assert settings == Settings("EUR", {"USD": 0.9}, dt.date(2026, 11, 1), 37.5, 4, 48, 7, "jane/search")
+    assert settings == Settings(
+        "EUR", {"USD": 0.9}, dt.date(2026, 11, 1), 37.5, 4, 48, 7, 5, 10, 3, 45, 30, "jane/search"
+    )
     assert settings.periods_per_year() == {"year": 1, "month": 12, "week": 48, "day": 192, "hour": 1800}
 
 

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from roledex.facts.applications import last_change, stale_days
-from roledex.kb.model import Application, KnowledgeBase, Posting, Salary
+from roledex.facts.reminders import follow_up_due
+from roledex.kb.model import Application, Contact, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, Kind
+from roledex.kb.settings import Settings
 from roledex.kb.text import did_you_mean, normal_url
 
 # Plausible base pay per period, in any currency: below the low end a figure looks like
@@ -98,14 +100,42 @@ def _event_findings(application: Application, today: dt.date) -> Iterator[tuple[
         )
 
 
-def check_record(kind: Kind, record: Any, today: dt.date | None = None) -> list[Problem]:
-    """Problems of one record on its own: ranges, dates in order, staleness."""
+def _follow_up_findings(application: Application, today: dt.date, settings: Settings) -> Iterator[tuple[str, str, str]]:
+    due = follow_up_due(application, settings)
+    if due is not None and due.date < today:
+        yield (
+            "applied",
+            f"follow-up {due.number} of {settings.follow_ups} due since {due.date}: no answer since you applied; "
+            "follow up, then record it with `roledex status` --note or an event of kind follow-up",
+            WARNING,
+        )
+
+
+def _contact_findings(contact: Contact, today: dt.date) -> Iterator[tuple[str, str, str]]:
+    if contact.next_follow_up and contact.next_follow_up < today:
+        yield (
+            "next_follow_up",
+            f"due since {contact.next_follow_up}: get back to {contact.name}, then move the date",
+            WARNING,
+        )
+
+
+def check_record(
+    kind: Kind, record: Any, today: dt.date | None = None, settings: Settings | None = None
+) -> list[Problem]:
+    """Problems of one record on its own: ranges, dates in order, staleness, what is overdue."""
     findings: list[tuple[str, str, str]] = []
+    today = today or dt.date.today()
     if kind.name == "posting":
         findings += _posting_findings(record)
     if kind.name == "application":
-        findings += _application_findings(record, today or dt.date.today())
-        findings += _event_findings(record, today or dt.date.today())
+        follow_ups = list(_follow_up_findings(record, today, settings or Settings()))
+        waiting = follow_up_due(record, settings or Settings()) is not None
+        findings += [f for f in _application_findings(record, today) if not (waiting and f[0] == "updated")]
+        findings += _event_findings(record, today)
+        findings += follow_ups
+    if kind.name == "contact":
+        findings += _contact_findings(record, today)
     doc = record.doc
     return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
 from roledex.kb.problems import Problem, as_json, errors_in
-from roledex.kb.settings import SettingsError, read_settings
+from roledex.kb.settings import Settings, SettingsError, read_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,12 +19,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(handler=run)
 
 
-def _settings_problems(config: Path) -> list[Problem]:
+def _settings(config: Path) -> tuple[Settings | None, list[Problem]]:
+    """The settings the reminders use (None when the file has none or is missing), and
+    every problem of them."""
+    if not config.exists():
+        return None, []
     try:
-        read_settings(config)
+        return read_settings(config), []
     except SettingsError as error:
-        return list(error.problems)
-    return []
+        return None, list(error.problems)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     docs = docs_dir(args.docs)
     if docs is None:
         return USAGE
-    problems = checked_knowledge_base(docs).problems + _settings_problems(Path(args.config))
+    settings, settings_problems = _settings(Path(args.config))
+    problems = checked_knowledge_base(docs, settings).problems + settings_problems
     if args.format == "json":
         out(as_json(problems))
     else:

@@ -38,6 +38,16 @@ class Settings:
     days_per_week: float = 5
     weeks_per_year: float = 52
     closing_soon_days: int = 14
+    follow_up_after_days: int = 7
+    """With no answer this many days after applying, follow up."""
+    follow_up_again_days: int = 7
+    """And again this many days after a follow-up with no answer."""
+    follow_ups: int = 2
+    """At most this many follow-ups to one application."""
+    ghosted_after_days: int = 30
+    """No answer this many days after applying (and after the last follow-up) is ghosting."""
+    interview_alarm_minutes: int = 60
+    """The calendar's alarm before an interview round."""
     repository: str | None = None
     """OWNER/NAME of the GitHub repository; gives site_url and repo_url."""
 
@@ -151,6 +161,11 @@ _READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
     "days_per_week": _Reader.positive,
     "weeks_per_year": _Reader.positive,
     "closing_soon_days": _Reader.days,
+    "follow_up_after_days": _Reader.days,
+    "follow_up_again_days": _Reader.days,
+    "follow_ups": _Reader.days,
+    "ghosted_after_days": _Reader.days,
+    "interview_alarm_minutes": _Reader.days,
     "repository": _Reader.repository,
 }
 """How each key is read; a key left out keeps the default of `Settings`."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from roledex.facts.applications import due_soon, events, last_change, stale_days
+import datetime as dt
+
+from roledex.facts.applications import events, last_change, stale_days
+from roledex.facts.reminders import Reminder, reminders
 from roledex.kb.model import Application
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, STATUSES
 from roledex.web.common import (
@@ -43,6 +46,17 @@ def _card(ctx: SiteContext, application: Application) -> str:
     return '<div class="rdx-pipeline-card">' + "".join(lines) + "</div>"
 
 
+def _reminder_row(ctx: SiteContext, reminder: Reminder) -> list[str]:
+    when = str(reminder.date) + (" " + badge("overdue", "flag") if reminder.date < ctx.today else "")
+    if reminder.posting is not None:
+        target = link(reminder.posting.title, HERE, posting_uri(reminder.posting))
+    elif reminder.contact is not None:
+        target = link(reminder.contact.name, HERE, reminder.contact.doc.src_uri)
+    else:
+        target = ""
+    return [when, target, text(reminder.what)]
+
+
 def _columns(ctx: SiteContext, applications: list[Application]) -> str:
     columns = []
     for status in STATUSES:
@@ -79,18 +93,12 @@ def pipeline_page(ctx: SiteContext) -> str:
         parts.append("No applications yet. Start one with `roledex new application POSTING`.\n")
         return "\n".join(parts)
     parts.append(_columns(ctx, applications))
-    due = due_soon(applications, ctx.today)
     parts.append(f"## Due in the next {DUE_WITHIN_DAYS} days\n")
+    horizon = ctx.today + dt.timedelta(days=DUE_WITHIN_DAYS)
+    due = [r for r in reminders(ctx.kb, ctx.settings) if r.date <= horizon]
     if due:
-        rows = [
-            [
-                str(a.next_date) + (" " + badge("overdue", "flag") if a.next_date and a.next_date < ctx.today else ""),
-                link(ctx.kb.postings[a.posting].title, HERE, posting_uri(ctx.kb.postings[a.posting])),
-                text(a.next_step or ""),
-            ]
-            for a in due
-        ]
-        parts.append(table(["Date", "Posting", "Next step"], rows))
+        rows = [_reminder_row(ctx, r) for r in due]
+        parts.append(table(["Date", "For", "To do"], rows))
     else:
         parts.append("Nothing is due.\n")
     parts.append("## Timeline\n")
