@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roledex.facts.privacy import PRIVATE_FOLDERS, hand_written, in_private_folder
+from roledex.facts.privacy import PRIVATE_FOLDERS, hand_written, in_private_folder, is_calendar_file
 from roledex.kb.model import KnowledgeBase, Prep
 from roledex.kb.schema import KINDS
 from roledex.kb.source import Document, marked_private
@@ -208,6 +208,18 @@ def private_folder_outputs(site: Path, view: Judgement) -> list[Leak]:
         output = path.relative_to(site).as_posix()
         if in_private_folder(output) and output not in allowed:
             leaks.append(Leak(output, "a file in a private folder", output))
+    return leaks
+
+
+def calendar_outputs(site: Path) -> list[Leak]:
+    """Calendar files in the built site, by name or by content: the user's interviews."""
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        with path.open("rb") as handle:
+            head = handle.read(64).lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+        if is_calendar_file(path.name) or head.startswith(b"BEGIN:VCALENDAR"):
+            output = path.relative_to(site).as_posix()
+            leaks.append(Leak(output, "a calendar file", output))
     return leaks
 
 

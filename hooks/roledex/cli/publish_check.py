@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from roledex.check.published import (
+    calendar_outputs,
     find_leaks,
     judge_privacy,
     private_folder_outputs,
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     out(f"left out as private: {len(hidden)} pages" + (f" ({listed})" if hidden else ""))
     fragments = private_fragments(result.kb, view, public_pages_text(docs, view))
     leaks = find_leaks(site, {**stray_private_fragments(docs, view), **fragments}) + private_folder_outputs(site, view)
+    leaks += calendar_outputs(site)
     for leak in leaks:
         out(f"LEAK {site / leak.output}: text of {leak.source}: {leak.fragment[:80]!r}")
     if leaks:

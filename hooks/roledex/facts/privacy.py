@@ -73,6 +73,15 @@ def full_view(kb: KnowledgeBase) -> View:
     return View(kb, set(), _all_paths(kb), includes_private=True)
 
 
+CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb", ".vcs")
+"""Calendar files: `roledex calendar` writes the user's interviews into one, so wherever one
+lies in the docs folder it is private material."""
+
+
+def is_calendar_file(uri: str) -> bool:
+    return uri.lower().endswith(CALENDAR_SUFFIXES)
+
+
 def in_private_folder(uri: str) -> bool:
     """True for every file below a private folder, whatever its name, extension or case."""
     folder, _, rest = uri.partition("/")
@@ -102,9 +111,10 @@ def left_out(
     uris: set[str], page_uris: set[str], view: View, read: Callable[[str], str]
 ) -> tuple[set[str], list[Problem]]:
     """Every file a published build leaves out: hidden records, any other file in a private
-    folder, and hand-written pages marked private (with the problems that make them so).
+    folder, any calendar file, and hand-written pages marked private (with the problems that make them so).
     `read` gives the text of one of the Markdown pages `page_uris`."""
     pages = {uri: read(uri) for uri in sorted(hand_written(page_uris, view.shown_paths | view.hidden_paths))}
     marked, problems = privately_marked(pages)
     in_folders = {uri for uri in uris if in_private_folder(uri) and uri not in view.shown_paths}
+    in_folders |= {uri for uri in uris if is_calendar_file(uri)}
     return view.hidden_paths | in_folders | marked, problems
