@@ -248,4 +248,5 @@ INDEX_URIS = {
     "roles": "roles/index.md",
     "tags": "tags.md",
     "applications": "applications/index.md",
+    "funnel": "applications/funnel.md",
 }

@@ -16,6 +16,7 @@ from roledex.web.cards import company_header, company_postings, posting_header
 from roledex.web.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
 from roledex.web.contact_page import company_people, contact_page
 from roledex.web.context import SiteContext
+from roledex.web.funnel_page import funnel_page
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index, roles_index
 from roledex.web.pipeline_page import pipeline_page
@@ -46,6 +47,7 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
             pages[prep_uri(posting.slug)] = prep_page(ctx, posting)
     if ctx.includes_private:
         pages[INDEX_URIS["applications"]] = WIDE_PAGE + pipeline_page(ctx)
+        pages[INDEX_URIS["funnel"]] = funnel_page(ctx)
     return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
 
 

@@ -87,7 +87,8 @@ def pipeline_page(ctx: SiteContext) -> str:
         "# Applications\n",
         badge("private", "private") + f" This page exists only in the private view. "
         f"{plural(len(applications), 'application')}; an open application with no change "
-        f"{STALE_AFTER_DAYS} days after it was applied is marked stale.\n",
+        f"{STALE_AFTER_DAYS} days after it was applied is marked stale. "
+        f"{link('The funnel', HERE, INDEX_URIS['funnel'])} counts how far they got.\n",
     ]
     if not applications:
         parts.append("No applications yet. Start one with `roledex new application POSTING`.\n")
