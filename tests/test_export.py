@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke, make_site
-from roledex.facts.export import COLUMNS, FORMULA_STARTS, as_csv, as_json, export_rows
+from roledex.facts.export import (
+    APPLICATION_COLUMNS,
+    COLUMNS,
+    FORMULA_STARTS,
+    HISTORY_COLUMNS,
+    as_csv,
+    as_json,
+    export_rows,
+)
 from roledex.kb.model import Company, KnowledgeBase, Posting, Salary
 from roledex.kb.settings import Settings
 from roledex.kb.source import Document
@@ -30,24 +38,30 @@ PAYLOADS = [
 ]
 
 
+def _read(text: str) -> csv.DictReader[str]:
+    """The rows as a spreadsheet reads them: the byte-order mark says UTF-8, then the header."""
+    assert text.startswith("\ufeff")
+    return csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize("column", [c for c in COLUMNS if c not in ("salary_min", "salary_max", "converted")])
 def test_every_text_cell_that_starts_like_a_formula_is_quoted(column: str, payload: str) -> None:
     row = dict.fromkeys(COLUMNS, "plain") | {column: payload}
-    cells = next(csv.DictReader(io.StringIO(as_csv([row]), newline="")))
+    cells = next(_read(as_csv([row])))
     assert cells[column] == "'" + payload
 
 
 @pytest.mark.parametrize("value", ["Etsy", "2026-11-01", "Senior Engineer - Growth", "a=b", " =1", "'=1"])
 def test_text_that_cannot_start_a_formula_is_kept_as_written(value: str) -> None:
     row = dict.fromkeys(COLUMNS, "") | {"title": value}
-    assert next(csv.DictReader(io.StringIO(as_csv([row]), newline="")))["title"] == value
+    assert next(_read(as_csv([row])))["title"] == value
 
 
 @pytest.mark.parametrize("number", [-5, 0, 153000, 1.5])
 def test_numbers_stay_numbers(number: float) -> None:
     row = dict.fromkeys(COLUMNS, "") | {"salary_min": number}
-    assert next(csv.DictReader(io.StringIO(as_csv([row]), newline="")))["salary_min"] == str(number)
+    assert next(_read(as_csv([row])))["salary_min"] == str(number)
 
 
 def test_the_formula_starts_are_owasps_and_more() -> None:
@@ -68,7 +82,7 @@ def test_export_of_hostile_front_matter_runs_nothing(tmp_path: Path) -> None:
     )
     result = invoke("export", str(tmp_path / "docs"), "--config", str(tmp_path / "mkdocs.yml"))
     assert result.returncode == 0, result.stderr
-    rows = {row["posting"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    rows = {row["posting"]: row for row in _read(result.stdout)}
     evil = rows["evil-x"]
     for column in ("company_name", "title", "locations", "salary_text"):
         assert evil[column].startswith("'"), (column, evil[column])
@@ -166,4 +180,52 @@ def test_json_carries_the_base_currency_and_the_date_of_the_rates() -> None:
 
 def test_csv_has_a_header_and_one_line_per_posting() -> None:
     rows = export_rows(_kb(Posting(slug="q", doc=DOC, company="acme", title="T")), RATES)
-    assert as_csv(rows).split("\r\n") == [",".join(COLUMNS), "q,acme,Acme Inc,T" + "," * 17, ""]
+    assert as_csv(rows).split("\r\n") == ["\ufeff" + ",".join(COLUMNS), "q,acme,Acme Inc,T" + "," * 17, ""]
+
+
+HISTORY_APPLICATION = (
+    "---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: screening\nsource: referral\n"
+    "applied: 2026-11-02\nnext_step: Call £ back\nnext_date: 2026-11-27\n"
+    "events:\n  - date: 2026-11-02\n    status: applied\n  - date: 2026-11-06\n    status: screening\n"
+    '    note: "=cmd €"\n  - date: 2099-01-01\n    round: final\n---\n'
+)
+
+
+def test_the_private_export_says_where_you_stand_and_the_public_one_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_site(tmp_path, {"applications/etsy-engineering-manager-ml-for-growth.md": HISTORY_APPLICATION})
+    docs, config = str(tmp_path / "docs"), str(tmp_path / "mkdocs.yml")
+    public = invoke("export", docs, "--config", config)
+    assert "status" not in next(_read(public.stdout)) and "screening" not in public.stdout
+    monkeypatch.setenv("ROLEDEX_PRIVATE", "include")
+    private = invoke("export", docs, "--config", config)
+    row = {r["posting"]: r for r in _read(private.stdout)}["etsy-engineering-manager-ml-for-growth"]
+    assert {k: row[k] for k in APPLICATION_COLUMNS} == {
+        "status": "screening",
+        "applied": "2026-11-02",
+        "last_event": "moved to screening",
+        "last_event_date": "2026-11-06",
+        "next_step": "Call £ back",
+        "next_date": "2026-11-27",
+        "source": "referral",
+    }
+    assert private.stdout.encode("utf-8").startswith(b"\xef\xbb\xbf")
+
+
+def test_the_history_export_has_a_row_per_event(tmp_path: Path) -> None:
+    make_site(tmp_path, {"applications/etsy-engineering-manager-ml-for-growth.md": HISTORY_APPLICATION})
+    result = invoke("export", str(tmp_path / "docs"), "--history", "--config", str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 0, result.stderr
+    rows = list(_read(result.stdout))
+    assert [(r["date"], r["what"], r["status"], r["round"]) for r in rows] == [
+        ("2026-11-02", "status", "applied", ""),
+        ("2026-11-06", "status", "screening", ""),
+        ("2099-01-01", "round", "", "final"),
+    ]
+    assert rows[1]["note"] == "'=cmd €" and rows[0]["recorded_in"] == "events"
+    assert list(rows[0]) == list(HISTORY_COLUMNS)
+    as_json = invoke(
+        "export", str(tmp_path / "docs"), "--history", "--format", "json", "--config", str(tmp_path / "mkdocs.yml")
+    )
+    assert [e["status"] for e in json.loads(as_json.stdout)["events"]] == ["applied", "screening", None]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
-from roledex.facts.export import as_csv, export_rows
+from roledex.facts.export import HISTORY_COLUMNS, as_csv, export_rows, history_rows
 from roledex.facts.export import as_json as export_json
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, public_view
+from roledex.facts.timeline import story
 from roledex.kb.problems import errors_in
 from roledex.kb.settings import SettingsError, read_settings
 
@@ -21,6 +23,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
     export.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    export.add_argument(
+        "--history", action="store_true", help="one row per event of every application instead (private material)"
+    )
     export.set_defaults(handler=run)
 
 
@@ -44,8 +49,15 @@ def run(args: argparse.Namespace) -> int:
     if errors_in(result.problems):
         err(f"roledex export: {docs} has problems; run `roledex check {docs}` and fix them first")
         return FAILED
-    view = full_view(result.kb) if include else public_view(result.kb)
-    rows = export_rows(view.kb, settings)
+    view = full_view(result.kb) if include or args.history else public_view(result.kb)
+    if args.history:
+        history = history_rows(view.kb, story)
+        if args.format == "csv":
+            sys.stdout.write(as_csv(history, HISTORY_COLUMNS))
+        else:
+            out(json.dumps({"events": history}, indent=2, ensure_ascii=False))
+        return OK
+    rows = export_rows(view.kb, settings, story if view.includes_private else None)
     if args.format == "csv":
         sys.stdout.write(as_csv(rows))
     else:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from roledex.facts.salary import annual_salary
-from roledex.kb.model import KnowledgeBase
+from roledex.facts.timeline import Moment
+from roledex.kb.model import Application, KnowledgeBase
 from roledex.kb.settings import Settings
 
 COLUMNS = (
@@ -34,14 +37,48 @@ COLUMNS = (
     "posted",
     "closes",
 )
+APPLICATION_COLUMNS = ("status", "applied", "last_event", "last_event_date", "next_step", "next_date", "source")
+"""Where the user stands with each posting: in the private view only."""
+HISTORY_COLUMNS = (
+    "posting",
+    "company_name",
+    "title",
+    "date",
+    "what",
+    "status",
+    "round",
+    "time",
+    "contacts",
+    "outcome",
+    "note",
+    "recorded_in",
+)
+"""One row per event of every application (`roledex export --history`)."""
 
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def export_rows(kb: KnowledgeBase, settings: Settings) -> list[dict[str, Any]]:
-    """One row per posting, in slug order; a posting without figures has empty annual fields."""
+def _standing(application: Application | None, moments: list[Moment]) -> dict[str, Any]:
+    done = [m for m in moments if m.date <= dt.date.today()]
+    last = done[-1] if done else None
+    return {
+        "status": application.status if application else None,
+        "applied": application.applied.isoformat() if application and application.applied else None,
+        "last_event": last.describe() if last else None,
+        "last_event_date": last.date.isoformat() if last else None,
+        "next_step": application.next_step if application else None,
+        "next_date": application.next_date.isoformat() if application and application.next_date else None,
+        "source": application.source if application else None,
+    }
+
+
+def export_rows(
+    kb: KnowledgeBase, settings: Settings, story: Callable[[Application], list[Moment]] | None = None
+) -> list[dict[str, Any]]:
+    """One row per posting, in slug order; a posting without figures has empty annual fields.
+    With `story` (the private view), each row also says where the user stands."""
     rows = []
     for posting in kb.postings.values():
         salary = posting.salary
@@ -75,6 +112,35 @@ def export_rows(kb: KnowledgeBase, settings: Settings) -> list[dict[str, Any]]:
                 "closes": posting.closes.isoformat() if posting.closes else None,
             }
         )
+        if story is not None:
+            application = kb.applications.get(posting.slug)
+            rows[-1].update(_standing(application, story(application) if application else []))
+    return rows
+
+
+def history_rows(kb: KnowledgeBase, story: Callable[[Application], list[Moment]]) -> list[dict[str, Any]]:
+    """One row per moment of every application's story, by posting then date."""
+    rows = []
+    for application in sorted(kb.applications.values(), key=lambda a: a.posting):
+        posting = kb.postings.get(application.posting)
+        company = kb.companies.get(posting.company) if posting else None
+        for moment in story(application):
+            rows.append(
+                {
+                    "posting": application.posting,
+                    "company_name": company.name if company else "",
+                    "title": posting.title if posting else "",
+                    "date": moment.date.isoformat(),
+                    "what": moment.kind,
+                    "status": moment.status,
+                    "round": moment.round,
+                    "time": moment.time,
+                    "contacts": "; ".join(moment.contacts),
+                    "outcome": moment.outcome,
+                    "note": moment.note,
+                    "recorded_in": moment.source,
+                }
+            )
     return rows
 
 
@@ -93,11 +159,18 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def as_csv(rows: list[dict[str, Any]]) -> str:
-    """RFC 4180 CSV: lines end in CRLF, so a cell holding either line end is quoted (with the
-    default "\n" ending, Python's writer leaves a lone "\r" bare and a spreadsheet splits the row)."""
+BYTE_ORDER_MARK = "\ufeff"
+"""Excel reads a CSV as UTF-8 (£, € and accents intact) only when it starts with this mark."""
+
+
+def as_csv(rows: list[dict[str, Any]], columns: tuple[str, ...] | None = None) -> str:
+    """RFC 4180 CSV for spreadsheets: a byte-order mark, and lines that end in CRLF, so a cell
+    holding either line end is quoted (with the default "\n" ending, Python's writer leaves a
+    lone "\r" bare and a spreadsheet splits the row)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    buffer.write(BYTE_ORDER_MARK)
+    fieldnames = columns or (COLUMNS + APPLICATION_COLUMNS if rows and "status" in rows[0] else COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()

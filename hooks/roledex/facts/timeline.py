@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from roledex.facts.history import RecordedChange
+from roledex.facts.history import RecordedChange, status_history
 from roledex.kb.model import Application, Event
 
 FROM_EVENTS = "events"
@@ -69,6 +69,11 @@ def timeline(application: Application, history: list[RecordedChange] | None = No
     if application.updated and application.status and (application.status != "applied" or not application.applied):
         moments.append(Moment(application.updated, "status", application.status, source=FROM_DATES))
     return sorted(moments, key=lambda m: m.date)
+
+
+def story(application: Application) -> list[Moment]:
+    """The application's timeline, asking Git only for a file without events."""
+    return timeline(application, [] if application.events else status_history(application.doc.path))
 
 
 def next_round(application: Application, today: dt.date) -> Event | None:
