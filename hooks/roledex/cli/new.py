@@ -8,7 +8,7 @@ from pathlib import Path
 from roledex.cli.output import FAILED, OK, err, out
 from roledex.kb import scaffold
 from roledex.kb.files import write_text_atomic
-from roledex.kb.schema import APPLICATION, COMPANY, POSTING, PREP
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
 from roledex.kb.text import did_you_mean, is_slug, slugify
 
 
@@ -22,6 +22,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     posting.add_argument("title", metavar="TITLE")
     kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
+    contact = kinds.add_parser("contact", help="a person: recruiter, hiring manager, referrer or peer")
+    contact.add_argument("name", metavar="NAME")
+    contact.add_argument("--company", metavar="SLUG", help="the slug of their company's file")
     new.set_defaults(handler=run)
 
 
@@ -54,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         return OK if _write_new(scaffold.target_path(docs, COMPANY, slug), scaffold.company_file(args.name)) else FAILED
     if args.kind == "posting":
         return _new_posting(docs, args.company, args.title)
+    if args.kind == "contact":
+        return _new_contact(docs, args.name, args.company)
     if not is_slug(args.posting):
         suggestion = slugify(Path(args.posting).name.removesuffix(".md"))
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
@@ -88,3 +93,15 @@ def _new_posting(docs: Path, company: str, title: str) -> int:
         if not _write_new(company_path, scaffold.company_file(name)):
             return FAILED
     return OK if _write_new(path, scaffold.posting_file(company_slug, title)) else FAILED
+
+
+def _new_contact(docs: Path, name: str, company: str | None) -> int:
+    slug = slugify(name)
+    if not slug:
+        err(f"roledex new: cannot make a file name from {name!r}; use letters or digits")
+        return FAILED
+    if company is not None and not (docs / COMPANY.folder / f"{company}.md").is_file():
+        known = sorted(p.stem for p in (docs / COMPANY.folder).glob("*.md"))
+        err(f"roledex new: no company {company!r} in {docs / COMPANY.folder}{did_you_mean(company, known)}")
+        return FAILED
+    return OK if _write_new(scaffold.target_path(docs, CONTACT, slug), scaffold.contact_file(name, company)) else FAILED

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from roledex.kb.schema import APPLICATION, COMPANY, COMPANY_SECTIONS, POSTING, PREP, PREP_HEADINGS, Field, Kind
+from roledex.kb.schema import APPLICATION, COMPANY, COMPANY_SECTIONS, CONTACT, POSTING, PREP, PREP_HEADINGS, Field, Kind
 from roledex.kb.text import is_slug
 
 
@@ -97,6 +97,14 @@ def application_file(posting: str) -> str:
     sections = ("Personal connection", "Resume notes", "Cover letter notes")
     table = "\n## Skills mapping\n\n| Job requirement | Relevant experience |\n| --- | --- |\n"
     return front_matter(APPLICATION, values) + _sections(sections) + table
+
+
+def contact_file(name: str, company: str | None = None) -> str:
+    """A person of the search, private unless `private: false` is set."""
+    values: dict[str, object] = {"name": name}
+    if company:
+        values["company"] = company
+    return front_matter(CONTACT, values) + f"\n# {name}\n\nHow you met, what you talked about, what you promised.\n"
 
 
 def target_path(docs: Path, kind: Kind, slug: str) -> Path:

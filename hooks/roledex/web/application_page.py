@@ -70,7 +70,8 @@ def _timeline(ctx: SiteContext, application: Application, here: str) -> str:
     return "## Timeline\n" + note + table(["Date", "What", "With", "Note"], rows)
 
 
-def _rounds(ctx: SiteContext, application: Application, here: str) -> str:
+def rounds_section(ctx: SiteContext, application: Application, here: str, level: int = 2) -> str:
+    """The rounds so far and the next one, under a heading of `level`; empty without rounds."""
     rounds = application.rounds
     if not rounds:
         return ""
@@ -89,7 +90,8 @@ def _rounds(ctx: SiteContext, application: Application, here: str) -> str:
         ]
         for e in rounds
     ]
-    return "## Interview rounds\n\n" + lead + table(["When", "Round", "Length", "Interviewers", "Outcome"], rows)
+    heading = "#" * level + " Interview rounds\n\n"
+    return heading + lead + table(["When", "Round", "Length", "Interviewers", "Outcome"], rows)
 
 
 def application_page(ctx: SiteContext, application: Application, body: str, heading: str | None) -> str:
@@ -102,7 +104,7 @@ def application_page(ctx: SiteContext, application: Application, body: str, head
         + card(_facts(ctx, application, here))
         + _timeline(ctx, application, here)
         + "\n"
-        + _rounds(ctx, application, here)
+        + rounds_section(ctx, application, here)
         + "\n"
         + body.lstrip("\n")
     )

@@ -15,6 +15,7 @@ from roledex.facts.skills import coverage
 from roledex.kb.model import Posting
 from roledex.kb.schema import LIKELY_QUESTIONS, PREP_TOPICS, QUESTIONS_TO_ASK, PrepTopic
 from roledex.kb.sections import demote, list_items
+from roledex.web.application_page import people, rounds_section
 from roledex.web.cards import company_facts, posting_facts
 from roledex.web.common import (
     annual_cell,
@@ -196,7 +197,7 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
         item("Last change", application.updated.isoformat() if application.updated else ""),
         item("Next step", text(application.next_step or "")),
         item("Due", application.next_date.isoformat() if application.next_date else ""),
-        item("Contacts", text(", ".join(application.contacts))),
+        item("People", people(ctx, application.contacts, prep_uri(posting.slug))),
     ]
     readiness = (
         f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
@@ -230,6 +231,7 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
         + "\n"
         + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "")
         + also
+        + rounds_section(ctx, application, prep_uri(posting.slug), level=3)
     )
 
 

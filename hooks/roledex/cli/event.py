@@ -1,0 +1,100 @@
+"""`roledex event`: add an interview round, a follow-up, a reply or a note to an application."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from roledex.check.run import checked_knowledge_base
+from roledex.cli.output import FAILED, OK, USAGE, err, out
+from roledex.facts.applications import last_event
+from roledex.kb.files import edit_in_place
+from roledex.kb.key_checks import check_keys
+from roledex.kb.schema import APPLICATION, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
+from roledex.kb.status_edit import CannotEdit, append_entry
+from roledex.kb.text import did_you_mean
+
+KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
+"""A change of status goes through `roledex status`, which keeps `status` in step."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    event = commands.add_parser(
+        "event", help="add an interview round, a follow-up, a reply or a note to an application"
+    )
+    event.add_argument("posting", metavar="POSTING", help="the posting's slug")
+    event.add_argument("kind", metavar="KIND", help=", ".join(KINDS))
+    event.add_argument("--date", help="the day (default: today)")
+    event.add_argument("--round", metavar="KIND", help="for a round: " + ", ".join(ROUND_KINDS))
+    event.add_argument(
+        "--time", metavar="TIME", help="for a round: its start with a time zone, such as '14:30 Europe/London'"
+    )
+    event.add_argument("--minutes", type=int, metavar="N", help="for a round: how long it lasts")
+    event.add_argument("--with", dest="contacts", action="append", metavar="SLUG", help="a contact involved (repeat)")
+    event.add_argument("--outcome", metavar="OUTCOME", help="for a round: " + ", ".join(ROUND_OUTCOMES))
+    event.add_argument("--note", metavar="TEXT", help="a short note")
+    event.add_argument("--force", action="store_true", help="record an event dated before the last one")
+    event.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    event.set_defaults(handler=run)
+
+
+def _entry(args: argparse.Namespace, day: dt.date) -> dict[str, object]:
+    entry: dict[str, object] = {"date": day, "kind": args.kind}
+    for key in ("round", "time", "minutes", "outcome", "note"):
+        value = getattr(args, key)
+        if value is not None:
+            entry[key] = value
+    if args.contacts:
+        entry["contacts"] = list(args.contacts)
+    return entry
+
+
+def run(args: argparse.Namespace) -> int:
+    """Append one event to an application, after checking it as `roledex check` would."""
+    if args.kind not in KINDS:
+        hint = "; a change of status goes through `roledex status`" if args.kind == "status" else ""
+        hint = hint or did_you_mean(args.kind, KINDS)
+        err(f"roledex event: {args.kind!r} is not a kind of event{hint}; kinds: {', '.join(KINDS)}")
+        return USAGE
+    try:
+        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        err(f"roledex event: --date takes a date as YYYY-MM-DD, got {args.date!r}")
+        return USAGE
+    entry = _entry(args, day)
+    problems = [f"{key}: {message}" for key, message, _ in check_keys(entry, EVENT_FIELDS)]
+    if args.kind == "round" and not args.round:
+        problems.append(f"round: a round needs --round (one of {', '.join(ROUND_KINDS)})")
+    kb = checked_knowledge_base(Path(args.docs)).kb
+    for slug in args.contacts or []:
+        if slug not in kb.contacts:
+            hint = did_you_mean(slug, kb.contacts) or "; `roledex new contact NAME` adds one"
+            problems.append(f"with: no contact {slug!r} in contacts/{hint}")
+    if problems:
+        for problem in problems:
+            err(f"roledex event: --{problem}")
+        return USAGE
+    application = kb.applications.get(args.posting)
+    if application is None:
+        known = did_you_mean(args.posting, kb.applications)
+        err(f"roledex event: no application for {args.posting!r}{known}; `roledex status POSTING applied` starts one")
+        return FAILED
+    last = last_event(application)
+    if last is not None and day < last.date and not args.force:
+        err(
+            f"roledex event: {day} is before the last event of {args.posting} ({last.date}, events.{last.number}); "
+            "events keep the order things happened: pass --force to record it anyway"
+        )
+        return FAILED
+    if day > dt.date.today() and args.kind != "round":
+        err(f"roledex event: warning: {day} is in the future")
+    path = Path(application.doc.path)
+    try:
+        edit_in_place(path, lambda text: append_entry(text, "events", entry, APPLICATION))
+    except (CannotEdit, OSError, UnicodeDecodeError) as error:
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        err(f"roledex event: {path}: {why}; nothing was changed")
+        return FAILED
+    out(f"updated {path}: event {day} {args.kind}" + (f" ({args.round})" if args.round else ""))
+    return OK
