@@ -20,7 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
-from roledex.kb.problems import errors_in
+from roledex.kb.load import LoadResult
+from roledex.kb.problems import Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
 from roledex.web.context import SiteContext
 from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
@@ -30,6 +31,7 @@ from roledex.web.pages import (
     generated_pages,
     lift_html_blocks,
     page_meta,
+    problems_banner,
     restore_html_blocks,
 )
 
@@ -57,6 +59,10 @@ class _State:
     settings: Settings = Settings()
     seconds: float = 0.0
     """Time spent in roledex's own work this build (load, check, render), for the benchmark."""
+    problems: list[Problem] = []
+    """Errors this build found; under serve they are shown on every page instead of stopping it."""
+    last_good: tuple[Settings, LoadResult] | None = None
+    """The settings and knowledge base of the last build without errors, kept across rebuilds."""
 
 
 state = _State()
@@ -75,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.page_src = None
     state.blocks = {}
     state.seconds = 0.0
+    state.problems = []
     try:
         state.include_private = include_private(state.command, os.environ)
         state.settings = located_settings(
@@ -85,9 +92,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except SettingsError as error:
         for problem in error.problems:
             log.error("roledex: %s", problem.format())
-        raise PluginError(
-            f"roledex: {len(error.problems)} problem(s) in the settings (extra.roledex); fix them and build again"
-        ) from None
+        if not _serving():
+            raise PluginError(
+                f"roledex: {len(error.problems)} problem(s) in the settings (extra.roledex); fix them and build again"
+            ) from None
+        state.problems = list(error.problems)
+        state.settings = state.last_good[0] if state.last_good else Settings()
     if state.include_private:
         log.info("roledex: private pages are included (this view must not be published)")
         if config.nav is not None and not any("applications/index.md" in str(entry) for entry in config.nav):
@@ -124,7 +134,12 @@ def _set_addresses(config: MkDocsConfig, addresses: SiteAddresses | None) -> Non
         config.repo_name = addresses.repo_name
 
 
-def _report(problems: list) -> None:
+def _serving() -> bool:
+    return state.command == "serve"
+
+
+def _report(problems: list[Problem]) -> None:
+    """Log every problem; on an error stop a build, but let `serve` go on and show them."""
     errors = errors_in(problems)
     for problem in problems:
         if problem.severity != "error":
@@ -132,10 +147,22 @@ def _report(problems: list) -> None:
     if errors:
         for problem in errors:
             log.error("roledex: %s", problem.format())
+        if _serving():
+            state.problems += errors
+            return
         raise PluginError(
             f"roledex check found {len(errors)} problem(s) in {len(set(p.path for p in errors))} "
             "file(s); fix them and build again (`roledex check` lists them too)"
         )
+
+
+def _usable(result: LoadResult) -> LoadResult:
+    """Under serve, the knowledge base to show: this one when it has no errors (and it becomes
+    the last good one), else the last good one, else this one as far as it could be read."""
+    if not state.problems and not errors_in(result.problems):
+        state.last_good = (state.settings, result)
+        return result
+    return state.last_good[1] if state.last_good else result
 
 
 def _shown_path(folder: str) -> str:
@@ -162,6 +189,8 @@ def _timed(event: Callable[..., Any]) -> Callable[..., Any]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result = checked_knowledge_base(_shown_path(config.docs_dir), state.settings)
     _report(result.problems)
+    if _serving():
+        result = _usable(result)
     view = full_view(result.kb) if state.include_private else public_view(result.kb)
     state.hidden = set()
     if not state.include_private:
@@ -206,10 +235,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Mark every page of the private view, so a screenshot of it is never taken for the site."""
-    if not state.include_private:
+    """Mark every page of the private view, so a screenshot of it is never taken for the site;
+    under serve, list this build's problems on every page until a build has none."""
+    banners = (PRIVATE_BANNER if state.include_private else "") + problems_banner(state.problems)
+    if not banners:
         return output
-    return output.replace('<div class="md-container"', PRIVATE_BANNER + '<div class="md-container"', 1)
+    return output.replace('<div class="md-container"', banners + '<div class="md-container"', 1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -73,6 +73,10 @@ FAST_TESTS = (
     "tests/test_dates.py",
     "tests/test_import.py",
     "tests/test_update.py",
+    "tests/test_reminders.py",
+    "tests/test_funnel.py",
+    "tests/test_calendar.py",
+    "tests/test_application_pages.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

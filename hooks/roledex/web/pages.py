@@ -10,6 +10,7 @@ import html
 import re
 from typing import Any
 
+from roledex.kb.problems import Problem
 from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
 from roledex.web.application_page import application_page
 from roledex.web.cards import company_header, company_postings, posting_header
@@ -150,6 +151,24 @@ PRIVATE_BANNER = (
     '<div class="rdx-private-banner" role="note"><strong>Private view</strong>: this build shows your private '
     "pages (applications, notes marked private). A published build leaves them out.</div>"
 )
+
+
+MAX_BANNER_PROBLEMS = 20
+
+
+def problems_banner(problems: list[Problem]) -> str:
+    """The problems of a build under `mkdocs serve`, on top of every page: the same lines as
+    `roledex check`, escaped; the pages below are the last good build's."""
+    if not problems:
+        return ""
+    shown = "".join(f"<li><code>{html.escape(p.format())}</code></li>" for p in problems[:MAX_BANNER_PROBLEMS])
+    more = len(problems) - MAX_BANNER_PROBLEMS
+    extra = f"<li>and {more} more: run <code>roledex check</code></li>" if more > 0 else ""
+    return (
+        '<div class="rdx-problems-banner" role="alert"><strong>roledex check found '
+        f"{len(problems)} problem(s)</strong>; this page shows the last good build until they are fixed."
+        f"<ul>{shown}{extra}</ul></div>"
+    )
 
 
 _LIFTABLE = ("<table>\n<thead>", '<div class="rdx-', '<figure class="rdx-')

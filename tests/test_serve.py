@@ -1,0 +1,96 @@
+"""`mkdocs serve` while the user edits: a broken save shows its problems on every page within
+seconds, every page stays reachable, and the fix clears them. Run against a real server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_site
+
+BANNER = "rdx-problems-banner"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(url: str, check: object, seconds: float) -> str:
+    deadline, page = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            page = _fetch(url)
+            if check(page):  # type: ignore[operator]
+                return page
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return page
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    docs = make_site(tmp_path)
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("ROLEDEX_PRIVATE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        assert "rdx-stats" in _wait_for(base, lambda page: "rdx-stats" in page, 90)
+        yield docs, base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_a_broken_save_shows_its_problem_on_every_page_and_the_fix_clears_it(served: tuple[Path, str]) -> None:
+    docs, base = served
+    salaries = base + "salaries/"
+    assert "$153,000" in _wait_for(salaries, lambda page: "$153,000" in page, 90)
+    posting = docs / "postings" / "etsy-machine-learning-engineer-growth.md"
+    good = posting.read_text(encoding="utf-8")
+    posting.write_text(good.replace("work_mode:", "work_mod:").replace("min: 153000", "min: 999000"), encoding="utf-8")
+    page = _wait_for(salaries, lambda page: BANNER in page, 30)
+    assert BANNER in page
+    assert "etsy-machine-learning-engineer-growth.md:" in page and "work_mod: unknown key; did you mean" in page
+    assert "$153,000" in page and "$999,000" not in page  # the last good build, not a half-read one
+    for address in ("", "postings/", "companies/etsy/", "prep/etsy-machine-learning-engineer-growth/"):
+        started = time.monotonic()
+        assert BANNER in _fetch(base + address)
+        assert time.monotonic() - started < 5
+    posting.write_text(good.replace("min: 153000", "min: 161000"), encoding="utf-8")
+    fixed = _wait_for(salaries, lambda page: BANNER not in page and "$161,000" in page, 60)
+    assert BANNER not in fixed and "$161,000" in fixed
+
+
+def test_the_banner_lists_each_problem_escaped_and_no_more_than_twenty() -> None:
+    from roledex.kb.problems import Problem
+    from roledex.web.pages import MAX_BANNER_PROBLEMS, problems_banner
+
+    assert problems_banner([]) == ""
+    one = problems_banner([Problem("docs/postings/a.md", 3, "title", "bad <script>alert(1)</script>")])
+    assert "<script>" not in one and "docs/postings/a.md:3: title: bad &lt;script&gt;" in one
+    many = problems_banner([Problem("a.md", n, "k", "m") for n in range(MAX_BANNER_PROBLEMS + 3)])
+    assert many.count("<li><code>") == MAX_BANNER_PROBLEMS and "and 3 more" in many
+    assert f"found {MAX_BANNER_PROBLEMS + 3} problem(s)" in many
