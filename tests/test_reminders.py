@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from roledex.check.records import check_record
-from roledex.facts.reminders import answered, follow_up_due, ghosted, reminders
+from roledex.facts.reminders import Reminder, answered, follow_up_due, ghosted, reminders
 from roledex.kb.model import Application, Contact, Event, KnowledgeBase, Posting
 from roledex.kb.schema import KINDS
 from roledex.kb.settings import Settings
@@ -51,6 +51,8 @@ def follow_up(offset: int) -> Event:
         (application(events=(follow_up(-9), follow_up(-1))), None),
         (application(status="screening"), None),
         (application(status="saved"), None),
+        (application(status="saved", applied=None), None),
+        (application(status=None, applied=-3), None),
         (application(applied=None), None),
         (application(events=(Event(day(-1), "reply"),)), None),
         (application(events=(Event(day(-1), "status", "rejected"),)), None),
@@ -109,16 +111,22 @@ def test_reminders_gather_every_kind_soonest_first() -> None:
     }
     contact = Contact(slug="jo", doc=_doc("contacts", "jo"), name="Jo", next_follow_up=day(1))
     kb.contacts = {"jo": contact}
-    found = [(r.date, r.kind, r.what) for r in reminders(kb, SETTINGS)]
-    assert found == [
-        (day(1), "contact", "get back to Jo"),
-        (day(2), "next-step", "write <cover>"),
-        (day(9), "closing", "applications close"),
+    mine = kb.applications["a"]
+    assert reminders(kb, SETTINGS) == [
+        Reminder(day(1), "contact", "get back to Jo", contact=contact),
+        Reminder(day(2), "next-step", "write <cover>", mine, posting=posting),
+        Reminder(day(9), "closing", "applications close", mine, posting=posting),
     ]
+    kb.applications["a"] = application(status="interviewing", next_date=day(3))
+    assert reminders(kb, SETTINGS)[1] == Reminder(
+        day(3), "next-step", "next step", kb.applications["a"], posting=posting
+    )
     kb.applications["a"] = application(status="rejected", applied=-20, next_date=day(2))
     assert [r.kind for r in reminders(kb, SETTINGS)] == ["contact"]
     kb.applications["a"] = application(applied=-20)
-    assert [(r.kind, r.date) for r in reminders(kb, SETTINGS)] == [("follow-up", day(-13)), ("contact", day(1))]
+    assert reminders(kb, SETTINGS)[0] == Reminder(
+        day(-13), "follow-up", "follow-up 1 of 2: no answer yet", kb.applications["a"], posting=posting
+    )
 
 
 @pytest.mark.parametrize(("applied", "warned"), [(-7, False), (-8, True)])

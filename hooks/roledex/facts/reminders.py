@@ -42,7 +42,7 @@ def answered(application: Application) -> bool:
     return any(e.kind == "reply" or e.status in ANSWERED_STATUSES for e in application.events)
 
 
-def follow_up_due(application: Application, settings: Settings) -> Reminder | None:
+def follow_up_due(application: Application, settings: Settings, posting: Posting | None = None) -> Reminder | None:
     """The next follow-up of an application sent with no answer yet, or None: the first some
     days after applying, the next some days after the last one, at most `follow_ups`."""
     if application.status != "applied" or application.applied is None or answered(application):
@@ -55,9 +55,8 @@ def follow_up_due(application: Application, settings: Settings) -> Reminder | No
     else:
         day = application.applied + dt.timedelta(days=settings.follow_up_after_days)
     number = len(done) + 1
-    return Reminder(
-        day, "follow-up", f"follow-up {number} of {settings.follow_ups}: no answer yet", application, number=number
-    )
+    what = f"follow-up {number} of {settings.follow_ups}: no answer yet"
+    return Reminder(day, "follow-up", what, application, posting=posting, number=number)
 
 
 def ghosted(application: Application, settings: Settings, today: dt.date) -> bool:
@@ -75,18 +74,9 @@ def reminders(kb: KnowledgeBase, settings: Settings) -> list[Reminder]:
     found: list[Reminder] = []
     for application in kb.applications.values():
         posting = kb.postings.get(application.posting)
-        follow_up = follow_up_due(application, settings)
+        follow_up = follow_up_due(application, settings, posting)
         if follow_up is not None:
-            found.append(
-                Reminder(
-                    follow_up.date,
-                    follow_up.kind,
-                    follow_up.what,
-                    application,
-                    posting=posting,
-                    number=follow_up.number,
-                )
-            )
+            found.append(follow_up)
         if application.next_date and application.status not in CLOSED_STATUSES:
             what = application.next_step or "next step"
             found.append(Reminder(application.next_date, "next-step", what, application, posting=posting))
