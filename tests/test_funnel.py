@@ -138,3 +138,27 @@ def test_the_funnel_page_is_private(tmp_path_factory: pytest.TempPathFactory) ->
     assert "1 application sent." in page and "1 of 1 (too few for a rate)" in page
     assert "4 days (n=1)" in page
     assert not (public / "site" / "applications").exists()
+
+
+def test_km_median_multiplies_survival_across_distinct_times() -> None:
+    assert km_median([(1, True), (4, True), (6, True), (8, True)]) == 4
+    assert km_median([(3, True), (3, False), (5, True), (7, True)]) == 5
+
+
+def test_an_answer_on_the_day_of_applying_counts() -> None:
+    assert first_answer([status(-9, "applied"), Moment(day(-9), "round")], day(-9)) == day(-9)
+    assert first_answer([Moment(day(-10), "reply"), status(-9, "applied")], day(-9)) is None
+
+
+def test_days_between_stages_count_those_still_in_a_stage() -> None:
+    stories = {
+        "a": [(-20, "status", "applied"), (-17, "status", "screening"), (-12, "status", "interviewing")],
+        "b": [(-20, "status", "applied"), (-15, "status", "screening"), (-14, "status", "rejected")],
+        "c": [(-20, "status", "applied")],
+    }
+    applications = [_application(slug, None, *events) for slug, events in stories.items()]
+    for application in applications:
+        application.applied = None  # the day of applying comes from the events alone
+    found = funnel(applications, lambda a: timeline(a), Settings(), TODAY)
+    assert found.stage_days == [("applied", 5, 3), ("screening", 5, 2), ("interviewing", None, 1), ("offer", None, 0)]
+    assert found.median_days_to_answer == 5 and found.answered == 2
