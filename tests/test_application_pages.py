@@ -213,3 +213,20 @@ def test_status_history_asks_git_and_is_empty_outside_a_repository(tmp_path: Pat
         ("2026-11-02", "applied"),
         ("2026-11-05", "screening"),
     ]
+
+
+def test_the_funnel_page_is_private(tmp_path_factory: pytest.TempPathFactory) -> None:
+    files = {
+        "applications/etsy-engineering-manager-ml-for-growth.md": (
+            "---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: screening\nsource: referral\n"
+            "events:\n  - date: 2026-11-02\n    status: applied\n  - date: 2026-11-06\n    status: screening\n---\n"
+        )
+    }
+    private, public = tmp_path_factory.mktemp("private"), tmp_path_factory.mktemp("public")
+    for root, view in ((private, "include"), (public, "exclude")):
+        make_site(root, files)
+        assert build_site(root, private=view).returncode == 0
+    page = read_page(private, "applications/funnel/")
+    assert "1 application sent." in page and "1 of 1 (too few for a rate)" in page
+    assert "4 days (n=1)" in page
+    assert not (public / "site" / "applications").exists()

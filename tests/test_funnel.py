@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import build_site, make_site, read_page
 from roledex.facts.funnel import MIN_FOR_RATE, Rate, first_answer, funnel, furthest_stage, km_median
 from roledex.facts.timeline import Moment, timeline
 from roledex.kb.model import Application, Event
@@ -121,23 +120,6 @@ def test_the_funnel_of_a_search() -> None:
     ]
     assert found.answered == 2
     assert found.median_days_to_answer is None  # 2 of 5 answered: the median is not known yet
-
-
-def test_the_funnel_page_is_private(tmp_path_factory: pytest.TempPathFactory) -> None:
-    files = {
-        "applications/etsy-engineering-manager-ml-for-growth.md": (
-            "---\nposting: etsy-engineering-manager-ml-for-growth\nstatus: screening\nsource: referral\n"
-            "events:\n  - date: 2026-11-02\n    status: applied\n  - date: 2026-11-06\n    status: screening\n---\n"
-        )
-    }
-    private, public = tmp_path_factory.mktemp("private"), tmp_path_factory.mktemp("public")
-    for root, view in ((private, "include"), (public, "exclude")):
-        make_site(root, files)
-        assert build_site(root, private=view).returncode == 0
-    page = read_page(private, "applications/funnel/")
-    assert "1 application sent." in page and "1 of 1 (too few for a rate)" in page
-    assert "4 days (n=1)" in page
-    assert not (public / "site" / "applications").exists()
 
 
 def test_km_median_multiplies_survival_across_distinct_times() -> None:
