@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import serve_cache
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
 from roledex.kb.load import LoadResult
@@ -38,7 +40,6 @@ from roledex.web.pages import (
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.roledex")
 
@@ -70,6 +71,8 @@ state = _State()
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    if command == "serve" and not hasattr(Page.render, "__wrapped__"):
+        Page.render = serve_cache.cached_render(Page.render)  # type: ignore[method-assign]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -105,6 +108,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _set_addresses(config, site_addresses(state.settings, os.environ))
     if not any(isinstance(extension, _HiddenLinks) for extension in config.markdown_extensions):
         config.markdown_extensions.append(_HiddenLinks())
+    if _serving():
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "search_index"):  # Material's search: made afresh in its on_config
+                serve_cache.cached_search(plugin.search_index)
     return config
 
 
@@ -212,6 +219,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, markdown in pages.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     state.generated = frozenset(pages)
+    if _serving():
+        serve_cache.set_build_signature(((f.src_uri, f.url) for f in files), config, state.hidden)
     return files
 
 
@@ -245,3 +254,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     log.debug("roledex: own work took %.3f s", state.seconds)
+    if _serving():
+        serve_cache.forget_unused()

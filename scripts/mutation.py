@@ -76,6 +76,7 @@ FAST_TESTS = (
     "tests/test_reminders.py",
     "tests/test_funnel.py",
     "tests/test_calendar.py",
+    "tests/test_timeline.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

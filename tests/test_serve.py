@@ -3,7 +3,10 @@ seconds, every page stays reachable, and the fix clears them. Run against a real
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_site
+from conftest import build_site, make_site
 
 BANNER = "rdx-problems-banner"
 
@@ -94,3 +97,73 @@ def test_the_banner_lists_each_problem_escaped_and_no_more_than_twenty() -> None
     many = problems_banner([Problem("a.md", n, "k", "m") for n in range(MAX_BANNER_PROBLEMS + 3)])
     assert many.count("<li><code>") == MAX_BANNER_PROBLEMS and "and 3 more" in many
     assert f"found {MAX_BANNER_PROBLEMS + 3} problem(s)" in many
+
+
+_LIVERELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>", re.S)
+_CANONICAL = re.compile(r'<link rel="canonical"[^>]*>')
+
+
+def _normal(page: str) -> str:
+    """A page as served, less what only the development server adds (its reload script, and a
+    canonical address from the address it serves at)."""
+    kept = _CANONICAL.sub("", _LIVERELOAD.sub("", page))
+    return "\n".join(line for line in kept.splitlines() if line.strip())
+
+
+def _clean_build(docs: Path, tmp_path: Path) -> dict[str, str]:
+    """Every page of a fresh private build of the same files, by address."""
+    root = tmp_path / "clean"
+    if root.exists():
+        shutil.rmtree(root)
+    make_site(root, shipped=False)
+    shutil.rmtree(root / "docs")
+    shutil.copytree(docs, root / "docs")
+    shutil.copyfile(docs.parent / "mkdocs.yml", root / "mkdocs.yml")
+    assert build_site(root, private="include").returncode == 0
+    pages = {}
+    for page in (root / "site").rglob("index.html"):
+        address = page.parent.relative_to(root / "site").as_posix()
+        pages["" if address == "." else address + "/"] = page.read_text(encoding="utf-8")
+    return pages
+
+
+EDITS = [
+    # (what the user edits, the change, a page and the words it shows once served)
+    ("companies/etsy.md", ("name: Etsy", "name: Etsy Inc"), "companies/", "Etsy Inc"),
+    (
+        "postings/etsy-machine-learning-engineer-growth.md",
+        ("min: 153000", "min: 158000"),
+        "salaries/",
+        "$158,000",
+    ),
+    (
+        "prep/etsy-engineering-manager-ml-for-growth.md",
+        ("## Questions to ask", "## Questions to ask\n\n- What does the on-call rota look like?"),
+        "prep/etsy-engineering-manager-ml-for-growth/",
+        "on-call rota",
+    ),
+    (
+        "applications/etsy-engineering-manager-ml-for-growth.md",
+        ("status: preparing", "status: applied\napplied: 2026-11-20"),
+        "applications/",
+        "applied 2026-11-20",
+    ),
+    ("../mkdocs.yml", ("GBP: 1.27", "GBP: 1.31"), "salaries/", "1.31"),
+]
+
+
+def test_served_pages_after_each_kind_of_edit_equal_a_clean_build(served: tuple[Path, str], tmp_path: Path) -> None:
+    docs, base = served
+    for name, (old, new), address, words in EDITS:
+        path = docs / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        assert words in _wait_for(base + address, lambda page, w=words: w in page, 60), name
+        time.sleep(1)  # the build that showed the words has finished writing every page
+        clean = _clean_build(docs, tmp_path)
+        for page_address, expected in clean.items():
+            served_page = _fetch(base + page_address)
+            assert _normal(served_page) == _normal(expected), (name, page_address)
+        clean_index = json.loads((tmp_path / "clean" / "site" / "search" / "search_index.json").read_text("utf-8"))
+        assert json.loads(_fetch(base + "search/search_index.json")) == clean_index, name

@@ -1,0 +1,108 @@
+"""Work reused across rebuilds under `mkdocs serve`: a page's HTML and its search entries.
+
+MkDocs rebuilds the whole site on every save; most of that time goes to converting each
+page's Markdown (a new Python-Markdown instance per page) and to the search plugin parsing
+each page's HTML. Both results depend only on what they are made from, so each is kept under a
+hash of all of it (the Markdown, the page's address, every file's address, the Markdown
+settings, the pages left out) and reused when the hash comes again. A changed input is a new
+key: the cache can be cold, never stale. Entries no build asked for are dropped after it.
+Only `serve` uses this; a published build converts every page afresh.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+_rendered: dict[str, tuple[Any, ...]] = {}
+_searched: dict[str, list[dict[str, Any]]] = {}
+_used: set[str] = set()
+context: dict[str, str] = {"signature": ""}
+"""What every page of this build shares: files, Markdown settings, pages left out (hashed)."""
+
+
+def _digest(*parts: object) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(str(part).encode("utf-8", "surrogatepass"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+def _named(extension: object) -> str:
+    """An extension by name: an instance's address changes with every rebuild, its class not."""
+    return extension if isinstance(extension, str) else f"{type(extension).__module__}.{type(extension).__qualname__}"
+
+
+def set_build_signature(files: Iterable[tuple[str, str]], config: dict[str, Any], hidden: Iterable[str]) -> None:
+    """Hash what every page's conversion depends on besides its own Markdown."""
+    context["signature"] = _digest(
+        sorted(files),
+        [_named(extension) for extension in config.get("markdown_extensions") or ()],
+        config.get("mdx_configs"),
+        config.get("use_directory_urls"),
+        config.get("site_url"),
+        config.get("validation"),
+        sorted(hidden),
+    )
+
+
+def cached_render(render: Callable[..., None]) -> Callable[..., None]:
+    """`Page.render` that reuses the result of the same Markdown at the same place."""
+
+    def render_or_reuse(page: Any, config: Any, files: Any) -> None:
+        key = _digest("render", context["signature"], page.file.src_uri, page.url, page.markdown)
+        _used.add(key)
+        if key in _rendered:
+            content, toc, title, anchors, links = _rendered[key]
+            page.content, page.toc = content, copy.deepcopy(toc)
+            page._title_from_render, page.present_anchor_ids = title, set(anchors or ())
+            page.links_to_anchors = copy.deepcopy(links)
+            return
+        render(page, config, files)
+        _rendered[key] = (
+            page.content,
+            copy.deepcopy(page.toc),
+            page._title_from_render,
+            set(page.present_anchor_ids or ()),
+            copy.deepcopy(page.links_to_anchors),
+        )
+
+    render_or_reuse.__wrapped__ = render  # type: ignore[attr-defined]
+    return render_or_reuse
+
+
+def _toc_outline(toc: Iterable[Any]) -> list[Any]:
+    return [(item.title, item.id, item.level, _toc_outline(item.children)) for item in toc]
+
+
+def cached_search(index: Any) -> None:
+    """Make a search index reuse the entries of a page it has indexed before, unchanged."""
+    add = index.add_entry_from_context
+
+    def add_or_reuse(page: Any) -> None:
+        meta = {key: page.meta.get(key) for key in ("search", "tags", "title")}
+        key = _digest("search", page.url, page.title, meta, _toc_outline(page.toc), page.content)
+        _used.add(key)
+        if key in _searched:
+            index.entries.extend(copy.deepcopy(_searched[key]))
+            return
+        before = len(index.entries)
+        add(page)
+        _searched[key] = copy.deepcopy(index.entries[before:])
+
+    index.add_entry_from_context = add_or_reuse
+
+
+def forget_unused() -> None:
+    """Drop what this build did not ask for, so memory follows the site's size."""
+    for store in (_rendered, _searched):
+        for key in [k for k in store if k not in _used]:
+            del store[key]
+    _used.clear()
+
+
+def sizes() -> tuple[int, int]:
+    return len(_rendered), len(_searched)
