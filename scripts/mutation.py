@@ -114,7 +114,8 @@ def stage(target: Path) -> None:
     shutil.copytree(package, target / "src" / "roledex", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(package, target / "pristine" / "roledex", ignore=shutil.ignore_patterns("__pycache__"))
     (target / "hooks").mkdir()
-    shutil.copy2(REPO / "hooks" / "roledex_hook.py", target / "hooks" / "roledex_hook.py")
+    for hook_module in (REPO / "hooks").glob("*.py"):
+        shutil.copy2(hook_module, target / "hooks" / hook_module.name)
     for name in ("tests", "docs", "scripts"):
         shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")

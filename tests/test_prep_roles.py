@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from conftest import build_site, make_site, read_page
 from html_tools import tables
+from roledex.web.common import unindexed
 
 GROWTH = "etsy-engineering-manager-ml-for-growth"
 OTHERS = [
@@ -153,3 +155,28 @@ def test_prep_and_role_pages_are_searchable_and_two_clicks_from_home(shipped_sit
     assert 'href="postings/"' in home and 'href="roles/"' in home
     assert f'href="../prep/{GROWTH}/"' in read_page(shipped_site, "postings/")
     assert 'href="engineering-manager-ml/"' in read_page(shipped_site, "roles/")
+
+
+def test_a_fact_is_indexed_once_on_its_own_page(shipped_site: Path) -> None:
+    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    prep = [e for e in index["docs"] if e["location"].startswith("prep/")]
+    assert prep and not any(
+        e["title"].startswith(("Company brief", "What they ask for", "Related postings")) for e in prep
+    )
+    assert any(e["location"].startswith("companies/etsy/") for e in index["docs"])
+    page = read_page(shipped_site, f"prep/{GROWTH}/")
+    assert "data-search-exclude" not in page and 'id="company-brief-etsy"' in page
+
+
+@pytest.mark.parametrize(
+    ("markdown", "marked"),
+    [
+        ("## Brief\ntext", '## Brief { data-search-exclude="true" }\ntext'),
+        ("### Q ##", '### Q { data-search-exclude="true" }'),
+        ("```\n# code\n```", "```\n# code\n```"),
+        ("#hashtag", "#hashtag"),
+        ("## Kept { #anchor }", "## Kept { #anchor }"),
+    ],
+)
+def test_headings_are_marked_for_search_to_leave_out(markdown: str, marked: str) -> None:
+    assert unindexed(markdown) == marked

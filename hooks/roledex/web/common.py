@@ -250,3 +250,24 @@ INDEX_URIS = {
     "applications": "applications/index.md",
     "funnel": "applications/funnel.md",
 }
+
+
+_ATX_HEADING = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*$")
+_FENCE_LINE = re.compile(r"^\s*(```|~~~)")
+SEARCH_EXCLUDE = ' { data-search-exclude="true" }'
+"""Material's search leaves out a heading with this attribute and everything under it."""
+
+
+def unindexed(markdown: str) -> str:
+    """`markdown` with each of its headings (outside code) marked for Material's search to
+    leave out: for content that is indexed on its own page already (a company's brief, a
+    posting's requirements, other pages' questions), so each fact is indexed once."""
+    lines, fenced = [], False
+    for line in markdown.split("\n"):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+        match = None if fenced else _ATX_HEADING.match(line)
+        if match and not match.group(1).rstrip().endswith("}"):
+            line = match.group(1).rstrip(" #") + SEARCH_EXCLUDE
+        lines.append(line)
+    return "\n".join(lines)

@@ -34,6 +34,7 @@ from roledex.web.common import (
     stated_salary,
     table,
     text,
+    unindexed,
 )
 from roledex.web.context import SiteContext
 
@@ -244,10 +245,10 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
         f"# Prep: {text(posting.title)}\n",
         card(facts),
         _application(ctx, posting, notes),
-        _brief(ctx, posting, here),
-        _asks(ctx, posting),
+        unindexed(_brief(ctx, posting, here)),
+        unindexed(_asks(ctx, posting)),
         _notes(notes, posting),
-        _gathered(ctx, posting, here),
-        _related(ctx, posting, here),
+        unindexed(_gathered(ctx, posting, here)),
+        unindexed(_related(ctx, posting, here)),
     ]
     return "\n".join(part for part in parts if part)
