@@ -255,4 +255,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     log.debug("roledex: own work took %.3f s", state.seconds)
     if _serving():
+        log.debug("roledex: reused %(render)d conversions and %(search)d indexings", serve_cache.hits)
         serve_cache.forget_unused()

@@ -19,6 +19,8 @@ from typing import Any
 _rendered: dict[str, tuple[Any, ...]] = {}
 _searched: dict[str, list[dict[str, Any]]] = {}
 _used: set[str] = set()
+hits: dict[str, int] = {"render": 0, "search": 0}
+"""How many conversions and indexings this build reused (for the log and the benchmark)."""
 context: dict[str, str] = {"signature": ""}
 """What every page of this build shares: files, Markdown settings, pages left out (hashed)."""
 
@@ -56,6 +58,7 @@ def cached_render(render: Callable[..., None]) -> Callable[..., None]:
         key = _digest("render", context["signature"], page.file.src_uri, page.url, page.markdown)
         _used.add(key)
         if key in _rendered:
+            hits["render"] += 1
             content, toc, title, anchors, links = _rendered[key]
             page.content, page.toc = content, copy.deepcopy(toc)
             page._title_from_render, page.present_anchor_ids = title, set(anchors or ())
@@ -87,6 +90,7 @@ def cached_search(index: Any) -> None:
         key = _digest("search", page.url, page.title, meta, _toc_outline(page.toc), page.content)
         _used.add(key)
         if key in _searched:
+            hits["search"] += 1
             index.entries.extend(copy.deepcopy(_searched[key]))
             return
         before = len(index.entries)
@@ -102,7 +106,4 @@ def forget_unused() -> None:
         for key in [k for k in store if k not in _used]:
             del store[key]
     _used.clear()
-
-
-def sizes() -> tuple[int, int]:
-    return len(_rendered), len(_searched)
+    hits.update(render=0, search=0)

@@ -87,10 +87,10 @@ def main() -> None:
             assert figure is not None
             _wait_for(url, "Salaries", 1200)
             first = time.monotonic() - started
-            print(f"{args.postings} postings: first page after {first:.1f} s")
+            print(f"{args.postings} postings: first page after {first:.1f} s", flush=True)
             times = []
             for edit in range(1, args.edits + 1):
-                new = int(figure.group(1)) + 777 * edit
+                new = int(figure.group(1)) - 777 * edit  # below max, so the file stays valid
                 posting.write_text(text.replace(figure.group(0), f"min: {new}"), encoding="utf-8")
                 waited = _wait_for(url, f"{new:,}")
                 times.append(waited)
