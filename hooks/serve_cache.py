@@ -60,7 +60,7 @@ def cached_render(render: Callable[..., None]) -> Callable[..., None]:
         if key in _rendered:
             hits["render"] += 1
             content, toc, title, anchors, links = _rendered[key]
-            page.content, page.toc = content, copy.deepcopy(toc)
+            page.content, page.toc = content, copy.deepcopy(toc)  # the tags plugin adds to a toc
             page._title_from_render, page.present_anchor_ids = title, set(anchors or ())
             page.links_to_anchors = copy.deepcopy(links)
             return
@@ -91,11 +91,11 @@ def cached_search(index: Any) -> None:
         _used.add(key)
         if key in _searched:
             hits["search"] += 1
-            index.entries.extend(copy.deepcopy(_searched[key]))
+            index.entries.extend(dict(entry) for entry in _searched[key])
             return
         before = len(index.entries)
         add(page)
-        _searched[key] = copy.deepcopy(index.entries[before:])
+        _searched[key] = [dict(entry) for entry in index.entries[before:]]
 
     index.add_entry_from_context = add_or_reuse
 
