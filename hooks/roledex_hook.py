@@ -12,11 +12,14 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import serve_cache
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -40,6 +43,7 @@ from roledex.web.pages import (
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
 log = logging.getLogger("mkdocs.plugins.roledex")
 
@@ -73,6 +77,9 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
     if command == "serve" and not hasattr(Page.render, "__wrapped__"):
         Page.render = serve_cache.cached_render(Page.render)  # type: ignore[method-assign]
+        mkdocs_build._build_page = serve_cache.cached_build_page(  # type: ignore[assignment]
+            mkdocs_build._build_page, mkdocs_build.get_context, mkdocs_utils.write_file
+        )
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -252,8 +259,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace('<div class="md-container"', banners + '<div class="md-container"', 1)
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _serving():
+        path = config.config_file_path
+        try:
+            settings_text = Path(path).read_text(encoding="utf-8") if path else ""
+        except OSError:
+            settings_text = ""
+        banner = (PRIVATE_BANNER if state.include_private else "") + problems_banner(state.problems)
+        serve_cache.set_site_signature(nav.items, settings_text, banner)
+    return nav
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     log.debug("roledex: own work took %.3f s", state.seconds)
     if _serving():
-        log.debug("roledex: reused %(render)d conversions and %(search)d indexings", serve_cache.hits)
+        log.debug("roledex: reused %(render)d conversions, %(search)d indexings and %(page)d pages", serve_cache.hits)
         serve_cache.forget_unused()
