@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, invoke, make_site, read_page
+from roledex.web.application_page import debrief_anchors
 
 POSTING = "etsy-engineering-manager-ml-for-growth"
 APPLICATION = f"""---
@@ -99,6 +100,8 @@ def test_an_application_page_shows_its_facts_story_rounds_and_body(built: dict[s
     assert "<strong>Next round:</strong> onsite, 2099-01-05 at 10:00 America/New&#95;York." in page
     assert 'href="../../contacts/sam-lee/">Sam Lee</a>' in page
     assert "Sam asked about ranking metrics." in page
+    assert 'id="debrief-2026-11-12"' in page and '<a href="./#debrief-2026-11-12">debrief</a>' in page
+    assert page.count(">debrief</a>") == 1  # the onsite round has no debrief yet
 
 
 def test_a_contact_page_and_a_companys_people(built: dict[str, Path]) -> None:
@@ -134,3 +137,16 @@ def test_the_funnel_page_is_private(tmp_path_factory: pytest.TempPathFactory) ->
     assert "1 application sent." in page and "1 of 1 (too few for a rate)" in page
     assert "4 days (n=1)" in page
     assert not (public / "site" / "applications").exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "anchors"),
+    [
+        ("## Debrief 2026-11-12\n\ntext\n", {"2026-11-12": "debrief-2026-11-12"}),
+        ("## Notes\n\n### Onsite, 2026-11-28 (Sam & Jo)\n", {"2026-11-28": "onsite-2026-11-28-sam-jo"}),
+        ("## 2026-11-12\n\n## Again 2026-11-12\n", {"2026-11-12": "2026-11-12"}),
+        ("No headings; 2026-11-12 in prose.\n", {}),
+    ],
+)
+def test_a_round_finds_its_debrief_by_the_day_in_a_heading(body: str, anchors: dict[str, str]) -> None:
+    assert debrief_anchors(body) == anchors

@@ -3,8 +3,14 @@ then what the user wrote."""
 
 from __future__ import annotations
 
+import html
+import re
+
+from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
+
 from roledex.facts.timeline import FROM_EVENTS, next_round
 from roledex.kb.model import Application, Contact
+from roledex.kb.sections import sections
 from roledex.web.common import (
     card,
     company_name,
@@ -13,6 +19,7 @@ from roledex.web.common import (
     link,
     posting_uri,
     prep_uri,
+    relative,
     table,
     text,
 )
@@ -80,6 +87,7 @@ def rounds_section(ctx: SiteContext, application: Application, here: str, level:
     if upcoming is not None:
         when = upcoming.date.isoformat() + (f" at {text(upcoming.time)}" if upcoming.time else "")
         lead = f"**Next round:** {text((upcoming.round or 'interview').replace('-', ' '))}, {when}.\n\n"
+    debriefs = debrief_anchors(application.doc.body)
     rows = [
         [
             e.date.isoformat() + (f" {text(e.time)}" if e.time else ""),
@@ -87,11 +95,32 @@ def rounds_section(ctx: SiteContext, application: Application, here: str, level:
             f"{e.minutes} min" if e.minutes else "",
             people(ctx, e.contacts, here),
             text(e.outcome or ""),
+            _debrief_link(debriefs.get(e.date.isoformat()), here, application),
         ]
         for e in rounds
     ]
     heading = "#" * level + " Interview rounds\n\n"
-    return heading + lead + table(["When", "Round", "Length", "Interviewers", "Outcome"], rows)
+    return heading + lead + table(["When", "Round", "Length", "Interviewers", "Outcome", "Debrief"], rows)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def debrief_anchors(body: str) -> dict[str, str]:
+    """The anchor of the first heading of the body that names each day ('## Debrief
+    2026-11-12'), as the Markdown table of contents makes it."""
+    anchors: dict[str, str] = {}
+    for section in sections(body):
+        for day in _ISO_DAY.findall(section.title):
+            anchors.setdefault(day, slugify(section.title, "-"))
+    return anchors
+
+
+def _debrief_link(anchor: str | None, here: str, application: Application) -> str:
+    if anchor is None:
+        return ""
+    target = relative(here, application_uri(application)) + "#" + anchor
+    return f'<a href="{html.escape(target, quote=True)}">debrief</a>'
 
 
 def application_page(ctx: SiteContext, application: Application, body: str, heading: str | None) -> str:
