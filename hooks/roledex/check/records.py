@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from roledex.facts.applications import last_change, stale_days
-from roledex.facts.reminders import follow_up_due
+from roledex.facts.reminders import Reminder, follow_up_due
 from roledex.kb.model import Application, Contact, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, Kind
@@ -59,8 +59,11 @@ def _posting_findings(posting: Posting) -> Iterator[tuple[str, str, str]]:
         yield "closes", f"closes {posting.closes} is before posted {posting.posted}", ERROR
 
 
-def _application_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
-    days = stale_days(application, today)
+def _application_findings(
+    application: Application, today: dt.date, awaiting_follow_up: bool = False
+) -> Iterator[tuple[str, str, str]]:
+    """Staleness (unless a follow-up is what is due: that warning says more) and dates ahead."""
+    days = None if awaiting_follow_up else stale_days(application, today)
     if days is not None:
         yield (
             "updated",
@@ -100,8 +103,7 @@ def _event_findings(application: Application, today: dt.date) -> Iterator[tuple[
         )
 
 
-def _follow_up_findings(application: Application, today: dt.date, settings: Settings) -> Iterator[tuple[str, str, str]]:
-    due = follow_up_due(application, settings)
+def _follow_up_findings(due: Reminder | None, today: dt.date, settings: Settings) -> Iterator[tuple[str, str, str]]:
     if due is not None and due.date < today:
         yield (
             "applied",
@@ -129,11 +131,11 @@ def check_record(
     if kind.name == "posting":
         findings += _posting_findings(record)
     if kind.name == "application":
-        follow_ups = list(_follow_up_findings(record, today, settings or Settings()))
-        waiting = follow_up_due(record, settings or Settings()) is not None
-        findings += [f for f in _application_findings(record, today) if not (waiting and f[0] == "updated")]
+        settings = settings or Settings()
+        due = follow_up_due(record, settings)
+        findings += _application_findings(record, today, awaiting_follow_up=due is not None)
         findings += _event_findings(record, today)
-        findings += follow_ups
+        findings += _follow_up_findings(due, today, settings)
     if kind.name == "contact":
         findings += _contact_findings(record, today)
     doc = record.doc

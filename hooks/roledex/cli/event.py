@@ -8,7 +8,7 @@ from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
-from roledex.facts.applications import last_event
+from roledex.cli.status import refused_out_of_order, why_not
 from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
 from roledex.kb.schema import APPLICATION, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
@@ -80,12 +80,7 @@ def run(args: argparse.Namespace) -> int:
         known = did_you_mean(args.posting, kb.applications)
         err(f"roledex event: no application for {args.posting!r}{known}; `roledex status POSTING applied` starts one")
         return FAILED
-    last = last_event(application)
-    if last is not None and day < last.date and not args.force:
-        err(
-            f"roledex event: {day} is before the last event of {args.posting} ({last.date}, events.{last.number}); "
-            "events keep the order things happened: pass --force to record it anyway"
-        )
+    if refused_out_of_order("event", application, day, args.force):
         return FAILED
     if day > dt.date.today() and args.kind != "round":
         err(f"roledex event: warning: {day} is in the future")
@@ -93,8 +88,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         edit_in_place(path, lambda text: append_entry(text, "events", entry, APPLICATION))
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
-        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        err(f"roledex event: {path}: {why}; nothing was changed")
+        err(f"roledex event: {path}: {why_not(error)}; nothing was changed")
         return FAILED
     out(f"updated {path}: event {day} {args.kind}" + (f" ({args.round})" if args.round else ""))
     return OK

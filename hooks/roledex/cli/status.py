@@ -11,6 +11,7 @@ from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.facts.applications import StatusChange, last_event, status_change
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, write_text_atomic
+from roledex.kb.model import Application
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
 from roledex.kb.status_edit import CannotEdit, append_entry, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
@@ -38,7 +39,21 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
         raise ValueError(f"{name} takes a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def _why(error: Exception) -> str:
+def refused_out_of_order(command: str, application: Application | None, day: dt.date, force: bool) -> bool:
+    """Say so and return True when `day` comes before the application's last event and the
+    user did not pass --force: events keep the order things happened."""
+    last = last_event(application)
+    if last is None or day >= last.date or force or application is None:
+        return False
+    err(
+        f"roledex {command}: {day} is before the last event of {application.posting} "
+        f"({last.date}, events.{last.number}); events keep the order things happened: "
+        "pass --force to record it anyway"
+    )
+    return True
+
+
+def why_not(error: Exception) -> str:
     """An error as one phrase for the user: roledex's own words, or what the system said."""
     if isinstance(error, UnicodeDecodeError):
         return "is not UTF-8 text"
@@ -70,12 +85,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return FAILED
     application = kb.applications.get(args.posting)
-    last = last_event(application)
-    if last is not None and day < last.date and not args.force:
-        err(
-            f"roledex status: {day} is before the last event of {args.posting} ({last.date}, events.{last.number}); "
-            "events keep the order things happened: pass --force to record it anyway"
-        )
+    if refused_out_of_order("status", application, day, args.force):
         return FAILED
     if day > dt.date.today():
         err(f"roledex status: warning: {day} is in the future; the event is recorded as planned")
@@ -94,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             edit_in_place(path, lambda text: _changed(text, change))
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
-        err(f"roledex status: {path}: {_why(error)}; nothing was changed")
+        err(f"roledex status: {path}: {why_not(error)}; nothing was changed")
         return FAILED
     changed = ", ".join(f"{k}: {v}" for k, v in change.values.items())
     out(f"{'updated' if application else 'wrote'} {path}: {changed}; event {day} {args.status}")
