@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
-from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
+from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
 from roledex.facts.calendar import calendar
 from roledex.kb.files import write_text_atomic
 from roledex.kb.problems import errors_in
-from roledex.kb.settings import SettingsError, read_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,12 +34,8 @@ def run(args: argparse.Namespace) -> int:
     docs = docs_dir(args.docs)
     if docs is None:
         return USAGE
-    try:
-        settings = read_settings(Path(args.config))
-    except SettingsError as error:
-        for problem in error.problems:
-            err(problem.format())
-        err(f"roledex calendar: {args.config} has {len(error.problems)} problem(s) in extra.roledex; fix them first")
+    settings = settings_or_none("calendar", args.config)
+    if settings is None:
         return USAGE
     if args.output and _inside(Path(args.output), docs):
         err(f"roledex calendar: {args.output} is inside {docs}, which is published; write it elsewhere")

@@ -6,16 +6,14 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
-from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
+from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
 from roledex.facts.export import HISTORY_COLUMNS, as_csv, export_rows, history_rows
 from roledex.facts.export import as_json as export_json
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, public_view
 from roledex.facts.timeline import story
 from roledex.kb.problems import errors_in
-from roledex.kb.settings import SettingsError, read_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,16 +32,13 @@ def run(args: argparse.Namespace) -> int:
     docs = docs_dir(args.docs)
     if docs is None:
         return USAGE
+    settings = settings_or_none("export", args.config)
+    if settings is None:
+        return USAGE
     try:
-        settings = read_settings(Path(args.config))
         include = include_private(None, os.environ)
     except PrivacySettingError as error:
         err(f"roledex export: {error}")
-        return USAGE
-    except SettingsError as error:
-        for problem in error.problems:
-            err(problem.format())
-        err(f"roledex export: {args.config} has {len(error.problems)} problem(s) in extra.roledex; fix them first")
         return USAGE
     result = checked_knowledge_base(docs)
     if errors_in(result.problems):

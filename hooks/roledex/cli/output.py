@@ -1,9 +1,12 @@
-"""What every command shares: exit statuses, printing, and finding the docs folder."""
+"""What every command shares: exit statuses, printing, finding the docs folder, and reading
+the settings a command needs or saying why it cannot."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from roledex.kb.settings import Settings, SettingsError, read_settings
 
 OK, FAILED, USAGE = 0, 1, 2
 """Exit statuses: success, problems found or the command failed, a usage error."""
@@ -24,3 +27,14 @@ def docs_dir(value: str) -> Path | None:
         err(f"roledex: {value}: no such folder; give the docs folder of a knowledge base")
         return None
     return path
+
+
+def settings_or_none(command: str, config: str) -> Settings | None:
+    """The settings in `config`, or None after one line per problem and a summary."""
+    try:
+        return read_settings(Path(config))
+    except SettingsError as error:
+        for problem in error.problems:
+            err(problem.format())
+        err(f"roledex {command}: {config} has {len(error.problems)} problem(s) in extra.roledex; fix them first")
+        return None
