@@ -67,6 +67,17 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         server.wait(timeout=20)
 
 
+def test_serve_rebuilds_generated_pages_after_an_edit(served: tuple[Path, str]) -> None:
+    docs, base = served
+    url = base + "salaries/"
+    assert "$153,000" in _wait_for(url, lambda page: "$153,000" in page, 60)
+    assert "rdx-private-banner" in _fetch(url)  # serve shows the private view
+    posting = docs / "postings" / "etsy-machine-learning-engineer-growth.md"
+    posting.write_text(posting.read_text(encoding="utf-8").replace("min: 153000", "min: 161000"), encoding="utf-8")
+    page = _wait_for(url, lambda page: "$161,000" in page, 60)
+    assert "$161,000" in page and "$153,000" not in page
+
+
 def test_a_broken_save_shows_its_problem_on_every_page_and_the_fix_clears_it(served: tuple[Path, str]) -> None:
     docs, base = served
     salaries = base + "salaries/"
