@@ -19,6 +19,7 @@ from typing import Any
 
 from roledex.importer.write import fingerprint
 from roledex.kb.scaffold import yaml_scalar
+from roledex.kb.status_edit import closing_fence
 
 FOLLOWED = ("title", "team", "employment", "locations", "work_mode", "salary", "posted", "closes")
 """The front-matter keys the importer writes, and so the ones an update may change."""
@@ -152,6 +153,6 @@ def closing(record: dict[str, Any], today: dt.date) -> dict[str, Any]:
 def with_body(text: str, body: str) -> str:
     """A posting file's `text` with its body (everything after the front matter) replaced."""
     lines = text.splitlines(keepends=True)
-    end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
+    end = closing_fence(lines)
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     return "".join(lines[: end + 1]) + newline + body.replace("\n", newline)

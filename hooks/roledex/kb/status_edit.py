@@ -37,7 +37,7 @@ class _Span:
     tail: str
 
 
-def _fences(lines: list[str]) -> int:
+def closing_fence(lines: list[str]) -> int:
     """The index of the closing fence; the opening one is line 0. A fence may end in spaces,
     as it may for the checker (`source.split_front_matter`)."""
     if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
@@ -134,7 +134,7 @@ def _insert_after(key: str, order: list[str], spans: dict[str, _Span], end: int)
 def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
     """`text` with each key of `values` set and every other byte as it was; raises CannotEdit."""
     lines = text.splitlines(keepends=True)
-    end = _fences(lines)
+    end = closing_fence(lines)
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     before = _parsed(_as_yaml(lines[1:end]))
     front = lines[1:end]
@@ -154,7 +154,7 @@ def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
 def _verify(result: str, before: dict[str, Any], values: dict[str, object]) -> None:
     """The edited front matter must read as the old mapping plus exactly the new values."""
     lines = result.splitlines(keepends=True)
-    end = _fences(lines)
+    end = closing_fence(lines)
     after = _parsed(_as_yaml(lines[1:end]))
     expected = {**before, **values}
     if after != expected:
@@ -180,7 +180,7 @@ def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind) -> str:
     or bracketed list is written whole. Raises CannotEdit like `set_keys`.
     """
     lines = text.splitlines(keepends=True)
-    end = _fences(lines)
+    end = closing_fence(lines)
     newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
     before = _parsed(_as_yaml(lines[1:end]))
     existing = before.get(key)
@@ -201,7 +201,7 @@ def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind) -> str:
 def remove_keys(text: str, keys: list[str]) -> str:
     """`text` without the entries of `keys` (comments on their lines go with them)."""
     lines = text.splitlines(keepends=True)
-    end = _fences(lines)
+    end = closing_fence(lines)
     before = _parsed(_as_yaml(lines[1:end]))
     front = lines[1:end]
     for key in keys:
@@ -209,7 +209,8 @@ def remove_keys(text: str, keys: list[str]) -> str:
         if key in spans:
             del front[spans[key].start : spans[key].stop]
     result = "".join([lines[0], *front, *lines[end:]])
-    after = _parsed(_as_yaml(result.splitlines(keepends=True)[1 : _fences(result.splitlines(keepends=True))]))
+    result_lines = result.splitlines(keepends=True)
+    after = _parsed(_as_yaml(result_lines[1 : closing_fence(result_lines)]))
     if after != {k: v for k, v in before.items() if k not in keys}:
         raise CannotEdit(f"removing {', '.join(keys)} would not read back as written; nothing was changed")
     return result
