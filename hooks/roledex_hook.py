@@ -21,8 +21,10 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
 from roledex.kb.load import LoadResult
@@ -77,6 +79,10 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
     if command == "serve" and not hasattr(Page.render, "__wrapped__"):
         Page.render = serve_cache.cached_render(Page.render)  # type: ignore[method-assign]
+        mkdocs_utils.write_file = serve_cache.written_if_changed(mkdocs_utils.write_file)
+        mkdocs_utils.clean_directory = serve_cache.cleaned_once(mkdocs_utils.clean_directory)
+        File.copy_file = serve_cache.copied_if_changed(File.copy_file)  # type: ignore[method-assign]
+        Theme.get_env = serve_cache.shared_environment(Theme.get_env)  # type: ignore[method-assign]
         mkdocs_build._build_page = serve_cache.cached_build_page(  # type: ignore[assignment]
             mkdocs_build._build_page, mkdocs_build.get_context, mkdocs_utils.write_file
         )
@@ -267,12 +273,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         except OSError:
             settings_text = ""
         banner = (PRIVATE_BANNER if state.include_private else "") + problems_banner(state.problems)
-        serve_cache.set_site_signature(nav.items, settings_text, banner)
+        templates = serve_cache.template_stamps(config.theme.custom_dir)
+        serve_cache.set_site_signature(nav.items, settings_text, banner, templates)
     return nav
 
 
+@event_priority(-100)  # after every plugin has written its files (search writes its index here)
 def on_post_build(config: MkDocsConfig) -> None:
     log.debug("roledex: own work took %.3f s", state.seconds)
     if _serving():
+        serve_cache.remove_stale_outputs(config.site_dir)
         log.debug("roledex: reused %(render)d conversions, %(search)d indexings and %(page)d pages", serve_cache.hits)
         serve_cache.forget_unused()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -21,6 +22,10 @@ _rendered: dict[str, tuple[Any, ...]] = {}
 _searched: dict[str, list[dict[str, Any]]] = {}
 _pages: dict[str, bytes] = {}
 _used: set[str] = set()
+_outputs: dict[str, object] = {}
+"""Each file the builds of this server have put in the site folder, with what was put there."""
+_produced: set[str] = set()
+"""The files this build has produced (written, or found as it would have written them)."""
 hits: dict[str, int] = {"render": 0, "search": 0, "page": 0}
 """How many conversions and indexings this build reused (for the log and the benchmark)."""
 context: dict[str, str] = {"signature": "", "site": "", "banner": ""}
@@ -63,21 +68,46 @@ def cached_render(render: Callable[..., None]) -> Callable[..., None]:
         if key in _rendered:
             hits["render"] += 1
             content, toc, title, anchors, links = _rendered[key]
-            page.content, page.toc = content, copy.deepcopy(toc)  # the tags plugin adds to a toc
+            page.content, page.toc = content, _copy_toc(toc)  # the tags plugin adds to a toc
             page._title_from_render, page.present_anchor_ids = title, set(anchors or ())
-            page.links_to_anchors = copy.deepcopy(links)
+            page.links_to_anchors = _links_in(files, links)
             return
         render(page, config, files)
         _rendered[key] = (
             page.content,
-            copy.deepcopy(page.toc),
+            _copy_toc(page.toc),
             page._title_from_render,
             set(page.present_anchor_ids or ()),
-            copy.deepcopy(page.links_to_anchors),
+            {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()},
         )
 
     render_or_reuse.__wrapped__ = render  # type: ignore[attr-defined]
     return render_or_reuse
+
+
+def _copy_toc(toc: Any) -> Any:
+    """A table of contents that shares nothing mutable with the one it copies (cheaper than
+    `copy.deepcopy`, which would follow every link into the page and its files)."""
+
+    def copied(link: Any) -> Any:
+        new = copy.copy(link)
+        new.children = [copied(child) for child in link.children]
+        return new
+
+    new_toc = copy.copy(toc)
+    new_toc.items = [copied(link) for link in toc.items]
+    return new_toc
+
+
+def _links_in(files: Any, links: dict[str, dict[str, str]]) -> dict[Any, dict[str, str]]:
+    """A page's links to anchors of other pages, pointing at this build's files (the anchors
+    are checked against the pages of this build, not of the one that first rendered it)."""
+    current = {}
+    for src_uri, anchors in links.items():
+        target = files.get_file_from_path(src_uri)
+        if target is not None:
+            current[target] = dict(anchors)
+    return current
 
 
 def _toc_outline(toc: Iterable[Any]) -> list[Any]:
@@ -109,9 +139,26 @@ def _outline(items: Iterable[Any]) -> list[Any]:
     ]
 
 
-def set_site_signature(nav_items: Iterable[Any], config_text: str, banner: str) -> None:
-    """Hash what every page's template shows besides the page: the navigation, the settings."""
-    context["site"] = _digest(_outline(nav_items), config_text)
+def template_stamps(custom_dir: str | None) -> list[tuple[str, int, int]]:
+    """When and how big each file of the user's theme overrides is, so that editing a
+    template under serve changes every page's key (the installed theme does not change)."""
+    if not custom_dir:
+        return []
+    stamps = []
+    for folder, _, names in os.walk(custom_dir, followlinks=True):
+        for name in names:
+            try:
+                stat = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            stamps.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_size))
+    return sorted(stamps)
+
+
+def set_site_signature(nav_items: Iterable[Any], config_text: str, banner: str, templates: object = ()) -> None:
+    """Hash what every page's template shows besides the page: the navigation, the settings,
+    the templates."""
+    context["site"] = _digest(_outline(nav_items), config_text, templates)
     context["banner"] = _digest(banner)
 
 
@@ -177,3 +224,107 @@ def forget_unused() -> None:
             del store[key]
     _used.clear()
     hits.update(render=0, search=0, page=0)
+
+
+def written_if_changed(write: Callable[[bytes, str], None]) -> Callable[[bytes, str], None]:
+    """MkDocs' `write_file` that leaves a file alone when it already holds these bytes: most of
+    a rebuild's pages are unchanged, and creating folders and files is much of its cost."""
+
+    def write_if_changed(content: bytes, output_path: str) -> None:
+        _produced.add(output_path)
+        what = hashlib.blake2b(content, digest_size=16).digest()
+        if _outputs.get(output_path) == what and os.path.exists(output_path):
+            return
+        write(content, output_path)
+        _outputs[output_path] = what
+
+    write_if_changed.__wrapped__ = write  # type: ignore[attr-defined]
+    return write_if_changed
+
+
+def copied_if_changed(copy_file: Callable[..., None]) -> Callable[..., None]:
+    """`File.copy_file` that leaves a copy alone when its source (or content) is unchanged."""
+
+    def copy_if_changed(file: Any, dirty: bool = False) -> None:
+        output_path = file.abs_dest_path
+        _produced.add(output_path)
+        content = getattr(file, "_content", None)
+        if content is not None:
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            what: object = hashlib.blake2b(data, digest_size=16).digest()
+        else:
+            try:
+                source = os.stat(file.abs_src_path)
+            except (OSError, TypeError):
+                copy_file(file, dirty)
+                _outputs.pop(output_path, None)
+                return
+            what = (file.abs_src_path, source.st_mtime_ns, source.st_size)
+        if _outputs.get(output_path) == what and os.path.exists(output_path):
+            return
+        copy_file(file, dirty)
+        _outputs[output_path] = what
+
+    copy_if_changed.__wrapped__ = copy_file  # type: ignore[attr-defined]
+    return copy_if_changed
+
+
+def cleaned_once(clean: Callable[[str], None]) -> Callable[[str], None]:
+    """MkDocs' `clean_directory`, for the first build only: later builds keep the files they
+    would write again unchanged, and `remove_stale_outputs` takes away the rest."""
+
+    def clean_first_time(directory: str) -> None:
+        _produced.clear()
+        if not _outputs:
+            clean(directory)
+
+    clean_first_time.__wrapped__ = clean  # type: ignore[attr-defined]
+    return clean_first_time
+
+
+def remove_stale_outputs(site_dir: str) -> None:
+    """Delete what an earlier build wrote and this one did not (a deleted page, a renamed
+    posting), and the folders left empty, so the site served is the site a clean build makes."""
+    top = os.path.abspath(site_dir)
+    for path in [p for p in _outputs if p not in _produced]:
+        del _outputs[path]
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        folder = os.path.dirname(os.path.abspath(path))
+        while folder.startswith(top + os.sep):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
+    _produced.clear()
+
+
+_environments: dict[tuple[Any, ...], tuple[Any, dict[str, Any], dict[str, Any]]] = {}
+
+
+def shared_environment(get_env: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`Theme.get_env` that hands every build the same Jinja environment, so the theme's
+    templates are compiled once rather than on every save. Its filters and globals are put
+    back as they were made (plugins wrap the `url` filter per build), and templates changed
+    on disk are read again (`auto_reload`)."""
+
+    def get_or_reuse(theme: Any) -> Any:
+        key = (tuple(theme.dirs), str(theme.locale))
+        if key not in _environments:
+            env = get_env(theme)
+            env.auto_reload = True
+            _environments.clear()
+            _environments[key] = (env, dict(env.filters), dict(env.globals))
+            return env
+        env, filters, globals_ = _environments[key]
+        env.filters.clear()
+        env.filters.update(filters)
+        env.globals.clear()
+        env.globals.update(globals_)
+        return env
+
+    get_or_reuse.__wrapped__ = get_env  # type: ignore[attr-defined]
+    return get_or_reuse

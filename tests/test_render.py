@@ -14,6 +14,7 @@ from roledex.web.context import SiteContext
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index
 from roledex.web.pages import generated_pages, page_title
+from roledex.web.prep_page import nearest
 
 
 def _context(tmp_path: Path, files: dict[str, str], today: dt.date = dt.date(2026, 11, 24)) -> SiteContext:
@@ -132,3 +133,42 @@ def test_relative_addresses_between_directory_urls() -> None:
 def test_page_title_is_html_safe() -> None:
     assert page_title("# Prep: &lt;b&gt; &#124; x\n\nbody") == "Prep: &lt;b&gt; | x"
     assert page_title("no heading") is None
+
+
+def _paid(title: str, low: int, currency: str = "EUR", **extra: str) -> str:
+    salary = f"salary:\n  min: {low}\n  max: {low}\n  currency: {currency}\n  period: year\n"
+    lines = "".join(f"{k}: {v}\n" for k, v in extra.items())
+    return f"---\ncompany: acme\ntitle: '{title}'\n{salary}{lines}---\n"
+
+
+def test_related_postings_are_the_nearest_in_pay_then_the_newest(tmp_path: Path) -> None:
+    ctx = _context(
+        tmp_path,
+        {
+            "companies/acme.md": ACME,
+            "postings/acme-here.md": _paid("Here", 100000),
+            "postings/acme-far.md": _paid("Far", 150000),
+            "postings/acme-near.md": _paid("Near", 104000),
+            "postings/acme-dollars.md": _paid("Dollars", 200000, "USD"),  # 100,000 EUR at 0.5
+            "postings/acme-below.md": _paid("Below", 90000),
+            "postings/acme-unpaid-old.md": _posting("Unpaid old", posted="2026-01-01"),
+            "postings/acme-unpaid-new.md": _posting("Unpaid new", posted="2026-06-01"),
+            "postings/acme-unpaid-undated.md": _posting("Unpaid undated"),
+        },
+    )
+    here = ctx.kb.postings["acme-here"]
+    others = [p for p in ctx.kb.postings.values() if p is not here]
+    assert [p.slug for p in nearest(ctx, here, others)] == [
+        "acme-dollars",
+        "acme-near",
+        "acme-below",
+        "acme-far",
+        "acme-unpaid-new",
+        "acme-unpaid-old",
+        "acme-unpaid-undated",
+    ]
+    unpaid = ctx.kb.postings["acme-unpaid-old"]
+    assert [p.slug for p in nearest(ctx, unpaid, [ctx.kb.postings[s] for s in ("acme-far", "acme-unpaid-new")])] == [
+        "acme-unpaid-new",
+        "acme-far",
+    ]

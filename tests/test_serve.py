@@ -3,6 +3,7 @@ seconds, every page stays reachable, and the fix clears them. Run against a real
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,15 +47,15 @@ def _wait_for(url: str, check: object, seconds: float) -> str:
     return page
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    docs = make_site(tmp_path)
+@contextlib.contextmanager
+def _serving(root: Path, *options: str) -> Iterator[str]:
+    """`mkdocs serve` in a folder, until its home page is up; its address."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("ROLEDEX_PRIVATE", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+        cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -61,10 +63,17 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     try:
         base = f"http://127.0.0.1:{port}/"
         assert "rdx-stats" in _wait_for(base, lambda page: "rdx-stats" in page, 90)
-        yield docs, base
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    docs = make_site(tmp_path)
+    with _serving(tmp_path) as base:
+        yield docs, base
 
 
 def test_serve_rebuilds_generated_pages_after_an_edit(served: tuple[Path, str]) -> None:
@@ -172,9 +181,47 @@ def test_served_pages_after_each_kind_of_edit_equal_a_clean_build(served: tuple[
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         assert words in _wait_for(base + address, lambda page, w=words: w in page, 60), name
         time.sleep(1)  # the build that showed the words has finished writing every page
-        clean = _clean_build(docs, tmp_path)
-        for page_address, expected in clean.items():
-            served_page = _fetch(base + page_address)
-            assert _normal(served_page) == _normal(expected), (name, page_address)
-        clean_index = json.loads((tmp_path / "clean" / "site" / "search" / "search_index.json").read_text("utf-8"))
-        assert json.loads(_fetch(base + "search/search_index.json")) == clean_index, name
+        _assert_served_as_built(docs, base, tmp_path, name)
+
+
+def _assert_served_as_built(docs: Path, base: str, tmp_path: Path, name: str) -> None:
+    clean = _clean_build(docs, tmp_path)
+    for page_address, expected in clean.items():
+        served_page = _fetch(base + page_address)
+        assert _normal(served_page) == _normal(expected), (name, page_address)
+    clean_index = json.loads((tmp_path / "clean" / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert json.loads(_fetch(base + "search/search_index.json")) == clean_index, name
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def test_a_deleted_posting_leaves_no_page_behind(served: tuple[Path, str], tmp_path: Path) -> None:
+    docs, base = served
+    slug = "etsy-engineering-manager-ads-ml"
+    assert _status(base + f"postings/{slug}/") == 200 and _status(base + f"prep/{slug}/") == 200
+    (docs / "postings" / f"{slug}.md").unlink()
+    _wait_for(base + "postings/", lambda page: slug not in page, 60)
+    time.sleep(1)
+    assert _status(base + f"postings/{slug}/") == 404 and _status(base + f"prep/{slug}/") == 404
+    _assert_served_as_built(docs, base, tmp_path, "deleted posting")
+
+
+def test_an_edited_theme_override_shows_on_every_page(tmp_path: Path) -> None:
+    docs = make_site(tmp_path)
+    template = tmp_path / "overrides" / "main.html"
+    template.parent.mkdir()
+    template.write_text('{% extends "base.html" %}\n{% block announce %}First notice{% endblock %}\n', "utf-8")
+    settings = docs.parent / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    with _serving(tmp_path, "--watch-theme") as base:  # MkDocs watches templates when asked
+        assert "First notice" in _fetch(base + "companies/etsy/")
+        template.write_text(template.read_text("utf-8").replace("First notice", "Second notice"), "utf-8")
+        for address in ("companies/etsy/", "salaries/", ""):
+            assert "Second notice" in _wait_for(base + address, lambda page: "Second notice" in page, 60), address

@@ -7,7 +7,6 @@ ask for, your notes, questions from other prep notes, related postings.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice
 
 from roledex.facts.prep_notes import Notes
 from roledex.facts.requirements import skills_mapping
@@ -149,10 +148,29 @@ def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
     return questions
 
 
+def nearest(ctx: SiteContext, posting: Posting, others: list[Posting]) -> list[Posting]:
+    """Other postings in the order worth comparing with this one: nearest in annual pay first
+    (when both state pay in one currency), then the newest. A posting then appears on the prep
+    pages of its neighbours in pay, not on every page of its family, which keeps a page's
+    related postings about it and a salary edit's reach small."""
+    own = ctx.annual(posting)
+    own_mid, own_currency = (own.mid, own.currency) if own is not None else (None, None)
+
+    def order(other: Posting) -> tuple[int, float, int, str]:
+        theirs = ctx.annual(other)
+        if own_mid is not None and theirs is not None and theirs.mid is not None and theirs.currency == own_currency:
+            return (0, abs(theirs.mid - own_mid), 0, other.slug)
+        newest = -other.posted.toordinal() if other.posted else 0
+        return (1, 0.0, newest, other.slug)
+
+    return sorted(others, key=order)
+
+
 def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
-    """The same role family at other companies, and other roles at this company, salary beside each."""
+    """The same role family at other companies, nearest in pay first, and other roles at this
+    company, salary beside each."""
     role_postings = ctx.kb.postings_in_role(posting.role) if posting.role else []
-    same_role = list(islice((p for p in role_postings if p.company != posting.company), MAX_RELATED))
+    same_role = nearest(ctx, posting, [p for p in role_postings if p.company != posting.company])[:MAX_RELATED]
     company_postings = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
     same_company = company_postings[:MAX_RELATED]
     if not same_role and not same_company:
