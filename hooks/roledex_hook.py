@@ -22,9 +22,10 @@ from mkdocs import utils as mkdocs_utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
+from mkdocs.utils import meta as mkdocs_meta
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
 from roledex.kb.load import LoadResult
@@ -44,7 +45,6 @@ from roledex.web.pages import (
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
 log = logging.getLogger("mkdocs.plugins.roledex")
@@ -83,6 +83,10 @@ def on_startup(command: str, dirty: bool) -> None:
         mkdocs_utils.clean_directory = serve_cache.cleaned_once(mkdocs_utils.clean_directory)
         File.copy_file = serve_cache.copied_if_changed(File.copy_file)  # type: ignore[method-assign]
         Theme.get_env = serve_cache.shared_environment(Theme.get_env)  # type: ignore[method-assign]
+        mkdocs_meta.get_data = serve_cache.remembered_front_matter(mkdocs_meta.get_data)
+        Files.add_files_from_theme = serve_cache.theme_files_once(  # type: ignore[method-assign]
+            Files.add_files_from_theme, Files, File
+        )
         mkdocs_build._build_page = serve_cache.cached_build_page(  # type: ignore[assignment]
             mkdocs_build._build_page, mkdocs_build.get_context, mkdocs_utils.write_file
         )

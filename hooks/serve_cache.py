@@ -90,11 +90,13 @@ def _copy_toc(toc: Any) -> Any:
     `copy.deepcopy`, which would follow every link into the page and its files)."""
 
     def copied(link: Any) -> Any:
-        new = copy.copy(link)
+        new = object.__new__(type(link))
+        new.__dict__.update(link.__dict__)
         new.children = [copied(child) for child in link.children]
         return new
 
-    new_toc = copy.copy(toc)
+    new_toc = object.__new__(type(toc))
+    new_toc.__dict__.update(toc.__dict__)
     new_toc.items = [copied(link) for link in toc.items]
     return new_toc
 
@@ -108,6 +110,24 @@ def _links_in(files: Any, links: dict[str, dict[str, str]]) -> dict[Any, dict[st
         if target is not None:
             current[target] = dict(anchors)
     return current
+
+
+_front_matter: dict[str, tuple[str, dict[str, Any]]] = {}
+
+
+def remembered_front_matter(get_data: Callable[[str], tuple[str, dict[str, Any]]]) -> Callable[..., Any]:
+    """MkDocs' front-matter reader that does not parse the same text twice: MkDocs reads every
+    page's front matter again on each save. Each caller gets its own copy of the mapping."""
+
+    def get_data_once(doc: str) -> tuple[str, dict[str, Any]]:
+        if doc not in _front_matter:
+            _front_matter[doc] = get_data(doc)
+        _used.add(doc)
+        markdown, meta = _front_matter[doc]
+        return markdown, copy.deepcopy(meta)
+
+    get_data_once.__wrapped__ = get_data  # type: ignore[attr-defined]
+    return get_data_once
 
 
 def _toc_outline(toc: Iterable[Any]) -> list[Any]:
@@ -219,7 +239,7 @@ def cached_build_page(
 
 def forget_unused() -> None:
     """Drop what this build did not ask for, so memory follows the site's size."""
-    for store in (_rendered, _searched, _pages):
+    for store in (_rendered, _searched, _pages, _front_matter):
         for key in [k for k in store if k not in _used]:
             del store[key]
     _used.clear()
@@ -300,6 +320,38 @@ def remove_stale_outputs(site_dir: str) -> None:
                 break
             folder = os.path.dirname(folder)
     _produced.clear()
+
+
+_theme_files: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+
+
+def theme_files_once(
+    add_files_from_theme: Callable[..., None], make_files: Callable[[list[Any]], Any], make_file: Callable[..., Any]
+) -> Callable[..., None]:
+    """`Files.add_files_from_theme` that looks through the theme's thousands of files once, and
+    again only when the user's overrides or the theme settings change; a page of the docs
+    folder still takes the place of a theme file of the same name on every build."""
+
+    def add_or_reuse(files: Any, env: Any, config: Any) -> None:
+        theme = config.theme
+        key = (
+            tuple(theme.dirs),
+            tuple(sorted(theme.static_templates)),
+            tuple(template_stamps(theme.custom_dir)),
+            config.site_dir,
+            config.use_directory_urls,
+        )
+        if key not in _theme_files:
+            every = make_files([])
+            add_files_from_theme(every, env, config)
+            _theme_files.clear()
+            _theme_files[key] = [(file.src_uri, file.src_dir) for file in every]
+        for path, folder in _theme_files[key]:
+            if files.get_file_from_path(path) is None:
+                files.append(make_file(path, folder, config.site_dir, config.use_directory_urls))
+
+    add_or_reuse.__wrapped__ = add_files_from_theme  # type: ignore[attr-defined]
+    return add_or_reuse
 
 
 _environments: dict[tuple[Any, ...], tuple[Any, dict[str, Any], dict[str, Any]]] = {}

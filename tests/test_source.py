@@ -259,3 +259,26 @@ def test_keys_inside_a_list_of_entries_have_their_own_lines() -> None:
         "events.2.date": 6,
         "events.2.note": 8,
     }
+
+
+def test_a_knowledge_base_read_again_sees_each_edit_and_names_each_file(tmp_path) -> None:
+    """Unchanged files are not parsed again between reads; what a read says follows the bytes
+    and the name of each file all the same."""
+    from roledex.kb.load import read_knowledge_base
+
+    companies = tmp_path / "companies"
+    companies.mkdir()
+    (companies / "acme.md").write_text("---\nname: Acme\n---\n", encoding="utf-8")
+    (companies / "beta.md").write_text("---\nname: Beta\nfounded: soon\n---\n", encoding="utf-8")
+    first = read_knowledge_base(tmp_path)
+    assert first.kb.companies["acme"].name == "Acme"
+    assert [(p.path.split("/")[-1], p.key) for p in first.problems] == [("beta.md", "founded")]
+    (companies / "acme.md").write_text("---\nname: Acme Inc\nfounded: soon\n---\n", encoding="utf-8")
+    (companies / "beta.md").write_text("---\nname: Beta\n---\n", encoding="utf-8")
+    second = read_knowledge_base(tmp_path)
+    assert second.kb.companies["acme"].name == "Acme Inc" and second.kb.companies["beta"].name == "Beta"
+    assert [(p.path.split("/")[-1], p.key) for p in second.problems] == [("acme.md", "founded")]
+    (companies / "gamma.md").write_text("---\nname: Acme Inc\nfounded: soon\n---\n", encoding="utf-8")
+    third = read_knowledge_base(tmp_path)
+    assert sorted(p.path.split("/")[-1] for p in third.problems) == ["acme.md", "gamma.md"]
+    assert third.kb.companies["gamma"].slug == "gamma"

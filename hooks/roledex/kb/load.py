@@ -7,6 +7,7 @@ knowledge base (`roledex.check.run`), the one way in for the command line and th
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -128,9 +129,33 @@ def build_record(doc: Document, kind: Kind, bad_keys: set[str]) -> Any:
     return record_type(slug=doc.slug, doc=doc, **{k: v for k, v in values.items() if k in known})
 
 
-def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Problem]]:
+_Reading = tuple[Document | None, tuple[Problem, ...], tuple[Problem, ...]]
+_ReadingKey = tuple[str, str, bytes, int]
+_readings: dict[_ReadingKey, _Reading] = {}
+"""What the last read of each file gave (the document, its reading problems, its key
+problems), by path, kind, bytes and year (a check of dates looks at the current year).
+`mkdocs serve` reads the whole knowledge base on every save, and parsing the files that did
+not change is most of that; an edited file has new bytes, so it is read afresh. Only the files
+of the last read are kept."""
+
+
+def _reading(path: str, kind: Kind, stem: str, raw: bytes, now: dict[_ReadingKey, _Reading]) -> _Reading:
+    key = (path, kind.name, raw, dt.date.today().year)
+    found = _readings.get(key)
+    if found is None:
+        doc, read_problems = read_document(path, kind.folder, stem, raw)
+        key_problems = check_front_matter(doc, kind) if doc is not None and doc.readable else []
+        found = (doc, tuple(read_problems), tuple(key_problems))
+    now[key] = found
+    return found
+
+
+def _read_folder(
+    docs_dir: Path, kind: Kind, now: dict[_ReadingKey, _Reading]
+) -> tuple[list[tuple[Document, tuple[Problem, ...]]], list[Problem]]:
+    """The readable documents of one kind's folder, each with the problems of its keys."""
     folder = docs_dir / kind.folder
-    documents: list[Document] = []
+    documents: list[tuple[Document, tuple[Problem, ...]]] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return documents, problems
@@ -146,10 +171,10 @@ def _read_folder(docs_dir: Path, kind: Kind) -> tuple[list[Document], list[Probl
         path = display_path(docs_dir, kind.folder, entry.name)
         problems += _name_problems(path, stem)
         with open(entry.path, "rb") as handle:
-            doc, read_problems = read_document(path, kind.folder, stem, handle.read())
+            doc, read_problems, key_problems = _reading(path, kind, stem, handle.read(), now)
         problems += read_problems
         if doc is not None:
-            documents.append(doc)
+            documents.append((doc, key_problems))
     return documents, problems
 
 
@@ -171,12 +196,14 @@ def read_knowledge_base(docs_dir: str | Path) -> LoadResult:
     docs_dir = Path(docs_dir)
     kb = KnowledgeBase()
     problems: list[Problem] = tree_problems(docs_dir)
+    now: dict[_ReadingKey, _Reading] = {}
     for kind in KINDS.values():
-        documents, read_problems = _read_folder(docs_dir, kind)
+        documents, read_problems = _read_folder(docs_dir, kind, now)
         problems += read_problems
-        for doc in documents:
-            key_problems = check_front_matter(doc, kind) if doc.readable else []
+        for doc, key_problems in documents:
             problems += key_problems
             record = build_record(doc, kind, {p.key for p in key_problems})
             problems += _store(kb, kind, record)
+    _readings.clear()
+    _readings.update(now)
     return LoadResult(kb, sort_problems(problems))
