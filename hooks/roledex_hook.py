@@ -42,6 +42,7 @@ from roledex.web.pages import (
     problems_banner,
     restore_html_blocks,
 )
+from roledex.web.search_view import read_searchable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -125,9 +126,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _set_addresses(config, site_addresses(state.settings, os.environ))
     if not any(isinstance(extension, _HiddenLinks) for extension in config.markdown_extensions):
         config.markdown_extensions.append(_HiddenLinks())
-    if _serving():
-        for plugin in config.plugins.values():
-            if hasattr(plugin, "search_index"):  # Material's search: made afresh in its on_config
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index"):  # Material's search: made afresh in its on_config
+            read_searchable(plugin.search_index)
+            if _serving():
                 serve_cache.cached_search(plugin.search_index)
     return config
 

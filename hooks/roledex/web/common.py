@@ -10,7 +10,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.numbers import format_currency
 
@@ -49,7 +49,13 @@ _BLOCK_START = re.compile(r"^(?:[-+=?:>]|\d(?=\d*[.)](?: |$)))")
 def text(value: object) -> str:
     """`value` as inert Markdown: every character Markdown or HTML would act on is a reference,
     and so is a first character that could open a block where the value starts a line."""
-    inert = " ".join(str(value).translate(_TABLE).split())
+    return _inert(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _inert(value: str) -> str:
+    """The work of `text`, kept per string: the same names and titles fill many pages."""
+    inert = " ".join(value.translate(_TABLE).split())
     return _BLOCK_START.sub(lambda start: f"&#{ord(start.group())};", inert)
 
 
@@ -73,6 +79,7 @@ def _segments(src_uri: str) -> tuple[str, ...]:
     return tuple(url.split("/")) if url else ()
 
 
+@lru_cache(maxsize=1 << 17)
 def relative(from_uri: str, to_uri: str) -> str:
     """The relative address from the page at `from_uri` to the page at `to_uri` (source paths).
 

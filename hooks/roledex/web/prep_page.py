@@ -6,6 +6,7 @@ ask for, your notes, questions from other prep notes, related postings.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from roledex.facts.prep_notes import Notes
@@ -80,7 +81,9 @@ def _notes(notes: Notes, posting: Posting) -> str:
     if not notes.topics and not notes.others and not notes.intro:
         return (
             "## Your notes\n\nNo prep notes yet. Start them with the headings this page gathers:\n\n"
-            f"```text\nroledex new prep {posting.slug}\n```\n"
+            # the HTML a `text` code fence becomes, written out: no highlighter run per page
+            f'<div class="highlight"><pre><span></span><code>roledex new prep {html.escape(posting.slug)}\n'
+            "</code></pre></div>\n"
         )
     parts = [notes.intro + "\n"] if notes.intro else []
     for topic in PREP_TOPICS:

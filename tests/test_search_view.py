@@ -1,0 +1,83 @@
+"""Search reads a page less the sections it leaves out, and finds exactly what it found before."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import REPO, build_site, make_site, site_config
+from material.plugins.search.plugin import SearchIndex
+from roledex.web.search_view import searchable_html
+
+sys.path.insert(0, str(REPO / "scripts"))
+from generate_kb import generate  # noqa: E402
+
+OUT = ' data-search-exclude="true"'
+
+
+@pytest.mark.parametrize(
+    ("html", "searchable"),
+    [
+        ("<h2>A</h2><p>a</p>", "<h2>A</h2><p>a</p>"),
+        (f'<h2 id="b"{OUT}>B</h2><p>b</p><h2>C</h2><p>c</p>', "<h2>C</h2><p>c</p>"),
+        (f"<h1>T</h1><p>t</p><h2{OUT}>B</h2><table><tr><td>b</td></tr></table>", "<h1>T</h1><p>t</p>"),
+        (f"<h2{OUT}>B</h2><p>b</p><h3{OUT}>D</h3><p>d</p><h2>C</h2>", "<h2>C</h2>"),
+        (f"<h2{OUT}>B</h2><p>b<br>b</p><img src=x><svg><path d=m/></svg><h2>C</h2>", "<h2>C</h2>"),
+        # a section that closes an element opened before it stays, whole
+        (f"<div><h2{OUT}>B</h2><p>b</p></div><h2>C</h2>", f"<div><h2{OUT}>B</h2><p>b</p></div><h2>C</h2>"),
+        # a section whose next heading sits inside an element it opened stays
+        (f"<h2{OUT}>B</h2><div><h3>D</h3></div>", f"<h2{OUT}>B</h2><div><h3>D</h3></div>"),
+        # text that may hold what looks like tags stays
+        (f"<h2{OUT}>B</h2><script>'</p>'</script><h2>C</h2>", f"<h2{OUT}>B</h2><script>'</p>'</script><h2>C</h2>"),
+        (f"<h2{OUT}>B</h2><!-- <p> --><h2>C</h2>", f"<h2{OUT}>B</h2><!-- <p> --><h2>C</h2>"),
+    ],
+)
+def test_left_out_sections_are_cut_only_where_whole(html: str, searchable: str) -> None:
+    assert searchable_html(html) == searchable
+
+
+DUMP_HOOK = """
+import json
+from mkdocs.plugins import event_priority
+
+contents = {}
+
+@event_priority(100)  # before Material's search reads the page and strips its marks
+def on_page_context(context, page, config, nav):
+    contents[page.url] = page.content
+
+def on_post_build(config):
+    with open("contents.json", "w", encoding="utf-8") as out:
+        json.dump(contents, out)
+"""
+
+
+def _entries(html: str, url: str) -> list[dict[str, object]]:
+    index = SearchIndex()
+    page = SimpleNamespace(content=html, toc=[], url=url, meta={}, title=url)
+    index.add_entry_from_context(page)
+    return list(index.entries)
+
+
+@pytest.mark.parametrize("knowledge_base", ["shipped", "generated"])
+def test_every_page_is_found_by_search_as_it_was(tmp_path: Path, knowledge_base: str) -> None:
+    if knowledge_base == "shipped":
+        make_site(tmp_path)
+    else:
+        generate(tmp_path, 40, 6)
+        site_config(tmp_path)
+    (tmp_path / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("hooks:\n", "hooks:\n  - dump_hook.py\n"), "utf-8")
+    assert build_site(tmp_path, private="include").returncode == 0
+    contents = json.loads((tmp_path / "contents.json").read_text(encoding="utf-8"))
+    cut = 0
+    for url, html in contents.items():
+        assert _entries(searchable_html(html), url) == _entries(html, url), url
+        cut += len(html) - len(searchable_html(html))
+    prep = [html for url, html in contents.items() if url.startswith("prep/") and url != "prep/"]
+    assert prep and all(len(searchable_html(html)) < len(html) for html in prep)
+    assert cut > 0
