@@ -168,6 +168,17 @@ def test_a_fact_is_indexed_once_on_its_own_page(shipped_site: Path) -> None:
     assert "data-search-exclude" not in page and 'id="company-brief-etsy"' in page
 
 
+@pytest.mark.parametrize("address", ["postings/", "salaries/", "roles/engineering-manager-ml/", "companies/etsy/"])
+def test_lists_of_postings_are_shown_but_found_on_each_postings_own_page(shipped_site: Path, address: str) -> None:
+    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    title = "Engineering Manager, Ads ML"
+    assert any(e["location"] == "postings/etsy-engineering-manager-ads-ml/" for e in index["docs"])
+    listed = [e for e in index["docs"] if e["location"].split("#")[0] == address]
+    assert listed and not any(title in e["text"] for e in listed)
+    page = read_page(shipped_site, address)
+    assert title in page and "data-search-exclude" not in page
+
+
 @pytest.mark.parametrize(
     ("markdown", "marked"),
     [

@@ -33,6 +33,11 @@ OUT = ' data-search-exclude="true"'
         # text that may hold what looks like tags stays
         (f"<h2{OUT}>B</h2><script>'</p>'</script><h2>C</h2>", f"<h2{OUT}>B</h2><script>'</p>'</script><h2>C</h2>"),
         (f"<h2{OUT}>B</h2><!-- <p> --><h2>C</h2>", f"<h2{OUT}>B</h2><!-- <p> --><h2>C</h2>"),
+        # a marked element goes to its end tag, nested ones of its kind included
+        (f"<h1>T</h1><p>t</p><table{OUT}><tr><td>x</td></tr></table><p>u</p>", "<h1>T</h1><p>t</p><p>u</p>"),
+        (f"<div{OUT}><div>x</div><p>y</p></div><p>u</p>", "<p>u</p>"),
+        (f"<p>a</p><table{OUT}><tr><td>x</td></tr>", f"<p>a</p><table{OUT}><tr><td>x</td></tr>"),
+        (f"<div{OUT}><p>x</div></p><p>u</p>", f"<div{OUT}><p>x</div></p><p>u</p>"),
     ],
 )
 def test_left_out_sections_are_cut_only_where_whole(html: str, searchable: str) -> None:

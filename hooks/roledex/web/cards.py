@@ -91,7 +91,11 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
         "\n\n## Postings\n\n"
         + summary
         + "\n\n"
-        + table(["Posting", "Role family", "Work mode", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows)
+        + table(
+            ["Posting", "Role family", "Work mode", "Salary as stated", f"Annual ({ctx.base})", "Prep"],
+            rows,
+            indexed=False,
+        )
     )
 
 

@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roledex.web.common import money
+from roledex.web.common import SEARCH_EXCLUDE_ATTRIBUTE, money
 
 ROW_HEIGHT = 26
 LABEL_WIDTH = 320
@@ -43,7 +43,8 @@ def _row(index: int, bar: Bar, lowest: float, highest: float, currency: str) -> 
 
 
 def range_chart(bars: Sequence[Bar], currency: str, caption: str) -> str:
-    """An SVG figure of ranges on one shared axis, with a caption that says what it shows."""
+    """An SVG figure of ranges on one shared axis, with a caption that says what it shows; left
+    out of the search index, as the figures are found on their own pages."""
     if not bars:
         return ""
     lowest = min(b.low for b in bars)
@@ -60,7 +61,7 @@ def range_chart(bars: Sequence[Bar], currency: str, caption: str) -> str:
         f"{html.escape(money(highest, currency))}</text>"
     )
     return (
-        f'<figure class="rdx-chart">'
+        f'<figure class="rdx-chart"{SEARCH_EXCLUDE_ATTRIBUTE}>'  # it repeats each posting's facts
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{html.escape(caption)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(caption)}</title>'
         f"<desc>{html.escape(summary)}</desc>{rows}{axis}</svg>"

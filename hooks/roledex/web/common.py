@@ -42,6 +42,10 @@ PER_PERIOD = {"year": "a year", "month": "a month", "week": "a week", "day": "a 
 assert set(PER_PERIOD) == set(PERIODS)
 
 
+SEARCH_EXCLUDE_ATTRIBUTE = ' data-search-exclude="true"'
+"""Material's search mark as an HTML attribute: search skips the element, and Material takes the
+attribute out of the published page."""
+
 _BLOCK_START = re.compile(r"^(?:[-+=?:>]|\d(?=\d*[.)](?: |$)))")
 """A first character that can open a block (list, rule, setext heading, details, definition)."""
 
@@ -163,11 +167,14 @@ def date_cell(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """An HTML table as a raw block; cells must already be escaped or built by these helpers."""
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], indexed: bool = True) -> str:
+    """An HTML table as a raw block; cells must already be escaped or built by these helpers.
+    A table that lists what has its own pages (postings) is left out of the search index
+    (`indexed=False`), so each fact is found once, on its own page."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n\n"
+    opening = "<table>" if indexed else f"<table{SEARCH_EXCLUDE_ATTRIBUTE}>"
+    return f"\n{opening}\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n\n"
 
 
 def numbered(entries: Iterable[str]) -> str:
@@ -262,6 +269,7 @@ INDEX_URIS = {
 _ATX_HEADING = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*$")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 SEARCH_EXCLUDE = ' { data-search-exclude="true" }'
+"""Material's search mark, as attribute-list Markdown for a heading."""
 """Material's search leaves out a heading with this attribute and everything under it."""
 
 

@@ -98,7 +98,7 @@ def postings_index(ctx: SiteContext) -> str:
         f"year's pay in {ctx.base}; {salaries} says how it is worked out.\n\n"
     )
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
-    return header + table(headers, posting_rows(ctx, here, postings))
+    return header + table(headers, posting_rows(ctx, here, postings), indexed=False)
 
 
 def roles_index(ctx: SiteContext) -> str:

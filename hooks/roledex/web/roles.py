@@ -158,7 +158,7 @@ def role_page(ctx: SiteContext, role: str) -> str:
         parts.append(f"**Salary band**: {band_text(found, ctx.base)}.\n")
     parts.append("## Postings\n")
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
-    parts.append(table(headers, posting_rows(ctx, here, postings)))
+    parts.append(table(headers, posting_rows(ctx, here, postings), indexed=False))
     parts.append(_recurring(ctx, postings))
     parts.append(_questions(ctx, postings, here))
     return "\n".join(parts)

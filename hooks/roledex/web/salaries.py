@@ -118,7 +118,7 @@ def salaries_page(ctx: SiteContext) -> str:
     rows, unstated, unconverted = _posting_rows(ctx)
     parts = ["# Salaries\n", _assumptions(ctx), _charts(ctx), "## By posting\n"]
     headers = ["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max", "Flags"]
-    parts.append(table(headers, rows) if rows else "No posting states a salary yet.\n")
+    parts.append(table(headers, rows, indexed=False) if rows else "No posting states a salary yet.\n")
     if unconverted:
         parts += [
             '!!! warning "Currencies without a rate"\n    These are shown in their own currency '

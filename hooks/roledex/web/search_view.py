@@ -1,11 +1,12 @@
 """What Material's search reads of a page: the page's HTML less the sections it leaves out.
 
 Material's search parses every page's whole HTML in Python and then drops each section whose
-heading says `data-search-exclude`. On a prep page those sections (the company brief, the
-requirements, the related postings) are most of the page, so parsing them costs much of the
-build for nothing. Cutting them out first gives the same search entries for less: a section
-runs from its heading to the next heading, and it is cut only when its HTML is whole (every
-element it opens, it closes), so the sections around it are read exactly as before.
+heading says `data-search-exclude`, and the text of each element that says so. On a prep page
+those sections (the company brief, the requirements, the related postings) are most of the
+page, and on the indexes the tables of postings are, so parsing them costs much of the build
+for nothing. Cutting them out first gives the same search entries for less: a section runs
+from its heading to the next heading, an element to its end tag, and either is cut only when
+its HTML is whole (every element it opens, it closes), so what is around it reads as before.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import re
 from typing import Any
 
 _HEADING = re.compile(r"<h[1-6][\s>]")
-_LEFT_OUT_HEADING = re.compile(r"<h[1-6]\b[^>]*\sdata-search-exclude\b")
+_LEFT_OUT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-search-exclude\b")
+_HEADING_NAME = re.compile(r"h[1-6]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
@@ -40,19 +42,37 @@ def _whole(fragment: str) -> bool:
     return not open_tags
 
 
+def _element_end(html: str, name: str, start: int) -> int | None:
+    """Where the element opened at `start` closes (after its end tag), or None if it does not."""
+    depth = 0
+    for match in _TAG.finditer(html, start):
+        closing, tag, self_closing = match.groups()
+        if tag.lower() != name or self_closing:
+            continue
+        depth += -1 if closing else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
 def searchable_html(html: str) -> str:
-    """`html` without the sections Material's search would leave out, where they are whole."""
+    """`html` without what Material's search would leave out, where it is whole: a section
+    whose heading is marked (to the next heading), or any other marked element."""
     if "data-search-exclude" not in html:
         return html
     kept: list[str] = []
     position = 0
-    for match in _LEFT_OUT_HEADING.finditer(html):
+    for match in _LEFT_OUT.finditer(html):
         start = match.start()
         if start < position:
             continue
-        following = _HEADING.search(html, match.end())
-        end = following.start() if following else len(html)
-        if _whole(html[start:end]):
+        name = match.group(1).lower()
+        if _HEADING_NAME.fullmatch(name):
+            following = _HEADING.search(html, match.end())
+            end: int | None = following.start() if following else len(html)
+        else:
+            end = _element_end(html, name, start)
+        if end is not None and _whole(html[start:end]):
             kept.append(html[position:start])
             position = end
     kept.append(html[position:])
