@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import make_site
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.salary import annual_salary, band
 from roledex.kb.settings import Settings
-from roledex.web.common import text
+from roledex.web.chart import Bar, range_chart
+from roledex.web.common import card, table, text
 from roledex.web.context import SiteContext
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index
-from roledex.web.pages import generated_pages, page_title
+from roledex.web.pages import generated_pages, lift_html_blocks, page_title, restore_html_blocks
 from roledex.web.prep_page import nearest
 
 
@@ -172,3 +174,19 @@ def test_related_postings_are_the_nearest_in_pay_then_the_newest(tmp_path: Path)
         "acme-unpaid-new",
         "acme-far",
     ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        table(["A"], [["1"]]),
+        table(["A"], [["1"]], indexed=False),
+        card(["<strong>Company:</strong> Acme"]),
+        range_chart([Bar("A", 1, 2, 1.5)], "USD", "Ranges"),
+    ],
+)
+def test_generated_html_blocks_are_kept_out_of_markdown_and_put_back_whole(block: str) -> None:
+    markdown, blocks = lift_html_blocks(f"# Title\n\nIntro.\n{block}\nAfter.\n")
+    assert blocks == [block.strip("\n")] and "<" not in markdown
+    html = f"<h1>Title</h1>\n<p>Intro.</p>\n<p>{markdown.split(chr(10) * 2)[2]}</p>\n<p>After.</p>"
+    assert restore_html_blocks(html, blocks).count(block.strip("\n")) == 1

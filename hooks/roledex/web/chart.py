@@ -60,10 +60,10 @@ def range_chart(bars: Sequence[Bar], currency: str, caption: str) -> str:
         f'<text x="{width - PAD}" y="{axis_y}" text-anchor="end" class="rdx-chart-axis">'
         f"{html.escape(money(highest, currency))}</text>"
     )
-    return (
-        f'<figure class="rdx-chart"{SEARCH_EXCLUDE_ATTRIBUTE}>'  # it repeats each posting's facts
+    return (  # a block of its own, so that it is kept out of Markdown (pages.lift_html_blocks)
+        f'\n<figure class="rdx-chart"{SEARCH_EXCLUDE_ATTRIBUTE}>'  # it repeats each posting's facts
         f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{html.escape(caption)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(caption)}</title>'
         f"<desc>{html.escape(summary)}</desc>{rows}{axis}</svg>"
-        f"<figcaption>{html.escape(caption)}</figcaption></figure>\n"
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>\n\n"
     )

@@ -14,7 +14,7 @@ from roledex.kb.problems import Problem
 from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
 from roledex.web.application_page import application_page
 from roledex.web.cards import company_header, company_postings, posting_header
-from roledex.web.common import INDEX_URIS, WIDE_PAGE, prep_uri, role_uri, text
+from roledex.web.common import INDEX_URIS, SEARCH_EXCLUDE_ATTRIBUTE, WIDE_PAGE, prep_uri, role_uri, text
 from roledex.web.contact_page import company_people, contact_page
 from roledex.web.context import SiteContext
 from roledex.web.funnel_page import funnel_page
@@ -171,7 +171,13 @@ def problems_banner(problems: list[Problem]) -> str:
     )
 
 
-_LIFTABLE = ("<table>\n<thead>", '<div class="rdx-', '<figure class="rdx-')
+_LIFTABLE = (
+    "<table>\n<thead>",
+    f"<table{SEARCH_EXCLUDE_ATTRIBUTE}>\n<thead>",
+    '<div class="rdx-',
+    '<figure class="rdx-',
+)
+"""How the blocks the generators write begin (`table`, `card`, the charts)."""
 _TOKEN = "RDXBLOCK{}X"
 
 
