@@ -57,6 +57,7 @@ FAST_TESTS = (
     "tests/test_source.py",
     "tests/test_check_cli.py",
     "tests/test_render.py",
+    "tests/test_search_view.py",
     "tests/test_key_checks.py",
     "tests/test_text.py",
     "tests/test_page_pieces.py",

@@ -38,6 +38,15 @@ OUT = ' data-search-exclude="true"'
         (f"<div{OUT}><div>x</div><p>y</p></div><p>u</p>", "<p>u</p>"),
         (f"<p>a</p><table{OUT}><tr><td>x</td></tr>", f"<p>a</p><table{OUT}><tr><td>x</td></tr>"),
         (f"<div{OUT}><p>x</div></p><p>u</p>", f"<div{OUT}><p>x</div></p><p>u</p>"),
+        # a heading inside a comment or CDATA is not where the section ends
+        (f"<h2{OUT}>B</h2><!-- <h2>x</h2> --><p>c</p>", f"<h2{OUT}>B</h2><!-- <h2>x</h2> --><p>c</p>"),
+        (f"<h2{OUT}>B</h2><![CDATA[<h2>x</h2>]]><p>c</p>", f"<h2{OUT}>B</h2><![CDATA[<h2>x</h2>]]><p>c</p>"),
+        (f'<h2{OUT}>B</h2><svg><path d="m"></path></svg><h2>C</h2>', "<h2>C</h2>"),
+        (
+            f"<table><tr><td>a</td></tr></table><table{OUT}><tr><td>x</td></tr></table>",
+            "<table><tr><td>a</td></tr></table>",
+        ),
+        (f"<h2{OUT}>B</h2><table{OUT}><tr><td>x</td></tr></table><h2>C</h2><table{OUT}></table>", "<h2>C</h2>"),
     ],
 )
 def test_left_out_sections_are_cut_only_where_whole(html: str, searchable: str) -> None:

@@ -26,8 +26,8 @@ _VOID = frozenset(
 
 def _whole(fragment: str) -> bool:
     """True when `fragment` closes every element it opens and nothing it did not open."""
-    if "<script" in fragment or "<!--" in fragment or "<![CDATA[" in fragment:
-        return False  # their text may hold what looks like tags: leave such a section alone
+    if "<!--" in fragment or "<![CDATA[" in fragment:
+        return False  # their text may hold what looks like a heading: leave such a section alone
     open_tags: list[str] = []
     for closing, name, self_closing in _TAG.findall(fragment):
         name = name.lower()
