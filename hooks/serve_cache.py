@@ -246,17 +246,23 @@ def forget_unused() -> None:
     hits.update(render=0, search=0, page=0)
 
 
+def _produce(output_path: str, what: object, put: Callable[[], None]) -> None:
+    """Count `output_path` as produced by this build; put it there unless it already holds
+    `what` (a digest of its bytes, or its source's stamp)."""
+    _produced.add(output_path)
+    if _outputs.get(output_path) == what and os.path.exists(output_path):
+        return
+    put()
+    _outputs[output_path] = what
+
+
 def written_if_changed(write: Callable[[bytes, str], None]) -> Callable[[bytes, str], None]:
     """MkDocs' `write_file` that leaves a file alone when it already holds these bytes: most of
     a rebuild's pages are unchanged, and creating folders and files is much of its cost."""
 
     def write_if_changed(content: bytes, output_path: str) -> None:
-        _produced.add(output_path)
         what = hashlib.blake2b(content, digest_size=16).digest()
-        if _outputs.get(output_path) == what and os.path.exists(output_path):
-            return
-        write(content, output_path)
-        _outputs[output_path] = what
+        _produce(output_path, what, lambda: write(content, output_path))
 
     write_if_changed.__wrapped__ = write  # type: ignore[attr-defined]
     return write_if_changed
@@ -267,7 +273,6 @@ def copied_if_changed(copy_file: Callable[..., None]) -> Callable[..., None]:
 
     def copy_if_changed(file: Any, dirty: bool = False) -> None:
         output_path = file.abs_dest_path
-        _produced.add(output_path)
         content = getattr(file, "_content", None)
         if content is not None:
             data = content.encode("utf-8") if isinstance(content, str) else content
@@ -276,14 +281,12 @@ def copied_if_changed(copy_file: Callable[..., None]) -> Callable[..., None]:
             try:
                 source = os.stat(file.abs_src_path)
             except (OSError, TypeError):
-                copy_file(file, dirty)
+                _produced.add(output_path)
                 _outputs.pop(output_path, None)
+                copy_file(file, dirty)
                 return
             what = (file.abs_src_path, source.st_mtime_ns, source.st_size)
-        if _outputs.get(output_path) == what and os.path.exists(output_path):
-            return
-        copy_file(file, dirty)
-        _outputs[output_path] = what
+        _produce(output_path, what, lambda: copy_file(file, dirty))
 
     copy_if_changed.__wrapped__ = copy_file  # type: ignore[attr-defined]
     return copy_if_changed
