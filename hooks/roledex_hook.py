@@ -27,7 +27,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 from mkdocs.utils import meta as mkdocs_meta
 from roledex.check.run import checked_knowledge_base
-from roledex.facts.privacy import PrivacySettingError, full_view, include_private, left_out, public_view
+from roledex.facts.privacy import (
+    PrivacySettingError,
+    full_view,
+    in_private_folder,
+    include_private,
+    left_out,
+    public_view,
+)
 from roledex.kb.load import LoadResult
 from roledex.kb.problems import Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
@@ -231,6 +238,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file is not None:
             addresses.add(file.url)
             files.remove(file)
+    private = public_view(result.kb).hidden_paths if state.include_private else set()
+    for file in files:  # what draft_docs holds back from hook-less builds, this view may show
+        if file.inclusion == InclusionLevel.DRAFT and (in_private_folder(file.src_uri) or file.src_uri in private):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     state.hidden_sources = HiddenSources(state.hidden)
     state.hidden_addresses = HiddenAddresses(addresses, config.site_url)
     state.context = SiteContext(view.kb, state.settings, includes_private=state.include_private)

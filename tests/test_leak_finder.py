@@ -175,6 +175,24 @@ def test_outputs_in_a_private_folder_are_leaks_but_the_pages_of_shown_records(tm
     ]
 
 
+@pytest.mark.parametrize(
+    ("output", "leak"),
+    [
+        ("prep/p/index.html", False),  # the prep page of a published posting, notes or none
+        ("prep/q/index.html", True),  # of a posting left out
+        ("prep/p/notes.txt", True),
+        ("prep/index.html", True),
+        ("postings/p/index.html", False),
+    ],
+)
+def test_a_published_posting_keeps_its_prep_page_in_the_private_prep_folder(
+    tmp_path: Path, output: str, leak: bool
+) -> None:
+    site = _site(tmp_path, {output: b""})
+    view = Judgement(shown_paths={"postings/p.md"}, hidden_paths={"postings/q.md", "prep/p.md"})
+    assert [found.output for found in private_folder_outputs(site, view)] == ([output] if leak else [])
+
+
 def test_published_pages_are_the_addresses_of_every_page(tmp_path: Path) -> None:
     site = _site(tmp_path, {"index.html": b"", "postings/index.html": b"", "postings/p/index.html": b"", "x.html": b""})
     assert published_pages(site) == ["/", "/postings/", "/postings/p/"]

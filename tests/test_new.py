@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke, run_roledex
+from roledex.kb.load import read_knowledge_base
 
 
 def test_new_company_and_posting_pass_the_check(docs_copy: Path) -> None:
@@ -27,6 +28,16 @@ def test_new_posting_for_an_unknown_company_adds_its_profile(docs_copy: Path) ->
     assert (docs_copy / "companies" / "globex-corp.md").is_file()
     assert (docs_copy / "postings" / "globex-corp-data-scientist.md").is_file()
     assert invoke("check", cwd=root).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "folder", "records"), [("prep", "prep", "preps"), ("application", "applications", "applications")]
+)
+def test_new_notes_about_the_user_are_private_and_say_so(docs_copy: Path, kind: str, folder: str, records: str) -> None:
+    slug = "etsy-engineering-manager-ads-ml"
+    assert invoke("new", kind, slug, cwd=docs_copy.parent).returncode == 0
+    assert "(default: private)" in (docs_copy / folder / f"{slug}.md").read_text()
+    assert getattr(read_knowledge_base(docs_copy).kb, records)[slug].private is True
 
 
 def test_new_refuses_to_overwrite(docs_copy: Path) -> None:

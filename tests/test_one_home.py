@@ -83,4 +83,4 @@ def test_each_part_of_the_company_brief_has_a_heading_in_a_new_profile() -> None
 def test_a_record_is_private_by_default_exactly_when_its_kind_is(record_type: type, kind: str) -> None:
     field = next(f for f in record_type.__dataclass_fields__.values() if f.name == "private")
     assert field.default is KINDS[kind].private_by_default
-    assert KINDS[kind].private_by_default is (kind == "application")
+    assert KINDS[kind].private_by_default is (kind in ("prep", "application"))

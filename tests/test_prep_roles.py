@@ -123,17 +123,24 @@ def test_private_view_adds_the_application_and_readiness(tmp_path: Path) -> None
     assert "PepsiCo" in application and "not yet covered" in application
 
 
-def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_path: Path) -> None:
+SECOND_NOTES = (
+    "## Likely questions\n\n- Why Etsy, twice?\n- What is your hiring bar?\n\n"
+    "## Questions to ask\n\n- How big is the team?\n"
+)
+
+
+def _second_posting(root: Path, privacy: str) -> None:
     make_site(
-        tmp_path,
+        root,
         {
             "postings/etsy-second.md": "---\ncompany: etsy\ntitle: Second EM\nrole: engineering-manager-ml\n---\n",
-            "prep/etsy-second.md": (
-                "---\nposting: etsy-second\n---\n\n## Likely questions\n\n- Why Etsy, twice?\n"
-                "- What is your hiring bar?\n\n## Questions to ask\n\n- How big is the team?\n"
-            ),
+            "prep/etsy-second.md": f"---\nposting: etsy-second\n{privacy}---\n\n{SECOND_NOTES}",
         },
     )
+
+
+def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_path: Path) -> None:
+    _second_posting(tmp_path, "private: false\n")
     assert build_site(tmp_path).returncode == 0
     growth = read_page(tmp_path, f"prep/{GROWTH}/")
     gathered = _section(growth, "more-questions")
@@ -141,6 +148,23 @@ def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_pa
     second = read_page(tmp_path, "prep/etsy-second/")
     assert "How would you approach building a new ML team" in _section(second, "more-questions")
     assert _section(second, "likely-questions").count("<li>") == 2
+
+
+@pytest.mark.parametrize("privacy", ["", "private: true\n", "private: yes\n"])
+def test_prep_notes_are_private_unless_they_say_private_false(tmp_path: Path, privacy: str) -> None:
+    """A prep note without `private: false` is the user's own: no published file holds it,
+    not its posting's prep page, the other prep pages, the role page nor the search index;
+    the private view gathers it as before."""
+    _second_posting(tmp_path, privacy)
+    result = build_site(tmp_path, strict=False)
+    assert result.returncode == 0, result.stderr
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "Why Etsy, twice?" not in text and "hiring bar" not in text, path
+    assert "roledex new prep etsy-second" in read_page(tmp_path, "prep/etsy-second/")
+    assert build_site(tmp_path, private="include", strict=False).returncode == 0
+    assert "Why Etsy, twice?" in _section(read_page(tmp_path, f"prep/{GROWTH}/"), "more-questions")
 
 
 def test_prep_and_role_pages_are_searchable_and_two_clicks_from_home(shipped_site: Path) -> None:

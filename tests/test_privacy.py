@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_site, invoke, make_site, read_page, run_roledex
+from conftest import build_site, hold_back, invoke, make_site, read_page, run_roledex
 
 APPLICATION = "applications/etsy-engineering-manager-ml-for-growth.md"
 PRIVATE_FACTS = [
@@ -89,6 +89,7 @@ def test_every_place_a_private_page_could_leak(tmp_path: Path) -> None:
             "diary.md": DIARY,
         },
     )
+    hold_back(tmp_path, "/companies/hush.md", "/postings/hush-*.md")
     result = build_site(tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"

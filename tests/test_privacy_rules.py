@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from conftest import build_site, invoke, make_site
+from conftest import build_site, hold_back, invoke, make_site
 from roledex.check.published import judge_privacy
 from roledex.check.run import checked_knowledge_base
 from roledex.cli import export as export_command
@@ -79,6 +79,7 @@ def test_publish_check_catches_a_build_that_kept_a_public_prep_of_a_private_post
 ) -> None:
     """If the build's rule went wrong, publish-check, judging on its own, still finds the leak."""
     make_site(tmp_path, _files(None, "true", "false", None), shipped=False)
+    hold_back(tmp_path, "/postings/acme-smith.md")
     assert build_site(tmp_path).returncode == 0
     site = tmp_path / "site"
     leaked = site / "prep" / "acme-smith" / "index.html"

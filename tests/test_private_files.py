@@ -30,6 +30,9 @@ STRAY_FILES = [
         ("applications.md", False),
         ("companies/applications.md", False),
         ("postings/x.md", False),
+        ("prep/x.md", True),
+        ("Prep/notes.txt", True),
+        ("contacts/x.md", True),
     ],
 )
 def test_every_file_below_a_private_folder_is_private(uri: str, private: bool) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from roledex.facts.privacy import PRIVATE_FOLDERS, hand_written, in_private_folder, is_calendar_file
 from roledex.kb.model import KnowledgeBase, Prep
-from roledex.kb.schema import KINDS
+from roledex.kb.schema import KINDS, POSTING, PREP
 from roledex.kb.source import Document, marked_private
 
 MIN_FRAGMENT = 24
@@ -201,8 +201,15 @@ def stray_private_fragments(docs: Path, view: Judgement) -> dict[str, str]:
 
 
 def private_folder_outputs(site: Path, view: Judgement) -> list[Leak]:
-    """Files of the built site inside a private folder, but the pages of records shown."""
+    """Files of the built site inside a private folder, but the pages of records shown and
+    the prep page every published posting has (its notes judged on their own)."""
     allowed = {uri[: -len(".md")] + "/index.html" for uri in view.shown_paths}
+    postings = f"{POSTING.folder}/"
+    allowed |= {
+        f"{PREP.folder}/{uri[len(postings) : -len('.md')]}/index.html"
+        for uri in view.shown_paths
+        if uri.startswith(postings)
+    }
     leaks = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         output = path.relative_to(site).as_posix()

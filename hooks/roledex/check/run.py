@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from roledex.check.hook_less import unguarded_private
 from roledex.check.records import check_record, check_references
 from roledex.kb.load import LoadResult, read_knowledge_base
 from roledex.kb.problems import sort_problems
@@ -22,4 +23,6 @@ def checked_knowledge_base(docs_dir: str | Path, settings: Settings | None = Non
         for record in group.values():
             problems += check_record(KINDS[kind], record, settings=settings)
     problems += check_references(kb)
+    if settings is not None and settings.held_back is not None:
+        problems += unguarded_private(kb, settings.held_back)
     return LoadResult(kb, sort_problems(problems))

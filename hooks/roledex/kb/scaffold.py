@@ -87,7 +87,11 @@ def posting_file(company: str, title: str) -> str:
 
 def prep_file(posting: str) -> str:
     """Prep notes with the headings the prep page gathers."""
-    intro = "\nNotes for the interview: number your questions so the prep page can count them.\n"
+    intro = (
+        "\nNotes for the interview: number your questions so the prep page can count them.\n"
+        "They are private: a published build leaves them out. Set `private: false` above only if\n"
+        "they hold nothing about you (where you interview, your talking points).\n"
+    )
     return front_matter(PREP, {"posting": posting}) + intro + _sections(PREP_HEADINGS)
 
 

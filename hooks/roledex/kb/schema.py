@@ -261,10 +261,10 @@ POSTING = Kind(
 PREP = Kind(
     name="prep",
     folder="prep",
-    description="The user's interview preparation for one posting.",
+    description="The user's interview preparation for one posting; private unless marked otherwise.",
     fields=(
         Field("posting", "slug", "slug of the posting (defaults to the file name)"),
-        _private(False),
+        _private(True),
     ),
     references="posting",
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,9 @@ class Settings:
     """The calendar's alarm before an interview round."""
     repository: str | None = None
     """OWNER/NAME of the GitHub repository; gives site_url and repo_url."""
+    held_back: tuple[str, ...] | None = field(default=None, compare=False)
+    """The `draft_docs` and `exclude_docs` patterns of mkdocs.yml: what a build without
+    roledex's hook leaves out. None when no mkdocs.yml was read."""
 
     def rate(self, currency: str) -> float | None:
         """Base-currency value of one unit of `currency`, or None when there is no rate."""
@@ -66,10 +69,6 @@ class Settings:
             "day": self.weeks_per_year * self.days_per_week,
             "hour": self.weeks_per_year * self.hours_per_week,
         }
-
-
-KNOWN_KEYS = tuple(spec.name for spec in fields(Settings))
-"""The keys of `extra.roledex`: the fields of `Settings`, in their order."""
 
 
 SETTINGS_KEY = "extra.roledex"
@@ -169,8 +168,8 @@ _READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
     "repository": _Reader.repository,
 }
 """How each key is read; a key left out keeps the default of `Settings`."""
-KNOWN_KEYS = tuple(spec.name for spec in fields(Settings))
-"""The keys of `extra.roledex`: the fields of `Settings`, in their order."""
+KNOWN_KEYS = tuple(spec.name for spec in fields(Settings) if spec.name in _READERS)
+"""The keys of `extra.roledex`: the fields of `Settings` read from it, in their order."""
 
 
 def settings_from(extra: Any, where: SettingsFile | None = None) -> Settings:
@@ -250,15 +249,29 @@ def settings_file(path: str, text: str) -> SettingsFile:
     return SettingsFile(path, lines)
 
 
+HELD_BACK_KEYS = ("draft_docs", "exclude_docs")
+
+
+def held_back(data: Any) -> tuple[str, ...]:
+    """The gitignore-style patterns of `draft_docs` and `exclude_docs` in a loaded mkdocs.yml."""
+    patterns: list[str] = []
+    for key in HELD_BACK_KEYS:
+        value = data.get(key) if isinstance(data, dict) else None
+        lines = value.splitlines() if isinstance(value, str) else value if isinstance(value, list) else []
+        patterns += [str(line).strip() for line in lines if str(line).strip()]
+    return tuple(patterns)
+
+
 def located_settings(extra: Any, config_file: str | None) -> Settings:
     """Settings from MkDocs' loaded `extra.roledex`, with problems pointed at lines of `config_file`."""
     if not config_file:
         return settings_from(extra)
     try:
         text = Path(config_file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    return settings_from(extra, settings_file(config_file, text))
+        data = yaml.load(text, Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        text, data = "", None
+    return replace(settings_from(extra, settings_file(config_file, text)), held_back=held_back(data))
 
 
 def read_settings(config_file: Path) -> Settings:
@@ -278,4 +291,4 @@ def read_settings(config_file: Path) -> Settings:
         raise SettingsError([Problem(where, trouble.line + 1, "file", trouble.message)]) from None
     extra = data.get("extra") if isinstance(data, dict) else None
     settings = extra.get("roledex") if isinstance(extra, dict) else None
-    return settings_from(settings, settings_file(where, text))
+    return replace(settings_from(settings, settings_file(where, text)), held_back=held_back(data))
