@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import jsonschema
 import pytest
+import yaml
 from conftest import DATA, SHIPPED_DOCS, invoke, run_roledex
 from roledex.kb.json_schema import all_schemas
 from roledex.kb.load import RECORD_TYPES
@@ -36,14 +38,14 @@ def _documents(docs: Path):
             yield kind, path, doc, problems
 
 
-def _validator(kind: str) -> jsonschema.Draft202012Validator:
+def _validator(kind: str) -> jsonschema.Draft7Validator:
     schema = all_schemas()[kind]
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 def test_schemas_are_valid_json_schema() -> None:
     for schema in all_schemas().values():
-        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft7Validator.check_schema(schema)
 
 
 def test_every_shipped_file_is_accepted_by_its_schema() -> None:
@@ -98,3 +100,65 @@ def test_python_frontmatter_reads_shipped_files_as_roledex_does() -> None:
     for _, path, doc, _ in _documents(SHIPPED_DOCS):
         post = frontmatter.load(path)
         assert post.metadata == doc.meta
+
+
+def test_schema_output_makes_the_folder_and_never_overwrites_other_text(tmp_path: Path) -> None:
+    target = tmp_path / ".schemas" / "posting.json"
+    first = invoke("schema", "posting", "--output", str(target))
+    assert first.returncode == 0 and f"{target}: written" in first.stdout
+    assert json.loads(target.read_text())["required"] == ["company", "title"]
+    again = invoke("schema", "posting", "--output", str(target))
+    assert again.returncode == 0 and "unchanged" in again.stdout
+    target.write_text("my own notes\n")
+    refused = invoke("schema", "posting", "--output", str(target))
+    assert refused.returncode == 1 and "--force replaces it" in refused.stderr
+    assert target.read_text() == "my own notes\n"
+    assert invoke("schema", "posting", "--output", str(target), "--force").returncode == 0
+    assert json.loads(target.read_text())["title"] == "roledex posting"
+
+
+def test_schema_output_to_a_folder_writes_one_file_per_kind(tmp_path: Path) -> None:
+    result = invoke("schema", "--output", f"{tmp_path / 'schemas'}/")
+    assert result.returncode == 0
+    written = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert written == sorted(f"{kind}.json" for kind in KINDS)
+    for path in (tmp_path / "schemas").iterdir():
+        schema = json.loads(path.read_text())
+        assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+        assert jsonschema.validators.validator_for(schema) is jsonschema.Draft7Validator
+
+
+@pytest.mark.parametrize(
+    ("salary", "valid"),
+    [({"min": 1, "currency": "USD", "period": "year"}, True), ({"min": 1}, False), ({"text": "DOE"}, True)],
+)
+def test_a_figure_needs_its_currency_and_period_in_draft_7_form(salary: dict[str, object], valid: bool) -> None:
+    errors = list(_validator("posting").iter_errors({"company": "a", "title": "b", "salary": salary}))
+    assert (errors == []) is valid
+
+
+def _readme_remarkrc() -> dict[str, Any]:
+    readme = (SHIPPED_DOCS.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("In `.remarkrc.yaml`:", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    loaded = yaml.safe_load(textwrap.dedent(block))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_the_readme_points_each_kinds_schema_at_its_folder() -> None:
+    plugins = _readme_remarkrc()["plugins"]
+    assert "remark-frontmatter" in plugins
+    name, options = next(p for p in plugins if isinstance(p, list))
+    assert name == "remark-lint-frontmatter-schema"
+    assert options["schemas"] == {f"./.schemas/{k.name}.json": [f"./docs/{k.folder}/*.md"] for k in KINDS.values()}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_the_schema_files_the_readme_names_accept_the_shipped_files(tmp_path: Path, kind: str) -> None:
+    assert invoke("schema", "--output", f"{tmp_path / '.schemas'}/").returncode == 0
+    schema = json.loads((tmp_path / ".schemas" / f"{kind}.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+    for found, path, doc, _ in _documents(SHIPPED_DOCS):
+        if found.name == kind:
+            assert list(validator.iter_errors(_as_json_data(doc.meta))) == [], path
+    assert list(validator.iter_errors({"not_a_key": 1})) != []

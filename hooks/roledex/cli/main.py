@@ -8,10 +8,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from roledex.cli import calendar, check, event, export, import_, new, publish_check, schema, status
+from roledex.cli import build, calendar, check, event, export, import_, new, publish_check, schema, status
 from roledex.cli.output import OK
 
-COMMANDS = (check, schema, new, import_, status, event, calendar, publish_check, export)
+COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish_check, export)
 """In the order `roledex --help` lists them."""
 
 

@@ -8,7 +8,9 @@ from typing import Any
 from roledex.kb.currencies import CURRENCY_CODES
 from roledex.kb.schema import KINDS, LARGEST_NUMBER, RESERVED_SLUGS, SLUG_PATTERN, Field, Kind
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+DIALECT = "http://json-schema.org/draft-07/schema#"
+"""Draft 7: what editors' YAML language server and remark-lint-frontmatter-schema (Ajv) read
+in full, and check-jsonschema too."""
 
 
 def _simple_types() -> dict[str, dict[str, Any]]:
@@ -62,7 +64,7 @@ def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
         schema["required"] = required
     dependent = {f.name: list(f.requires) for f in fields if f.requires}
     if dependent:
-        schema["dependentRequired"] = dependent
+        schema["dependencies"] = dependent  # draft 7's form of dependentRequired
     return schema
 
 
