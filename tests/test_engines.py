@@ -119,6 +119,7 @@ def test_every_engine_publishes_the_same_pages_and_nothing_private(built: dict[s
 def test_zensical_shows_the_generated_pages_with_their_facts(built: dict[str, Path]) -> None:
     salaries = (built["zensical"] / "salaries" / "index.html").read_text(encoding="utf-8")
     assert "Engineering Manager, Machine Learning for Growth" in salaries and "rdx-chart" in salaries
+    assert "hide:" not in salaries  # a generated page's own front matter is read, not shown
     growth = (built["zensical"] / "prep" / "etsy-engineering-manager-ml-for-growth" / "index.html").read_text("utf-8")
     assert "Company brief: Etsy" in growth
 

@@ -102,10 +102,11 @@ def write_tree(docs: Path, out: Path, settings: Settings, include_private: bool 
         markdown = enrich(context, uri, markdown) or markdown
         target.write_text(_page(page_meta(uri, meta, markdown), _unlinked(markdown, uri, hidden, addresses)), "utf-8")
         tree.pages.append(uri)
-    for uri, markdown in generated_pages(context, existing=set(kept)).items():
+    for uri, generated in generated_pages(context, existing=set(kept)).items():
+        meta, markdown = _front_matter(generated)  # a wide page says `hide: [toc]` in its own
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_page(page_meta(uri, {}, markdown), markdown), "utf-8")
+        target.write_text(_page(page_meta(uri, meta, markdown), markdown), "utf-8")
         tree.pages.append(uri)
     tree.pages.sort(key=lambda uri: (posixpath.dirname(uri), uri))
     return tree
