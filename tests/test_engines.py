@@ -155,3 +155,44 @@ def test_the_written_pages_carry_the_escaped_title_and_no_link_to_a_private_page
     assert meta["title"] == shown
     assert "See my notes." in written and "jo-quietly" not in written
     assert "contacts/jo-quietly.md" in tree.left_out and not (tmp_path / "out" / "contacts").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--config", "missing.yml"], "missing.yml: no such file; run it where mkdocs.yml is, or give --config"),
+        (["--site-dir", "docs"], "docs: the site folder would hold your sources; give another --site-dir"),
+        (["--site-dir", "."], ".: the site folder would hold your sources; give another --site-dir"),
+    ],
+)
+def test_build_refuses_what_would_harm_the_sources_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    make_site(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "docs").rglob("*"))
+    result = invoke("build", *args, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.strip() == f"roledex build: {message}"
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "docs").rglob("*")) == before
+
+
+def test_build_names_a_missing_engine_and_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from roledex.cli import build
+
+    make_site(tmp_path)
+    monkeypatch.setattr(build.importlib.util, "find_spec", lambda name: None)
+    result = invoke("build", "--engine", "zensical", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "zensical is not installed; hint: pip install zensical" in result.stderr
+
+
+def test_zensical_is_given_plain_settings_and_told_when_they_are_not(tmp_path: Path) -> None:
+    from roledex.cli.build import zensical_config
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nhooks:\n  - h.py\ndraft_docs: a/\nextra:\n  when: 2026-11-01\n", "utf-8")
+    assert zensical_config(config, "site") == {
+        "site_name": "x",
+        "extra": {"when": "2026-11-01"},
+        "docs_dir": "docs",
+        "site_dir": "site",
+    }
+    config.write_text("site_name: x\nmarkdown_extensions:\n  - x: !!python/name:y.z\n", "utf-8")
+    assert zensical_config(config, "site") is None
