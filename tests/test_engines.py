@@ -14,8 +14,6 @@ import pytest
 import yaml
 from conftest import REPO, hold_back, invoke, make_site, run_roledex
 from pathspec import GitIgnoreSpec
-from roledex.check.hook_less import unguarded_private
-from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PRIVATE_FOLDERS
 from roledex.kb.settings import Settings
 from roledex.web.markdown_tree import write_tree
@@ -64,34 +62,6 @@ def test_mkdocs_yml_holds_every_private_folder_back_from_hook_less_builds(folder
     spec = GitIgnoreSpec.from_lines(settings["draft_docs"].splitlines())
     assert spec.match_file(f"{folder}/someone.md") and spec.match_file(f"{folder}/notes.txt")
     assert not spec.match_file(f"{folder}.md") and not spec.match_file("postings/x.md")
-
-
-@pytest.mark.parametrize(
-    ("held_back", "expected"),
-    [
-        ((), {("docs/companies/hushhush.md", 3, "private"), ("docs/postings/hushhush-lead.md", 2, "company")}),
-        (("/companies/hushhush.md",), {("docs/postings/hushhush-lead.md", 2, "company")}),
-        (("/companies/hushhush.md", "/postings/hushhush-*.md"), set()),
-        (("companies/", "postings/"), set()),
-    ],
-)
-def test_a_private_record_outside_the_private_folders_must_be_held_back(
-    tmp_path: Path, held_back: tuple[str, ...], expected: set[tuple[str, int, str]]
-) -> None:
-    make_site(tmp_path, FILES)
-    kb = checked_knowledge_base(tmp_path / "docs").kb
-    problems = unguarded_private(kb, held_back)
-    found = {(str(Path(p.path).relative_to(tmp_path)), p.line, p.key) for p in problems}
-    assert found == expected
-    assert all("add the line `/" in p.message and "under draft_docs" in p.message for p in problems)
-
-
-def test_roledex_check_asks_for_the_line_and_passes_once_it_is_there(tmp_path: Path) -> None:
-    make_site(tmp_path, FILES)
-    before = invoke("check", cwd=tmp_path)
-    assert before.returncode == 1 and "hint: add the line `/companies/hushhush.md` under draft_docs" in before.stdout
-    _project(tmp_path)
-    assert invoke("check", cwd=tmp_path).returncode == 0
 
 
 @pytest.fixture(scope="module")
