@@ -54,6 +54,7 @@ FAST_TESTS = (
     "tests/test_privacy_rules.py",
     "tests/test_private_files.py",
     "tests/test_hook_less.py",
+    "tests/test_markdown_tree.py",
     "tests/test_status_edit.py",
     "tests/test_yaml_diagnosis.py",
     "tests/test_source.py",

@@ -24,7 +24,8 @@ from roledex.web.context import SiteContext
 from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html
 from roledex.web.pages import enrich, generated_pages, page_meta, strip_front_matter
 
-_INLINE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+_INLINE_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+"""An inline link or image; either, to a left-out file, becomes its words (an image its alt text)."""
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _address(uri: str) -> str:
 
 def _unlinked(markdown: str, uri: str, hidden: HiddenSources, addresses: HiddenAddresses) -> str:
     """The page without links to left-out files: inline Markdown links and raw anchors keep
-    their words and lose their target."""
+    their words and lose their target, images become their alt text (as the hook does)."""
     markdown = _INLINE_LINK.sub(
         lambda match: match.group(1) if hidden.named_by(uri, match.group(2)) else match.group(0), markdown
     )
