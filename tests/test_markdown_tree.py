@@ -3,9 +3,15 @@ left-out files, rule by rule."""
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import Path
+
 import pytest
+from conftest import make_site
+from roledex.kb.settings import Settings
 from roledex.web.links import HiddenAddresses, HiddenSources
-from roledex.web.markdown_tree import _address, _front_matter, _page, _unlinked
+from roledex.web.markdown_tree import Tree, _address, _front_matter, _page, _unlinked, write_tree
+from test_engines import FILES, PRIVATE_WORDS
 
 
 @pytest.mark.parametrize(
@@ -55,3 +61,56 @@ def test_links_to_left_out_files_keep_their_words_only(markdown: str, expected: 
     hidden = HiddenSources(HIDDEN)
     addresses = HiddenAddresses([*HIDDEN, "contacts/jo/"])
     assert _unlinked(markdown, "postings/x.md", hidden, addresses) == expected
+
+
+def _written(root: Path, include_private: bool = False) -> tuple[Tree, Path]:
+    make_site(root, FILES)
+    out = root / "out"
+    return write_tree(root / "docs", out, Settings(), include_private=include_private), out
+
+
+def test_the_public_tree_holds_every_shown_page_and_nothing_private(tmp_path: Path) -> None:
+    tree, out = _written(tmp_path)
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert tree.left_out == {
+        "applications/etsy-engineering-manager-ml-for-growth.md",
+        "companies/hushhush.md",
+        "contacts/jo-quietly.md",
+        "postings/hushhush-lead.md",
+        "prep/etsy-engineering-manager-ads-ml.md",
+    }
+    assert set(written) & tree.left_out == {"prep/etsy-engineering-manager-ads-ml.md"}  # the generated page
+    assert sorted(tree.pages) == sorted(p for p in written if p.endswith(".md"))
+    for page in ("index.md", "salaries/index.md", "prep/etsy-engineering-manager-ads-ml.md", "tags.md"):
+        assert page in written
+    assert "assets/roledex.css" in written  # other files are copied as they are
+    assert (out / "assets" / "roledex.css").read_bytes() == (tmp_path / "docs/assets/roledex.css").read_bytes()
+    every = "".join(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*.md"))
+    for word in PRIVATE_WORDS:
+        assert word not in every
+    assert tree.pages == sorted(tree.pages, key=lambda uri: (posixpath.dirname(uri), uri))
+
+
+def test_a_generated_prep_page_replaces_private_notes_and_a_public_note_is_enriched(tmp_path: Path) -> None:
+    _, out = _written(tmp_path)
+    private = (out / "prep" / "etsy-engineering-manager-ads-ml.md").read_text(encoding="utf-8")
+    assert "roledex new prep etsy-engineering-manager-ads-ml" in private
+    public = (out / "prep" / "etsy-engineering-manager-ml-for-growth.md").read_text(encoding="utf-8")
+    assert public.startswith("---\nposting: etsy-engineering-manager-ml-for-growth\nprivate: false\n")
+    assert "\ntitle: 'Prep: Engineering Manager, Machine Learning for Growth'\n---\n" in public
+    assert "## Company brief: Etsy" in public and "## Talking points" in public
+    posting = (out / "postings" / "etsy-engineering-manager-ads-ml.md").read_text(encoding="utf-8")
+    assert 'class="rdx-card"' in posting  # the posting's header, as the hook adds it
+
+
+def test_the_private_view_writes_everything(tmp_path: Path) -> None:
+    tree, out = _written(tmp_path, include_private=True)
+    assert tree.left_out == set()
+    assert (out / "contacts" / "jo-quietly.md").is_file() and (out / "applications" / "index.md").is_file()
+
+
+def test_a_knowledge_base_with_errors_writes_nothing(tmp_path: Path) -> None:
+    make_site(tmp_path, {"postings/bad.md": "---\ncompany: etsy\ntitle: X\nwork_mod: remote\n---\n"})
+    tree = write_tree(tmp_path / "docs", tmp_path / "out", Settings())
+    assert not (tmp_path / "out").exists() and tree.pages == []
+    assert [p.key for p in tree.problems if p.severity == "error"] == ["work_mod"]
