@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import serve_cache
+import serve_watch
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs import utils as mkdocs_utils
@@ -280,6 +281,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not banners:
         return output
     return output.replace('<div class="md-container"', banners + '<div class="md-container"', 1)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) -> Any:
+    """Notice saves sooner than MkDocs' half-second polling, as far as it stays cheap."""
+    interval = serve_watch.poll_sooner(server, config.docs_dir)
+    log.debug("roledex: looking for saves every %.2f s", interval)
+    return server
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
