@@ -24,6 +24,7 @@ import yaml
 
 from roledex.cli import publish_check
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
+from roledex.cli.project import docs_of
 from roledex.facts.privacy import ENV_VARIABLE
 from roledex.kb.problems import errors_in
 from roledex.web.markdown_tree import write_tree
@@ -42,8 +43,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     build.add_argument(
         "--engine", choices=tuple(ENGINES), default="mkdocs", help="what builds the site (default: mkdocs)"
     )
-    build.add_argument("--config", default="mkdocs.yml", help="the site's settings (default: mkdocs.yml)")
-    build.add_argument("--site-dir", default="site", help="where the site is written (default: site)")
+    build.add_argument("--config", default=None, help="the site's settings (default: the project's mkdocs.yml)")
+    build.add_argument("--site-dir", default=None, help="where the site is written (default: the project's site)")
     build.add_argument(
         "--private", action="store_true", help="the private view, for your own eyes: never publish it (no check)"
     )
@@ -84,16 +85,6 @@ def zensical_config(config: Path, site: str) -> dict[str, Any] | None:
     settings = {key: value for key, value in _plain(settings).items() if key not in ZENSICAL_LEAVES_OUT}
     settings.update(docs_dir="docs", site_dir=site)
     return settings
-
-
-def docs_of(config: Path) -> Path:
-    """The docs folder `config` names (`docs_dir`, default `docs`), beside it."""
-    try:
-        settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        settings = None
-    name = settings.get("docs_dir") if isinstance(settings, dict) else None
-    return config.parent / (name if isinstance(name, str) and name else "docs")
 
 
 def _engine_missing(engine: str) -> bool:

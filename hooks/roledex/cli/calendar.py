@@ -18,10 +18,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "calendar", help="interview rounds, next steps, follow-ups and closing dates as an iCalendar file"
     )
-    command.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    command.add_argument(
+        "docs",
+        nargs="?",
+        default=None,
+        metavar="DOCS",
+        help="the docs folder (default: the project's)",
+    )
     command.add_argument("--output", metavar="FILE", help="write the file here (default: standard output)")
     command.add_argument("--force", action="store_true", help="overwrite FILE")
-    command.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    command.add_argument("--config", default=None, help="where extra.roledex is read (default: the project's)")
     command.set_defaults(handler=run)
 
 

@@ -13,9 +13,15 @@ from roledex.kb.settings import Settings, SettingsError, read_settings
 
 def register(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check every file of the knowledge base")
-    check.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    check.add_argument(
+        "docs",
+        nargs="?",
+        default=None,
+        metavar="DOCS",
+        help="the docs folder (default: the project's)",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    check.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    check.add_argument("--config", default=None, help="where extra.roledex is read (default: the project's)")
     check.set_defaults(handler=run)
 
 

@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     event.add_argument("--outcome", metavar="OUTCOME", help="for a round: " + ", ".join(ROUND_OUTCOMES))
     event.add_argument("--note", metavar="TEXT", help="a short note")
     event.add_argument("--force", action="store_true", help="record an event dated before the last one")
-    event.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    event.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     event.set_defaults(handler=run)
 
 

@@ -18,9 +18,15 @@ from roledex.kb.problems import errors_in
 
 def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="every posting with its salary as a year's pay in the base currency")
-    export.add_argument("docs", nargs="?", default="docs", metavar="DOCS", help="the docs folder (default: docs)")
+    export.add_argument(
+        "docs",
+        nargs="?",
+        default=None,
+        metavar="DOCS",
+        help="the docs folder (default: the project's)",
+    )
     export.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
-    export.add_argument("--config", default="mkdocs.yml", help="where extra.roledex is read (default: mkdocs.yml)")
+    export.add_argument("--config", default=None, help="where extra.roledex is read (default: the project's)")
     export.add_argument(
         "--history", action="store_true", help="one row per event of every application instead (private material)"
     )

@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     imports.add_argument("--url", metavar="URL", help="the posting's address, when the text does not hold it")
     imports.add_argument("--title", metavar="TEXT", help="the posting's title, in place of what is read")
     imports.add_argument("--location", metavar="PLACE", help="where the job is, in place of what is read")
-    imports.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    imports.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     imports.add_argument("--force", action="store_true", help="overwrite, and import duplicates")
     imports.add_argument(
         "--update",

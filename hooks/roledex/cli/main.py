@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from roledex.cli import build, calendar, check, event, export, import_, new, publish_check, schema, status
 from roledex.cli.output import OK
+from roledex.cli.project import fill_locations
 
 COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish_check, export)
 """In the order `roledex --help` lists them."""
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; never let a traceback reach the user for bad input."""
     args = build_parser().parse_args(argv)
+    fill_locations(args)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)

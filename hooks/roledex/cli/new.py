@@ -14,7 +14,7 @@ from roledex.kb.text import did_you_mean, is_slug, slugify
 
 def register(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new", help="write a ready-to-edit file")
-    new.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    new.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     kinds.add_parser("company", help="a company profile").add_argument("name", metavar="NAME")
     posting = kinds.add_parser("posting", help="a job posting")

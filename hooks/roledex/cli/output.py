@@ -24,7 +24,10 @@ def docs_dir(value: str) -> Path | None:
     """The docs folder named on the command line, or None (and a line saying so) when it is not one."""
     path = Path(value)
     if not path.is_dir():
-        err(f"roledex: {value}: no such folder; give the docs folder of a knowledge base")
+        err(
+            f"roledex: {value}: no such folder; run roledex inside a knowledge base (where mkdocs.yml is, "
+            "or any folder below it), or give its docs folder"
+        )
         return None
     return path
 

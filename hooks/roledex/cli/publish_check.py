@@ -21,8 +21,10 @@ from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
 
 def register(commands: argparse._SubParsersAction) -> None:
     publish = commands.add_parser("publish-check", help="list a built site and fail if it holds private text")
-    publish.add_argument("site", nargs="?", default="site", metavar="SITE_DIR", help="the built site (default: site)")
-    publish.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    publish.add_argument(
+        "site", nargs="?", default=None, metavar="SITE_DIR", help="the built site (default: the project's)"
+    )
+    publish.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     publish.add_argument("--list", action="store_true", help="list every page's address")
     publish.set_defaults(handler=run)
 

@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     status.add_argument("--next-date", metavar="DATE", help="when the next step is due")
     status.add_argument("--note", metavar="TEXT", help="a short note kept with the event")
     status.add_argument("--force", action="store_true", help="record a change dated before the last event")
-    status.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    status.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     status.set_defaults(handler=run)
 
 
