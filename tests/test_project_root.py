@@ -24,7 +24,7 @@ def test_check_from_inside_docs_reads_the_whole_knowledge_base(tmp_path: Path, i
     make_site(tmp_path, {"postings/bad.md": "---\ncompany: etsy\ntitle: X\nwork_mod: remote\n---\n"})
     result = invoke("check", cwd=tmp_path / inside)
     assert result.returncode == 1
-    shown = "../postings/bad.md" if inside == "docs/postings" else "postings/bad.md"
+    shown = "../postings/bad.md" if inside == "docs/postings" else "./postings/bad.md"
     assert f"\n{shown}:4: work_mod: unknown key" in "\n" + result.stdout
 
 
