@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from roledex.cli import publish_check
+from roledex.cli.colour import problem_line, wanted
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
 from roledex.cli.project import docs_of
 from roledex.facts.privacy import ENV_VARIABLE
@@ -108,7 +109,8 @@ def _build_with_zensical(args: argparse.Namespace, config: Path, site: Path) -> 
         work = Path(folder)
         tree = write_tree(docs, work / "docs", settings, include_private=args.private)
         for problem in tree.problems:
-            (err if problem.severity == "error" else out)(problem.format())
+            stream, say = (sys.stderr, err) if problem.severity == "error" else (sys.stdout, out)
+            say(problem_line(problem, wanted(stream)))
         if errors_in(tree.problems):
             err("roledex build: the knowledge base has problems; fix them and build again (`roledex check`)")
             return FAILED

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
+from roledex.cli import colour
+from roledex.cli.colour import GREEN, RED, YELLOW, paint
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
 from roledex.kb.problems import Problem, as_json, errors_in
 from roledex.kb.settings import Settings, SettingsError, read_settings
@@ -46,10 +49,13 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         out(as_json(problems))
     else:
+        coloured = colour.wanted(sys.stdout)
         for problem in problems:
-            out(problem.format())
+            out(colour.problem_line(problem, coloured))
         errors = len(errors_in(problems))
         warnings = len(problems) - errors
-        summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        on = colour.wanted(sys.stderr)
+        counted = paint(f"{errors} error{'s' * (errors != 1)}", RED if errors else GREEN, on)
+        summary = f"{counted}, {paint(f'{warnings} warning' + 's' * (warnings != 1), YELLOW, on and warnings > 0)}"
         err(f"roledex check: {summary} in {docs}")
     return FAILED if errors_in(problems) else OK

@@ -5,6 +5,7 @@ what the domain says to an exit status (0 success, 1 problems found or the comma
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import sys
 from collections.abc import Callable, Sequence
 
@@ -16,10 +17,19 @@ COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish
 """In the order `roledex --help` lists them."""
 
 
+def _version() -> str:
+    """The installed version (pyproject.toml's), or 'unknown' when run from a bare checkout."""
+    try:
+        return importlib.metadata.version("roledex")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roledex", description="A job-search knowledge base: check, create and publish its files."
     )
+    parser.add_argument("--version", action="version", version=f"roledex {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.register(commands)

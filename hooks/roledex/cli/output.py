@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from roledex.cli.colour import problem_line, wanted
 from roledex.kb.settings import Settings, SettingsError, read_settings
 
 OK, FAILED, USAGE = 0, 1, 2
@@ -38,6 +39,6 @@ def settings_or_none(command: str, config: str) -> Settings | None:
         return read_settings(Path(config))
     except SettingsError as error:
         for problem in error.problems:
-            err(problem.format())
+            err(problem_line(problem, wanted(sys.stderr)))
         err(f"roledex {command}: {config} has {len(error.problems)} problem(s) in extra.roledex; fix them first")
         return None
