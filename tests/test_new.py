@@ -72,3 +72,22 @@ def test_new_prep_names_what_is_wrong_with_a_path_for_a_slug(docs_copy: Path, gi
         assert result.returncode == 1
         assert f"roledex new {kind}: {given!r} is not a posting's slug" in result.stderr
     assert not (docs_copy.parent / "x.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "suggested"), [("etsyy", "etsy"), ("Etsy Inc", "etsy"), ("ETSY", None), ("etsi", "etsy")]
+)
+def test_new_posting_suggests_the_company_it_was_probably_meant_for(
+    docs_copy: Path, given: str, suggested: str | None
+) -> None:
+    before = sorted(p.name for p in (docs_copy / "companies").iterdir())
+    result = invoke("new", "posting", given, "Staff Engineer", cwd=docs_copy.parent)
+    if suggested is None:  # the same slug as an existing company: that company, no question
+        assert result.returncode == 0, result.stderr
+        return
+    assert result.returncode == 1
+    assert f"did you mean {suggested!r}? (--new-company adds a profile for {given!r})" in result.stderr
+    assert sorted(p.name for p in (docs_copy / "companies").iterdir()) == before
+    assert not list((docs_copy / "postings").glob("*staff-engineer*"))
+    forced = invoke("new", "posting", given, "Staff Engineer", "--new-company", cwd=docs_copy.parent)
+    assert forced.returncode == 0 and len(list((docs_copy / "companies").iterdir())) == len(before) + 1

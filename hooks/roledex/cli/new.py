@@ -20,6 +20,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     posting = kinds.add_parser("posting", help="a job posting")
     posting.add_argument("company", metavar="COMPANY", help="the company's slug or name")
     posting.add_argument("title", metavar="TITLE")
+    posting.add_argument(
+        "--new-company", action="store_true", help="add a profile for COMPANY even when one is named much like it"
+    )
     kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
     contact = kinds.add_parser("contact", help="a person: recruiter, hiring manager, referrer or peer")
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             return FAILED
         return OK if _write_new(scaffold.target_path(docs, COMPANY, slug), scaffold.company_file(args.name)) else FAILED
     if args.kind == "posting":
-        return _new_posting(docs, args.company, args.title)
+        return _new_posting(docs, args.company, args.title, args.new_company)
     if args.kind == "contact":
         return _new_contact(docs, args.name, args.company)
     if not is_slug(args.posting):
@@ -77,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     return OK if _write_new(scaffold.target_path(docs, kind, args.posting), text) else FAILED
 
 
-def _new_posting(docs: Path, company: str, title: str) -> int:
+def _new_posting(docs: Path, company: str, title: str, new_company: bool = False) -> int:
     company_slug = company if is_slug(company) else slugify(company)
     slug = slugify(f"{company_slug} {title}")
     if not company_slug or not slugify(title):
@@ -88,6 +91,15 @@ def _new_posting(docs: Path, company: str, title: str) -> int:
         err(f"roledex new: {path} already exists; edit it, or remove it first")
         return FAILED
     company_path = scaffold.target_path(docs, COMPANY, company_slug)
+    if not company_path.exists() and not new_company:
+        known = sorted(p.stem for p in (docs / COMPANY.folder).glob("*.md"))
+        suggestion = did_you_mean(company_slug, known)
+        if suggestion:
+            err(
+                f"roledex new: no company {company_slug!r} in {docs / COMPANY.folder}{suggestion} "
+                f"(--new-company adds a profile for {company!r})"
+            )
+            return FAILED
     if not company_path.exists():
         name = company if company != company_slug else company.replace("-", " ").title()
         if not _write_new(company_path, scaffold.company_file(name)):
