@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from conftest import invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex.kb import status_edit
+from roledex.kb.scaffold import application_file
 from roledex.kb.schema import APPLICATION
 from roledex.kb.source import parse_yaml
 from roledex.kb.status_edit import CannotEdit, set_keys
@@ -331,3 +333,47 @@ def test_the_refusal_names_every_key_that_would_read_back_wrong(monkeypatch: pyt
     assert str(refused.value) == (
         "the edit would not read back as written (keys status, status_x); nothing was changed"
     )
+
+
+@pytest.mark.parametrize(
+    ("values", "gone"),
+    [
+        ({"next_step": "recruiter call"}, "# next_step:"),
+        ({"next_date": dt.date(2026, 12, 1)}, "# next_date:"),
+        ({"contacts": ["sam-lee"]}, "# contacts:"),
+        ({"events": [{"date": dt.date(2026, 11, 20), "status": "applied"}]}, "# events:"),
+    ],
+)
+def test_a_key_set_on_a_new_file_takes_the_place_of_its_commented_line(values: dict, gone: str) -> None:
+    text = application_file("etsy-engineering-manager-ads-ml")
+    edited = set_keys(text, values, APPLICATION)
+    key = next(iter(values))
+    assert gone not in edited
+    assert [line for line in edited.splitlines() if re.match(rf"(# ?)?{key}:", line)] == [
+        line for line in edited.splitlines() if line.startswith(f"{key}:")
+    ]
+    assert "# private:" in edited and "# source:" in edited  # the other templates stay
+    if key == "events":
+        assert "#   kind:" not in edited and "# - date:" not in edited  # the template's sub-keys too
+
+
+def test_status_on_a_new_application_writes_each_key_once(docs_copy: Path) -> None:
+    root = docs_copy.parent
+    assert invoke("new", "application", "etsy-engineering-manager-ads-ml", cwd=root).returncode == 0
+    result = invoke("status", "etsy-engineering-manager-ads-ml", "applied", "--next", "recruiter call", cwd=root)
+    assert result.returncode == 0, result.stderr
+    text = (docs_copy / "applications" / "etsy-engineering-manager-ads-ml.md").read_text()
+    for key in ("status", "applied", "updated", "next_step", "events"):
+        assert len([line for line in text.splitlines() if re.match(rf"(# ?)?{key}:", line)]) == 1, key
+    assert invoke("check", cwd=root).returncode == 0
+
+
+def test_a_day_before_what_the_file_records_is_refused_without_force(docs_copy: Path) -> None:
+    root = docs_copy.parent
+    assert invoke("new", "application", "etsy-engineering-manager-ads-ml", cwd=root).returncode == 0
+    path = docs_copy / "applications" / "etsy-engineering-manager-ads-ml.md"
+    before = path.read_bytes()
+    earlier = (dt.date.today() - dt.timedelta(days=6)).isoformat()
+    refused = invoke("status", "etsy-engineering-manager-ads-ml", "applied", "--date", earlier, cwd=root)
+    assert refused.returncode == 1 and "is before the change the file records" in refused.stderr
+    assert path.read_bytes() == before

@@ -90,6 +90,13 @@ def run(args: argparse.Namespace) -> int:
     if day > dt.date.today():
         err(f"roledex status: warning: {day} is in the future; the event is recorded as planned")
     change = status_change(application, args.status, day, args.next, next_day, args.note)
+    recorded = [event["date"] for event in change.events[:-1] if isinstance(event["date"], dt.date)]
+    if recorded and max(recorded) > day and not args.force:
+        err(
+            f"roledex status: {day} is before the change the file records ({max(recorded)}, its status "
+            "and updated date); events keep the order things happened: pass --force to record it anyway"
+        )
+        return FAILED
     target = scaffold.target_path(docs, APPLICATION, args.posting)
     if application is None and (target.exists() or target.is_symlink()):
         err(

@@ -13,6 +13,7 @@ exactly the changed keys, or no edit at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,6 +132,19 @@ def _insert_after(key: str, order: list[str], spans: dict[str, _Span], end: int)
     return spans[earlier[-1]].stop if earlier else end
 
 
+def _template(front: list[str], key: str) -> range | None:
+    """The lines of `key`'s commented template as `roledex new` writes it (`# key:  # hint`,
+    with its commented sub-keys below), or None."""
+    opening = re.compile(rf"#\s?{re.escape(key)}:(\s|$)")
+    for start, line in enumerate(front):
+        if opening.match(line):
+            stop = start + 1
+            while stop < len(front) and re.match(r"#\s?(?:  |- )\S", front[stop]):
+                stop += 1
+            return range(start, stop)
+    return None
+
+
 def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
     """`text` with each key of `values` set and every other byte as it was; raises CannotEdit."""
     lines = text.splitlines(keepends=True)
@@ -145,7 +159,11 @@ def set_keys(text: str, values: dict[str, object], kind: Kind) -> str:
             span = spans[key]
             front[span.start : span.stop] = [_entry(key, value, span.tail, newline)]
         else:
-            front.insert(_insert_after(key, order, spans, len(front)), _entry(key, value, "", newline))
+            template = _template(front, key)
+            if template is not None:  # the scaffold's commented line for the key becomes the key
+                front[template.start : template.stop] = [_entry(key, value, "", newline)]
+            else:
+                front.insert(_insert_after(key, order, spans, len(front)), _entry(key, value, "", newline))
     result = "".join([lines[0], *front, *lines[end:]])
     _verify(result, before, values)
     return result
