@@ -128,13 +128,13 @@ def test_a_row_holds_the_posting_as_stated_and_as_a_year_in_the_base_currency() 
         "locations": "Berlin; Remote",
         "work_mode": "hybrid",
         "salary_min": 5000,
-        "salary_max": 6000.333,
+        "salary_max": 6000.33,  # a posted figure keeps its cents, two of them
         "currency": "EUR",
         "period": "month",
         "salary_text": "5-6k",
-        "annual_min": 66000.0,
-        "annual_mid": 72602.2,
-        "annual_max": 79204.4,
+        "annual_min": 66000,  # a year's pay in whole units
+        "annual_mid": 72602,
+        "annual_max": 79204,
         "annual_currency": "USD",
         "converted": True,
         "flag": "",
@@ -157,15 +157,32 @@ def test_a_row_without_a_salary_or_a_known_company_is_empty_there() -> None:
 @pytest.mark.parametrize(
     ("salary", "flag", "converted"),
     [
-        (Salary(100, 200, "USD", "year", headline=300), "headline is min + max", True),
+        (Salary(100, 200, "USD", "year", headline=300), "headline is min + max", False),  # already USD
         (Salary(100, 200, "XAU", "year"), "no rate for XAU", False),
         (Salary(100, 200, "XAU", "year", headline=300), "headline is min + max; no rate for XAU", False),
-        (Salary(100, 200, "USD", "year", headline=250), "", True),
+        (Salary(100, 200, "USD", "year", headline=250), "", False),
+        (Salary(100, 200, "EUR", "year"), "", True),
     ],
 )
 def test_the_flag_says_why_a_figure_needs_care(salary: Salary, flag: str, converted: bool) -> None:
     (row,) = export_rows(_kb(Posting(slug="p", doc=DOC, company="acme", title="T", salary=salary)), RATES)
     assert (row["flag"], row["converted"]) == (flag, converted)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shown"),
+    [(197000.0, 257000.0, (197000, 257000)), (62.5, 80.0, (62.5, 80)), (5000, 6000.333, (5000, 6000.33))],
+)
+def test_posted_figures_are_whole_numbers_unless_they_have_cents(low: float, high: float, shown: tuple) -> None:
+    salary = Salary(low, high, "USD", "hour")
+    (row,) = export_rows(_kb(Posting(slug="p", doc=DOC, company="acme", title="T", salary=salary)), RATES)
+    assert (row["salary_min"], row["salary_max"]) == shown
+    assert all(
+        type(value) is type(expected)
+        for value, expected in zip((row["salary_min"], row["salary_max"]), shown, strict=True)
+    )
+    assert isinstance(row["annual_min"], int) and isinstance(row["annual_max"], int)
+    assert "197000.0" not in as_json([row], RATES)
 
 
 def test_json_carries_the_base_currency_and_the_date_of_the_rates() -> None:

@@ -56,8 +56,16 @@ HISTORY_COLUMNS = (
 """One row per event of every application (`roledex export --history`)."""
 
 
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+def _whole(value: float | None) -> int | None:
+    """An annual amount in whole units: a year's pay has no cents worth a column."""
+    return None if value is None else int(round(value))
+
+
+def _as_posted(value: float | None) -> int | float | None:
+    """A posted figure as written: 197000, not 197000.0; an hourly 62.5 keeps its cents."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 2)
 
 
 def _standing(application: Application | None, moments: list[Moment]) -> dict[str, Any]:
@@ -96,16 +104,17 @@ def export_rows(
                 "role": posting.role or "",
                 "locations": "; ".join(posting.locations),
                 "work_mode": posting.work_mode or "",
-                "salary_min": salary.min if salary else None,
-                "salary_max": salary.max if salary else None,
+                "salary_min": _as_posted(salary.min) if salary else None,
+                "salary_max": _as_posted(salary.max) if salary else None,
                 "currency": salary.currency if salary else None,
                 "period": salary.period if salary else None,
                 "salary_text": salary.text if salary else None,
-                "annual_min": _rounded(annual.min) if annual else None,
-                "annual_mid": _rounded(annual.mid) if annual else None,
-                "annual_max": _rounded(annual.max) if annual else None,
+                "annual_min": _whole(annual.min) if annual else None,
+                "annual_mid": _whole(annual.mid) if annual else None,
+                "annual_max": _whole(annual.max) if annual else None,
                 "annual_currency": annual.currency if annual else None,
-                "converted": annual.converted if annual else None,
+                # true only when a rate turned the posted currency into another one
+                "converted": (annual.converted and annual.currency != salary.currency) if annual and salary else None,
                 "flag": flag,
                 "url": posting.url,
                 "posted": posting.posted.isoformat() if posting.posted else None,
