@@ -17,6 +17,8 @@ from roledex.check.run import checked_knowledge_base
 from roledex.importer.extract import extract
 from roledex.importer.money import choose_salary
 from roledex.importer.repair import UnreadableInput, repair
+from roledex.kb.scaffold import commented
+from roledex.kb.schema import POSTING
 
 GOLDEN = DATA / "import"
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -308,3 +310,24 @@ def test_autolinks_code_and_comparisons_are_left_as_they_are(paste: str) -> None
     repaired = repair(paste.encode())
     assert repaired.body.strip() == paste
     assert not any("HTML tag(s)" in change for change in repaired.changes)
+
+
+PASTE = "Senior Data Engineer\nAcme Robotics\nBerlin, Germany (Hybrid)\n\nSalary: EUR 70,000 - 85,000 per year\n"
+
+
+def test_an_imported_posting_carries_the_same_key_hints_as_a_new_one(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(SHIPPED_DOCS, docs)
+    (tmp_path / "paste.txt").write_text(PASTE, encoding="utf-8")
+    assert invoke("import", "paste.txt", "--url", "https://acme.example/jobs/1", cwd=tmp_path).returncode == 0
+    text = (docs / "postings" / "acme-robotics-senior-data-engineer.md").read_text(encoding="utf-8")
+    front = text.split("---\n")[1].splitlines()
+    keys = [re.match(r"(?:# )?(\w+):", line).group(1) for line in front if re.match(r"(?:# )?\w+:", line)]
+    assert keys == [spec.name for spec in POSTING.fields]  # every key once, set or hinted, in the schema's order
+    for spec in POSTING.fields:
+        if not any(line.startswith(f"{spec.name}:") for line in front):
+            assert commented(spec)[0] in front
+    assert "url: " in text and "# url:" not in text
+    assert not checked_knowledge_base(docs).problems or all(
+        p.severity == "warning" for p in checked_knowledge_base(docs).problems
+    )

@@ -15,7 +15,7 @@ from pathlib import Path
 from roledex.importer.extract import Extraction
 from roledex.importer.fields import company_name_of
 from roledex.kb.model import KnowledgeBase
-from roledex.kb.scaffold import company_file, yaml_scalar
+from roledex.kb.scaffold import commented, company_file, yaml_scalar
 from roledex.kb.schema import COMPANY, POSTING
 from roledex.kb.text import normal_url, slugify
 
@@ -57,17 +57,22 @@ def _line(key: str, value: str, why: str | None, indent: str = "") -> str:
 
 
 def front_matter(found: Extraction, company_slug: str, title: str, title_why: str | None) -> str:
-    """The posting's front matter in the schema's key order; inferred values carry a comment."""
-    lines = ["---", _line("company", company_slug, None), _line("title", yaml_scalar(title), title_why)]
-    simple = (("team", found.team), ("employment", found.employment))
-    lines += [_line(key, yaml_scalar(value), found.inferred.get(key)) for key, value in simple if value]
+    """The posting's front matter in the schema's key order; inferred values carry a comment,
+    and every key not found is there as a commented hint, as in a file `roledex new` writes."""
+    written: dict[str, list[str]] = {
+        "company": [_line("company", company_slug, None)],
+        "title": [_line("title", yaml_scalar(title), title_why)],
+    }
+    for key, value in (("team", found.team), ("employment", found.employment)):
+        if value:
+            written[key] = [_line(key, yaml_scalar(value), found.inferred.get(key))]
     if found.locations:
-        lines.append("locations: [" + ", ".join(yaml_scalar(p) for p in found.locations) + "]")
+        written["locations"] = ["locations: [" + ", ".join(yaml_scalar(p) for p in found.locations) + "]"]
     if found.work_mode:
-        lines.append(_line("work_mode", found.work_mode, found.inferred.get("work_mode")))
+        written["work_mode"] = [_line("work_mode", found.work_mode, found.inferred.get("work_mode"))]
     salary = found.salary
     if salary is not None:
-        lines.append("salary:")
+        lines = ["salary:"]
         if salary.min is not None:
             lines.append(f"  min: {_number(salary.min)}")
         if salary.max is not None:
@@ -78,12 +83,16 @@ def front_matter(found: Extraction, company_slug: str, title: str, title_why: st
         lines.append(f"  text: {yaml_scalar(salary.text)}")
         if found.headline is not None:
             lines.append(f"  headline: {_number(found.headline)}  # the job board's figure: min + max, not a salary")
+        written["salary"] = lines
     for key, value in (("url", found.url), ("source", found.source)):
         if value:
-            lines.append(f"{key}: {yaml_scalar(value)}")
+            written[key] = [f"{key}: {yaml_scalar(value)}"]
     for key, day in (("posted", found.posted), ("closes", found.closes)):
         if day:
-            lines.append(_line(key, day.isoformat(), found.inferred.get(key)))
+            written[key] = [_line(key, day.isoformat(), found.inferred.get(key))]
+    lines = ["---"]
+    for spec in POSTING.fields:
+        lines += written.get(spec.name) or commented(spec)
     lines.append("---")
     return "\n".join(lines) + "\n"
 

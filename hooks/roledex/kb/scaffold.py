@@ -36,21 +36,20 @@ def _hint(spec: Field) -> str:
     return spec.description
 
 
-def _commented(spec: Field, indent: str = "") -> list[str]:
+def commented(spec: Field, indent: str = "") -> list[str]:
+    """A key as a commented hint (`# key:  # what it holds`), with its sub-keys below."""
     if spec.type == "mapping_list":
         label = f"{indent}{spec.name}:"
         lines = [f"# {label:<15}# {spec.description}"]
         for position, sub in enumerate(spec.fields):
             marker = "- " if position == 0 else "  "
-            lines += [
-                line.replace(f"# {indent}  ", f"# {indent}{marker}", 1) for line in _commented(sub, indent + "  ")
-            ]
+            lines += [line.replace(f"# {indent}  ", f"# {indent}{marker}", 1) for line in commented(sub, indent + "  ")]
         return lines
     if spec.type == "mapping":
         label = f"{indent}{spec.name}:"
         lines = [f"# {label:<15}# {spec.description}"]
         for sub in spec.fields:
-            lines += _commented(sub, indent + "  ")
+            lines += commented(sub, indent + "  ")
         return lines
     label = f"{indent}{spec.name}:"
     return [f"# {label:<15}# {_hint(spec)}"]
@@ -63,7 +62,7 @@ def front_matter(kind: Kind, values: dict[str, Any]) -> str:
         if spec.name in values:
             lines.append(f"{spec.name}: {yaml_scalar(values[spec.name])}")
         else:
-            lines += _commented(spec)
+            lines += commented(spec)
     lines.append("---")
     return "\n".join(lines) + "\n"
 
