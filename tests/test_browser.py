@@ -4,6 +4,7 @@ person would: following links, sorting, searching, dark mode, a phone-sized wind
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -211,3 +212,42 @@ def test_markup_in_front_matter_is_shown_never_run(browser: object, hostile_url:
         assert "<img src=x onerror=window.PWNED=2>" in page.locator(".md-content .md-tags").inner_text()
         assert "<img src=x onerror=window.PWNED=2>" in page.locator(".md-search-result").inner_text()
     watched.close()
+
+
+@pytest.fixture(scope="module")
+def private_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped knowledge base in the private view, where the prep sheet holds the most."""
+    root = tmp_path_factory.mktemp("private")
+    make_site(root)
+    assert build_site(root, private="include").returncode == 0
+    with serve(root / "site") as url:
+        yield url
+
+
+def _printed_pages(browser: object, url: str) -> tuple[int, str]:
+    """(A4 pages the page prints to, the text a printed page shows)."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(url)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True)
+    shown = page.evaluate("document.querySelector('article').innerText")  # what is displayed, in print
+    banner = page.evaluate(
+        "[...document.querySelectorAll('.rdx-private-banner')].some(e => getComputedStyle(e).display !== 'none')"
+    )
+    context.close()
+    assert not banner, "the private-view bar must not print"
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf)), shown
+
+
+@pytest.mark.parametrize("view", ["published", "private"])
+def test_the_etsy_prep_sheet_prints_on_at_most_two_a4_pages(
+    browser: object, base_url: str, private_url: str, view: str
+) -> None:
+    url = (base_url if view == "published" else private_url) + f"prep/{GROWTH}/"
+    pages, shown = _printed_pages(browser, url)
+    assert 1 <= pages <= 2
+    assert "Talking points" in shown and "Likely questions" in shown and "What they ask for" in shown
+    assert "Headquarters:" in shown  # the brief's key facts print
+    assert "Mission and values" not in shown and "Related postings" not in shown  # the rest stays on screen
+    assert "number your questions" not in shown

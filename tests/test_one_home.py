@@ -53,7 +53,10 @@ def test_every_symbol_the_importer_recognises_has_a_currency(marker: str) -> Non
 
 
 def test_a_new_prep_note_is_read_back_under_its_own_headings() -> None:
-    doc, problems = read_document("prep/p.md", "prep", "p", prep_file("p").encode())
+    filled = prep_file("p")
+    for heading in PREP_HEADINGS:
+        filled = filled.replace(f"## {heading}\n", f"## {heading}\n\n- something\n", 1)
+    doc, problems = read_document("prep/p.md", "prep", "p", filled.encode())
     assert problems == [] and doc is not None
     notes = read_notes(Prep(slug="p", doc=doc, posting="p"))
     assert list(notes.topics) == list(PREP_HEADINGS)
@@ -84,3 +87,30 @@ def test_a_record_is_private_by_default_exactly_when_its_kind_is(record_type: ty
     field = next(f for f in record_type.__dataclass_fields__.values() if f.name == "private")
     assert field.default is KINDS[kind].private_by_default
     assert KINDS[kind].private_by_default is (kind in ("prep", "application"))
+
+
+def test_a_new_prep_file_reads_as_no_notes_at_all() -> None:
+    """Its instructions and empty headings are the scaffold's, not the user's: the prep page
+    shows neither (it offers the command to start them instead)."""
+    doc, problems = read_document("prep/p.md", "prep", "p", prep_file("p").encode())
+    assert problems == []
+    notes = read_notes(Prep(slug="p", doc=doc, posting="p"))
+    assert (notes.intro, notes.topics, notes.others) == ("", {}, [])
+
+
+@pytest.mark.parametrize(
+    ("body", "intro", "topics"),
+    [
+        (
+            "Notes for the interview: number your questions so the prep page can count them.\nMy own line.\n"
+            "\n## Talking points\n\n- cut cost\n\n## Likely questions\n\n",
+            "My own line.",
+            ["Talking points"],
+        ),
+        ("## Role analysis\n\n\n## Talking points\n\n- a\n", "", ["Talking points"]),
+    ],
+)
+def test_scaffold_lines_and_empty_headings_are_left_out(body: str, intro: str, topics: list[str]) -> None:
+    doc, _ = read_document("prep/p.md", "prep", "p", f"---\nposting: p\n---\n\n{body}".encode())
+    notes = read_notes(Prep(slug="p", doc=doc, posting="p"))
+    assert notes.intro == intro and list(notes.topics) == topics

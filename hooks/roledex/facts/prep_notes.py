@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from roledex.kb.model import Prep
+from roledex.kb.scaffold import PREP_INSTRUCTIONS
 from roledex.kb.schema import PREP_TOPICS, PrepTopic
 from roledex.kb.sections import Section, list_items, sections
 
@@ -36,6 +37,12 @@ def _without_title(text: str) -> str:
     return "\n".join(lines[1:]).strip() if lines and lines[0].startswith("# ") else text
 
 
+def _without_instructions(text: str) -> str:
+    """Text less the lines `roledex new prep` writes to explain the file: they are not notes."""
+    kept = [line for line in text.split("\n") if line.strip() not in PREP_INSTRUCTIONS]
+    return "\n".join(kept).strip()
+
+
 def read_notes(prep: Prep | None) -> Notes:
     """The notes of a prep file by topic; empty notes when there is no file."""
     if prep is None:
@@ -44,8 +51,8 @@ def read_notes(prep: Prep | None) -> Notes:
     found = [s for s in sections(body) if s.level > 1]
     top = min((s.level for s in found), default=2)
     before = body.split(f"{'#' * found[0].level} {found[0].title}", 1)[0] if found else body
-    notes = Notes(intro=_without_title(before.strip()))
-    for section in (s for s in found if s.level == top):
+    notes = Notes(intro=_without_instructions(_without_title(before.strip())))
+    for section in (s for s in found if s.level == top and s.body.strip()):
         topic = _topic_of(section.title)
         if topic and topic not in notes.topics:
             notes.topics[topic] = section

@@ -84,13 +84,17 @@ def posting_file(company: str, title: str) -> str:
     return front_matter(POSTING, values) + body
 
 
+PREP_INSTRUCTIONS = (
+    "Notes for the interview: number your questions so the prep page can count them.",
+    "They are private: a published build leaves them out. Set `private: false` above only if",
+    "they hold nothing about you (where you interview, your talking points).",
+)
+"""The lines a new prep file starts with; the prep page leaves them out wherever they stay."""
+
+
 def prep_file(posting: str) -> str:
     """Prep notes with the headings the prep page gathers."""
-    intro = (
-        "\nNotes for the interview: number your questions so the prep page can count them.\n"
-        "They are private: a published build leaves them out. Set `private: false` above only if\n"
-        "they hold nothing about you (where you interview, your talking points).\n"
-    )
+    intro = "\n" + "\n".join(PREP_INSTRUCTIONS) + "\n"
     return front_matter(PREP, {"posting": posting}) + intro + _sections(PREP_HEADINGS)
 
 

@@ -273,6 +273,17 @@ SEARCH_EXCLUDE = ' { data-search-exclude="true" }'
 """Material's search leaves out a heading with this attribute and everything under it."""
 
 
+SCREEN_ONLY_CLASS = "rdx-screen-only"
+
+
+def screen_only(markdown: str) -> str:
+    """`markdown` shown on screen and left out of print: what a printed sheet can do without
+    (the whole profile, other pages' questions, related postings), one click away on screen."""
+    if not markdown.strip():
+        return ""
+    return f'<section class="{SCREEN_ONLY_CLASS}" markdown="1">\n\n{markdown.strip()}\n\n</section>\n'
+
+
 def unindexed(markdown: str) -> str:
     """`markdown` with each of its headings (outside code) marked for Material's search to
     leave out: for content that is indexed on its own page already (a company's brief, a

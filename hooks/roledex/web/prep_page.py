@@ -31,6 +31,7 @@ from roledex.web.common import (
     prep_uri,
     role_label,
     role_uri,
+    screen_only,
     stated_salary,
     table,
     text,
@@ -54,10 +55,14 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     facts = company_facts(company)
     parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
     chosen, others = ctx.brief(company.slug)
-    for topic, section in chosen:
-        parts.append(f"### {topic}\n\n{demote(section.body, max(0, 3 - section.level))}\n")
+    topics = [
+        f"### {topic}\n\n{demote(section.body, max(0, 3 - section.level))}\n"
+        for topic, section in chosen
+        if section.body.strip()  # a stub profile's empty headings say nothing
+    ]
     profile = link(f"{company.name}'s profile", here, company_uri(company.slug))
     more = f" It also covers: {text(', '.join(others))}." if others else ""
+    parts.append(screen_only("\n".join(topics)))
     parts.append(f"The whole profile is on {profile}.{more}\n")
     return "\n".join(parts)
 
@@ -73,7 +78,9 @@ def _asks(ctx: SiteContext, posting: Posting) -> str:
     if duties:
         parts.append("### Responsibilities\n\n" + _checklist([text(d) for d in duties]))
     if needs:
-        parts.append("### Qualifications\n\n" + _checklist([text(n) for n in needs]))
+        listed = "### Qualifications\n\n" + _checklist([text(n) for n in needs])
+        # with an application, its table lists them beside your evidence: print them once
+        parts.append(screen_only(listed) if ctx.application_of(posting) else listed)
     return "\n".join(parts)
 
 
@@ -269,7 +276,7 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
         unindexed(_brief(ctx, posting, here)),
         unindexed(_asks(ctx, posting)),
         _notes(notes, posting),
-        unindexed(_gathered(ctx, posting, here)),
-        unindexed(_related(ctx, posting, here)),
+        screen_only(unindexed(_gathered(ctx, posting, here))),
+        screen_only(unindexed(_related(ctx, posting, here))),
     ]
     return "\n".join(part for part in parts if part)
