@@ -329,10 +329,11 @@ def test_a_posting_taken_down_is_reported_and_closed_on_update(board: Board) -> 
         "taken down: the posting is not there (HTTP 404); it may have closed or moved",
         "closes: (none) -> 2026-12-02",
     )
-    assert "closes" not in board.posting.read_text(encoding="utf-8")
+    assert "\ncloses:" not in board.posting.read_text(encoding="utf-8")  # only its commented hint
     closed = board.imported(update=True, today=LATER)
     assert (closed.failure, closed.written) == (None, (f"updated {board.posting}",))
-    assert "closes: 2026-12-02\n" in board.posting.read_text(encoding="utf-8")
+    text = board.posting.read_text(encoding="utf-8")
+    assert "\ncloses: 2026-12-02\n" in text and "# closes:" not in text  # the hint became the key
     again = board.imported(update=True, today=dt.date(2026, 12, 9))
     assert again.news[1] == "closes: already 2026-12-02" and again.written == ()
 
