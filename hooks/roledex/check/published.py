@@ -98,6 +98,7 @@ def judge_privacy(kb: KnowledgeBase) -> Judgement:
         company = contact.doc.meta.get("company")
         if _says_private(contact.doc) or (company is not None and companies.get(str(company), True)):
             hidden.add(contact.doc.src_uri)
+    hidden |= {story.doc.src_uri for story in kb.stories.values() if _says_private(story.doc)}
     every = {r.doc.src_uri for g in kb.groups().values() for r in g.values()}
     return Judgement(every - hidden, hidden)
 

@@ -14,7 +14,8 @@ from roledex.facts.applications import last_change, stale_days
 from roledex.facts.reminders import Reminder, follow_up_due
 from roledex.kb.model import Application, Contact, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, WARNING, Problem
-from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, Kind
+from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, STORY_NEEDS, Kind
+from roledex.kb.sections import sections
 from roledex.kb.settings import Settings
 from roledex.kb.text import did_you_mean, normal_url
 
@@ -122,6 +123,15 @@ def _contact_findings(contact: Contact, today: dt.date) -> Iterator[tuple[str, s
         )
 
 
+def _story_findings(story: Any) -> Iterator[tuple[str, str, str]]:
+    """A story to tell says what happened, what you did and how it ended."""
+    present = {section.title.strip().lower() for section in sections(story.doc.body) if section.body.strip()}
+    missing = [name for name in STORY_NEEDS if name.lower() not in present]
+    if missing:
+        headings = ", ".join(f"'## {name}'" for name in missing)
+        yield "body", f"the story has nothing under {headings} yet; a story to tell needs each", WARNING
+
+
 def check_record(
     kind: Kind, record: Any, today: dt.date | None = None, settings: Settings | None = None
 ) -> list[Problem]:
@@ -138,8 +148,13 @@ def check_record(
         findings += _follow_up_findings(due, today, settings)
     if kind.name == "contact":
         findings += _contact_findings(record, today)
+    if kind.name == "story":
+        findings += _story_findings(record)
     doc = record.doc
-    return [Problem(doc.path, doc.line_of(key), key, message, severity) for key, message, severity in findings]
+    return [
+        Problem(doc.path, doc.body_line if key == "body" else doc.line_of(key), key, message, severity)
+        for key, message, severity in findings
+    ]
 
 
 def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any], what: str) -> Problem:
@@ -174,4 +189,8 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
     for contact in kb.contacts.values():
         if contact.company and contact.company not in kb.companies:
             problems.append(_reference_problem(contact, "company", contact.company, kb.companies, "company"))
+    for story in kb.stories.values():
+        for slug in story.used:
+            if slug not in kb.postings:
+                problems.append(_reference_problem(story, "used", slug, kb.postings, "posting"))
     return problems

@@ -8,7 +8,7 @@ from pathlib import Path
 from roledex.cli.output import FAILED, OK, err, out
 from roledex.kb import scaffold
 from roledex.kb.files import write_text_atomic
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, STORY
 from roledex.kb.text import did_you_mean, is_slug, slugify
 
 
@@ -25,6 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
+    kinds.add_parser("story", help="a STAR story from your own experience").add_argument("title", metavar="TITLE")
     contact = kinds.add_parser("contact", help="a person: recruiter, hiring manager, referrer or peer")
     contact.add_argument("name", metavar="NAME")
     contact.add_argument("--company", metavar="SLUG", help="the slug of their company's file")
@@ -62,6 +63,12 @@ def run(args: argparse.Namespace) -> int:
         return _new_posting(docs, args.company, args.title, args.new_company)
     if args.kind == "contact":
         return _new_contact(docs, args.name, args.company)
+    if args.kind == "story":
+        slug = slugify(args.title)
+        if not slug:
+            err(f"roledex new: cannot make a file name from {args.title!r}; use letters or digits")
+            return FAILED
+        return OK if _write_new(scaffold.target_path(docs, STORY, slug), scaffold.story_file(args.title)) else FAILED
     if not is_slug(args.posting):
         suggestion = slugify(Path(args.posting).name.removesuffix(".md"))
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""

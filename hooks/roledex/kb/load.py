@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from roledex.kb.key_checks import check_front_matter
-from roledex.kb.model import Application, Company, Contact, Event, KnowledgeBase, Posting, Prep, Salary, event_kind
+from roledex.kb.model import (
+    Application,
+    Company,
+    Contact,
+    Event,
+    KnowledgeBase,
+    Posting,
+    Prep,
+    Salary,
+    Story,
+    event_kind,
+)
 from roledex.kb.problems import Problem, sort_problems
 from roledex.kb.schema import KINDS, RESERVED_SLUGS, Kind
 from roledex.kb.source import Document, read_document
@@ -27,6 +38,7 @@ RECORD_TYPES: dict[str, type] = {
     "prep": Prep,
     "application": Application,
     "contact": Contact,
+    "story": Story,
 }
 
 

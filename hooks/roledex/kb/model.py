@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, STORY
 from roledex.kb.source import Document
 
 HEADLINE_TOLERANCE = 0.5
@@ -159,6 +159,17 @@ class Contact:
 
 
 @dataclass
+class Story:
+    slug: str
+    doc: Document
+    title: str = ""
+    skills: list[str] = field(default_factory=list)
+    proves: list[str] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+    private: bool = STORY.private_by_default
+
+
+@dataclass
 class KnowledgeBase:
     """Every record of the knowledge base, sorted by slug.
 
@@ -171,6 +182,7 @@ class KnowledgeBase:
     preps: dict[str, Prep] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
 
     def groups(self) -> dict[str, dict[str, Any]]:
         """Each kind's records under the kind's name (the keys of `schema.KINDS`)."""
@@ -180,6 +192,7 @@ class KnowledgeBase:
             "prep": self.preps,
             "application": self.applications,
             "contact": self.contacts,
+            "story": self.stories,
         }
 
     def contacts_at(self, company: str) -> list[Contact]:

@@ -10,7 +10,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from roledex.kb.schema import APPLICATION, COMPANY, COMPANY_SECTIONS, CONTACT, POSTING, PREP, PREP_HEADINGS, Field, Kind
+from roledex.kb.schema import (
+    APPLICATION,
+    COMPANY,
+    COMPANY_SECTIONS,
+    CONTACT,
+    POSTING,
+    PREP,
+    PREP_HEADINGS,
+    STORY,
+    STORY_SECTIONS,
+    Field,
+    Kind,
+)
 from roledex.kb.text import is_slug
 
 
@@ -104,6 +116,13 @@ def application_file(posting: str) -> str:
     sections = ("Personal connection", "Resume notes", "Cover letter notes")
     table = "\n## Skills mapping\n\n| Job requirement | Relevant experience |\n| --- | --- |\n"
     return front_matter(APPLICATION, values) + _sections(sections) + table
+
+
+def story_file(title: str) -> str:
+    """A story with its STAR headings ready to fill, private unless `private: false` is set."""
+    intro = "\nWhat happened, what you did and how it ended, in a few lines each. Name in `skills` the\n"
+    intro += "skills it shows as postings name them: the prep page matches them to requirements.\n"
+    return front_matter(STORY, {"title": title}) + intro + _sections(STORY_SECTIONS)
 
 
 def contact_file(name: str, company: str | None = None) -> str:

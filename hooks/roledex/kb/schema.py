@@ -305,5 +305,23 @@ CONTACT = Kind(
     ),
 )
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT)}
+STORY = Kind(
+    name="story",
+    folder="stories",
+    description="One story from your own experience, told STAR-wise; private unless marked otherwise.",
+    fields=(
+        Field("title", "text", "a short name for the story, such as 'Cut warehouse cost 35%'", required=True),
+        Field("skills", "text_list", "skills it shows, as postings name them (Python, hiring, A/B testing)"),
+        Field("proves", "text_list", "other words of a requirement it answers (stakeholder management)"),
+        Field("used", "slug_list", "the postings whose interviews you told it in (files in postings/)"),
+        _private(True),
+    ),
+)
+
+STORY_SECTIONS = ("Situation", "Task", "Action", "Result", "Reflection")
+"""The headings of a story's body, in order; a new story starts with them."""
+STORY_NEEDS = ("Situation", "Action", "Result")
+"""A story without these sections is not yet one to tell (the check warns)."""
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY)}
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}

@@ -251,6 +251,10 @@ def role_uri(role: str) -> str:
     return f"roles/{role}.md"
 
 
+def story_uri(story_slug: str) -> str:
+    return f"stories/{story_slug}.md"
+
+
 WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"
 """Front matter of generated pages whose tables need the width of the table of contents."""
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from roledex.facts.prep_notes import Notes
 from roledex.facts.requirements import skills_mapping
 from roledex.facts.skills import coverage
+from roledex.facts.stories import story_coverage
 from roledex.kb.model import Posting
 from roledex.kb.schema import LIKELY_QUESTIONS, PREP_TOPICS, QUESTIONS_TO_ASK, PrepTopic
 from roledex.kb.sections import demote, list_items
@@ -33,6 +34,7 @@ from roledex.web.common import (
     role_uri,
     screen_only,
     stated_salary,
+    story_uri,
     table,
     text,
     unindexed,
@@ -228,9 +230,10 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
         item("Due", application.next_date.isoformat() if application.next_date else ""),
         item("People", people(ctx, application.contacts, prep_uri(posting.slug))),
     ]
+    storied = sum(1 for _, matches in story_coverage(needs, ctx.kb.stories.values()) if matches)
     readiness = (
         f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
-        f"{plural(practise, 'question')} to practise."
+        f"{storied} with a story, {plural(practise, 'question')} to practise."
     )
     rows = [
         [
@@ -264,6 +267,36 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     )
 
 
+def _stories(ctx: SiteContext, posting: Posting, here: str) -> str:
+    """Per requirement, the user's stories that prove it and the ones no story covers yet
+    (private view only: the stories are the user's own)."""
+    if not ctx.includes_private or not ctx.kb.stories:
+        return ""
+    duties, needs = ctx.asks(posting)
+    requirements = needs or duties
+    if not requirements:
+        return ""
+    covered = story_coverage(requirements, ctx.kb.stories.values())
+    rows = [
+        [
+            text(requirement),
+            "<br>".join(
+                f"{link(m.story.title, here, story_uri(m.story.slug))} (names “{text(m.phrase)}”)" for m in matches
+            )
+            or badge("no story yet", "gap"),
+        ]
+        for requirement, matches in covered
+    ]
+    proven = sum(1 for _, matches in covered if matches)
+    return (
+        "## Your stories\n\n"
+        + badge("private", "private")
+        + f" {proven} of {plural(len(requirements), 'requirement')} have a story. A story proves a requirement"
+        " when the requirement names one of the story's `skills` or `proves` words, whole, in any case.\n\n"
+        + table(["Requirement", "Stories that prove it"], rows)
+    )
+
+
 def prep_page(ctx: SiteContext, posting: Posting) -> str:
     """The prep page of a posting, with the user's notes where a prep file exists."""
     here = prep_uri(posting.slug)
@@ -273,6 +306,7 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
         f"# Prep: {text(posting.title)}\n",
         card(facts),
         _application(ctx, posting, notes),
+        _stories(ctx, posting, here),
         unindexed(_brief(ctx, posting, here)),
         unindexed(_asks(ctx, posting)),
         _notes(notes, posting),
