@@ -81,7 +81,7 @@ def test_generated_prep_pages_have_brief_and_requirements(shipped_site: Path, sl
     assert asks.count('type="checkbox"') >= 10
     assert f"roledex new prep {slug}" in page
     more = _section(page, "more-questions")
-    assert "suggested by Etsy" in more and "use day to day?" in more
+    assert "suggested by Etsy" in more and ("The posting names" in more or "in its stack" in more)
     assert "connect to “Expansion of search and discovery capabilities using machine learning”?" in more
 
 
@@ -119,7 +119,7 @@ def test_private_view_adds_the_application_and_readiness(tmp_path: Path) -> None
     page = read_page(tmp_path, f"prep/{GROWTH}/")
     application = _section(page, "your-application")
     assert "preparing" in application
-    assert re.search(r"\d+ of 8 requirements mapped, 12 questions to practise", application)
+    assert re.search(r"\d+ of 8 requirements mapped, \d+ with a story, 12 questions to practise", application)
     assert "PepsiCo" in application and "not yet covered" in application
 
 
@@ -146,7 +146,9 @@ def test_prep_notes_of_a_role_family_are_gathered_on_its_other_prep_pages(tmp_pa
     gathered = _section(growth, "more-questions")
     assert "Why Etsy, twice?" in gathered and "How big is the team?" in gathered
     second = read_page(tmp_path, "prep/etsy-second/")
-    assert "How would you approach building a new ML team" in _section(second, "more-questions")
+    gathered_there = _section(second, "more-questions")
+    assert "How have you measured the impact of ML initiatives" in gathered_there
+    assert "focused on growth" not in gathered_there  # the Growth team's own question stays there
     assert _section(second, "likely-questions").count("<li>") == 2
 
 
@@ -215,3 +217,34 @@ def test_lists_of_postings_are_shown_but_found_on_each_postings_own_page(shipped
 )
 def test_headings_are_marked_for_search_to_leave_out(markdown: str, marked: str) -> None:
     assert unindexed(markdown) == marked
+
+
+def test_gathered_questions_fit_this_posting_and_name_their_source_once(tmp_path: Path) -> None:
+    notes = (
+        "## Likely questions\n\n- How would you grow the Payments ML team?\n- How do you hire?\n"
+        "- What is your hiring bar?\n"
+    )
+    make_site(
+        tmp_path,
+        {
+            "postings/etsy-payments.md": (
+                "---\ncompany: etsy\ntitle: Engineering Manager, Payments ML\nteam: Payments\n"
+                "role: engineering-manager-ml\n---\n"
+            ),
+            "prep/etsy-payments.md": f"---\nposting: etsy-payments\nprivate: false\n---\n\n{notes}",
+        },
+    )
+    assert build_site(tmp_path).returncode == 0
+    gathered = _section(read_page(tmp_path, f"prep/{GROWTH}/"), "more-questions")
+    assert "How do you hire?" in gathered and "What is your hiring bar?" in gathered
+    assert "Payments ML team" not in gathered  # another team's question stays on its own page
+    assert gathered.count("From your notes for") >= 1
+    assert gathered.count("Engineering Manager, Payments ML</a>") == 1  # the source, said once
+
+
+def test_the_stack_question_names_what_the_posting_itself_names(shipped_site: Path) -> None:
+    gathered = _section(read_page(shipped_site, f"prep/{GROWTH}/"), "more-questions")
+    assert "does the team use day to day" not in gathered
+    assert re.search(r"The posting names [^:]+: what does the team build with them", gathered) or re.search(
+        r"Etsy lists [^:]+ in its stack: what does this team", gathered
+    )

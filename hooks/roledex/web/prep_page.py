@@ -7,12 +7,13 @@ ask for, your notes, questions from other prep notes, related postings.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 from roledex.facts.prep_notes import Notes
 from roledex.facts.requirements import skills_mapping
 from roledex.facts.skills import coverage
-from roledex.facts.stories import story_coverage
+from roledex.facts.stories import names, story_coverage
 from roledex.kb.model import Posting
 from roledex.kb.schema import LIKELY_QUESTIONS, PREP_TOPICS, QUESTIONS_TO_ASK, PrepTopic
 from roledex.kb.sections import demote, list_items
@@ -131,15 +132,45 @@ def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
     return "## More questions\n\n" + "\n".join(parts) if parts else ""
 
 
+_GENERIC_WORDS = frozenset(
+    (
+        *("a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"),
+        *("team", "teams", "engineering", "engineer", "engineers", "manager", "senior", "staff"),
+        *("lead", "principal", "junior", "ml", "ai", "machine", "learning", "data", "software"),
+    )
+)
+"""Words two postings' teams share without being the same team."""
+
+
+def _own_words(posting: Posting) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w+#]+", f"{posting.title} {posting.team or ''}")}
+
+
+def _fits(question: str, source: Posting, posting: Posting) -> bool:
+    """A question from another posting's notes fits this one unless it names that posting's
+    own team or words this posting does not share ('the Growth ML team' on an Ads page)."""
+    theirs = _own_words(source) - _own_words(posting) - _GENERIC_WORDS
+    asked = {w.lower() for w in re.findall(r"[\w+#]+", question)}
+    return not (theirs & asked)
+
+
 def _asked_elsewhere(
     ctx: SiteContext, posting: Posting, topic: PrepTopic, others: Iterable[Posting], heading: str, here: str
 ) -> str:
-    """One topic's questions from the prep notes of `others`, each linked to its note; '' when none."""
-    asked = [(q, o) for o in others if o.slug != posting.slug for q in ctx.notes(o.slug).questions(topic)]
-    if not asked:
-        return ""
-    lines = [f"- {q} ({link(o.title, here, prep_uri(o.slug))})" for q, o in asked[:MAX_GATHERED]]
-    return f"### {heading}\n\n" + "\n".join(lines) + "\n"
+    """One topic's questions from the prep notes of `others` that fit this posting, grouped
+    under the note they come from (named once); '' when none."""
+    groups: list[str] = []
+    shown = 0
+    for other in others:
+        if other.slug == posting.slug or shown >= MAX_GATHERED:
+            continue
+        fitting = [q for q in ctx.notes(other.slug).questions(topic) if _fits(q, other, posting)]
+        fitting = fitting[: MAX_GATHERED - shown]
+        if fitting:
+            shown += len(fitting)
+            source = link(other.title, here, prep_uri(other.slug))
+            groups.append(f"From your notes for {source}:\n\n" + "\n".join(f"- {q}" for q in fitting) + "\n")
+    return f"### {heading}\n\n" + "\n".join(groups) if groups else ""
 
 
 def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
@@ -156,8 +187,23 @@ def _suggested(ctx: SiteContext, posting: Posting) -> list[str]:
     for point in list_items(culture.body, top_level_only=True)[:2] if culture else []:
         questions.append(f"What does “{point.rstrip('.')}” look like in the team's week?")
     if company.tech_stack:
-        questions.append(f"Which of {text(', '.join(company.tech_stack[:4]))} does the team use day to day?")
+        named = [tool for tool in company.tech_stack if names(f"{posting.doc.body} {' '.join(posting.skills)}", tool)]
+        if named:
+            tools = text(_and(named[:3]))
+            questions.append(
+                f"The posting names {tools}: what does the team build with them, and what would you change?"
+            )
+        else:
+            tools = text(_and(company.tech_stack[:3]))
+            questions.append(
+                f"{text(company.name)} lists {tools} in its stack: what does this team's own stack look like?"
+            )
     return questions
+
+
+def _and(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
 def nearest(ctx: SiteContext, posting: Posting, others: list[Posting]) -> list[Posting]:
