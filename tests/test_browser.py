@@ -251,3 +251,36 @@ def test_the_etsy_prep_sheet_prints_on_at_most_two_a4_pages(
     assert "Headquarters:" in shown  # the brief's key facts print
     assert "Mission and values" not in shown and "Related postings" not in shown  # the rest stays on screen
     assert "number your questions" not in shown
+
+
+CONTRACT = (
+    "---\ncompany: etsy\ntitle: ML Contractor\nrole: machine-learning-engineer\nemployment: contract\n"
+    "salary:\n  min: 95\n  max: 120\n  currency: USD\n  period: hour\n---\n\nContract role.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def contract_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("contract")
+    make_site(root, {"postings/etsy-contract-ml.md": CONTRACT})
+    assert build_site(root).returncode == 0
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("address", ["salaries/", "postings/"])
+def test_hourly_and_contract_pay_is_marked_and_can_be_left_out(
+    browser: object, contract_url: str, address: str
+) -> None:
+    watched = Watched(browser, contract_url)
+    page = watched.page
+    page.goto(contract_url + address)
+    row = page.locator("tr", has_text="ML Contractor")
+    assert row.is_visible() and "hourly" in row.inner_text() and "contract" in row.inner_text()
+    salaried = page.locator("tr", has_text="Engineering Manager, Ads ML").first
+    page.get_by_label("Salaried, permanent jobs only", exact=False).check()
+    assert not row.is_visible() and salaried.is_visible()
+    page.get_by_label("Salaried, permanent jobs only", exact=False).uncheck()
+    assert row.is_visible()
+    assert watched.errors == []
+    watched.close()

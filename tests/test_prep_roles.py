@@ -101,7 +101,7 @@ def test_role_family_pages_show_their_band(shipped_site: Path) -> None:
     engineer = read_page(shipped_site, "roles/machine-learning-engineer/")
     assert "lowest $153,000, median $176,000, highest $199,000" in engineer
     roles = tables(read_page(shipped_site, "roles/"))[0]
-    assert [row[:2] for row in roles[1:]] == [["Engineering manager ML", "3"], ["Machine learning engineer", "1"]]
+    assert [row[:2] for row in roles[1:]] == [["Engineering Manager, ML", "3"], ["Machine Learning Engineer", "1"]]
 
 
 def test_published_prep_pages_carry_nothing_from_applications(shipped_site: Path) -> None:

@@ -64,8 +64,8 @@ def test_summaries_per_company_and_role_family(shipped_site: Path) -> None:
     by_company, by_role = page_tables[1], page_tables[2]
     assert by_company[1][:4] == ["Etsy", "$153,000", "$227,000", "$294,000"]
     assert [row[:4] for row in by_role[1:]] == [
-        ["Engineering manager ML", "$197,000", "$227,000", "$294,000"],
-        ["Machine learning engineer", "$153,000", "$176,000", "$199,000"],
+        ["Engineering Manager, ML", "$197,000", "$227,000", "$294,000"],
+        ["Machine Learning Engineer", "$153,000", "$176,000", "$199,000"],
     ]
 
 

@@ -16,7 +16,7 @@ import yaml
 
 from roledex.kb.currencies import CURRENCY_CODES, currency_hint
 from roledex.kb.problems import Problem
-from roledex.kb.text import did_you_mean
+from roledex.kb.text import did_you_mean, is_slug
 from roledex.kb.yaml_diagnosis import syntax_error
 
 
@@ -50,6 +50,8 @@ class Settings:
     """The calendar's alarm before an interview round."""
     repository: str | None = None
     """OWNER/NAME of the GitHub repository; gives site_url and repo_url."""
+    role_names: dict[str, str] = field(default_factory=dict)
+    """How each role family is shown, by its slug (`engineering-manager-ml: Engineering Manager, ML`)."""
     held_back: tuple[str, ...] | None = field(default=None, compare=False)
     """The `draft_docs` and `exclude_docs` patterns of mkdocs.yml: what a build without
     roledex's hook leaves out. None when no mkdocs.yml was read."""
@@ -134,6 +136,28 @@ class _Reader:
             rates[code] = self.positive(f"{key}.{code}", rate) or 0
         return rates
 
+    def names(self, key: str, value: Any) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(
+                key, f"expected a mapping such as {{engineering-manager-ml: Engineering Manager, ML}}, got {value!r}"
+            )
+            return {}
+        names: dict[str, str] = {}
+        for slug, name in value.items():
+            if not is_slug(str(slug)):
+                self.problem(
+                    f"{key}.{slug}", f"expected a role family's slug (as postings write `role:`), got {slug!r}"
+                )
+            elif not isinstance(name, str) or not name.strip():
+                self.problem(
+                    f"{key}.{slug}", f"expected the name to show, such as 'Engineering Manager, ML', got {name!r}"
+                )
+            else:
+                names[str(slug)] = name.strip()
+        return names
+
     def date(self, key: str, value: Any) -> dt.date | None:
         if value is None or isinstance(value, dt.date):
             return value
@@ -166,6 +190,7 @@ _READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
     "ghosted_after_days": _Reader.days,
     "interview_alarm_minutes": _Reader.days,
     "repository": _Reader.repository,
+    "role_names": _Reader.names,
 }
 """How each key is read; a key left out keeps the default of `Settings`."""
 KNOWN_KEYS = tuple(spec.name for spec in fields(Settings) if spec.name in _READERS)

@@ -16,7 +16,6 @@ from roledex.web.common import (
     plural,
     posting_uri,
     prep_uri,
-    role_label,
     role_uri,
     stated_salary,
     table,
@@ -43,7 +42,7 @@ def posting_facts(ctx: SiteContext, posting: Posting, here: str) -> list[str]:
         source = external_link(posting.source or "original posting", posting.url)
     items = [
         item("Company", link(company_name(ctx.kb, posting), here, company_uri(posting.company))),
-        item("Role family", link(role_label(posting.role), here, role_uri(posting.role)) if posting.role else ""),
+        item("Role family", link(ctx.role_name(posting.role), here, role_uri(posting.role)) if posting.role else ""),
         item("Team", text(posting.team or "")),
         item("Reports to", text(posting.reports_to or "")),
         item("Team size", text(posting.team_size or "")),
@@ -78,7 +77,7 @@ def company_postings(ctx: SiteContext, company: Company) -> str:
     rows = [
         [
             " ".join(filter(None, [link(p.title, here, posting_uri(p)), standing(ctx, p, here)])),
-            link(role_label(p.role), here, role_uri(p.role)) if p.role else "",
+            link(ctx.role_name(p.role), here, role_uri(p.role)) if p.role else "",
             work_mode_badge(p.work_mode),
             text(stated_salary(p.salary)),
             annual_cell(ctx.annual(p)),

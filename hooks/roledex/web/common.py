@@ -148,13 +148,46 @@ def sortable(value: float | None, shown: str) -> str:
     return f'<span data-sort="{value:.0f}">{shown}</span>'
 
 
+PAY_BASIS_MARKS = {
+    "hour": ("hourly", "paid by the hour: a year here is hours_per_week × weeks_per_year of work, unpaid leave aside"),
+    "day": ("daily", "paid by the day: a year here is days_per_week × weeks_per_year of work, unpaid leave aside"),
+}
+CONTRACT_EMPLOYMENT = frozenset({"contract", "temporary", "internship", "part-time"})
+
+
+def pay_basis_mark(annual: Annual) -> str:
+    """A badge when a year's pay is worked out from an hourly or daily rate, or the job is not
+    a permanent full-time one: such a figure out-ranks salaries only on paper."""
+    marks = []
+    salary = annual.posting.salary
+    if salary is not None and salary.period in PAY_BASIS_MARKS:
+        label, why = PAY_BASIS_MARKS[salary.period]
+        marks.append(badge(label, "basis", why))
+    if annual.posting.employment in CONTRACT_EMPLOYMENT:
+        marks.append(badge(annual.posting.employment or "", "basis", "not a permanent full-time job"))
+    return " ".join(marks)
+
+
+SALARIED_ONLY = (
+    '<p class="rdx-filter"><label><input type="checkbox" class="rdx-salaried-only"> '
+    "Salaried, permanent jobs only: hide hourly, daily and contract pay</label></p>\n"
+)
+"""A switch above a table with marked rows; the stylesheet hides those rows while it is on."""
+
+
+def salaried_only_switch(annuals: Iterable[Annual | None]) -> str:
+    """The switch, when any of these figures carries a pay-basis mark; '' otherwise."""
+    return SALARIED_ONLY if any(a is not None and pay_basis_mark(a) for a in annuals) else ""
+
+
 def annual_cell(annual: Annual | None) -> str:
     if annual is None:
         return sortable(-1, "not stated")
     shown = money_range(annual.low, annual.high, annual.currency)
     if not annual.converted:
         shown += f" ({text(annual.currency)}, no rate)"
-    return sortable(annual.mid if annual.converted else -1, shown)
+    mark = pay_basis_mark(annual)
+    return sortable(annual.mid if annual.converted else -1, f"{shown} {mark}" if mark else shown)
 
 
 def band_text(found: Band | None, currency: str) -> str:

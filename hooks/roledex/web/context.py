@@ -16,6 +16,7 @@ from roledex.facts.timeline import Moment, timeline
 from roledex.kb.model import Application, KnowledgeBase, Posting
 from roledex.kb.sections import Section
 from roledex.kb.settings import Settings
+from roledex.web.common import role_label
 
 
 @dataclass
@@ -98,6 +99,10 @@ class SiteContext:
 
     def band_of(self, postings: list[Posting]) -> Band | None:
         return band(a for a in (self.annuals.get(p.slug) for p in postings) if a is not None)
+
+    def role_name(self, role: str) -> str:
+        """How a role family is shown: its name in the settings, else its slug in words."""
+        return self.settings.role_names.get(role) or role_label(role)
 
     @property
     def base(self) -> str:

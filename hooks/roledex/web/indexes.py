@@ -14,8 +14,8 @@ from roledex.web.common import (
     plural,
     posting_uri,
     prep_uri,
-    role_label,
     role_uri,
+    salaried_only_switch,
     sortable,
     stated_salary,
     table,
@@ -53,7 +53,7 @@ def posting_rows(ctx: SiteContext, here: str, postings: list) -> list[list[str]]
     """One row per posting, linking the posting, its company, role family and prep page."""
     rows = []
     for posting in postings:
-        role = link(role_label(posting.role), here, role_uri(posting.role)) if posting.role else ""
+        role = link(ctx.role_name(posting.role), here, role_uri(posting.role)) if posting.role else ""
         rows.append(
             [
                 " ".join(filter(None, [link(posting.title, here, posting_uri(posting)), standing(ctx, posting, here)])),
@@ -98,7 +98,8 @@ def postings_index(ctx: SiteContext) -> str:
         f"year's pay in {ctx.base}; {salaries} says how it is worked out.\n\n"
     )
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
-    return header + table(headers, posting_rows(ctx, here, postings), indexed=False)
+    switch = salaried_only_switch(ctx.annual(p) for p in postings)
+    return header + switch + table(headers, posting_rows(ctx, here, postings), indexed=False)
 
 
 def roles_index(ctx: SiteContext) -> str:
@@ -111,7 +112,7 @@ def roles_index(ctx: SiteContext) -> str:
         companies = sorted({company_name(ctx.kb, p) for p in postings})
         rows.append(
             [
-                link(role_label(role), here, role_uri(role)),
+                link(ctx.role_name(role), here, role_uri(role)),
                 str(len(postings)),
                 text(", ".join(companies)),
                 sortable(found.median if found else -1, band_text(found, ctx.base)),

@@ -31,7 +31,6 @@ from roledex.web.common import (
     plural,
     posting_uri,
     prep_uri,
-    role_label,
     role_uri,
     screen_only,
     stated_salary,
@@ -112,7 +111,7 @@ def _gathered(ctx: SiteContext, posting: Posting, here: str) -> str:
     """Questions from the prep notes of other postings (same role family, same company) and from the profile."""
     parts = []
     if posting.role:
-        family = link(role_label(posting.role), here, role_uri(posting.role))
+        family = link(ctx.role_name(posting.role), here, role_uri(posting.role))
         others = ctx.with_notes_in_role(posting.role)
         parts.append(
             _asked_elsewhere(ctx, posting, LIKELY_QUESTIONS, others, f"Asked in other {family} interviews", here)
@@ -248,7 +247,9 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     more = []
     elsewhere = ctx.in_role_elsewhere(posting.role, posting.company) if posting.role else 0
     if posting.role and elsewhere > MAX_RELATED:
-        more.append(f"all {elsewhere} of the family on {link(role_label(posting.role), here, role_uri(posting.role))}")
+        more.append(
+            f"all {elsewhere} of the family on {link(ctx.role_name(posting.role), here, role_uri(posting.role))}"
+        )
     if len(company_postings) > MAX_RELATED:
         company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
         more.append(f"all {len(company_postings)} other roles at {company} on its page")

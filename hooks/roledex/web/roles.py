@@ -16,7 +16,6 @@ from roledex.web.common import (
     numbered,
     plural,
     prep_uri,
-    role_label,
     role_uri,
     table,
     text,
@@ -142,7 +141,7 @@ def role_page(ctx: SiteContext, role: str) -> str:
     found = ctx.band_of(postings)
     companies = sorted({company_name(ctx.kb, p) for p in postings})
     parts = [
-        f"# {text(role_label(role))}\n",
+        f"# {text(ctx.role_name(role))}\n",
         f"{plural(len(postings), 'posting')} at {plural(len(companies), 'company', 'companies')}: "
         f"{text(', '.join(companies))}.\n",
     ]
@@ -153,12 +152,14 @@ def role_page(ctx: SiteContext, role: str) -> str:
             f"highest {money(found.highest, ctx.base)}.\n"
         )
         bars = posting_bars(ctx, postings)[:CHART_ROWS]
-        parts.append(range_chart(bars, ctx.base, f"Salary ranges in {role_label(role)}, {ctx.base} a year"))
+        parts.append(range_chart(bars, ctx.base, f"Salary ranges in {ctx.role_name(role)}, {ctx.base} a year"))
     else:
         parts.append(f"**Salary band**: {band_text(found, ctx.base)}.\n")
     parts.append("## Postings\n")
     headers = [*POSTING_HEADERS[:6], f"Annual ({ctx.base})", *POSTING_HEADERS[7:]]
-    parts.append(table(headers, posting_rows(ctx, here, postings), indexed=False))
+    same = headers.index("Role family")  # every row's is this page's: the column says nothing
+    rows = [row[:same] + row[same + 1 :] for row in posting_rows(ctx, here, postings)]
+    parts.append(table(headers[:same] + headers[same + 1 :], rows, indexed=False))
     parts.append(_recurring(ctx, postings))
     parts.append(_questions(ctx, postings, here))
     return "\n".join(parts)

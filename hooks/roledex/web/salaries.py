@@ -13,9 +13,10 @@ from roledex.web.common import (
     flag_headline,
     link,
     money,
+    pay_basis_mark,
     posting_uri,
-    role_label,
     role_uri,
+    salaried_only_switch,
     sortable,
     stated_salary,
     table,
@@ -67,6 +68,7 @@ def _posting_rows(ctx: SiteContext) -> tuple[list[list[str]], list[str], list[st
             filter(
                 None,
                 [
+                    pay_basis_mark(annual),
                     flag_headline(posting.salary),
                     "" if annual.converted else badge(f"no rate for {annual.currency}: not compared", "flag"),
                 ],
@@ -109,7 +111,7 @@ def _charts(ctx: SiteContext) -> str:
     for role in ctx.kb.roles:
         found = ctx.band_of(ctx.kb.postings_in_role(role))
         if found:
-            groups.append(Bar(role_label(role), found.lowest, found.highest, found.median))
+            groups.append(Bar(ctx.role_name(role), found.lowest, found.highest, found.median))
     return range_chart(groups, ctx.base, f"Salary bands by role family, {ctx.base} a year (tick: median)")
 
 
@@ -117,6 +119,7 @@ def salaries_page(ctx: SiteContext) -> str:
     """Every posting's annual range beside its stated one; summaries by company and role family."""
     rows, unstated, unconverted = _posting_rows(ctx)
     parts = ["# Salaries\n", _assumptions(ctx), _charts(ctx), "## By posting\n"]
+    parts.append(salaried_only_switch(ctx.annual(p) for p in ctx.kb.postings.values()))
     headers = ["Posting", "Company", "As stated", "Annual min", "Midpoint", "Annual max", "Flags"]
     parts.append(table(headers, rows, indexed=False) if rows else "No posting states a salary yet.\n")
     if unconverted:
@@ -134,7 +137,7 @@ def salaries_page(ctx: SiteContext) -> str:
     parts.append("## By role family\n")
     roles = {role: ctx.kb.postings_in_role(role) for role in ctx.kb.roles}
     parts.append(
-        table(["Role family", *group_headers], _group_rows(ctx, roles, role_label, role_uri))
+        table(["Role family", *group_headers], _group_rows(ctx, roles, ctx.role_name, role_uri))
         if roles
         else "No posting names a role family yet.\n"
     )
