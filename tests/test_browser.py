@@ -163,8 +163,9 @@ def test_phone_window_has_no_sideways_scrolling(browser: object, base_url: str, 
 def test_charts_and_badges_carry_words(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.goto(base_url + "salaries/")
-    chart = page.locator("figure.rdx-chart svg").first
-    assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label")
+    chart = page.locator("figure.rdx-chart").first
+    assert chart.get_attribute("role") == "group" and chart.get_attribute("aria-label")
+    assert "Engineering Manager, Ads ML (Etsy)" in chart.inner_text()  # labels are text, whole
     assert page.locator("figure.rdx-chart figcaption").first.inner_text()
     page.goto(base_url + "postings/")
     assert page.locator(".rdx-badge").first.inner_text() in ("remote", "hybrid", "onsite")

@@ -1,17 +1,23 @@
-"""Salary range charts drawn as inline SVG: offline, printable, with a text alternative."""
+"""Salary range charts drawn in HTML and CSS: offline, printable, readable on a phone.
+
+Each range is a row: its label, then a track the width of the column with the bar from low to
+high and a tick at the middle value; a shared axis below has round ticks with light grid
+lines. Labels are text, so they wrap instead of being cut, and on a narrow screen the stylesheet
+puts each label above its bar, so the bars keep the whole width.
+"""
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roledex.web.common import SEARCH_EXCLUDE_ATTRIBUTE, money
 
-ROW_HEIGHT = 26
-LABEL_WIDTH = 320
-PLOT_WIDTH = 420
-PAD = 8
+TICKS = 5
+"""About this many ticks on the axis, at round values."""
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -24,46 +30,60 @@ class Bar:
     mid: float
 
 
-def _x(value: float, lowest: float, highest: float) -> float:
-    span = (highest - lowest) or 1.0
-    return LABEL_WIDTH + PAD + (value - lowest) / span * (PLOT_WIDTH - 2 * PAD)
+def nice_ticks(lowest: float, highest: float, count: int = TICKS) -> list[float]:
+    """Round values from at or below `lowest` to at or above `highest`, about `count` of them."""
+    if highest <= lowest:
+        highest = lowest + 1
+    raw = (highest - lowest) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(s * magnitude for s in NICE_STEPS if s * magnitude >= raw)
+    first = math.floor(lowest / step) * step
+    last = math.ceil(highest / step) * step
+    return [first + i * step for i in range(round((last - first) / step) + 1)]
 
 
-def _row(index: int, bar: Bar, lowest: float, highest: float, currency: str) -> str:
-    y = PAD + index * ROW_HEIGHT
-    x1, x2, xm = (_x(v, lowest, highest) for v in (bar.low, bar.high, bar.mid))
-    label = html.escape(bar.label if len(bar.label) <= 46 else bar.label[:45] + "…")
-    tip = html.escape(f"{bar.label}: {money(bar.low, currency)} to {money(bar.high, currency)}")
+def short_money(value: float, currency: str) -> str:
+    """An axis label: $150k for whole thousands, else as `money` writes it."""
+    if value >= 1000 and value % 1000 == 0:
+        return money(value / 1000, currency) + "k"
+    return money(value, currency)
+
+
+def _percent(value: float, first: float, last: float) -> float:
+    return (value - first) / ((last - first) or 1.0) * 100
+
+
+def _row(bar: Bar, first: float, last: float, currency: str) -> str:
+    left, right, mid = (_percent(v, first, last) for v in (bar.low, bar.high, bar.mid))
+    tip = html.escape(f"{bar.label}: {money(bar.low, currency)} to {money(bar.high, currency)}", quote=True)
     return (
-        f"<g><title>{tip}</title>"
-        f'<text x="{LABEL_WIDTH - 4}" y="{y + 17}" text-anchor="end" class="rdx-chart-label">{label}</text>'
-        f'<rect x="{x1:.1f}" y="{y + 6}" width="{max(x2 - x1, 3):.1f}" height="14" rx="3" class="rdx-chart-bar"/>'
-        f'<rect x="{xm - 1.5:.1f}" y="{y + 3}" width="3" height="20" class="rdx-chart-mid"/></g>'
+        f'<div class="rdx-chart-row" title="{tip}">'
+        f'<span class="rdx-chart-label">{html.escape(bar.label)}</span>'
+        f'<span class="rdx-chart-track">'
+        f'<span class="rdx-chart-bar" style="left:{left:.2f}%;width:{max(right - left, 0.6):.2f}%"></span>'
+        f'<span class="rdx-chart-mid" style="left:{mid:.2f}%"></span></span></div>'
     )
 
 
 def range_chart(bars: Sequence[Bar], currency: str, caption: str) -> str:
-    """An SVG figure of ranges on one shared axis, with a caption that says what it shows; left
-    out of the search index, as the figures are found on their own pages."""
+    """A figure of ranges on one shared axis, with a caption that says what it shows; left out
+    of the search index, as the figures are found on their own pages."""
     if not bars:
         return ""
-    lowest = min(b.low for b in bars)
-    highest = max(b.high for b in bars)
-    height = 2 * PAD + len(bars) * ROW_HEIGHT + 20
-    width = LABEL_WIDTH + PLOT_WIDTH
-    axis_y = height - 14
-    rows = "".join(_row(i, bar, lowest, highest, currency) for i, bar in enumerate(bars))
-    summary = "; ".join(f"{b.label}: {money(b.low, currency)} to {money(b.high, currency)}" for b in bars[:40])
-    axis = (
-        f'<text x="{LABEL_WIDTH + PAD}" y="{axis_y}" class="rdx-chart-axis">'
-        f"{html.escape(money(lowest, currency))}</text>"
-        f'<text x="{width - PAD}" y="{axis_y}" text-anchor="end" class="rdx-chart-axis">'
-        f"{html.escape(money(highest, currency))}</text>"
+    ticks = nice_ticks(min(b.low for b in bars), max(b.high for b in bars))
+    first, last = ticks[0], ticks[-1]
+    rows = "".join(_row(bar, first, last, currency) for bar in bars)
+    marks = "".join(
+        f'<span class="rdx-chart-tick" style="left:{_percent(t, first, last):.2f}%">'
+        f"{html.escape(short_money(t, currency))}</span>"
+        for t in ticks
     )
-    return (  # a block of its own, so that it is kept out of Markdown (pages.lift_html_blocks)
-        f'\n<figure class="rdx-chart"{SEARCH_EXCLUDE_ATTRIBUTE}>'  # it repeats each posting's facts
-        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="{html.escape(caption)}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(caption)}</title>'
-        f"<desc>{html.escape(summary)}</desc>{rows}{axis}</svg>"
+    label = html.escape(caption, quote=True)
+    return (  # a block of its own, on one line, so that it is kept out of Markdown (pages.lift_html_blocks)
+        f'\n<figure class="rdx-chart"{SEARCH_EXCLUDE_ATTRIBUTE} role="group" aria-label="{label}" '
+        f'style="--rdx-grid:{100 / max(len(ticks) - 1, 1):.4f}%">'
+        f"{rows}"
+        f'<div class="rdx-chart-row rdx-chart-axis" aria-hidden="true"><span class="rdx-chart-label"></span>'
+        f'<span class="rdx-chart-track">{marks}</span></div>'
         f"<figcaption>{html.escape(caption)}</figcaption></figure>\n\n"
     )
