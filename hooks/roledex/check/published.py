@@ -98,7 +98,8 @@ def judge_privacy(kb: KnowledgeBase) -> Judgement:
         company = contact.doc.meta.get("company")
         if _says_private(contact.doc) or (company is not None and companies.get(str(company), True)):
             hidden.add(contact.doc.src_uri)
-    hidden |= {story.doc.src_uri for story in kb.stories.values() if _says_private(story.doc)}
+    own: list[Any] = [*kb.stories.values(), *kb.questions.values()]  # the user's own, no record above them
+    hidden |= {record.doc.src_uri for record in own if _says_private(record.doc)}
     every = {r.doc.src_uri for g in kb.groups().values() for r in g.values()}
     return Judgement(every - hidden, hidden)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from roledex.cli.output import FAILED, OK, err, out
 from roledex.kb import scaffold
 from roledex.kb.files import write_text_atomic
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, STORY
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY
 from roledex.kb.text import did_you_mean, is_slug, slugify
 
 
@@ -26,6 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
     kinds.add_parser("story", help="a STAR story from your own experience").add_argument("title", metavar="TITLE")
+    kinds.add_parser("question", help="a question for your question bank").add_argument("text", metavar="QUESTION")
     contact = kinds.add_parser("contact", help="a person: recruiter, hiring manager, referrer or peer")
     contact.add_argument("name", metavar="NAME")
     contact.add_argument("--company", metavar="SLUG", help="the slug of their company's file")
@@ -63,6 +64,13 @@ def run(args: argparse.Namespace) -> int:
         return _new_posting(docs, args.company, args.title, args.new_company)
     if args.kind == "contact":
         return _new_contact(docs, args.name, args.company)
+    if args.kind == "question":
+        slug = slugify(args.text)[:60].rstrip("-")
+        if not slug:
+            err(f"roledex new: cannot make a file name from {args.text!r}; use letters or digits")
+            return FAILED
+        written = _write_new(scaffold.target_path(docs, QUESTION, slug), scaffold.question_file(args.text))
+        return OK if written else FAILED
     if args.kind == "story":
         slug = slugify(args.title)
         if not slug:

@@ -62,6 +62,7 @@ def public_view(kb: KnowledgeBase) -> View:
         s: c for s, c in kb.contacts.items() if not c.private and (not c.company or c.company in view.companies)
     }
     view.stories = {s: story for s, story in kb.stories.items() if not story.private}
+    view.questions = {s: question for s, question in kb.questions.items() if not question.private}
     shown = {r.doc.src_uri for group in view.groups().values() for r in group.values()}
     return View(view, _all_paths(kb) - shown, shown, includes_private=False)
 

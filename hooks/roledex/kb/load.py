@@ -22,6 +22,7 @@ from roledex.kb.model import (
     KnowledgeBase,
     Posting,
     Prep,
+    Question,
     Salary,
     Story,
     event_kind,
@@ -39,6 +40,7 @@ RECORD_TYPES: dict[str, type] = {
     "application": Application,
     "contact": Contact,
     "story": Story,
+    "question": Question,
 }
 
 

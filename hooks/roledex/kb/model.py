@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, STORY
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY
 from roledex.kb.source import Document
 
 HEADLINE_TOLERANCE = 0.5
@@ -170,6 +170,18 @@ class Story:
 
 
 @dataclass
+class Question:
+    slug: str
+    doc: Document
+    question: str = ""
+    tags: list[str] = field(default_factory=list)
+    asked: int | None = None
+    practised: dt.date | None = None
+    confidence: str | None = None
+    private: bool = QUESTION.private_by_default
+
+
+@dataclass
 class KnowledgeBase:
     """Every record of the knowledge base, sorted by slug.
 
@@ -183,6 +195,7 @@ class KnowledgeBase:
     applications: dict[str, Application] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
 
     def groups(self) -> dict[str, dict[str, Any]]:
         """Each kind's records under the kind's name (the keys of `schema.KINDS`)."""
@@ -193,6 +206,7 @@ class KnowledgeBase:
             "application": self.applications,
             "contact": self.contacts,
             "story": self.stories,
+            "question": self.questions,
         }
 
     def contacts_at(self, company: str) -> list[Contact]:

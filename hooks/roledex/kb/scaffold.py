@@ -18,6 +18,7 @@ from roledex.kb.schema import (
     POSTING,
     PREP,
     PREP_HEADINGS,
+    QUESTION,
     STORY,
     STORY_SECTIONS,
     Field,
@@ -123,6 +124,12 @@ def story_file(title: str) -> str:
     intro = "\nWhat happened, what you did and how it ended, in a few lines each. Name in `skills` the\n"
     intro += "skills it shows as postings name them: the prep page matches them to requirements.\n"
     return front_matter(STORY, {"title": title}) + intro + _sections(STORY_SECTIONS)
+
+
+def question_file(question: str) -> str:
+    """A question of the bank: your answer goes in the body, private unless `private: false`."""
+    body = "\nYour answer, as you would say it: a sentence of context, what you did, the result.\n"
+    return front_matter(QUESTION, {"question": question}) + body
 
 
 def contact_file(name: str, company: str | None = None) -> str:

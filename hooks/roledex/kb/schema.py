@@ -323,5 +323,22 @@ STORY_SECTIONS = ("Situation", "Task", "Action", "Result", "Reflection")
 STORY_NEEDS = ("Situation", "Action", "Result")
 """A story without these sections is not yet one to tell (the check warns)."""
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY)}
+CONFIDENCE = ("low", "medium", "high")
+"""How ready an answer is, as the user judges it; low comes up first to practise."""
+
+QUESTION = Kind(
+    name="question",
+    folder="questions",
+    description="One interview question with your answer in the body; private unless marked otherwise.",
+    fields=(
+        Field("question", "text", "the question as an interviewer asks it", required=True),
+        Field("tags", "text_list", "behavioural, technical, a role family's slug or a company's slug"),
+        Field("asked", "integer", "how many interviews have asked it"),
+        Field("practised", "date", "when you last practised the answer aloud"),
+        Field("confidence", "choice", "how ready the answer is", choices=CONFIDENCE),
+        _private(True),
+    ),
+)
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY, QUESTION)}
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}

@@ -288,6 +288,10 @@ def story_uri(story_slug: str) -> str:
     return f"stories/{story_slug}.md"
 
 
+def question_uri(question_slug: str) -> str:
+    return f"questions/{question_slug}.md"
+
+
 WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"
 """Front matter of generated pages whose tables need the width of the table of contents."""
 

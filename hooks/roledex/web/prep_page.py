@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from roledex.facts.prep_notes import Notes
+from roledex.facts.question_bank import to_practise
 from roledex.facts.requirements import skills_mapping
 from roledex.facts.skills import coverage
 from roledex.facts.stories import names, story_coverage
@@ -31,6 +32,7 @@ from roledex.web.common import (
     plural,
     posting_uri,
     prep_uri,
+    question_uri,
     role_uri,
     screen_only,
     stated_salary,
@@ -344,6 +346,37 @@ def _stories(ctx: SiteContext, posting: Posting, here: str) -> str:
     )
 
 
+MAX_PRACTISE = 6
+"""Questions of the bank shown on a prep page; the bank's own pages hold the rest."""
+
+
+def _practise_first(ctx: SiteContext, posting: Posting, here: str) -> str:
+    """The question bank's questions for this posting, least ready first (private view only)."""
+    if not ctx.includes_private or not ctx.kb.questions:
+        return ""
+    chosen = to_practise(ctx.kb.questions.values(), posting, ctx.kb)
+    if not chosen:
+        return ""
+    rows = [
+        [
+            link(q.question, here, question_uri(q.slug)),
+            badge(q.confidence or "not rated", f"confidence-{q.confidence or 'none'}"),
+            q.practised.isoformat() if q.practised else "never",
+            str(q.asked or 0),
+        ]
+        for q in chosen[:MAX_PRACTISE]
+    ]
+    more = f" {len(chosen) - MAX_PRACTISE} more in your question bank." if len(chosen) > MAX_PRACTISE else ""
+    return (
+        "## Practise first\n\n"
+        + badge("private", "private")
+        + " From your question bank: least ready first (confidence, then the longest unpractised)."
+        + more
+        + "\n\n"
+        + table(["Question", "Confidence", "Last practised", "Times asked"], rows)
+    )
+
+
 def prep_page(ctx: SiteContext, posting: Posting) -> str:
     """The prep page of a posting, with the user's notes where a prep file exists."""
     here = prep_uri(posting.slug)
@@ -354,6 +387,7 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
         card(facts),
         _application(ctx, posting, notes),
         _stories(ctx, posting, here),
+        _practise_first(ctx, posting, here),
         unindexed(_brief(ctx, posting, here)),
         unindexed(_asks(ctx, posting)),
         _notes(notes, posting),
