@@ -285,3 +285,18 @@ def test_hourly_and_contract_pay_is_marked_and_can_be_left_out(
     assert row.is_visible()
     assert watched.errors == []
     watched.close()
+
+
+@pytest.mark.parametrize("view", ["published", "private"])
+@pytest.mark.parametrize("address", ["postings/", "salaries/", "roles/engineering-manager-ml/"])
+def test_tables_fit_their_box_on_a_laptop(
+    browser: object, base_url: str, private_url: str, view: str, address: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto((base_url if view == "published" else private_url) + address)
+    overflow = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.md-typeset__scrollwrap')].map(e => e.scrollWidth - e.clientWidth))"
+    )
+    context.close()
+    assert overflow <= 0, f"{address} ({view}): a table is {overflow}px wider than its box"
