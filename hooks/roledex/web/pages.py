@@ -149,7 +149,8 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
 
 PRIVATE_BANNER = (
     '<div class="rdx-private-banner" role="note"><strong>Private view</strong>: this build shows your private '
-    "pages (applications, notes marked private). A published build leaves them out.</div>"
+    "pages (applications, contacts, prep notes, stories, questions and whatever says private). A published "
+    "build leaves them out.</div>"
 )
 
 
