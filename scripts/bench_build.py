@@ -62,6 +62,8 @@ def floor_site(folder: Path, roledex: Path) -> int:
     """The same pages from the same Markdown, built by MkDocs and Material alone."""
     config = (roledex / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config).replace("  - tags\n", "")
+    # the captured pages are the ones to show: none is held back as a draft (prep pages are in prep/)
+    config = re.sub(r"\ndraft_docs: \|\n(  .*\n)+", "\n", config)
     shutil.copytree(roledex / "captured", folder / "docs")
     shutil.copytree(roledex / "docs" / "assets", folder / "docs" / "assets")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -47,6 +47,10 @@ OUT = ' data-search-exclude="true"'
             "<table><tr><td>a</td></tr></table>",
         ),
         (f"<h2{OUT}>B</h2><table{OUT}><tr><td>x</td></tr></table><h2>C</h2><table{OUT}></table>", "<h2>C</h2>"),
+        # a marked section of marked headings goes first, then the heading's section around it
+        (f"<h2{OUT}>B</h2><p>b</p><section{OUT}><h3{OUT}>D</h3><p>d</p></section><h2>C</h2>", "<h2>C</h2>"),
+        # a marked element holding a heading search keeps stays: that heading starts an entry
+        (f"<section{OUT}><h3>D</h3><p>d</p></section><p>u</p>", f"<section{OUT}><h3>D</h3><p>d</p></section><p>u</p>"),
     ],
 )
 def test_left_out_sections_are_cut_only_where_whole(html: str, searchable: str) -> None:

@@ -317,12 +317,15 @@ SEARCH_EXCLUDE = ' { data-search-exclude="true" }'
 SCREEN_ONLY_CLASS = "rdx-screen-only"
 
 
-def screen_only(markdown: str) -> str:
+def screen_only(markdown: str, searchable: bool = True) -> str:
     """`markdown` shown on screen and left out of print: what a printed sheet can do without
-    (the whole profile, other pages' questions, related postings), one click away on screen."""
+    (the whole profile, other pages' questions, related postings), one click away on screen.
+    Not `searchable`: the whole section is marked for search to leave out, so search reads
+    none of it (its headings say so already; a mark on the element lets it be cut whole)."""
     if not markdown.strip():
         return ""
-    return f'<section class="{SCREEN_ONLY_CLASS}" markdown="1">\n\n{markdown.strip()}\n\n</section>\n'
+    mark = "" if searchable else SEARCH_EXCLUDE_ATTRIBUTE
+    return f'<section class="{SCREEN_ONLY_CLASS}"{mark} markdown="1">\n\n{markdown.strip()}\n\n</section>\n'
 
 
 def unindexed(markdown: str) -> str:

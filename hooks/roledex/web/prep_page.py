@@ -66,7 +66,7 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     ]
     profile = link(f"{company.name}'s profile", here, company_uri(company.slug))
     more = f" It also covers: {text(', '.join(others))}." if others else ""
-    parts.append(screen_only("\n".join(topics)))
+    parts.append(screen_only("\n".join(topics), searchable=False))
     parts.append(f"The whole profile is on {profile}.{more}\n")
     return "\n".join(parts)
 
@@ -84,7 +84,7 @@ def _asks(ctx: SiteContext, posting: Posting) -> str:
     if needs:
         listed = "### Qualifications\n\n" + _checklist([text(n) for n in needs])
         # with an application, its table lists them beside your evidence: print them once
-        parts.append(screen_only(listed) if ctx.application_of(posting) else listed)
+        parts.append(screen_only(listed, searchable=False) if ctx.application_of(posting) else listed)
     return "\n".join(parts)
 
 
@@ -391,7 +391,7 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
         unindexed(_brief(ctx, posting, here)),
         unindexed(_asks(ctx, posting)),
         _notes(notes, posting),
-        screen_only(unindexed(_gathered(ctx, posting, here))),
-        screen_only(unindexed(_related(ctx, posting, here))),
+        screen_only(unindexed(_gathered(ctx, posting, here)), searchable=False),
+        screen_only(unindexed(_related(ctx, posting, here)), searchable=False),
     ]
     return "\n".join(part for part in parts if part)

@@ -55,11 +55,9 @@ def _element_end(html: str, name: str, start: int) -> int | None:
     return None
 
 
-def searchable_html(html: str) -> str:
-    """`html` without what Material's search would leave out, where it is whole: a section
-    whose heading is marked (to the next heading), or any other marked element."""
-    if "data-search-exclude" not in html:
-        return html
+def _cut(html: str, headings: bool) -> str:
+    """One pass: cut either marked heading sections (to the next heading) or other marked
+    elements (to their end tag), each only where its HTML is whole."""
     kept: list[str] = []
     position = 0
     for match in _LEFT_OUT.finditer(html):
@@ -67,16 +65,36 @@ def searchable_html(html: str) -> str:
         if start < position:
             continue
         name = match.group(1).lower()
-        if _HEADING_NAME.fullmatch(name):
+        if bool(_HEADING_NAME.fullmatch(name)) is not headings:
+            continue
+        if headings:
             following = _HEADING.search(html, match.end())
             end: int | None = following.start() if following else len(html)
         else:
             end = _element_end(html, name, start)
-        if end is not None and _whole(html[start:end]):
-            kept.append(html[position:start])
-            position = end
+        if end is None:
+            continue
+        fragment = html[start:end]
+        if not _whole(fragment) or (not headings and _unmarked_heading(fragment)):
+            continue
+        kept.append(html[position:start])
+        position = end
     kept.append(html[position:])
     return "".join(kept)
+
+
+def _unmarked_heading(fragment: str) -> bool:
+    """True when a heading in `fragment` is not marked: it would start a section search keeps."""
+    return any("data-search-exclude" not in tag for tag in re.findall(r"<h[1-6]\b[^>]*>", fragment))
+
+
+def searchable_html(html: str) -> str:
+    """`html` without what Material's search would leave out, where it is whole: first any
+    marked element other than a heading (a table, a chart, a section of marked headings), then
+    each section whose heading is marked, to the next heading left."""
+    if "data-search-exclude" not in html:
+        return html
+    return _cut(_cut(html, headings=False), headings=True)
 
 
 def read_searchable(index: Any) -> None:
