@@ -49,6 +49,15 @@ OUT = ' data-search-exclude="true"'
         (f"<h2{OUT}>B</h2><table{OUT}><tr><td>x</td></tr></table><h2>C</h2><table{OUT}></table>", "<h2>C</h2>"),
         # a marked section of marked headings goes first, then the heading's section around it
         (f"<h2{OUT}>B</h2><p>b</p><section{OUT}><h3{OUT}>D</h3><p>d</p></section><h2>C</h2>", "<h2>C</h2>"),
+        # a marked heading whose section is not whole does not stop the cut of a later element
+        (
+            f"<div><h2{OUT}>B</h2></div><table{OUT}><tr><td>x</td></tr></table><p>u</p>",
+            f"<div><h2{OUT}>B</h2></div><p>u</p>",
+        ),
+        (
+            f"<table{OUT}><tr><td>x</td></tr></table><div><h2{OUT}>B</h2></div><table{OUT}></table><p>u</p>",
+            f"<div><h2{OUT}>B</h2></div><p>u</p>",
+        ),
         # a marked element holding a heading search keeps stays: that heading starts an entry
         (f"<section{OUT}><h3>D</h3><p>d</p></section><p>u</p>", f"<section{OUT}><h3>D</h3><p>d</p></section><p>u</p>"),
     ],
