@@ -58,6 +58,10 @@ OUT = ' data-search-exclude="true"'
             f"<table{OUT}><tr><td>x</td></tr></table><div><h2{OUT}>B</h2></div><table{OUT}></table><p>u</p>",
             f"<div><h2{OUT}>B</h2></div><p>u</p>",
         ),
+        # what cannot be cut, or lies inside a cut, does not stop the cuts after it
+        (f"<section{OUT}><table{OUT}></table></section><table{OUT}></table><p>u</p>", "<p>u</p>"),
+        (f"<div{OUT}><p>x</p><table{OUT}><tr><td>y</td></tr></table><p>u</p>", f"<div{OUT}><p>x</p><p>u</p>"),
+        (f"<div{OUT}><p>x</div></p><table{OUT}></table><p>u</p>", f"<div{OUT}><p>x</div></p><p>u</p>"),
         # a marked element holding a heading search keeps stays: that heading starts an entry
         (f"<section{OUT}><h3>D</h3><p>d</p></section><p>u</p>", f"<section{OUT}><h3>D</h3><p>d</p></section><p>u</p>"),
     ],
