@@ -90,3 +90,24 @@ def test_new_question_writes_a_file_the_check_accepts(docs_copy: Path) -> None:
     written = docs_copy / "questions" / "tell-me-about-a-time-you-disagreed-with-your-manager.md"
     assert "# confidence:" in written.read_text(encoding="utf-8")
     assert invoke("check", cwd=docs_copy.parent).returncode == 0
+
+
+def test_ties_are_broken_by_times_asked_then_the_question_in_any_case() -> None:
+    kb = _kb()
+    bank = [
+        Question(slug="b", doc=_doc("b"), question="banana", tags=[]),
+        Question(slug="a", doc=_doc("a"), question="Apple", tags=[]),
+        Question(slug="once", doc=_doc("once"), question="zzz", tags=[], asked=1),
+        Question(slug="odd", doc=_doc("odd"), question="odd", tags=[], confidence="unsure"),
+        Question(slug="med", doc=_doc("med"), question="med", tags=[], confidence="medium"),
+    ]
+    # an unknown confidence counts as none given: after low, before medium
+    order = [q.slug for q in to_practise(bank, kb.postings["p"], kb)]
+    assert order == ["once", "a", "b", "odd", "med"]
+
+
+def test_only_the_questions_that_fit_the_posting_come_up() -> None:
+    kb = _kb()
+    bank = [_question("mine", ["em-ml"]), _question("theirs", ["ios"]), _question("any", [])]
+    assert [q.slug for q in to_practise(bank, kb.postings["p"], kb)] == ["any", "mine"]
+    assert [q.slug for q in to_practise(bank, kb.postings["q"], kb)] == ["any", "theirs"]

@@ -115,3 +115,20 @@ def test_a_story_that_says_private_false_is_published_as_its_own_page(tmp_path: 
     assert build_site(tmp_path).returncode == 0
     assert "Cost fell 35% in two quarters." in read_page(tmp_path, "stories/warehouse/")
     assert "Your stories" not in read_page(tmp_path, f"prep/{GROWTH}/")  # the sheet's table is private
+
+
+def test_coverage_lists_every_requirement_with_its_stories_or_none() -> None:
+    from roledex.facts.stories import story_coverage
+
+    stories = [_story("a", "apprentices", ["mentoring"]), _story("b", "Budget", ["budget"])]
+    covered = story_coverage(["Mentoring engineers", "Owning a budget", "Kubernetes"], iter(stories))
+    assert [(req, [m.story.slug for m in found]) for req, found in covered] == [
+        ("Mentoring engineers", ["a"]),
+        ("Owning a budget", ["b"]),
+        ("Kubernetes", []),
+    ]
+
+
+def test_stories_are_listed_by_title_whatever_its_case() -> None:
+    stories = [_story("z", "zebra", ["python"]), _story("y", "Apple", ["python"]), _story("x", "banana", ["python"])]
+    assert [m.story.slug for m in stories_for("Python", stories)] == ["y", "x", "z"]
