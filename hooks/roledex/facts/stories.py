@@ -8,6 +8,7 @@ says which phrase matched; nothing is guessed from overlapping words.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,13 +23,19 @@ class Match:
     """The story's skill or phrase the requirement names, as the story writes it."""
 
 
-def names(requirement: str, phrase: str) -> bool:
-    """True when `requirement` names `phrase` as whole words, in any case."""
+@functools.lru_cache(maxsize=4096)
+def _whole_words(phrase: str) -> re.Pattern[str] | None:
+    """The phrase as a pattern of whole words, compiled once (every prep page asks again)."""
     words = phrase.split()
     if not words:
-        return False
-    pattern = r"(?<![\w+#])" + r"\s+".join(re.escape(word) for word in words) + r"(?![\w+#])"
-    return re.search(pattern, requirement, re.IGNORECASE) is not None
+        return None
+    return re.compile(r"(?<![\w+#])" + r"\s+".join(re.escape(word) for word in words) + r"(?![\w+#])", re.IGNORECASE)
+
+
+def names(requirement: str, phrase: str) -> bool:
+    """True when `requirement` names `phrase` as whole words, in any case."""
+    pattern = _whole_words(phrase)
+    return pattern is not None and pattern.search(requirement) is not None
 
 
 def stories_for(requirement: str, stories: Iterable[Story]) -> list[Match]:

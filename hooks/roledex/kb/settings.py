@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -265,9 +266,10 @@ def _key_lines(node: yaml.Node | None, prefix: str, lines: dict[str, int]) -> No
             _key_lines(value, name, lines)
 
 
+@functools.lru_cache(maxsize=8)
 def settings_file(path: str, text: str) -> SettingsFile:
     """Where each key is written in the text of a mkdocs.yml (nothing when the text is not
-    YAML: MkDocs itself says so)."""
+    YAML: MkDocs itself says so); read once per text, as serve asks on every save."""
     lines: dict[str, int] = {}
     with contextlib.suppress(yaml.YAMLError):
         _key_lines(yaml.compose(text, Loader=yaml.SafeLoader), "", lines)
@@ -293,10 +295,20 @@ def located_settings(extra: Any, config_file: str | None) -> Settings:
         return settings_from(extra)
     try:
         text = Path(config_file).read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        text, data = "", None
-    return replace(settings_from(extra, settings_file(config_file, text)), held_back=held_back(data))
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    patterns = _held_back_in(text)
+    return replace(settings_from(extra, settings_file(config_file, text)), held_back=patterns)
+
+
+@functools.lru_cache(maxsize=8)
+def _held_back_in(text: str) -> tuple[str, ...]:
+    """The held-back patterns of a mkdocs.yml's text, read once per text (serve reads it on
+    every save)."""
+    try:
+        return held_back(yaml.load(text, Loader=_TolerantLoader))
+    except yaml.YAMLError:
+        return ()
 
 
 def read_settings(config_file: Path) -> Settings:
