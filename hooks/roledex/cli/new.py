@@ -8,7 +8,7 @@ from pathlib import Path
 from roledex.cli.output import FAILED, OK, err, out
 from roledex.kb import scaffold
 from roledex.kb.files import write_text_atomic
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY, Kind
 from roledex.kb.text import did_you_mean, is_slug, slugify
 
 
@@ -43,10 +43,29 @@ def _write_new(path: Path, text: str, force: bool = False) -> bool:
     return True
 
 
+MAX_QUESTION_SLUG = 60
+"""A question's file name is its first words: a whole sentence makes an unwieldy name."""
+
+
+def _new_named(docs: Path, kind: Kind, name: str, text: str, slug: str | None = None) -> int:
+    """A new file of `kind` named after `name` (its slug, unless one is given), or one line
+    saying no file name can be made from it."""
+    slug = slugify(name) if slug is None else slug
+    if not slug:
+        err(f"roledex new: cannot make a file name from {name!r}; use letters or digits")
+        return FAILED
+    return OK if _write_new(scaffold.target_path(docs, kind, slug), text) else FAILED
+
+
+def _known(docs: Path, kind: Kind) -> list[str]:
+    """The slugs of the files of `kind`, for a did-you-mean."""
+    return sorted(p.stem for p in (docs / kind.folder).glob("*.md"))
+
+
 def _existing_posting(docs: Path, posting: str) -> bool:
     if (docs / POSTING.folder / f"{posting}.md").is_file():
         return True
-    known = sorted(p.stem for p in (docs / POSTING.folder).glob("*.md"))
+    known = _known(docs, POSTING)
     err(f"roledex new: no posting {posting!r} in {docs / POSTING.folder}{did_you_mean(posting, known)}")
     return False
 
@@ -55,28 +74,16 @@ def run(args: argparse.Namespace) -> int:
     """Write a ready-to-edit file of one kind, never over an existing one."""
     docs = Path(args.docs)
     if args.kind == "company":
-        slug = slugify(args.name)
-        if not slug:
-            err(f"roledex new: cannot make a file name from {args.name!r}; use letters or digits")
-            return FAILED
-        return OK if _write_new(scaffold.target_path(docs, COMPANY, slug), scaffold.company_file(args.name)) else FAILED
+        return _new_named(docs, COMPANY, args.name, scaffold.company_file(args.name))
     if args.kind == "posting":
         return _new_posting(docs, args.company, args.title, args.new_company)
     if args.kind == "contact":
         return _new_contact(docs, args.name, args.company)
     if args.kind == "question":
-        slug = slugify(args.text)[:60].rstrip("-")
-        if not slug:
-            err(f"roledex new: cannot make a file name from {args.text!r}; use letters or digits")
-            return FAILED
-        written = _write_new(scaffold.target_path(docs, QUESTION, slug), scaffold.question_file(args.text))
-        return OK if written else FAILED
+        slug = slugify(args.text)[:MAX_QUESTION_SLUG].rstrip("-")
+        return _new_named(docs, QUESTION, args.text, scaffold.question_file(args.text), slug)
     if args.kind == "story":
-        slug = slugify(args.title)
-        if not slug:
-            err(f"roledex new: cannot make a file name from {args.title!r}; use letters or digits")
-            return FAILED
-        return OK if _write_new(scaffold.target_path(docs, STORY, slug), scaffold.story_file(args.title)) else FAILED
+        return _new_named(docs, STORY, args.title, scaffold.story_file(args.title))
     if not is_slug(args.posting):
         suggestion = slugify(Path(args.posting).name.removesuffix(".md"))
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""
@@ -107,8 +114,7 @@ def _new_posting(docs: Path, company: str, title: str, new_company: bool = False
         return FAILED
     company_path = scaffold.target_path(docs, COMPANY, company_slug)
     if not company_path.exists() and not new_company:
-        known = sorted(p.stem for p in (docs / COMPANY.folder).glob("*.md"))
-        suggestion = did_you_mean(company_slug, known)
+        suggestion = did_you_mean(company_slug, _known(docs, COMPANY))
         if suggestion:
             err(
                 f"roledex new: no company {company_slug!r} in {docs / COMPANY.folder}{suggestion} "
@@ -128,7 +134,7 @@ def _new_contact(docs: Path, name: str, company: str | None) -> int:
         err(f"roledex new: cannot make a file name from {name!r}; use letters or digits")
         return FAILED
     if company is not None and not (docs / COMPANY.folder / f"{company}.md").is_file():
-        known = sorted(p.stem for p in (docs / COMPANY.folder).glob("*.md"))
+        known = _known(docs, COMPANY)
         err(f"roledex new: no company {company!r} in {docs / COMPANY.folder}{did_you_mean(company, known)}")
         return FAILED
     return OK if _write_new(scaffold.target_path(docs, CONTACT, slug), scaffold.contact_file(name, company)) else FAILED

@@ -147,10 +147,9 @@ def _own_words(posting: Posting) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w+#]+", f"{posting.title} {posting.team or ''}")}
 
 
-def _fits(question: str, source: Posting, posting: Posting) -> bool:
-    """A question from another posting's notes fits this one unless it names that posting's
-    own team or words this posting does not share ('the Growth ML team' on an Ads page)."""
-    theirs = _own_words(source) - _own_words(posting) - _GENERIC_WORDS
+def _fits(question: str, theirs: set[str]) -> bool:
+    """A question from another posting's notes fits this one unless it names `theirs`: that
+    posting's own words this one does not share ('the Growth ML team' on an Ads page)."""
     asked = {w.lower() for w in re.findall(r"[\w+#]+", question)}
     return not (theirs & asked)
 
@@ -165,7 +164,8 @@ def _asked_elsewhere(
     for other in others:
         if other.slug == posting.slug or shown >= MAX_GATHERED:
             continue
-        fitting = [q for q in ctx.notes(other.slug).questions(topic) if _fits(q, other, posting)]
+        theirs = _own_words(other) - _own_words(posting) - _GENERIC_WORDS
+        fitting = [q for q in ctx.notes(other.slug).questions(topic) if _fits(q, theirs)]
         fitting = fitting[: MAX_GATHERED - shown]
         if fitting:
             shown += len(fitting)
