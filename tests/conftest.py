@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.server
 import io
 import os
@@ -122,6 +123,22 @@ def build_site(root: Path, private: str | None = None, strict: bool = True) -> s
         env["ROLEDEX_PRIVATE"] = private
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"] + (["--strict"] if strict else [])
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=300)
+
+
+OUTPUT_SUFFIXES = (".html", ".json", ".xml", ".txt", ".js")
+
+
+def output_texts(site: Path) -> dict[str, str]:
+    """Every text file of a built site by its path in the site, gzip unpacked: where a private
+    word must not be."""
+    texts = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in OUTPUT_SUFFIXES:
+            texts[path.relative_to(site).as_posix()] = path.read_text(encoding="utf-8", errors="replace")
+        elif path.is_file() and path.suffix == ".gz":
+            unpacked = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+            texts[path.relative_to(site).as_posix()] = unpacked
+    return texts
 
 
 def read_page(root: Path, address: str) -> str:

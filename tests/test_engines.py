@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, hold_back, invoke, make_site, run_roledex
+from conftest import REPO, hold_back, invoke, make_site, output_texts, run_roledex
 from pathspec import GitIgnoreSpec
 from roledex.facts.privacy import PRIVATE_FOLDERS
 from roledex.kb.settings import Settings
@@ -44,12 +44,7 @@ def _project(root: Path, hook: bool = True) -> Path:
 
 
 def _leaks(site: Path) -> list[tuple[str, str]]:
-    found = []
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt", ".js"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            found += [(str(path.relative_to(site)), word) for word in PRIVATE_WORDS if word in text]
-    return found
+    return [(path, word) for path, text in output_texts(site).items() for word in PRIVATE_WORDS if word in text]
 
 
 def _pages(site: Path) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site, make_site, read_page
+from conftest import build_site, make_site, output_texts, read_page
 from html_tools import tables
 from roledex.web.common import unindexed
 
@@ -160,10 +160,8 @@ def test_prep_notes_are_private_unless_they_say_private_false(tmp_path: Path, pr
     _second_posting(tmp_path, privacy)
     result = build_site(tmp_path, strict=False)
     assert result.returncode == 0, result.stderr
-    for path in (tmp_path / "site").rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            assert "Why Etsy, twice?" not in text and "hiring bar" not in text, path
+    for path, text in output_texts(tmp_path / "site").items():
+        assert "Why Etsy, twice?" not in text and "hiring bar" not in text, path
     assert "roledex new prep etsy-second" in read_page(tmp_path, "prep/etsy-second/")
     assert build_site(tmp_path, private="include", strict=False).returncode == 0
     assert "Why Etsy, twice?" in _section(read_page(tmp_path, f"prep/{GROWTH}/"), "more-questions")

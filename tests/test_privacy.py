@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import build_site, hold_back, invoke, make_site, read_page, run_roledex
+from conftest import build_site, hold_back, invoke, make_site, output_texts, read_page, run_roledex
 
 APPLICATION = "applications/etsy-engineering-manager-ml-for-growth.md"
 PRIVATE_FACTS = [
@@ -24,13 +23,7 @@ PRIVATE_FACTS = [
 
 
 def _every_output(site: Path) -> str:
-    parts = []
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
-            parts.append(path.read_text(encoding="utf-8", errors="replace"))
-        elif path.suffix == ".gz":
-            parts.append(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
-    return "\n".join(parts)
+    return "\n".join(output_texts(site).values())
 
 
 def test_published_build_holds_no_private_fact(shipped_site: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import build_site, invoke, make_site, read_page
+from conftest import build_site, invoke, make_site, output_texts, read_page
 from roledex.facts.question_bank import fits, to_practise
 from roledex.kb.model import KnowledgeBase, Posting, Question
 from roledex.kb.source import Document
@@ -78,10 +78,8 @@ def test_the_prep_page_lists_what_to_practise_first_in_the_private_view_only(tmp
     assert "Tell me about a time you disagreed" in section and ">low<" in section and "never" in section
     assert "How do you ship iOS?" not in section  # tied to another role family
     assert build_site(tmp_path).returncode == 0
-    for path in (tmp_path / "site").rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            assert "Secret answer" not in text and "Practise first" not in text, path
+    for path, text in output_texts(tmp_path / "site").items():
+        assert "Secret answer" not in text and "Practise first" not in text, path
 
 
 def test_new_question_writes_a_file_the_check_accepts(docs_copy: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import build_site, invoke, make_site, read_page
+from conftest import build_site, invoke, make_site, output_texts, read_page
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.stories import names, stories_for
 from roledex.kb.model import Story
@@ -103,10 +103,8 @@ def test_the_prep_page_shows_which_story_proves_which_requirement_in_the_private
 def test_a_story_is_in_no_published_file(tmp_path: Path, privacy: str) -> None:
     make_site(tmp_path, {"stories/warehouse.md": STORY.replace("---\ntitle", f"---\n{privacy}title", 1)})
     assert build_site(tmp_path).returncode == 0
-    for path in (tmp_path / "site").rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".json", ".xml"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            assert "warehouse" not in text.lower() and "Your stories" not in text, path
+    for path, text in output_texts(tmp_path / "site").items():
+        assert "warehouse" not in text.lower() and "Your stories" not in text, path
     assert invoke("publish-check", "site", cwd=tmp_path).returncode == 0
 
 
