@@ -30,10 +30,9 @@ from mkdocs.utils import meta as mkdocs_meta
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import (
     PrivacySettingError,
-    full_view,
+    build_view,
     in_private_folder,
     include_private,
-    left_out,
     public_view,
 )
 from roledex.kb.load import LoadResult
@@ -225,14 +224,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _report(result.problems)
     if _serving():
         result = _usable(result)
-    view = full_view(result.kb) if state.include_private else public_view(result.kb)
-    state.hidden = set()
-    if not state.include_private:
-        pages = {f.src_uri: f for f in files.documentation_pages()}
-        state.hidden, problems = left_out(
-            {f.src_uri for f in files}, set(pages), view, lambda uri: pages[uri].content_string
-        )
-        _report(problems)
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    view, state.hidden, problems = build_view(
+        result.kb, state.include_private, {f.src_uri for f in files}, set(pages), lambda uri: pages[uri].content_string
+    )
+    _report(problems)
     addresses = set(state.hidden)
     for uri in sorted(state.hidden):
         file = files.get_file_from_path(uri)

@@ -120,3 +120,16 @@ def left_out(
     in_folders = {uri for uri in uris if in_private_folder(uri) and uri not in view.shown_paths}
     in_folders |= {uri for uri in uris if is_calendar_file(uri)}
     return view.hidden_paths | in_folders | marked, problems
+
+
+def build_view(
+    kb: KnowledgeBase, include_private: bool, uris: set[str], page_uris: set[str], read: Callable[[str], str]
+) -> tuple[View, set[str], list[Problem]]:
+    """What a build shows: the view, every file it leaves out (none in the private view) and
+    the problems of pages whose privacy cannot be read safely. The MkDocs hook and the pages
+    written for other engines both start here."""
+    if include_private:
+        return full_view(kb), set(), []
+    view = public_view(kb)
+    hidden, problems = left_out(uris, page_uris, view, read)
+    return view, hidden, problems

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from roledex.check.run import checked_knowledge_base
-from roledex.facts.privacy import full_view, left_out, public_view
+from roledex.facts.privacy import build_view
 from roledex.kb.problems import Problem, errors_in
 from roledex.kb.settings import Settings
 from roledex.web.context import SiteContext
@@ -80,15 +80,13 @@ def write_tree(docs: Path, out: Path, settings: Settings, include_private: bool 
     tree.problems = list(result.problems)
     if errors_in(result.problems):
         return tree
-    view = full_view(result.kb) if include_private else public_view(result.kb)
     files = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*")) if p.is_file()}
     pages = {uri for uri in files if uri.endswith(".md")}
     texts = {uri: files[uri].read_text(encoding="utf-8", errors="replace") for uri in pages}
-    if not include_private:
-        tree.left_out, problems = left_out(set(files), pages, view, texts.__getitem__)
-        tree.problems += problems
-        if errors_in(problems):
-            return tree
+    view, tree.left_out, problems = build_view(result.kb, include_private, set(files), pages, texts.__getitem__)
+    tree.problems += problems
+    if errors_in(problems):
+        return tree
     hidden = HiddenSources(tree.left_out)
     addresses = HiddenAddresses({*tree.left_out, *(_address(u) for u in tree.left_out if u.endswith(".md"))})
     context = SiteContext(view.kb, settings, includes_private=include_private)
