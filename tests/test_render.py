@@ -169,6 +169,7 @@ def test_related_postings_are_the_nearest_in_pay_then_the_newest(tmp_path: Path)
         "acme-unpaid-old",
         "acme-unpaid-undated",
     ]
+    assert [p.slug for p in nearest(ctx, here, others, 3)] == ["acme-dollars", "acme-near", "acme-below"]
     unpaid = ctx.kb.postings["acme-unpaid-old"]
     assert [p.slug for p in nearest(ctx, unpaid, [ctx.kb.postings[s] for s in ("acme-far", "acme-unpaid-new")])] == [
         "acme-unpaid-new",

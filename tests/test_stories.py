@@ -46,6 +46,12 @@ Cost fell 35% in two quarters.
         ("experience with C and Rust", "C", True),
         ("A/B testing at scale", "A/B testing", True),
         ("anything", "   ", False),
+        ("Apache\n  Spark pipelines", "apache SPARK", True),
+        ("Erfahrung mit PYTHON und Käse", "python", True),
+        ("ſpark jobs", "Spark", True),  # a case-blind match takes the long s for an s
+        ("Spark jobs", "ſpark", True),
+        ("Go, Rust", "rust", True),
+        ("Go, Rus", "rust", False),
     ],
 )
 def test_a_requirement_names_a_phrase_only_as_whole_words(requirement: str, phrase: str, named: bool) -> None:

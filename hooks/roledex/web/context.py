@@ -31,6 +31,17 @@ class SiteContext:
         """Each posting's annual salary, computed once per build."""
         return {slug: annual_salary(p, self.settings) for slug, p in self.kb.postings.items()}
 
+    @cached_property
+    def pay_points(self) -> dict[str, tuple[float | None, str | None, int]]:
+        """Each posting's (annual midpoint, its currency, minus the posted day's ordinal): what
+        ordering postings by nearness in pay reads, worked out once per build."""
+        points: dict[str, tuple[float | None, str | None, int]] = {}
+        for slug, posting in self.kb.postings.items():
+            annual = self.annuals.get(slug)
+            newest = -posting.posted.toordinal() if posting.posted else 0
+            points[slug] = (annual.mid, annual.currency, newest) if annual is not None else (None, None, newest)
+        return points
+
     def __post_init__(self) -> None:
         self._notes: dict[str, Notes] = {}
         self._asks: dict[str, tuple[list[str], list[str]]] = {}

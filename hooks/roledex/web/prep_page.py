@@ -6,9 +6,11 @@ ask for, your notes, questions from other prep notes, related postings.
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 
 from roledex.facts.prep_notes import Notes
 from roledex.facts.question_bank import to_practise
@@ -207,29 +209,32 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
-def nearest(ctx: SiteContext, posting: Posting, others: list[Posting]) -> list[Posting]:
+def nearest(ctx: SiteContext, posting: Posting, others: list[Posting], limit: int | None = None) -> list[Posting]:
     """Other postings in the order worth comparing with this one: nearest in annual pay first
-    (when both state pay in one currency), then the newest. A posting then appears on the prep
-    pages of its neighbours in pay, not on every page of its family, which keeps a page's
-    related postings about it and a salary edit's reach small."""
-    own = ctx.annual(posting)
-    own_mid, own_currency = (own.mid, own.currency) if own is not None else (None, None)
-
-    def order(other: Posting) -> tuple[int, float, int, str]:
-        theirs = ctx.annual(other)
-        if own_mid is not None and theirs is not None and theirs.mid is not None and theirs.currency == own_currency:
-            return (0, abs(theirs.mid - own_mid), 0, other.slug)
-        newest = -other.posted.toordinal() if other.posted else 0
-        return (1, 0.0, newest, other.slug)
-
-    return sorted(others, key=order)
+    (when both state pay in one currency), then the newest; the first `limit` of them. A
+    posting then appears on the prep pages of its neighbours in pay, not on every page of its
+    family, which keeps a page's related postings about it and a salary edit's reach small."""
+    points = ctx.pay_points
+    own_mid, own_currency, _ = points[posting.slug]
+    keyed: list[tuple[tuple[int, float, int, str], Posting]] = []
+    for other in others:
+        mid, currency, newest = points[other.slug]
+        if own_mid is not None and mid is not None and currency == own_currency:
+            keyed.append(((0, abs(mid - own_mid), 0, other.slug), other))
+        else:
+            keyed.append(((1, 0.0, newest, other.slug), other))
+    if limit is None:
+        chosen = sorted(keyed, key=itemgetter(0))
+    else:  # a family of hundreds sorted whole on each of its prep pages made a build quadratic
+        chosen = heapq.nsmallest(limit, keyed, key=itemgetter(0))
+    return [other for _, other in chosen]
 
 
 def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     """The same role family at other companies, nearest in pay first, and other roles at this
     company, salary beside each."""
     role_postings = ctx.kb.postings_in_role(posting.role) if posting.role else []
-    same_role = nearest(ctx, posting, [p for p in role_postings if p.company != posting.company])[:MAX_RELATED]
+    same_role = nearest(ctx, posting, [p for p in role_postings if p.company != posting.company], MAX_RELATED)
     company_postings = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
     same_company = company_postings[:MAX_RELATED]
     if not same_role and not same_company:
