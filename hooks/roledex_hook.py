@@ -78,6 +78,8 @@ class _State:
     """Errors this build found; under serve they are shown on every page instead of stopping it."""
     last_good: tuple[Settings, LoadResult] | None = None
     """The settings and knowledge base of the last build without errors, kept across rebuilds."""
+    server: Any = None
+    """The development server, once `serve` has started it."""
 
 
 state = _State()
@@ -85,6 +87,7 @@ state = _State()
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command = command
+    serve_cache.trust_hook(__name__)
     if command == "serve" and not hasattr(Page.render, "__wrapped__"):
         Page.render = serve_cache.cached_render(Page.render)  # type: ignore[method-assign]
         mkdocs_utils.write_file = serve_cache.written_if_changed(mkdocs_utils.write_file)
@@ -101,6 +104,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _serving():
+        serve_watch.building()
+        serve_watch.pause_while_building(state.server)  # what MkDocs began to watch after on_serve
     state.context = None
     state.generated = frozenset()
     state.hidden = set()
@@ -279,9 +285,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output.replace('<div class="md-container"', banners + '<div class="md-container"', 1)
 
 
+def on_build_error(error: Exception) -> None:
+    """A failed build has ended too: looking for saves goes on."""
+    serve_watch.built()
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) -> Any:
-    """Notice saves sooner than MkDocs' half-second polling, as far as it stays cheap."""
+    """Notice saves sooner than MkDocs' half-second polling, as far as it stays cheap, and
+    not look while a build runs."""
     interval = serve_watch.poll_sooner(server, config.docs_dir)
+    serve_watch.pause_while_building(server)
+    state.server = server
     log.debug("roledex: looking for saves every %.2f s", interval)
     return server
 
@@ -306,3 +320,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         serve_cache.remove_stale_outputs(config.site_dir)
         log.debug("roledex: reused %(render)d conversions, %(search)d indexings and %(page)d pages", serve_cache.hits)
         serve_cache.forget_unused()
+    serve_watch.built()

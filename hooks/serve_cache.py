@@ -191,11 +191,56 @@ def _neighbours(page: Any) -> list[Any]:
     return [parents, links, page.is_homepage, page.canonical_url, page.edit_url]
 
 
+KNOWN_PAGE_CONTEXT = frozenset(
+    (
+        "material.plugins.search.plugin.SearchPlugin",
+        "mkdocs.contrib.search.SearchPlugin",
+        "material.plugins.tags.plugin.TagsPlugin",
+    )
+)
+"""Plugins whose `on_page_context` only feeds the template, or the search index through
+`search_index.add_entry_from_context`: a page whose written output is reused needs neither
+the template context nor them, only its search entries."""
+_own_module: list[str] = []
+"""The name MkDocs gave the roledex hook module (its `on_post_page` marks banners, which the
+page key holds)."""
+
+
+def trust_hook(module_name: str) -> None:
+    _own_module[:] = [module_name]
+
+
+def _maker(handler: Any) -> str:
+    owner = getattr(handler, "__self__", None)
+    if owner is None:
+        return str(getattr(handler, "__module__", ""))
+    return f"{type(owner).__module__}.{type(owner).__qualname__}"
+
+
+def reusable_without_plugins(plugins: Any) -> list[Any] | None:
+    """The search plugins to feed when a page's output is reused without running the
+    `page_context` and `post_page` events, or None when a plugin MkDocs would call there is
+    not known to do only that (then pages go through the events as usual)."""
+    events = getattr(plugins, "events", {})
+    searches = []
+    for handler in events.get("page_context", ()):
+        maker = _maker(handler)
+        if maker not in KNOWN_PAGE_CONTEXT:
+            return None
+        if hasattr(handler.__self__, "search_index"):
+            searches.append(handler.__self__)
+    if any(_maker(handler) not in _own_module for handler in events.get("post_page", ())):
+        return None
+    return searches
+
+
 def cached_build_page(
     build_page: Callable[..., None], get_context: Callable[..., Any], write: Callable[..., None]
 ) -> Callable[..., None]:
     """MkDocs' `_build_page` that reuses a page's written output when nothing its template
-    reads has changed; the page still goes through `on_page_context` (the search index)."""
+    reads has changed. The page's search entries still go into this build's index: straight
+    from the search plugin's index when every `page_context` plugin is a known one, else by
+    running the `page_context` event as MkDocs does."""
 
     def build_or_reuse(
         page: Any, config: Any, doc_files: Any, nav: Any, env: Any, dirty: bool = False, excluded: bool = False
@@ -225,16 +270,31 @@ def cached_build_page(
                 pass
             return
         hits["page"] += 1
-        config._current_page, page.active = page, True
-        try:
-            page_context = get_context(nav, doc_files, config, page)
-            config.plugins.on_page_context(page_context, page=page, config=config, nav=nav)
-            write(_pages[key], page.file.abs_dest_path)
-        finally:
-            config._current_page, page.active = None, False
+        searches = reusable_without_plugins(config.plugins)
+        if searches is not None:
+            for plugin in searches:
+                if getattr(getattr(plugin, "config", None), "enabled", True) is not False:
+                    plugin.search_index.add_entry_from_context(page)
+        else:
+            config._current_page, page.active = page, True
+            try:
+                page_context = get_context(nav, doc_files, config, page)
+                config.plugins.on_page_context(page_context, page=page, config=config, nav=nav)
+            finally:
+                config._current_page, page.active = None, False
+        _write_page(key, _pages[key], page.file.abs_dest_path, write)
 
     build_or_reuse.__wrapped__ = build_page  # type: ignore[attr-defined]
     return build_or_reuse
+
+
+def _write_page(key: str, output: bytes, output_path: str, write: Callable[..., None]) -> None:
+    """Write a reused page's output unless the file already holds what this key wrote."""
+    if _outputs.get(output_path) == key and os.path.exists(output_path):
+        _produced.add(output_path)
+        return
+    write(output, output_path)
+    _outputs[output_path] = key
 
 
 def forget_unused() -> None:

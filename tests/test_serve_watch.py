@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,72 @@ def test_a_watcher_of_another_shape_is_left_alone(tmp_path: Path) -> None:
         observer = object()
 
     assert serve_watch.poll_sooner(Other(), str(tmp_path)) == serve_watch.SLOWEST
+
+
+class _Emitter:
+    """A polling watcher as watchdog makes it: it lists its folder through `_take_snapshot`."""
+
+    def __init__(self) -> None:
+        self.stopped_event = threading.Event()
+        self.looks = 0
+
+    def _take_snapshot(self) -> str:
+        self.looks += 1
+        return "listing"
+
+
+class _Server:
+    def __init__(self, *emitters: object) -> None:
+        self.observer = type("Observer", (), {"emitters": set(emitters)})()
+
+
+def _look_in_background(emitter: _Emitter) -> tuple[threading.Thread, list[str]]:
+    seen: list[str] = []
+    thread = threading.Thread(target=lambda: seen.append(emitter._take_snapshot()), daemon=True)
+    thread.start()
+    return thread, seen
+
+
+def test_no_look_at_the_folder_while_a_build_runs() -> None:
+    emitter = _Emitter()
+    assert serve_watch.pause_while_building(_Server(emitter)) == 1
+    serve_watch.building()
+    try:
+        thread, seen = _look_in_background(emitter)
+        thread.join(0.3)
+        assert thread.is_alive() and emitter.looks == 0
+    finally:
+        serve_watch.built()
+    thread.join(2)
+    assert seen == ["listing"] and emitter.looks == 1
+    thread, seen = _look_in_background(emitter)
+    thread.join(0.3)
+    assert not thread.is_alive() and seen == ["listing"]  # no build: it looks at once
+
+
+def test_a_stopped_watcher_does_not_wait_for_the_build() -> None:
+    emitter = _Emitter()
+    serve_watch.pause_while_building(_Server(emitter))
+    serve_watch.building()
+    try:
+        emitter.stopped_event.set()
+        thread, seen = _look_in_background(emitter)
+        thread.join(1)
+        assert seen == ["listing"]
+    finally:
+        serve_watch.built()
+
+
+def test_each_watcher_is_changed_once_and_others_are_left_alone(tmp_path: Path) -> None:
+    emitter = _Emitter()
+    server = _Server(emitter, object())
+    assert serve_watch.pause_while_building(server) == 1
+    assert serve_watch.pause_while_building(server) == 0
+    assert serve_watch.pause_while_building(object()) == 0
+    live = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=_port(), root=str(tmp_path / "site"))
+    try:
+        live.watch(str(tmp_path))
+        assert serve_watch.pause_while_building(live) == 1
+        assert all(emitter._take_snapshot().paths is not None for emitter in live.observer.emitters)
+    finally:
+        live.server_close()

@@ -1,0 +1,104 @@
+"""Work reused across rebuilds under `mkdocs serve`: when a reused page may skip the plugins'
+page events, and when its output file is written again."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "hooks"))
+import serve_cache  # noqa: E402
+
+HOOK = "hooks/roledex_hook.py"
+
+
+def _plugin(qualified_name: str) -> Any:
+    """An instance of a class named like a real plugin, with the page events MkDocs calls."""
+    module, _, name = qualified_name.rpartition(".")
+    methods = {"__module__": module, "on_page_context": lambda self: None, "on_post_page": lambda self: None}
+    return type(name, (), methods)()
+
+
+def _hook_event() -> Callable[[], None]:
+    def on_post_page() -> None:
+        return None
+
+    on_post_page.__module__ = HOOK
+    return on_post_page
+
+
+class _Plugins:
+    """What MkDocs' PluginCollection keeps: each event's handlers, in order."""
+
+    def __init__(self, page_context: list[Any], post_page: list[Any]) -> None:
+        self.events = {"page_context": page_context, "post_page": post_page}
+
+
+MATERIAL_SEARCH = "material.plugins.search.plugin.SearchPlugin"
+MATERIAL_TAGS = "material.plugins.tags.plugin.TagsPlugin"
+MKDOCS_SEARCH = "mkdocs.contrib.search.SearchPlugin"
+
+
+@pytest.mark.parametrize(
+    ("page_context", "post_page", "searches"),
+    [
+        ([MATERIAL_SEARCH, MATERIAL_TAGS], ["hook"], [MATERIAL_SEARCH]),
+        ([MKDOCS_SEARCH], [], [MKDOCS_SEARCH]),
+        ([MATERIAL_TAGS], ["hook"], []),
+        ([], [], []),
+        ([MATERIAL_SEARCH, "mkdocs_macros.plugin.MacrosPlugin"], ["hook"], None),
+        (["material.plugins.search.plugin.SearchPluginCopy"], [], None),
+        ([MATERIAL_SEARCH], ["hook", "mkdocs_minify_plugin.plugin.MinifyPlugin"], None),
+        ([MATERIAL_SEARCH], ["other_hook"], None),
+    ],
+)
+def test_a_reused_page_skips_the_page_events_only_when_every_plugin_there_is_known(
+    page_context: list[str], post_page: list[str], searches: list[str] | None
+) -> None:
+    serve_cache.trust_hook(HOOK)
+    plugins = {name: _plugin(name) for name in page_context}
+    handlers = [plugins[name].on_page_context for name in page_context]
+    posts: list[Any] = []
+    for name in post_page:
+        if name == "hook":
+            posts.append(_hook_event())
+        elif name == "other_hook":
+            other = _hook_event()
+            other.__module__ = "hooks/other.py"
+            posts.append(other)
+        else:
+            posts.append(_plugin(name).on_post_page)
+    for plugin in plugins.values():
+        if "Search" in type(plugin).__qualname__:
+            plugin.search_index = []
+    found = serve_cache.reusable_without_plugins(_Plugins(handlers, posts))
+    if searches is None:
+        assert found is None
+    else:
+        assert [f"{type(p).__module__}.{type(p).__qualname__}" for p in found] == searches
+
+
+def test_a_reused_page_is_written_again_only_when_its_file_holds_something_else(tmp_path: Path) -> None:
+    writes: list[tuple[bytes, str]] = []
+
+    def write(output: bytes, path: str) -> None:
+        writes.append((output, path))
+        Path(path).write_bytes(output)
+
+    path = str(tmp_path / "page" / "index.html")
+    Path(path).parent.mkdir()
+    serve_cache._produced.clear()
+    serve_cache._write_page("key-1", b"first", path, write)
+    serve_cache._write_page("key-1", b"first", path, write)
+    assert writes == [(b"first", path)]
+    assert path in serve_cache._produced  # left in place, it is still this build's page
+    Path(path).unlink()
+    serve_cache._write_page("key-1", b"first", path, write)
+    serve_cache._write_page("key-2", b"second", path, write)
+    assert writes == [(b"first", path), (b"first", path), (b"second", path)]
+    assert Path(path).read_bytes() == b"second"
