@@ -33,6 +33,21 @@ context: dict[str, str] = {"signature": "", "site": "", "banner": ""}
 (`signature`); the navigation and mkdocs.yml (`site`); the banners every page carries."""
 
 
+_texts: dict[int, tuple[str, str]] = {}
+"""This build's digests of long texts (a page's HTML), by the text object: its page key and its
+search key both hash it."""
+
+
+def _text_digest(text: str | None) -> str:
+    if text is None:
+        return ""
+    known = _texts.get(id(text))
+    if known is None or known[0] is not text:
+        known = (text, _digest(text))
+        _texts[id(text)] = known
+    return known[1]
+
+
 def _digest(*parts: object) -> str:
     hasher = hashlib.sha256()
     for part in parts:
@@ -68,7 +83,8 @@ def cached_render(render: Callable[..., None]) -> Callable[..., None]:
         if key in _rendered:
             hits["render"] += 1
             content, toc, title, anchors, links = _rendered[key]
-            page.content, page.toc = content, _copy_toc(toc)  # the tags plugin adds to a toc
+            shared = _only_known(config.plugins, TOC_READERS) and not _lists_tags(config.plugins, page)
+            page.content, page.toc = content, toc if shared else _copy_toc(toc)
             page._title_from_render, page.present_anchor_ids = title, set(anchors or ())
             page.links_to_anchors = _links_in(files, links)
             return
@@ -83,6 +99,36 @@ def cached_render(render: Callable[..., None]) -> Callable[..., None]:
 
     render_or_reuse.__wrapped__ = render  # type: ignore[attr-defined]
     return render_or_reuse
+
+
+TOC_READERS = frozenset(("page_content", "env", "page_context", "post_page"))
+"""The events after a page's conversion; of the known plugins, only the tags plugin changes
+a table of contents there, on a page that lists tags. Any other page may share its table of
+contents with the cache, which saves copying thousands of small objects on every save."""
+TAGS_PLUGIN = "material.plugins.tags.plugin.TagsPlugin"
+
+
+def _lists_tags(plugins: Any, page: Any) -> bool:
+    """True when Material's tags plugin lists tags on `page` (or cannot tell us)."""
+    for plugin in plugins.values():
+        if f"{type(plugin).__module__}.{type(plugin).__qualname__}" != TAGS_PLUGIN:
+            continue
+        try:
+            if any(listing.page is page for listing in plugin.listings or ()):
+                return True
+        except (AttributeError, TypeError):
+            return True
+    return False
+
+
+def _only_known(plugins: Any, events: Iterable[str]) -> bool:
+    """True when every handler of `events` is a known plugin's or the roledex hook's."""
+    registered = getattr(plugins, "events", {})
+    return all(
+        _maker(handler) in KNOWN_PLUGINS or _maker(handler) in _own_module
+        for event in events
+        for handler in registered.get(event, ())
+    )
 
 
 def _copy_toc(toc: Any) -> Any:
@@ -105,8 +151,9 @@ def _links_in(files: Any, links: dict[str, dict[str, str]]) -> dict[Any, dict[st
     """A page's links to anchors of other pages, pointing at this build's files (the anchors
     are checked against the pages of this build, not of the one that first rendered it)."""
     current = {}
+    by_path = getattr(files, "src_uris", None)  # a plain lookup: get_file_from_path parses each path
     for src_uri, anchors in links.items():
-        target = files.get_file_from_path(src_uri)
+        target = by_path.get(src_uri) if by_path is not None else files.get_file_from_path(src_uri)
         if target is not None:
             current[target] = dict(anchors)
     return current
@@ -140,7 +187,7 @@ def cached_search(index: Any) -> None:
 
     def add_or_reuse(page: Any) -> None:
         meta = {key: page.meta.get(key) for key in ("search", "tags", "title")}
-        key = _digest("search", page.url, page.title, meta, _toc_outline(page.toc), page.content)
+        key = _digest("search", page.url, page.title, meta, _toc_outline(page.toc), _text_digest(page.content))
         _used.add(key)
         if key in _searched:
             hits["search"] += 1
@@ -191,16 +238,16 @@ def _neighbours(page: Any) -> list[Any]:
     return [parents, links, page.is_homepage, page.canonical_url, page.edit_url]
 
 
-KNOWN_PAGE_CONTEXT = frozenset(
+KNOWN_PLUGINS = frozenset(
     (
         "material.plugins.search.plugin.SearchPlugin",
         "mkdocs.contrib.search.SearchPlugin",
-        "material.plugins.tags.plugin.TagsPlugin",
+        TAGS_PLUGIN,
     )
 )
-"""Plugins whose `on_page_context` only feeds the template, or the search index through
-`search_index.add_entry_from_context`: a page whose written output is reused needs neither
-the template context nor them, only its search entries."""
+"""Plugins whose page events are known: `on_page_context` only feeds the template, or the
+search index through `search_index.add_entry_from_context`, so a page whose written output is
+reused needs neither the template context nor them, only its search entries."""
 _own_module: list[str] = []
 """The name MkDocs gave the roledex hook module (its `on_post_page` marks banners, which the
 page key holds)."""
@@ -225,7 +272,7 @@ def reusable_without_plugins(plugins: Any) -> list[Any] | None:
     searches = []
     for handler in events.get("page_context", ()):
         maker = _maker(handler)
-        if maker not in KNOWN_PAGE_CONTEXT:
+        if maker not in KNOWN_PLUGINS:
             return None
         if hasattr(handler.__self__, "search_index"):
             searches.append(handler.__self__)
@@ -253,7 +300,7 @@ def cached_build_page(
             context["banner"],
             page.file.src_uri,
             page.url,
-            page.content,
+            _text_digest(page.content),
             _toc_outline(page.toc or ()),
             meta,
             page.title,
@@ -303,6 +350,7 @@ def forget_unused() -> None:
         for key in [k for k in store if k not in _used]:
             del store[key]
     _used.clear()
+    _texts.clear()
     hits.update(render=0, search=0, page=0)
 
 

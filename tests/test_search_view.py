@@ -38,6 +38,10 @@ OUT = ' data-search-exclude="true"'
         (f"<div{OUT}><div>x</div><p>y</p></div><p>u</p>", "<p>u</p>"),
         (f"<p>a</p><table{OUT}><tr><td>x</td></tr>", f"<p>a</p><table{OUT}><tr><td>x</td></tr>"),
         (f"<div{OUT}><p>x</div></p><p>u</p>", f"<div{OUT}><p>x</div></p><p>u</p>"),
+        # the end tag is the element's own, in any case, whatever else is named alike
+        (f"<TABLE{OUT}><tr><td>x</td></tr></Table><p>u</p>", "<p>u</p>"),
+        (f"<table{OUT}><table-x>y</table-x><tr><td>x</td></tr></table><p>u</p>", "<p>u</p>"),
+        (f"<div{OUT}><div/><p>x</p></div><p>u</p>", "<p>u</p>"),
         # a heading inside a comment or CDATA is not where the section ends
         (f"<h2{OUT}>B</h2><!-- <h2>x</h2> --><p>c</p>", f"<h2{OUT}>B</h2><!-- <h2>x</h2> --><p>c</p>"),
         (f"<h2{OUT}>B</h2><![CDATA[<h2>x</h2>]]><p>c</p>", f"<h2{OUT}>B</h2><![CDATA[<h2>x</h2>]]><p>c</p>"),

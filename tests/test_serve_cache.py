@@ -102,3 +102,64 @@ def test_a_reused_page_is_written_again_only_when_its_file_holds_something_else(
     serve_cache._write_page("key-2", b"second", path, write)
     assert writes == [(b"first", path), (b"first", path), (b"second", path)]
     assert Path(path).read_bytes() == b"second"
+
+
+class _Listing:
+    def __init__(self, page: object) -> None:
+        self.page = page
+
+
+class _PluginMap(dict[str, Any]):
+    """What MkDocs' PluginCollection is: the plugins by name, and each event's handlers."""
+
+    def __init__(self, plugins: dict[str, Any], events: dict[str, list[Any]]) -> None:
+        super().__init__(plugins)
+        self.events = events
+
+
+PAGE, OTHER_PAGE = object(), object()
+
+
+@pytest.mark.parametrize(
+    ("maker", "listings", "lists"),
+    [
+        (MATERIAL_TAGS, [_Listing(PAGE)], True),
+        (MATERIAL_TAGS, [_Listing(OTHER_PAGE)], False),
+        (MATERIAL_TAGS, None, False),
+        (MATERIAL_TAGS, "missing", True),  # a tags plugin that cannot tell: the page may list tags
+        (MATERIAL_TAGS, 42, True),
+        ("other.plugin.TagsPlugin", [_Listing(PAGE)], False),
+    ],
+)
+def test_a_page_that_lists_tags_gets_its_own_table_of_contents(maker: str, listings: object, lists: bool) -> None:
+    plugin = _plugin(maker)
+    if listings != "missing":
+        plugin.listings = listings
+    assert serve_cache._lists_tags(_PluginMap({"tags": plugin}, {}), PAGE) is lists
+
+
+@pytest.mark.parametrize(
+    ("handlers", "known"),
+    [
+        ({"page_context": [MATERIAL_SEARCH, MATERIAL_TAGS], "env": [MATERIAL_TAGS], "post_page": ["hook"]}, True),
+        ({"page_content": ["hook"]}, True),
+        ({}, True),
+        ({"env": ["mkdocs_macros.plugin.MacrosPlugin"]}, False),
+        ({"page_content": ["hook", "some.plugin.TocPlugin"]}, False),
+        ({"post_page": ["other_hook"]}, False),
+    ],
+)
+def test_a_table_of_contents_is_shared_only_when_every_later_plugin_is_known(
+    handlers: dict[str, list[str]], known: bool
+) -> None:
+    serve_cache.trust_hook(HOOK)
+    events: dict[str, list[Any]] = {}
+    for event, names in handlers.items():
+        for name in names:
+            if name in ("hook", "other_hook"):
+                handler = _hook_event()
+                handler.__module__ = HOOK if name == "hook" else "hooks/other.py"
+            else:
+                handler = _plugin(name).on_page_context
+            events.setdefault(event, []).append(handler)
+    assert serve_cache._only_known(_PluginMap({}, events), serve_cache.TOC_READERS) is known

@@ -32,8 +32,10 @@ def _whole_words(phrase: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w+#])" + r"\s+".join(re.escape(word) for word in words) + r"(?![\w+#])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def names(requirement: str, phrase: str) -> bool:
-    """True when `requirement` names `phrase` as whole words, in any case."""
+    """True when `requirement` names `phrase` as whole words, in any case. Kept for the same
+    texts: every build (every save under serve) asks again about each posting's text."""
     pattern = _whole_words(phrase)
     if pattern is None:
         return False

@@ -7,6 +7,7 @@ user keeps writing ordinary Markdown.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -137,11 +138,17 @@ def list_items(markdown: str, top_level_only: bool = False) -> list[str]:
 
 def items_under(markdown: str, words: tuple[str, ...]) -> list[str]:
     """List items of every section whose heading holds one of `words`, in order, without repeats."""
+    return list(_items_under(markdown, words))
+
+
+@functools.lru_cache(maxsize=8192)
+def _items_under(markdown: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Kept for the same text: each build (each save under serve) asks again for every posting."""
     found: list[str] = []
     for section in sections(markdown):
         if any(w in section.title.lower() for w in words):
             found += [i for i in list_items(section.body) if i not in found]
-    return found
+    return tuple(found)
 
 
 def table_rows(markdown: str) -> list[list[str]]:

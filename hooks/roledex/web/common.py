@@ -328,10 +328,12 @@ def screen_only(markdown: str, searchable: bool = True) -> str:
     return f'<section class="{SCREEN_ONLY_CLASS}"{mark} markdown="1">\n\n{markdown.strip()}\n\n</section>\n'
 
 
+@lru_cache(maxsize=8192)
 def unindexed(markdown: str) -> str:
     """`markdown` with each of its headings (outside code) marked for Material's search to
     leave out: for content that is indexed on its own page already (a company's brief, a
-    posting's requirements, other pages' questions), so each fact is indexed once."""
+    posting's requirements, other pages' questions), so each fact is indexed once. Kept for
+    the same text: a company's brief comes again on each of its postings' prep pages."""
     lines, fenced = [], False
     for line in markdown.split("\n"):
         if _FENCE_LINE.match(line):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar, cast
 
 from roledex.facts.company_brief import company_brief
 from roledex.facts.history import status_history
@@ -17,6 +19,8 @@ from roledex.kb.model import Application, KnowledgeBase, Posting
 from roledex.kb.sections import Section
 from roledex.kb.settings import Settings
 from roledex.web.common import role_label
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,6 +47,7 @@ class SiteContext:
         return points
 
     def __post_init__(self) -> None:
+        self._pieces: dict[tuple[object, ...], object] = {}
         self._notes: dict[str, Notes] = {}
         self._asks: dict[str, tuple[list[str], list[str]]] = {}
         self._briefs: dict[str, tuple[list[tuple[str, Section]], list[str]]] = {}
@@ -72,6 +77,13 @@ class SiteContext:
     def in_role_elsewhere(self, role: str, company: str) -> int:
         """How many postings of a role family are at other companies."""
         return len(self.kb.postings_in_role(role)) - self._role_company_counts[(role, company)]
+
+    def once(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """What `compute` gives for `key`, worked out once per build: for a piece many pages
+        show alike (a posting's row among a hundred prep pages' related postings)."""
+        if key not in self._pieces:
+            self._pieces[key] = compute()
+        return cast(T, self._pieces[key])
 
     def notes(self, posting_slug: str) -> Notes:
         """The prep notes of a posting, read once per build: many pages gather them."""

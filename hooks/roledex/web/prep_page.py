@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import html
+import posixpath
 import re
 from collections.abc import Iterable
 from operator import itemgetter
@@ -240,14 +241,7 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     if not same_role and not same_company:
         return ""
     rows = [
-        [
-            link(p.title, here, posting_uri(p)),
-            link(company_name(ctx.kb, p), here, company_uri(p.company)),
-            why,
-            text(stated_salary(p.salary)),
-            annual_cell(ctx.annual(p)),
-            link("Prep", here, prep_uri(p.slug)),
-        ]
+        _related_row(ctx, p, why, here)
         for group, why in ((same_role, "same role family"), (same_company, "same company"))
         for p in group
     ]
@@ -266,6 +260,22 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
         + table(["Posting", "Company", "Why", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows)
         + note
     )
+
+
+def _related_row(ctx: SiteContext, posting: Posting, why: str, here: str) -> list[str]:
+    """A related posting's row: the same on each of the many prep pages that list it."""
+
+    def row() -> list[str]:
+        return [
+            link(posting.title, here, posting_uri(posting)),
+            link(company_name(ctx.kb, posting), here, company_uri(posting.company)),
+            why,
+            text(stated_salary(posting.salary)),
+            annual_cell(ctx.annual(posting)),
+            link("Prep", here, prep_uri(posting.slug)),
+        ]
+
+    return ctx.once(("related row", posting.slug, why, posixpath.dirname(here)), row)
 
 
 def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:

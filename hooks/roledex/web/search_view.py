@@ -11,13 +11,15 @@ its HTML is whole (every element it opens, it closes), so what is around it read
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 _HEADING = re.compile(r"<h[1-6][\s>]")
 _LEFT_OUT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-search-exclude\b")
 _HEADING_NAME = re.compile(r"h[1-6]")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
+"""A tag: '/' if it closes, its name, and the rest (which ends in '/' when it closes itself)."""
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
     + ["circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "stop", "use"]  # SVG, usually self-closed
@@ -29,9 +31,9 @@ def _whole(fragment: str) -> bool:
     if "<!--" in fragment or "<![CDATA[" in fragment:
         return False  # their text may hold what looks like a heading: leave such a section alone
     open_tags: list[str] = []
-    for closing, name, self_closing in _TAG.findall(fragment):
+    for closing, name, rest in _TAG.findall(fragment):
         name = name.lower()
-        if self_closing or (name in _VOID and not closing):
+        if rest.endswith("/") or (name in _VOID and not closing):
             continue
         if not closing:
             open_tags.append(name)
@@ -42,14 +44,21 @@ def _whole(fragment: str) -> bool:
     return not open_tags
 
 
+@functools.lru_cache(maxsize=64)
+def _tags_named(name: str) -> re.Pattern[str]:
+    """The tags of one element name (its own pattern: a table of a thousand rows holds tens
+    of thousands of other tags, which a search for the end of the table can skip)."""
+    return re.compile(r"<(/?)" + re.escape(name) + r"\b([^>]*)>", re.IGNORECASE)
+
+
 def _element_end(html: str, name: str, start: int) -> int | None:
     """Where the element opened at `start` closes (after its end tag), or None if it does not."""
     depth = 0
-    for match in _TAG.finditer(html, start):
-        closing, tag, self_closing = match.groups()
-        if tag.lower() != name or self_closing:
-            continue
-        depth += -1 if closing else 1
+    for match in _tags_named(name).finditer(html, start):
+        tag = _TAG.match(html, match.start())  # the tag as a whole, read as everywhere else
+        if tag is None or tag.group(2).lower() != name or tag.group(3).endswith("/"):
+            continue  # another element whose name goes on ('table-x'), or one that closes itself
+        depth += -1 if tag.group(1) else 1
         if depth == 0:
             return match.end()
     return None
