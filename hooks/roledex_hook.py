@@ -295,6 +295,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) ->
     not look while a build runs."""
     interval = serve_watch.poll_sooner(server, config.docs_dir)
     serve_watch.pause_while_building(server)
+    serve_watch.build_sooner(server)
     state.server = server
     log.debug("roledex: looking for saves every %.2f s", interval)
     return server

@@ -118,3 +118,16 @@ def test_each_watcher_is_changed_once_and_others_are_left_alone(tmp_path: Path) 
         assert all(emitter._take_snapshot().paths is not None for emitter in live.observer.emitters)
     finally:
         live.server_close()
+
+
+def test_a_rebuild_starts_once_the_changes_of_a_save_are_in(tmp_path: Path) -> None:
+    live = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=_port(), root=str(tmp_path / "site"))
+    try:
+        assert live.build_delay > serve_watch.QUIET
+        assert serve_watch.build_sooner(live) is True
+        assert live.build_delay == serve_watch.QUIET
+    finally:
+        live.server_close()
+    eager = type("Server", (), {"build_delay": 0.01})()
+    assert serve_watch.build_sooner(eager) is True and eager.build_delay == 0.01  # never later than it was
+    assert serve_watch.build_sooner(object()) is False
