@@ -48,10 +48,6 @@ class SiteContext:
 
     def __post_init__(self) -> None:
         self._pieces: dict[tuple[object, ...], object] = {}
-        self._notes: dict[str, Notes] = {}
-        self._asks: dict[str, tuple[list[str], list[str]]] = {}
-        self._briefs: dict[str, tuple[list[tuple[str, Section]], list[str]]] = {}
-        self._timelines: dict[str, list[Moment]] = {}
 
     @cached_property
     def _with_notes(self) -> dict[str, list[Posting]]:
@@ -79,39 +75,35 @@ class SiteContext:
         return len(self.kb.postings_in_role(role)) - self._role_company_counts[(role, company)]
 
     def once(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        """What `compute` gives for `key`, worked out once per build: for a piece many pages
-        show alike (a posting's row among a hundred prep pages' related postings)."""
+        """What `compute` gives for `key`, worked out once per build: for what many pages read
+        or show alike (a posting's prep notes, a company's brief, a posting's row among a
+        hundred prep pages' related postings)."""
         if key not in self._pieces:
             self._pieces[key] = compute()
         return cast(T, self._pieces[key])
 
     def notes(self, posting_slug: str) -> Notes:
         """The prep notes of a posting, read once per build: many pages gather them."""
-        if posting_slug not in self._notes:
-            self._notes[posting_slug] = read_notes(self.kb.preps.get(posting_slug))
-        return self._notes[posting_slug]
+        return self.once(("notes", posting_slug), lambda: read_notes(self.kb.preps.get(posting_slug)))
 
     def asks(self, posting: Posting) -> tuple[list[str], list[str]]:
         """(responsibilities, qualifications) of a posting, read once per build."""
-        if posting.slug not in self._asks:
-            self._asks[posting.slug] = (responsibilities(posting), qualifications(posting))
-        return self._asks[posting.slug]
+        return self.once(("asks", posting.slug), lambda: (responsibilities(posting), qualifications(posting)))
 
     def brief(self, company_slug: str) -> tuple[list[tuple[str, Section]], list[str]]:
         """The company brief's sections and the profile's other headings, read once per build."""
-        if company_slug not in self._briefs:
-            company = self.kb.companies.get(company_slug)
-            self._briefs[company_slug] = company_brief(company.doc.body) if company else ([], [])
-        return self._briefs[company_slug]
+        company = self.kb.companies.get(company_slug)
+        return self.once(("brief", company_slug), lambda: company_brief(company.doc.body) if company else ([], []))
 
     def timeline(self, application: Application) -> list[Moment]:
         """An application's story, read once per build; Git is asked only for a file without
         events, and only in the private view (a published build shows no application)."""
-        if application.slug not in self._timelines:
+
+        def told() -> list[Moment]:
             asks_git = self.includes_private and not application.events
-            history = status_history(application.doc.path) if asks_git else []
-            self._timelines[application.slug] = timeline(application, history)
-        return self._timelines[application.slug]
+            return timeline(application, status_history(application.doc.path) if asks_git else [])
+
+        return self.once(("timeline", application.slug), told)
 
     def application_of(self, posting: Posting) -> Application | None:
         """The user's application for a posting, in the private view only."""
