@@ -16,7 +16,7 @@ import copy
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 _rendered: dict[str, tuple[Any, ...]] = {}
 _searched: dict[str, list[dict[str, Any]]] = {}
@@ -56,9 +56,14 @@ def _digest(*parts: object) -> str:
     return hasher.hexdigest()
 
 
+def _class_name(instance: object) -> str:
+    """An object by its class's full name: an instance's address changes with every rebuild,
+    its class not."""
+    return f"{type(instance).__module__}.{type(instance).__qualname__}"
+
+
 def _named(extension: object) -> str:
-    """An extension by name: an instance's address changes with every rebuild, its class not."""
-    return extension if isinstance(extension, str) else f"{type(extension).__module__}.{type(extension).__qualname__}"
+    return extension if isinstance(extension, str) else _class_name(extension)
 
 
 def set_build_signature(files: Iterable[tuple[str, str]], config: dict[str, Any], hidden: Iterable[str]) -> None:
@@ -83,7 +88,7 @@ def cached_render(render: Callable[..., None]) -> Callable[..., None]:
         if key in _rendered:
             hits["render"] += 1
             content, toc, title, anchors, links = _rendered[key]
-            shared = _only_known(config.plugins, TOC_READERS) and not _lists_tags(config.plugins, page)
+            shared = _judged(config.plugins).shares_tocs and not _lists_tags(config.plugins, page)
             page.content, page.toc = content, toc if shared else _copy_toc(toc)
             page._title_from_render, page.present_anchor_ids = title, set(anchors or ())
             page.links_to_anchors = _links_in(files, links)
@@ -111,7 +116,7 @@ TAGS_PLUGIN = "material.plugins.tags.plugin.TagsPlugin"
 def _lists_tags(plugins: Any, page: Any) -> bool:
     """True when Material's tags plugin lists tags on `page` (or cannot tell us)."""
     for plugin in plugins.values():
-        if f"{type(plugin).__module__}.{type(plugin).__qualname__}" != TAGS_PLUGIN:
+        if _class_name(plugin) != TAGS_PLUGIN:
             continue
         try:
             if any(listing.page is page for listing in plugin.listings or ()):
@@ -119,16 +124,6 @@ def _lists_tags(plugins: Any, page: Any) -> bool:
         except (AttributeError, TypeError):
             return True
     return False
-
-
-def _only_known(plugins: Any, events: Iterable[str]) -> bool:
-    """True when every handler of `events` is a known plugin's or the roledex hook's."""
-    registered = getattr(plugins, "events", {})
-    return all(
-        _maker(handler) in KNOWN_PLUGINS or _maker(handler) in _own_module
-        for event in events
-        for handler in registered.get(event, ())
-    )
 
 
 def _copy_toc(toc: Any) -> Any:
@@ -259,26 +254,47 @@ def trust_hook(module_name: str) -> None:
 
 def _maker(handler: Any) -> str:
     owner = getattr(handler, "__self__", None)
-    if owner is None:
-        return str(getattr(handler, "__module__", ""))
-    return f"{type(owner).__module__}.{type(owner).__qualname__}"
+    return str(getattr(handler, "__module__", "")) if owner is None else _class_name(owner)
+
+
+def _handled_only_by(plugins: Any, events: Iterable[str], makers: Iterable[str]) -> bool:
+    """True when every handler MkDocs would call for `events` comes from one of `makers`."""
+    registered, allowed = getattr(plugins, "events", {}), set(makers)
+    return all(_maker(handler) in allowed for event in events for handler in registered.get(event, ()))
+
+
+def _only_known(plugins: Any, events: Iterable[str]) -> bool:
+    """True when every handler of `events` is a known plugin's or the roledex hook's."""
+    return _handled_only_by(plugins, events, KNOWN_PLUGINS | set(_own_module))
 
 
 def reusable_without_plugins(plugins: Any) -> list[Any] | None:
     """The search plugins to feed when a page's output is reused without running the
     `page_context` and `post_page` events, or None when a plugin MkDocs would call there is
     not known to do only that (then pages go through the events as usual)."""
-    events = getattr(plugins, "events", {})
-    searches = []
-    for handler in events.get("page_context", ()):
-        maker = _maker(handler)
-        if maker not in KNOWN_PLUGINS:
-            return None
-        if hasattr(handler.__self__, "search_index"):
-            searches.append(handler.__self__)
-    if any(_maker(handler) not in _own_module for handler in events.get("post_page", ())):
+    if not _handled_only_by(plugins, ("page_context",), KNOWN_PLUGINS):
         return None
-    return searches
+    if not _handled_only_by(plugins, ("post_page",), _own_module):
+        return None
+    handlers = getattr(plugins, "events", {}).get("page_context", ())
+    return [handler.__self__ for handler in handlers if hasattr(handler.__self__, "search_index")]
+
+
+class _Judgement(NamedTuple):
+    searches: list[Any] | None
+    """See `reusable_without_plugins`."""
+    shares_tocs: bool
+    """Whether a reused table of contents may be shared with the cache (see TOC_READERS)."""
+
+
+_judgement: list[tuple[object, _Judgement]] = []
+
+
+def _judged(plugins: Any) -> _Judgement:
+    """What this build's plugins allow, judged once per build rather than on every page."""
+    if not _judgement or _judgement[0][0] is not plugins:
+        _judgement[:] = [(plugins, _Judgement(reusable_without_plugins(plugins), _only_known(plugins, TOC_READERS)))]
+    return _judgement[0][1]
 
 
 def cached_build_page(
@@ -317,7 +333,7 @@ def cached_build_page(
                 pass
             return
         hits["page"] += 1
-        searches = reusable_without_plugins(config.plugins)
+        searches = _judged(config.plugins).searches
         if searches is not None:
             for plugin in searches:
                 if getattr(getattr(plugin, "config", None), "enabled", True) is not False:
@@ -329,19 +345,11 @@ def cached_build_page(
                 config.plugins.on_page_context(page_context, page=page, config=config, nav=nav)
             finally:
                 config._current_page, page.active = None, False
-        _write_page(key, _pages[key], page.file.abs_dest_path, write)
+        output, output_path = _pages[key], page.file.abs_dest_path
+        _produce(output_path, key, lambda: write(output, output_path))  # no hashing: the key says
 
     build_or_reuse.__wrapped__ = build_page  # type: ignore[attr-defined]
     return build_or_reuse
-
-
-def _write_page(key: str, output: bytes, output_path: str, write: Callable[..., None]) -> None:
-    """Write a reused page's output unless the file already holds what this key wrote."""
-    if _outputs.get(output_path) == key and os.path.exists(output_path):
-        _produced.add(output_path)
-        return
-    write(output, output_path)
-    _outputs[output_path] = key
 
 
 def forget_unused() -> None:

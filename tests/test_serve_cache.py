@@ -90,16 +90,20 @@ def test_a_reused_page_is_written_again_only_when_its_file_holds_something_else(
         writes.append((output, path))
         Path(path).write_bytes(output)
 
+    def put(key: str, output: bytes, path: str) -> None:
+        """What a reused page does: its key says what its file should hold."""
+        serve_cache._produce(path, key, lambda: write(output, path))
+
     path = str(tmp_path / "page" / "index.html")
     Path(path).parent.mkdir()
     serve_cache._produced.clear()
-    serve_cache._write_page("key-1", b"first", path, write)
-    serve_cache._write_page("key-1", b"first", path, write)
+    put("key-1", b"first", path)
+    put("key-1", b"first", path)
     assert writes == [(b"first", path)]
     assert path in serve_cache._produced  # left in place, it is still this build's page
     Path(path).unlink()
-    serve_cache._write_page("key-1", b"first", path, write)
-    serve_cache._write_page("key-2", b"second", path, write)
+    put("key-1", b"first", path)
+    put("key-2", b"second", path)
     assert writes == [(b"first", path), (b"first", path), (b"second", path)]
     assert Path(path).read_bytes() == b"second"
 
