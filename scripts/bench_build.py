@@ -4,13 +4,18 @@
     python scripts/bench_build.py --postings 5000 --companies 500
 
 For a generated knowledge base it reports:
-- the roledex build time;
+- the roledex build time (the best of `--runs`);
 - the floor MkDocs sets for the same pages: a plain Material site (same theme, search and
   Markdown extensions, no hook, no tags plugin) built from the very Markdown each roledex
   page is rendered from, captured during the roledex build;
 - a plain Material site with as many pages of the same words and no markup at all;
 - the hook's own share (load, check, render) and the published size per page (HTML,
   search index and sitemap).
+
+The three sites are timed in turns, round after round, with the same flags, and each ratio is
+the median of the rounds' own ratios: on a shared machine whose speed drifts within minutes, a
+ratio of two builds timed far apart measures the drift. The hook's share comes from one more,
+untimed build with debug logging (which has a cost of its own).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,6 +77,7 @@ def floor_site(folder: Path, roledex: Path) -> int:
 
 
 def mkdocs_build(folder: Path, verbose: bool = False) -> tuple[float, str]:
+    """Build `folder` in a new process: (seconds, what it logged)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ROLEDEX_PRIVATE": "exclude"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"] + (["-v"] if verbose else ["-q"])
     start = time.perf_counter()
@@ -110,7 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postings", type=int, default=1000)
     parser.add_argument("--companies", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3, help="rounds of the three builds in turns")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="roledex-bench-")) if args.keep is None else args.keep
@@ -118,33 +125,28 @@ def main() -> None:
         kb = work / "roledex"
         generate(kb, args.postings, args.companies)
         (kb / "hooks").symlink_to(ROOT / "hooks")
-        timings, log = [], ""
-        for _ in range(args.runs):
-            elapsed, log = mkdocs_build(kb, verbose=True)
-            timings.append(elapsed)
+        _, log = mkdocs_build(kb, verbose=True)  # untimed: for the hook's own share
+        own = float(re.findall(r"roledex: own work took ([\d.]+) s", log)[-1])
         (kb / "capture_hook.py").write_text(CAPTURE_HOOK, encoding="utf-8")
         config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
         (kb / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - capture_hook.py\n"), encoding="utf-8")
         mkdocs_build(kb)
         (kb / "mkdocs.yml").write_text(config, encoding="utf-8")
-        floor = work / "floor"
+        floor, plain = work / "floor", work / "plain"
         floor_pages = floor_site(floor, kb)
-        floor_time = min(mkdocs_build(floor)[0] for _ in range(args.runs))
-        own = float(re.findall(r"roledex: own work took ([\d.]+) s", log)[-1])
         site = kb / "site"
         pages = len(published_pages(site))
         size = published_bytes(site)
-        plain = work / "plain"
         plain_pages = plain_site(plain, site)
-        plain_time = min(mkdocs_build(plain)[0] for _ in range(args.runs))
-        build = min(timings)
+        rounds = [tuple(mkdocs_build(folder)[0] for folder in (kb, floor, plain)) for _ in range(args.runs)]
+        build, floor_time, plain_time = (min(times) for times in zip(*rounds, strict=True))
+        to_floor = statistics.median(r[0] / r[1] for r in rounds)
+        to_plain = statistics.median(r[0] / r[2] for r in rounds)
         print(f"knowledge base: {args.postings} postings, {args.companies} companies -> {pages} pages")
-        print(f"roledex build:  {build:.1f} s")
-        print(
-            f"same pages, MkDocs + Material alone: {floor_time:.1f} s for {floor_pages} pages "
-            f"({build / floor_time:.2f}x)"
-        )
-        print(f"plain text pages, no markup: {plain_time:.1f} s for {plain_pages} pages ({build / plain_time:.2f}x)")
+        print(f"roledex build:  {build:.1f} s (best of {args.runs}, in turns with the two below)")
+        print(f"same pages, MkDocs + Material alone: {floor_time:.1f} s for {floor_pages} pages ({to_floor:.2f}x)")
+        print(f"plain text pages, no markup: {plain_time:.1f} s for {plain_pages} pages ({to_plain:.2f}x)")
+        print("rounds (roledex, same pages, plain): " + "; ".join(", ".join(f"{t:.1f}" for t in r) for r in rounds))
         print(f"hook's own work: {own:.2f} s ({own / build:.1%} of the build)")
         print(f"published size: {size / pages / 1024:.1f} KB per page ({size / 2**20:.1f} MB in all)")
     finally:
