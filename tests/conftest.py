@@ -116,12 +116,13 @@ def make_site(root: Path, files: dict[str, str] | None = None, shipped: bool = T
 
 
 def build_site(root: Path, private: str | None = None, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build` in `root` as a user would; the site goes to `root/site`."""
+    """Run `mkdocs build` in `root` as a user would; the site goes to `root/site`. Not quiet:
+    quiet, MkDocs does not count the warnings `--strict` stops on."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("ROLEDEX_PRIVATE", None)
     if private:
         env["ROLEDEX_PRIVATE"] = private
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"] + (["--strict"] if strict else [])
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", "site"] + (["--strict"] if strict else [])
     return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=300)
 
 
