@@ -7,9 +7,11 @@ lines, leaves private pages out of a published build, and adds the generated pag
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import os
+import posixpath
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -71,6 +73,10 @@ class _State:
     page_src: str | None = None
     """The source path of the page being converted, for the link treeprocessor."""
     blocks: dict[str, list[str]] = {}
+    shared_html: dict[tuple[str, ...], tuple[str, set[str], dict[Any, dict[str, str]]]] = {}
+    """Each shared block's HTML with the anchors it holds and links to, by where it was converted."""
+    shared_anchors: dict[str, list[tuple[set[str], dict[Any, dict[str, str]]]]] = {}
+    """The anchors of the shared blocks on each page, to count as the page's own."""
     settings: Settings = Settings()
     seconds: float = 0.0
     """Time spent in roledex's own work this build (load, check, render), for the benchmark."""
@@ -114,6 +120,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.hidden_addresses = HiddenAddresses(())
     state.page_src = None
     state.blocks = {}
+    state.shared_html = {}
+    state.shared_anchors = {}
     state.seconds = 0.0
     state.problems = []
     try:
@@ -263,16 +271,42 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = enrich(state.context, page.file.src_uri, markdown) or markdown
     state.page_src = page.file.src_uri
     page.meta = page_meta(page.file.src_uri, page.meta, markdown)
-    markdown, blocks = lift_html_blocks(markdown)
+    shared = state.context.shared_in(page.file.src_uri) if state.context is not None else []
+    markdown, blocks = lift_html_blocks(markdown, shared, lambda block: _shared_html(block, page, config, files))
     if blocks:
         state.blocks[page.file.src_uri] = blocks
     return markdown
+
+
+def _shared_html(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A block that many pages show alike, converted once for every page in the same folder
+    (links from each resolve alike; a block that names the page itself is converted for it
+    alone). The anchors it holds and links to are counted as the page's own."""
+    file = page.file
+    folder = posixpath.dirname(page.url.rstrip("/"))
+    key = (markdown, posixpath.dirname(file.src_uri), folder, file.src_uri if file.name in markdown else "")
+    if key not in state.shared_html:
+        scratch = Page(None, copy.copy(file), config)  # a page of its own: `file` keeps its page
+        scratch.markdown = markdown
+        scratch.render(config, files)
+        anchors = set(scratch.present_anchor_ids or ())
+        state.shared_html[key] = (scratch.content or "", anchors, getattr(scratch, "links_to_anchors", None) or {})
+    content, anchors, links = state.shared_html[key]
+    state.shared_anchors.setdefault(file.src_uri, []).append((anchors, links))
+    return content
 
 
 @_timed
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = state.blocks.pop(page.file.src_uri, None)
     html = restore_html_blocks(html, blocks) if blocks else html
+    for anchors, links in state.shared_anchors.pop(page.file.src_uri, []):
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | anchors
+        if links:
+            merged = {target: dict(named) for target, named in (getattr(page, "links_to_anchors", None) or {}).items()}
+            for target, named in links.items():
+                merged.setdefault(target, {}).update(named)
+            page.links_to_anchors = merged
     return unlink_hidden_html(html, (page.file.url, page.file.src_uri), state.hidden_addresses)
 
 

@@ -246,3 +246,46 @@ def test_the_stack_question_names_what_the_posting_itself_names(shipped_site: Pa
     assert re.search(r"The posting names [^:]+: what does the team build with them", gathered) or re.search(
         r"Etsy lists [^:]+ in its stack: what does this team", gathered
     )
+
+
+def _brief_site(tmp_path: Path, mission: str, extra: dict[str, str] | None = None) -> None:
+    posting = "---\ncompany: acme\ntitle: {title}\nrole: engineering-manager-ml\n---\n\n## Requirements\n\n- Python\n"
+    make_site(
+        tmp_path,
+        {
+            "companies/acme.md": f"---\nname: Acme\n---\n\n## Mission and values\n\n{mission}\n\n## About\n\nAnvils.\n",
+            "postings/acme-a.md": posting.format(title="Engineer A"),
+            "postings/acme-b.md": posting.format(title="Engineer B"),
+            **(extra or {}),
+        },
+        shipped=False,
+    )
+
+
+def test_a_brief_shown_on_many_prep_pages_links_right_from_each(tmp_path: Path) -> None:
+    """A company's brief is converted once for all its prep pages; its links still resolve from
+    each page, including one to a prep page itself."""
+    _brief_site(tmp_path, "See [the posting](../postings/acme-a.md) and [B's sheet](../prep/acme-b.md).")
+    result = build_site(tmp_path)
+    assert result.returncode == 0, result.stderr
+    mission = {slug: _section(read_page(tmp_path, f"prep/acme-{slug}/"), "company-brief-acme") for slug in "ab"}
+    for section in mission.values():
+        assert '<a href="../../postings/acme-a/">the posting</a>' in section
+    assert '<a href="../acme-b/">B\'s sheet</a>' in mission["a"]
+    assert '<a href="./">B\'s sheet</a>' in mission["b"]
+    assert "Anvils." in mission["a"] and "Anvils." in mission["b"]
+
+
+@pytest.mark.parametrize(("anchor", "found"), [("acme-mission", True), ("nowhere", False)])
+def test_an_anchor_in_a_shared_brief_counts_as_the_prep_pages_own(tmp_path: Path, anchor: str, found: bool) -> None:
+    """MkDocs checks links to anchors: one held by the shared brief is found on the prep page."""
+    _brief_site(
+        tmp_path,
+        "We make anvils.\n{ #acme-mission }",
+        {"notes.md": f"# Notes\n\nRead [the mission](prep/acme-b.md#{anchor}).\n"},
+    )
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "validation:\n  anchors: warn\n", encoding="utf-8")
+    assert (build_site(tmp_path).returncode == 0) is found
+    if found:
+        assert 'id="acme-mission"' in read_page(tmp_path, "prep/acme-b/")

@@ -11,7 +11,7 @@ from roledex.check.run import checked_knowledge_base
 from roledex.facts.salary import annual_salary, band
 from roledex.kb.settings import Settings
 from roledex.web.chart import Bar, range_chart
-from roledex.web.common import card, table, text
+from roledex.web.common import card, self_contained, table, text
 from roledex.web.context import SiteContext
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index
@@ -191,3 +191,71 @@ def test_generated_html_blocks_are_kept_out_of_markdown_and_put_back_whole(block
     assert blocks == [block.strip("\n")] and "<" not in markdown
     html = f"<h1>Title</h1>\n<p>Intro.</p>\n<p>{markdown.split(chr(10) * 2)[2]}</p>\n<p>After.</p>"
     assert restore_html_blocks(html, blocks).count(block.strip("\n")) == 1
+
+
+@pytest.mark.parametrize(
+    ("markdown", "alone"),
+    [
+        ("A paragraph with a [link](../postings/x.md) and *emphasis*.", True),
+        ("- a list\n- of items\n    - nested", True),
+        ("#hashtag is words, not a heading", True),
+        ("    # four spaces: code, not a heading", True),
+        ("Text that says C# and F#.", True),
+        ("## A heading", False),
+        ("   ### indented three spaces, still a heading", False),
+        ("#", False),
+        ("Setext heading\n===", False),
+        ("Setext heading\n---", False),
+        ("A rule\n\n---\n\nbelow", False),
+        ("[ref]: https://example.com", False),
+        ("A footnote[^1].", False),
+        ("*[HTML]: Hyper Text Markup Language", False),
+    ],
+)
+def test_a_block_is_self_contained_unless_its_meaning_reaches_past_it(markdown: str, alone: bool) -> None:
+    assert self_contained(markdown) is alone
+
+
+def _converted(block: str) -> str:
+    return f"<div>{block.upper()}</div>"
+
+
+def test_a_shared_block_found_whole_is_converted_by_the_hook_and_put_back() -> None:
+    page = "# Title\n\n### Mission\n\nWe build things.\n\n### Stack\n\n- Python\n- Go\n\nThe end.\n"
+    asked: list[str] = []
+
+    def convert(block: str) -> str:
+        asked.append(block)
+        return _converted(block)
+
+    markdown, blocks = lift_html_blocks(page, ["We build things.\n", "\n- Python\n- Go"], convert)
+    assert asked == ["We build things.", "- Python\n- Go"]
+    assert markdown == "# Title\n\n### Mission\n\nRDXBLOCK0X\n\n### Stack\n\nRDXBLOCK1X\n\nThe end.\n"
+    html = "".join(f"<p>{chunk}</p>" for chunk in markdown.split("\n\n"))
+    restored = restore_html_blocks(html, blocks)
+    assert "<div>WE BUILD THINGS.</div>" in restored and "<div>- PYTHON\n- GO</div>" in restored
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Intro. We build things.\n\nAfter.",  # inside a paragraph
+        "We build things. And more.\n",  # the start of a longer block
+        "- We build things.\n",  # a list item's words
+        "Intro.\nWe build things.\n\nAfter.",  # a paragraph's second line
+    ],
+)
+def test_a_shared_block_is_left_in_the_markdown_where_it_is_not_whole(page: str) -> None:
+    markdown, blocks = lift_html_blocks(page, ["We build things."], _converted)
+    assert (markdown, blocks) == (page, [])
+
+
+def test_a_shared_block_is_found_whole_after_a_partial_match() -> None:
+    page = "Intro. We build things.\n\nWe build things.\n"
+    markdown, blocks = lift_html_blocks(page, ["We build things."], _converted)
+    assert markdown == "Intro. We build things.\n\nRDXBLOCK0X\n" and blocks == ["<div>WE BUILD THINGS.</div>"]
+
+
+def test_without_a_converter_shared_blocks_stay_markdown() -> None:
+    page = "Intro.\n\nWe build things.\n"
+    assert lift_html_blocks(page, ["We build things."]) == (page, [])

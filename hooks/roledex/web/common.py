@@ -310,8 +310,19 @@ INDEX_URIS = {
 _ATX_HEADING = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*$")
 _FENCE_LINE = re.compile(r"^\s*(```|~~~)")
 SEARCH_EXCLUDE = ' { data-search-exclude="true" }'
-"""Material's search mark, as attribute-list Markdown for a heading."""
-"""Material's search leaves out a heading with this attribute and everything under it."""
+"""Material's search mark, as attribute-list Markdown for a heading: search leaves out the
+heading and everything under it."""
+
+_PAGE_WIDE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$|\[[^\]\n]+\]:|\*\[)|\[\^", re.MULTILINE)
+"""Markdown whose meaning reaches past its own block: a heading (the page's ids and table of
+contents; a setext underline, or a rule that looks like one), a reference or abbreviation
+definition (the whole page reads it) and a footnote (numbered and listed for the whole page)."""
+
+
+def self_contained(markdown: str) -> bool:
+    """True when `markdown` converts to the same HTML alone as inside any page of its folder:
+    such a block, shown alike on many pages, can be converted once for all of them."""
+    return _PAGE_WIDE.search(markdown) is None
 
 
 SCREEN_ONLY_CLASS = "rdx-screen-only"

@@ -18,7 +18,7 @@ from roledex.facts.timeline import Moment, timeline
 from roledex.kb.model import Application, KnowledgeBase, Posting
 from roledex.kb.sections import Section
 from roledex.kb.settings import Settings
-from roledex.web.common import role_label
+from roledex.web.common import role_label, self_contained
 
 T = TypeVar("T")
 
@@ -48,6 +48,20 @@ class SiteContext:
 
     def __post_init__(self) -> None:
         self._pieces: dict[tuple[object, ...], object] = {}
+        self._shared: dict[str, list[str]] = {}
+
+    def shared(self, page_uri: str, markdown: str) -> str:
+        """`markdown`, unchanged, noted as a block that the page at `page_uri` shows as other
+        pages do (a topic of a company's brief, on each of its postings' prep pages), so that
+        a build can convert it once for all of them; noted only where it converts alike on
+        its own (`self_contained`). Every engine gets the same Markdown."""
+        if markdown.strip() and self_contained(markdown):
+            self._shared.setdefault(page_uri, []).append(markdown)
+        return markdown
+
+    def shared_in(self, page_uri: str) -> list[str]:
+        """The blocks noted as shared on the page at `page_uri`, in the order it shows them."""
+        return self._shared.get(page_uri, [])
 
     @cached_property
     def _with_notes(self) -> dict[str, list[Posting]]:

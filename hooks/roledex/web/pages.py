@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from roledex.kb.problems import Problem
@@ -182,14 +183,24 @@ _LIFTABLE = (
 _TOKEN = "RDXBLOCK{}X"
 
 
-def lift_html_blocks(markdown: str) -> tuple[str, list[str]]:
+def lift_html_blocks(
+    markdown: str, shared: Sequence[str] = (), convert: Callable[[str], str] | None = None
+) -> tuple[str, list[str]]:
     """The Markdown with each generated HTML block replaced by a token paragraph, and the blocks.
 
     Python-Markdown parses every raw HTML block tag by tag only to pass it through unchanged;
     for generated tables and cards that was a third of the build. The tokens go through
     Markdown as plain words and `restore_html_blocks` puts the blocks back in the HTML.
+    Each of the `shared` blocks (Markdown that many pages show alike, `SiteContext.shared`)
+    found whole on the page is replaced too, by what `convert` makes of it.
     """
     blocks: list[str] = []
+    for fragment in shared if convert is not None else ():
+        core = fragment.strip("\n")
+        at = _whole_block_at(markdown, core)
+        if at is not None:
+            markdown = f"{markdown[:at]}{_TOKEN.format(len(blocks))}{markdown[at + len(core) :]}"
+            blocks.append(convert(core))  # type: ignore[misc]  # not None: see the loop
     chunks = markdown.split("\n\n")
     for index, chunk in enumerate(chunks):
         stripped = chunk.strip("\n")
@@ -197,6 +208,20 @@ def lift_html_blocks(markdown: str) -> tuple[str, list[str]]:
             chunks[index] = _TOKEN.format(len(blocks))
             blocks.append(stripped)
     return "\n\n".join(chunks), blocks
+
+
+def _whole_block_at(markdown: str, block: str) -> int | None:
+    """Where `block` first stands as whole blocks of `markdown` (a blank line or the page's
+    edge on either side), or None."""
+    at = markdown.find(block) if block else -1
+    while at >= 0:
+        end = at + len(block)
+        starts_block = at == 0 or markdown.endswith("\n\n", 0, at)
+        ends_block = markdown.startswith("\n\n", end) or (len(markdown) - end <= 1 and markdown[end:] in ("", "\n"))
+        if starts_block and ends_block:
+            return at
+        at = markdown.find(block, at + 1)
+    return None
 
 
 def restore_html_blocks(content: str, blocks: list[str]) -> str:

@@ -63,7 +63,7 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     parts = [f"## Company brief: {text(company.name)}\n", card(facts) if any(facts) else ""]
     chosen, others = ctx.brief(company.slug)
     topics = [
-        f"### {topic}\n\n{demote(section.body, max(0, 3 - section.level))}\n"
+        f"### {topic}\n\n{ctx.shared(here, demote(section.body, max(0, 3 - section.level)))}\n"
         for topic, section in chosen
         if section.body.strip()  # a stub profile's empty headings say nothing
     ]
