@@ -192,6 +192,25 @@ def test_a_fact_is_indexed_once_on_its_own_page(shipped_site: Path) -> None:
     assert "data-search-exclude" not in page and 'id="company-brief-etsy"' in page
 
 
+@pytest.mark.parametrize("slug", OTHERS)
+def test_a_prep_page_without_notes_is_found_by_its_title_alone(shipped_site: Path, slug: str) -> None:
+    """Its facts card repeats the posting's, its "no notes yet" words are on every such page:
+    search finds both elsewhere, and the page by its title."""
+    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [e for e in index["docs"] if e["location"].startswith(f"prep/{slug}/")]
+    assert [(e["location"], e["title"].startswith("Prep: "), e["text"]) for e in entries] == [
+        (f"prep/{slug}/", True, "")
+    ]
+    page = read_page(shipped_site, f"prep/{slug}/")
+    assert "No prep notes yet" in page and "<strong>Salary:</strong>" in page
+
+
+def test_a_prep_page_with_notes_is_found_by_them(shipped_site: Path) -> None:
+    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [e for e in index["docs"] if e["location"].startswith(f"prep/{GROWTH}/")]
+    assert any(e["text"] for e in entries) and not any("Salary:" in e["text"] for e in entries)
+
+
 @pytest.mark.parametrize("address", ["postings/", "salaries/", "roles/engineering-manager-ml/", "companies/etsy/"])
 def test_lists_of_postings_are_shown_but_found_on_each_postings_own_page(shipped_site: Path, address: str) -> None:
     index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -215,11 +215,21 @@ def numbered(entries: Iterable[str]) -> str:
     return "\n".join(f"{n}. {entry}" for n, entry in enumerate(entries, 1)) + "\n"
 
 
-def card(items: Iterable[str], footer: str = "") -> str:
-    """The facts card that heads postings and prep pages: a list of labelled items."""
+def card(items: Iterable[str], footer: str = "", indexed: bool = True) -> str:
+    """The facts card that heads postings and prep pages: a list of labelled items. A card
+    that repeats facts found on their own page (a prep page's posting facts) is left out of
+    the search index (`indexed=False`)."""
     listed = "".join(f"<li>{item}</li>" for item in items if item)
     after = f"<p>{footer}</p>" if footer else ""
-    return f'\n<div class="rdx-card"><ul>{listed}</ul>{after}</div>\n\n'
+    mark = "" if indexed else SEARCH_EXCLUDE_ATTRIBUTE
+    return f'\n<div class="rdx-card"{mark}><ul>{listed}</ul>{after}</div>\n\n'
+
+
+def pointer(html_text: str) -> str:
+    """A paragraph that points to another page ("The whole profile is on ..."), written as an
+    HTML block: the hook keeps it out of Python-Markdown (`pages.lift_html_blocks`). Its words
+    must already be escaped or built by these helpers."""
+    return f'\n<p class="rdx-pointer">{html_text}</p>\n\n'
 
 
 def item(label: str, value: str) -> str:

@@ -178,8 +178,9 @@ _LIFTABLE = (
     f"<table{SEARCH_EXCLUDE_ATTRIBUTE}>\n<thead>",
     '<div class="rdx-',
     '<figure class="rdx-',
+    '<p class="rdx-',
 )
-"""How the blocks the generators write begin (`table`, `card`, the charts)."""
+"""How the blocks the generators write begin (`table`, `card`, `pointer`, the charts)."""
 _TOKEN = "RDXBLOCK{}X"
 
 

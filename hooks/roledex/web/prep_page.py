@@ -33,6 +33,7 @@ from roledex.web.common import (
     link,
     numbered,
     plural,
+    pointer,
     posting_uri,
     prep_uri,
     question_uri,
@@ -70,7 +71,7 @@ def _brief(ctx: SiteContext, posting: Posting, here: str) -> str:
     profile = link(f"{company.name}'s profile", here, company_uri(company.slug))
     more = f" It also covers: {text(', '.join(others))}." if others else ""
     parts.append(screen_only("\n".join(topics), searchable=False))
-    parts.append(f"The whole profile is on {profile}.{more}\n")
+    parts.append(pointer(f"The whole profile is on {profile}.{more}"))
     return "\n".join(parts)
 
 
@@ -93,11 +94,12 @@ def _asks(ctx: SiteContext, posting: Posting) -> str:
 
 def _notes(notes: Notes, posting: Posting) -> str:
     if not notes.topics and not notes.others and not notes.intro:
-        return (
-            "## Your notes\n\nNo prep notes yet. Start them with the headings this page gathers:\n\n"
+        return unindexed(  # the same words on every such page: nothing to find here
+            "## Your notes\n\n"
+            '<div class="rdx-no-notes"><p>No prep notes yet. Start them with the headings this page gathers:</p>\n'
             # the HTML a `text` code fence becomes, written out: no highlighter run per page
             f'<div class="highlight"><pre><span></span><code>roledex new prep {html.escape(posting.slug)}\n'
-            "</code></pre></div>\n"
+            "</code></pre></div></div>\n"
         )
     parts = [notes.intro + "\n"] if notes.intro else []
     for topic in PREP_TOPICS:
@@ -254,7 +256,7 @@ def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     if len(company_postings) > MAX_RELATED:
         company = link(company_name(ctx.kb, posting), here, company_uri(posting.company))
         more.append(f"all {len(company_postings)} other roles at {company} on its page")
-    note = ("See " + "; ".join(more) + ".\n") if more else ""
+    note = pointer("See " + "; ".join(more) + ".") if more else ""
     return (
         "## Related postings\n"
         + table(["Posting", "Company", "Why", "Salary as stated", f"Annual ({ctx.base})", "Prep"], rows)
@@ -322,7 +324,7 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
         "## Your application\n\n"
         + badge("private", "private")
         + " Only in the private view.\n"
-        + card(facts)
+        + card(facts, indexed=False)  # the application's own page is where search finds them
         + readiness
         + "\n"
         + (table(["Covered?", "Requirement", "Your evidence"], rows) if rows else "")
@@ -399,7 +401,7 @@ def prep_page(ctx: SiteContext, posting: Posting) -> str:
     facts = [*posting_facts(ctx, posting, here), item("Posting", link(posting.title, here, posting_uri(posting)))]
     parts = [
         f"# Prep: {text(posting.title)}\n",
-        card(facts),
+        card(facts, indexed=False),  # the posting's facts: search finds them on its page
         _application(ctx, posting, notes),
         _stories(ctx, posting, here),
         _practise_first(ctx, posting, here),
