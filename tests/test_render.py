@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import markdown as python_markdown
 import pytest
 from conftest import make_site
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.salary import annual_salary, band
 from roledex.kb.settings import Settings
 from roledex.web.chart import Bar, range_chart
-from roledex.web.common import card, self_contained, table, text
+from roledex.web.common import card, screen_only, self_contained, table, text
 from roledex.web.context import SiteContext
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index
@@ -259,3 +260,33 @@ def test_a_shared_block_is_found_whole_after_a_partial_match() -> None:
 def test_without_a_converter_shared_blocks_stay_markdown() -> None:
     page = "Intro.\n\nWe build things.\n"
     assert lift_html_blocks(page, ["We build things."]) == (page, [])
+
+
+def _markdown_html(markdown: str) -> str:
+    return python_markdown.markdown(markdown, extensions=["md_in_html", "attr_list", "toc", "tables"])
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Prep\n\n" + screen_only("## More questions\n\n- Why?\n- How?\n", searchable=False) + "\nAfter.\n",
+        "Before.\n\n" + screen_only("### Mission\n\nWe *build*.\n\n### Stack\n\n| A |\n| - |\n| 1 |\n") + "\n",
+        screen_only("One.\n") + "\n" + screen_only("## Two\n\nText.\n", searchable=False),
+    ],
+)
+def test_a_generated_section_is_converted_in_place_as_md_in_html_would(page: str) -> None:
+    markdown, blocks = lift_html_blocks(page)
+    assert "<section" not in markdown
+    assert restore_html_blocks(_markdown_html(markdown), blocks) == _markdown_html(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        screen_only("Text.\n") + "\n<section>\nTheirs.\n</section>\n",  # a section the user wrote
+        screen_only("Text.\n").replace("\n\n</section>", "\n</section>"),  # its end not a block of its own
+        "</section>\n\n" + screen_only("Text.\n"),  # an end before any start
+    ],
+)
+def test_a_section_is_left_to_md_in_html_unless_every_section_tag_is_a_generated_block(page: str) -> None:
+    assert lift_html_blocks(page)[0].count("section") == page.count("section")

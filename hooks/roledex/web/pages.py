@@ -203,12 +203,39 @@ def lift_html_blocks(
             markdown = f"{markdown[:at]}{_TOKEN.format(len(blocks))}{markdown[at + len(core) :]}"
             blocks.append(convert(core))  # type: ignore[misc]  # not None: see the loop
     chunks = markdown.split("\n\n")
+    sections = _generated_sections(chunks, markdown)
     for index, chunk in enumerate(chunks):
         stripped = chunk.strip("\n")
         if stripped.startswith(_LIFTABLE) and "\n\n" not in stripped:
-            chunks[index] = _TOKEN.format(len(blocks))
-            blocks.append(stripped)
+            lifted = stripped
+        elif sections and (stripped == "</section>" or _SECTION_START.fullmatch(stripped)):
+            lifted = stripped.replace(' markdown="1"', "")  # its Markdown is converted in place
+        else:
+            continue
+        chunks[index] = _TOKEN.format(len(blocks))
+        blocks.append(lifted)
     return "\n\n".join(chunks), blocks
+
+
+_SECTION_START = re.compile(f'<section class="rdx-[a-z-]+"(?:{SEARCH_EXCLUDE_ATTRIBUTE})? markdown="1">')
+"""How a section the generators write begins (`screen_only`)."""
+
+
+def _generated_sections(chunks: list[str], markdown: str) -> bool:
+    """True when every section tag of the page stands alone as a block, as the generators
+    write them, each closed after it opens. The hook then puts each tag back around the
+    converted Markdown of its content, which gives the HTML md_in_html gives without its
+    parser reading the section (most of a prep page's conversion)."""
+    depth = starts = ends = 0
+    for chunk in chunks:
+        stripped = chunk.strip("\n")
+        if _SECTION_START.fullmatch(stripped):
+            depth, starts = depth + 1, starts + 1
+        elif stripped == "</section>":
+            depth, ends = depth - 1, ends + 1
+            if depth < 0:
+                return False
+    return depth == 0 and starts == markdown.count("<section") and ends == markdown.count("</section>")
 
 
 def _whole_block_at(markdown: str, block: str) -> int | None:
