@@ -73,9 +73,9 @@ class _State:
     page_src: str | None = None
     """The source path of the page being converted, for the link treeprocessor."""
     blocks: dict[str, list[str]] = {}
-    shared_html: dict[tuple[str, ...], tuple[str, set[str], dict[Any, dict[str, str]]]] = {}
-    """Each shared block's HTML with the anchors it holds and links to, by where it was converted."""
-    shared_anchors: dict[str, list[tuple[set[str], dict[Any, dict[str, str]]]]] = {}
+    shared_html: dict[tuple[str, ...], tuple[str, set[str]]] = {}
+    """Each shared block's HTML and the anchors it holds, by where it was converted."""
+    shared_anchors: dict[str, list[set[str]]] = {}
     """The anchors of the shared blocks on each page, to count as the page's own."""
     settings: Settings = Settings()
     seconds: float = 0.0
@@ -281,7 +281,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _shared_html(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A block that many pages show alike, converted once for every page in the same folder
     (links from each resolve alike; a block that names the page itself is converted for it
-    alone). The anchors it holds and links to are counted as the page's own."""
+    alone). The anchors it holds count as the page's own; its links are checked where it was
+    written (a company's profile)."""
     file = page.file
     folder = posixpath.dirname(page.url.rstrip("/"))
     key = (markdown, posixpath.dirname(file.src_uri), folder, file.src_uri if file.name in markdown else "")
@@ -289,10 +290,9 @@ def _shared_html(markdown: str, page: Page, config: MkDocsConfig, files: Files) 
         scratch = Page(None, copy.copy(file), config)  # a page of its own: `file` keeps its page
         scratch.markdown = markdown
         scratch.render(config, files)
-        anchors = set(scratch.present_anchor_ids or ())
-        state.shared_html[key] = (scratch.content or "", anchors, getattr(scratch, "links_to_anchors", None) or {})
-    content, anchors, links = state.shared_html[key]
-    state.shared_anchors.setdefault(file.src_uri, []).append((anchors, links))
+        state.shared_html[key] = (scratch.content or "", set(scratch.present_anchor_ids or ()))
+    content, anchors = state.shared_html[key]
+    state.shared_anchors.setdefault(file.src_uri, []).append(anchors)
     return content
 
 
@@ -300,13 +300,8 @@ def _shared_html(markdown: str, page: Page, config: MkDocsConfig, files: Files) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = state.blocks.pop(page.file.src_uri, None)
     html = restore_html_blocks(html, blocks) if blocks else html
-    for anchors, links in state.shared_anchors.pop(page.file.src_uri, []):
+    for anchors in state.shared_anchors.pop(page.file.src_uri, []):
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | anchors
-        if links:
-            merged = {target: dict(named) for target, named in (getattr(page, "links_to_anchors", None) or {}).items()}
-            for target, named in links.items():
-                merged.setdefault(target, {}).update(named)
-            page.links_to_anchors = merged
     return unlink_hidden_html(html, (page.file.url, page.file.src_uri), state.hidden_addresses)
 
 
