@@ -196,12 +196,12 @@ def lift_html_blocks(
     found whole on the page is replaced too, by what `convert` makes of it.
     """
     blocks: list[str] = []
-    for fragment in shared if convert is not None else ():
-        core = fragment.strip("\n")
-        at = _whole_block_at(markdown, core)
-        if at is not None:
-            markdown = f"{markdown[:at]}{_TOKEN.format(len(blocks))}{markdown[at + len(core) :]}"
-            blocks.append(convert(core))  # type: ignore[misc]  # not None: see the loop
+    if convert is not None:
+        for core in (fragment.strip("\n") for fragment in shared):
+            at = _whole_block_at(markdown, core)
+            if at is not None:
+                markdown = f"{markdown[:at]}{_TOKEN.format(len(blocks))}{markdown[at + len(core) :]}"
+                blocks.append(convert(core))
     chunks = markdown.split("\n\n")
     sections = _generated_sections(chunks, markdown)
     for index, chunk in enumerate(chunks):
