@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown as python_markdown
 import pytest
-from conftest import make_site
+from conftest import build_site, make_site, read_page
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.salary import annual_salary, band
 from roledex.kb.settings import Settings
@@ -290,3 +290,20 @@ def test_a_generated_section_is_converted_in_place_as_md_in_html_would(page: str
 )
 def test_a_section_is_left_to_md_in_html_unless_every_section_tag_is_a_generated_block(page: str) -> None:
     assert lift_html_blocks(page)[0].count("section") == page.count("section")
+
+
+def test_a_page_whose_words_look_like_a_token_is_left_whole() -> None:
+    page = "# Title\n\nRDXBLOCK0X\n" + card(["<strong>Company:</strong> Acme"]) + "After.\n"
+    assert lift_html_blocks(page, ["After."], _converted) == (page, [])
+
+
+def test_a_token_written_in_a_profile_stays_words_and_the_generated_blocks_stay_in_place(tmp_path: Path) -> None:
+    """The company page's facts card and table of postings are lifted out of Markdown as
+    numbered tokens; the profile's own words hold the token of the table."""
+    company = "---\nname: Acme\nheadquarters: Berlin\n---\n\n## Overview\n\nRDXBLOCK1X\n\nAnvils.\n"
+    posting = "---\ncompany: acme\ntitle: Engineer\n---\n\n## The role\n\nBuild anvils.\n"
+    make_site(tmp_path, {"companies/acme.md": company, "postings/acme-engineer.md": posting}, shipped=False)
+    assert build_site(tmp_path).returncode == 0
+    page = read_page(tmp_path, "companies/acme/")
+    assert "<p>RDXBLOCK1X</p>" in page and page.count("<table") == 1
+    assert page.index("<p>RDXBLOCK1X</p>") < page.index("Anvils.") < page.index("<table")

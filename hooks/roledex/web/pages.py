@@ -182,6 +182,7 @@ _LIFTABLE = (
 )
 """How the blocks the generators write begin (`table`, `card`, `pointer`, the charts)."""
 _TOKEN = "RDXBLOCK{}X"
+_TOKEN_START = _TOKEN.split("{", 1)[0]
 
 
 def lift_html_blocks(
@@ -193,9 +194,12 @@ def lift_html_blocks(
     for generated tables and cards that was a third of the build. The tokens go through
     Markdown as plain words and `restore_html_blocks` puts the blocks back in the HTML.
     Each of the `shared` blocks (Markdown that many pages show alike, `SiteContext.shared`)
-    found whole on the page is replaced too, by what `convert` makes of it.
+    found whole on the page is replaced too, by what `convert` makes of it. A page whose own
+    words hold what looks like a token is left whole, so that no word of it is taken for one.
     """
     blocks: list[str] = []
+    if _TOKEN_START in markdown:
+        return markdown, blocks
     if convert is not None:
         for core in (fragment.strip("\n") for fragment in shared):
             at = _whole_block_at(markdown, core)
