@@ -17,6 +17,7 @@ from roledex.facts.prep_notes import Notes
 from roledex.facts.question_bank import to_practise
 from roledex.facts.requirements import skills_mapping
 from roledex.facts.skills import coverage
+from roledex.facts.stories import Match as StoryMatch
 from roledex.facts.stories import names, story_coverage
 from roledex.kb.model import Posting
 from roledex.kb.schema import LIKELY_QUESTIONS, PREP_TOPICS, QUESTIONS_TO_ASK, PrepTopic
@@ -296,7 +297,7 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
         item("Due", application.next_date.isoformat() if application.next_date else ""),
         item("People", people(ctx, application.contacts, prep_uri(posting.slug))),
     ]
-    storied = sum(1 for _, matches in story_coverage(needs, ctx.kb.stories.values()) if matches)
+    storied = sum(1 for _, matches in _story_coverage(ctx, needs) if matches)
     readiness = (
         f"**Readiness:** {mapped} of {plural(len(needs), 'requirement')} mapped, "
         f"{storied} with a story, {plural(practise, 'question')} to practise."
@@ -333,6 +334,14 @@ def _application(ctx: SiteContext, posting: Posting, notes: Notes) -> str:
     )
 
 
+def _story_coverage(ctx: SiteContext, requirements: list[str]) -> list[tuple[str, list[StoryMatch]]]:
+    """Each requirement with the stories that prove it, worked out once per build for the same
+    requirements (the readiness line and the stories section both read it)."""
+    return ctx.once(
+        ("story coverage", tuple(requirements)), lambda: story_coverage(requirements, ctx.kb.stories.values())
+    )
+
+
 def _stories(ctx: SiteContext, posting: Posting, here: str) -> str:
     """Per requirement, the user's stories that prove it and the ones no story covers yet
     (private view only: the stories are the user's own)."""
@@ -342,7 +351,7 @@ def _stories(ctx: SiteContext, posting: Posting, here: str) -> str:
     requirements = needs or duties
     if not requirements:
         return ""
-    covered = story_coverage(requirements, ctx.kb.stories.values())
+    covered = _story_coverage(ctx, requirements)
     rows = [
         [
             text(requirement),
