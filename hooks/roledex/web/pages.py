@@ -207,9 +207,9 @@ def lift_html_blocks(
                 markdown = f"{markdown[:at]}{_TOKEN.format(len(blocks))}{markdown[at + len(core) :]}"
                 blocks.append(convert(core))
     chunks = markdown.split("\n\n")
-    sections = _generated_sections(chunks, markdown)
-    for index, chunk in enumerate(chunks):
-        stripped = chunk.strip("\n")
+    bare = [chunk.strip("\n") for chunk in chunks]  # other chunks keep their newlines: code counts them
+    sections = _generated_sections(bare, markdown)
+    for index, stripped in enumerate(bare):
         if stripped.startswith(_LIFTABLE) and "\n\n" not in stripped:
             lifted = stripped
         elif sections and (stripped == "</section>" or _SECTION_START.fullmatch(stripped)):
@@ -225,14 +225,14 @@ _SECTION_START = re.compile(f'<section class="rdx-[a-z-]+"(?:{SEARCH_EXCLUDE_ATT
 """How a section the generators write begins (`screen_only`)."""
 
 
-def _generated_sections(chunks: list[str], markdown: str) -> bool:
-    """True when every section tag of the page stands alone as a block, as the generators
-    write them, each closed after it opens. The hook then puts each tag back around the
-    converted Markdown of its content, which gives the HTML md_in_html gives without its
-    parser reading the section (most of a prep page's conversion)."""
+def _generated_sections(bare: list[str], markdown: str) -> bool:
+    """True when every section tag of the page stands alone as a block (`bare`: the page's
+    blocks without their edge newlines), as the generators write them, each closed after it
+    opens. The hook then puts each tag back around the converted Markdown of its content,
+    which gives the HTML md_in_html gives without its parser reading the section (most of a
+    prep page's conversion)."""
     depth = starts = ends = 0
-    for chunk in chunks:
-        stripped = chunk.strip("\n")
+    for stripped in bare:
         if _SECTION_START.fullmatch(stripped):
             depth, starts = depth + 1, starts + 1
         elif stripped == "</section>":
