@@ -300,8 +300,9 @@ def _shared_html(markdown: str, page: Page, config: MkDocsConfig, files: Files) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     blocks = state.blocks.pop(page.file.src_uri, None)
     html = restore_html_blocks(html, blocks) if blocks else html
-    for anchors in state.shared_anchors.pop(page.file.src_uri, []):
-        page.present_anchor_ids = set(page.present_anchor_ids or ()) | anchors
+    shared_anchors = state.shared_anchors.pop(page.file.src_uri, [])
+    if shared_anchors:
+        page.present_anchor_ids = set(page.present_anchor_ids or ()).union(*shared_anchors)
     return unlink_hidden_html(html, (page.file.url, page.file.src_uri), state.hidden_addresses)
 
 
