@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,10 +66,6 @@ def _last_build_seconds(log_path: Path) -> float:
     return float(found[-1]) if found else float("nan")
 
 
-def _median(values: list[float]) -> float:
-    return sorted(values)[len(values) // 2]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=300)
@@ -111,7 +108,7 @@ def main() -> None:
                 builds.append(_last_build_seconds(log_path))
                 print(f"  edit {edit}: the new figure on /salaries/ after {waited:.2f} s (rebuild {builds[-1]:.2f} s)")
             print(
-                f"  median {_median(times):.2f} s (rebuild {_median(builds):.2f} s);"
+                f"  median {statistics.median_high(times):.2f} s (rebuild {statistics.median_high(builds):.2f} s);"
                 f" peak memory {_peak_memory_mb(server.pid):.0f} MB"
             )
         finally:
