@@ -141,6 +141,7 @@ def test_each_cause_is_named_in_roledexs_words(loader: str, name: str, yaml_text
         _deep_block(MAX_NESTING - 1),
         "tags: [" + ", ".join(f"[{i}]" for i in range(60)) + "]\n",  # many brackets, shallow
         "a: !!str 123\nb: !!float 1e3\nc: '\t tab inside quotes'\nd: \"tab\\tescaped\"\n",
+        "links: {a:}\ntags: [b:, c]\n",  # a key without a value closing a flow collection
     ],
 )
 def test_valid_yaml_is_read_alike_by_both_loaders(yaml_text: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -31,6 +31,9 @@ from roledex.kb.yaml_diagnosis import (
 FENCE = "---"
 MAP_TAG_ON_SCALAR = "'!!map' marks a mapping, but the value is not one; remove the tag"
 _MULTIMARKDOWN_META = re.compile(r"^[A-Za-z][\w -]*:\s")
+_COLON_BEFORE_FLOW_END = re.compile(r":[,\]}]")
+"""A key with no value closing a flow collection (`{a:}`, `[a:, b]`): libyaml refuses it,
+PyYAML's own parser (and MkDocs, which uses it) reads it as a key without a value."""
 
 
 class LinedDict(dict):
@@ -223,9 +226,11 @@ def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[st
     trouble = forbidden_character(yaml_text) or tab_indent(yaml_text) or too_deep(yaml_text)
     if trouble is not None:
         return None, {}, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
-    # libyaml takes a tab between tokens that PyYAML's own parser refuses; text with a tab is
-    # read by the stricter one, so what passes the check reads alike with every loader.
-    plain, guarded = PURE_PYTHON_LOADERS if "\t" in yaml_text else loaders
+    # libyaml takes a tab between tokens that PyYAML's own parser refuses, and refuses a key
+    # without a value just before a flow collection closes: such text is read by PyYAML's own
+    # parser, so what passes the check reads alike with every loader, and as MkDocs reads it.
+    own_parser = "\t" in yaml_text or _COLON_BEFORE_FLOW_END.search(yaml_text)
+    plain, guarded = PURE_PYTHON_LOADERS if own_parser else loaders
     loader = (guarded if "*" in yaml_text else plain)(yaml_text)
     try:
         data = loader.get_single_data()
