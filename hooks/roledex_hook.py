@@ -17,8 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import partial_cache
 import serve_cache
 import serve_watch
+from jinja2 import Environment
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs import utils as mkdocs_utils
@@ -304,6 +306,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if shared_anchors:
         page.present_anchor_ids = set(page.present_anchor_ids or ()).union(*shared_anchors)
     return unlink_hidden_html(html, (page.file.url, page.file.src_uri), state.hidden_addresses)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    partial_cache.render_once_per_build(env)
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

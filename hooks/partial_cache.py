@@ -1,0 +1,93 @@
+"""Material's partials that come out the same on many pages, rendered once a build.
+
+Material renders every partial of its theme on every page. Some do not depend on the page at
+all (the search box, the colour palette toggle), and the navigation sidebar of a page outside
+the navigation (every company, posting and prep page) depends only on where the page sits: its
+links are relative to the page's address, and none of its items is the page or holds it. At
+1,000 postings these three were a quarter of the time spent in templates. Each is rendered the
+first time and its HTML reused wherever the same key comes again, so a page is written exactly
+as Material would write it; the key is made of everything the partial reads that can differ.
+
+Only Material's own files are cached: a partial the user overrides (the theme's `custom_dir`)
+may show anything of the page, and is rendered on every page as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, Template, TemplateNotFound
+from mkdocs.utils import get_theme_dir, normalize_url
+
+Key = Callable[[Any], "tuple[str, ...] | None"]
+"""What a partial's HTML depends on, read from the template context; None: render it afresh."""
+
+
+def _same_everywhere(context: Any) -> tuple[str, ...]:
+    return ()
+
+
+def _navigation_links(context: Any) -> tuple[str, ...] | None:
+    """Every address the sidebar shows, as written on this page; None for a page in the
+    navigation (its item is marked active and shows the page's table of contents) or a page
+    of the theme's own (404)."""
+    page, nav, config = context.get("page"), context.get("nav"), context.get("config")
+    if page is None or nav is None or config is None or page.parent is not None or page in nav.pages:
+        return None
+    addresses: list[str] = []
+    items = list(nav.items)
+    while items:
+        item = items.pop()
+        if getattr(item, "children", None):
+            items.extend(item.children)
+        url = getattr(item, "url", None)
+        addresses.append(normalize_url(str(url), page=page) if url is not None else "")
+    homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage else "")
+    addresses.append(normalize_url(str(homepage), page=page))
+    logo = config.theme.get("logo")
+    addresses.append(normalize_url(str(logo), page=page) if logo else "")
+    return tuple(addresses)
+
+
+PARTIALS: dict[str, Key] = {
+    "partials/search.html": _same_everywhere,
+    "partials/palette.html": _same_everywhere,
+    "partials/nav.html": _navigation_links,
+}
+
+
+def _materials_own(template: Template) -> bool:
+    filename = template.filename
+    return filename is not None and Path(filename).resolve().is_relative_to(Path(get_theme_dir("material")).resolve())
+
+
+def _cached(render: Callable[[Any], Iterator[str]], key_of: Key) -> Callable[[Any], Iterator[str]]:
+    rendered: dict[tuple[str, ...], str] = {}
+
+    def render_once(context: Any) -> Iterator[str]:
+        key = key_of(context)
+        if key is None:
+            yield from render(context)
+            return
+        if key not in rendered:
+            rendered[key] = "".join(render(context))
+        yield rendered[key]
+
+    render_once.__wrapped__ = render  # type: ignore[attr-defined]
+    return render_once
+
+
+def render_once_per_build(env: Environment) -> None:
+    """Wrap each cacheable partial of `env` with an empty cache of its own (under serve the
+    environment outlives a build, and what a partial showed may change with the settings)."""
+    for name, key_of in PARTIALS.items():
+        try:
+            template = env.get_template(name)
+        except TemplateNotFound:
+            continue  # another theme, or a Material without this partial
+        if not _materials_own(template):
+            continue
+        render = getattr(template.root_render_func, "__wrapped__", template.root_render_func)
+        template.root_render_func = _cached(render, key_of)
