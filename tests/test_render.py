@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import markdown as python_markdown
@@ -278,6 +279,28 @@ def test_a_generated_section_is_converted_in_place_as_md_in_html_would(page: str
     markdown, blocks = lift_html_blocks(page)
     assert "<section" not in markdown
     assert restore_html_blocks(_markdown_html(markdown), blocks) == _markdown_html(page)
+
+
+@pytest.mark.parametrize(
+    ("page", "tokens"),
+    [
+        ("# Acme\n\n" + card(["<strong>Team:</strong> Ads"]) + "\n" + table(["A"], [["1"]]) + "\nAfter.\n", 1),
+        (card(["One"]) + "\nBetween.\n\n" + card(["Two"]) + "\n" + card(["Three"]), 2),
+        ("Intro.\n\n" + screen_only("Words.\n") + "\n" + card(["After"]) + "\n", 2),
+        ("# Brief\n\nWe *build* things.\n\n" + card(["Facts"]) + "\n### Stack\n\n- Python\n- Go\n", 2),
+    ],
+    ids=["card-then-table", "split-by-words", "section-then-card", "shared-then-card"],
+)
+def test_blocks_one_after_another_share_a_token_and_give_the_same_html(page: str, tokens: int) -> None:
+    shared = ["We *build* things.", "- Python\n- Go"]
+    markdown, blocks = lift_html_blocks(page, shared, _markdown_html)
+    assert len(blocks) == tokens and markdown.count("RDXBLOCK") == tokens
+    restored = restore_html_blocks(_markdown_html(markdown), blocks)
+    assert _lines(restored) == _lines(_markdown_html(page))  # Python-Markdown leaves blank lines between raw blocks
+
+
+def _lines(html: str) -> str:
+    return re.sub(r"\n+", "\n", html)
 
 
 @pytest.mark.parametrize(

@@ -183,6 +183,8 @@ _LIFTABLE = (
 """How the blocks the generators write begin (`table`, `card`, `pointer`, the charts)."""
 _TOKEN = "RDXBLOCK{}X"
 _TOKEN_START = _TOKEN.split("{", 1)[0]
+_SHARED_TOKEN = _TOKEN_START + "S{}X"
+"""Where a shared block stood until the page's blocks are numbered."""
 
 
 def lift_html_blocks(
@@ -192,7 +194,9 @@ def lift_html_blocks(
 
     Python-Markdown parses every raw HTML block tag by tag only to pass it through unchanged;
     for generated tables and cards that was a third of the build. The tokens go through
-    Markdown as plain words and `restore_html_blocks` puts the blocks back in the HTML.
+    Markdown as plain words and `restore_html_blocks` puts the blocks back in the HTML. Blocks
+    that follow one another share a token (each paragraph costs Python-Markdown a pass of
+    every inline pattern).
     Each of the `shared` blocks (Markdown that many pages show alike, `SiteContext.shared`)
     found whole on the page is replaced too, by what `convert` makes of it. A page whose own
     words hold what looks like a token is left whole, so that no word of it is taken for one.
@@ -200,25 +204,50 @@ def lift_html_blocks(
     blocks: list[str] = []
     if _TOKEN_START in markdown:
         return markdown, blocks
+    converted: dict[str, str] = {}
     if convert is not None:
         for core in (fragment.strip("\n") for fragment in shared):
             at = _whole_block_at(markdown, core)
             if at is not None:
-                markdown = f"{markdown[:at]}{_TOKEN.format(len(blocks))}{markdown[at + len(core) :]}"
-                blocks.append(convert(core))
+                placeholder = _SHARED_TOKEN.format(len(converted))
+                markdown = f"{markdown[:at]}{placeholder}{markdown[at + len(core) :]}"
+                converted[placeholder] = convert(core)
     chunks = markdown.split("\n\n")
     bare = [chunk.strip("\n") for chunk in chunks]  # other chunks keep their newlines: code counts them
     sections = _generated_sections(bare, markdown)
-    for index, stripped in enumerate(bare):
-        if stripped.startswith(_LIFTABLE) and "\n\n" not in stripped:
+    kept: list[str] = []
+    run: list[str] = []  # blocks lifted one after another: one token for them all
+    blank: list[str] = []  # chunks of blank lines after the run, dropped if it goes on
+    edges = ("", "")  # the newlines before the run's first chunk and after its last
+
+    def end_run() -> None:
+        if run:
+            kept.append(edges[0] + _TOKEN.format(len(blocks)) + edges[1])
+            blocks.append("\n".join(run))  # as Python-Markdown writes block after block
+            run.clear()
+        kept.extend(blank)
+        blank.clear()
+
+    for chunk, stripped in zip(chunks, bare, strict=True):
+        if stripped in converted:
+            lifted = converted[stripped]
+        elif stripped.startswith(_LIFTABLE) and "\n\n" not in stripped:
             lifted = stripped
         elif sections and (stripped == "</section>" or _SECTION_START.fullmatch(stripped)):
             lifted = stripped.replace(' markdown="1"', "")  # its Markdown is converted in place
-        else:
+        elif run and not stripped:
+            blank.append(chunk)
             continue
-        chunks[index] = _TOKEN.format(len(blocks))
-        blocks.append(lifted)
-    return "\n\n".join(chunks), blocks
+        else:
+            end_run()
+            kept.append(chunk)
+            continue
+        before, after = chunk[: len(chunk) - len(chunk.lstrip("\n"))], chunk[len(chunk.rstrip("\n")) :]
+        edges = (edges[0] if run else before, after)
+        run.append(lifted)
+        blank.clear()
+    end_run()
+    return "\n\n".join(kept), blocks
 
 
 _SECTION_START = re.compile(f'<section class="rdx-[a-z-]+"(?:{SEARCH_EXCLUDE_ATTRIBUTE})? markdown="1">')
