@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import markdown_pool
 import partial_cache
 import serve_cache
 import serve_watch
@@ -112,6 +113,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    markdown_pool.reuse_converters()
     if _serving():
         serve_watch.building()
         serve_watch.pause_while_building(state.server)  # what MkDocs began to watch after on_serve
