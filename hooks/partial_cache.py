@@ -8,8 +8,10 @@ links are relative to the page's address, and none of its items is the page or h
 first time and its HTML reused wherever the same key comes again, so a page is written exactly
 as Material would write it; the key is made of everything the partial reads that can differ.
 
-Only Material's own files are cached: a partial the user overrides (the theme's `custom_dir`)
-may show anything of the page, and is rendered on every page as usual.
+Only Material's own files are cached: a partial the user overrides (the theme's `custom_dir`),
+or one that includes a partial the user overrides, may show anything of the page, and is
+rendered on every page as usual. (Icons, included by a name made on the page, are taken as
+they are: an icon is a picture.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, Template, TemplateNotFound
+from jinja2 import Environment, TemplateNotFound, meta
 from mkdocs.utils import get_theme_dir, normalize_url
 
 Key = Callable[[Any], "tuple[str, ...] | None"]
@@ -58,9 +60,16 @@ PARTIALS: dict[str, Key] = {
 }
 
 
-def _materials_own(template: Template) -> bool:
-    filename = template.filename
-    return filename is not None and Path(filename).resolve().is_relative_to(Path(get_theme_dir("material")).resolve())
+def _materials_own(env: Environment, name: str, seen: set[str] | None = None) -> bool:
+    """True when the template `name` and every template it names are Material's own files (a
+    user's override of a partial it includes, such as `nav-item.html`, may show the page)."""
+    seen = set() if seen is None else seen
+    seen.add(name)
+    source, filename, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
+    if filename is None or not Path(filename).resolve().is_relative_to(Path(get_theme_dir("material")).resolve()):
+        return False
+    named = {found for found in meta.find_referenced_templates(env.parse(source)) if found is not None}
+    return all(_materials_own(env, found, seen) for found in named - seen)
 
 
 def _cached(render: Callable[[Any], Iterator[str]], key_of: Key) -> Callable[[Any], Iterator[str]]:
@@ -85,9 +94,9 @@ def render_once_per_build(env: Environment) -> None:
     for name, key_of in PARTIALS.items():
         try:
             template = env.get_template(name)
+            if not _materials_own(env, name):
+                continue
         except TemplateNotFound:
             continue  # another theme, or a Material without this partial
-        if not _materials_own(template):
-            continue
         render = getattr(template.root_render_func, "__wrapped__", template.root_render_func)
         template.root_render_func = _cached(render, key_of)

@@ -69,19 +69,30 @@ def test_every_page_is_written_as_without_the_cache(
     assert "md-nav__link--active" in notes
 
 
-def test_a_partial_the_user_overrides_is_rendered_on_every_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("partial", "override"),
+    [
+        ("nav.html", '<nav class="own-nav">{{ page.title }}</nav>\n'),
+        # a partial the sidebar includes: Material's own sidebar around the user's items
+        (
+            "nav-item.html",
+            '{% macro render(nav_item, path, level) %}<nav class="own-nav">{{ page.title }}</nav>{% endmacro %}',
+        ),
+    ],
+)
+def test_a_partial_the_user_overrides_is_rendered_on_every_page(tmp_path: Path, partial: str, override: str) -> None:
     make_site(tmp_path)
     config = tmp_path / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
-    override = tmp_path / "overrides" / "partials" / "nav.html"
-    override.parent.mkdir(parents=True)
-    override.write_text('<nav class="own-nav">{{ page.title }}</nav>\n', encoding="utf-8")
+    path = tmp_path / "overrides" / "partials" / partial
+    path.parent.mkdir(parents=True)
+    path.write_text(override, encoding="utf-8")
 
     result = build_site(tmp_path)
 
     assert result.returncode == 0, result.stderr
-    pages = _pages(tmp_path / "site")
+    pages = {path: text for path, text in _pages(tmp_path / "site").items() if path != "404.html"}
     titles = [text.split('<nav class="own-nav">', 1)[1].split("</nav>", 1)[0] for text in pages.values()]
     assert len(titles) >= 15 and len(set(titles)) == len(titles)
 
