@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import markdown as python_markdown
 import pytest
@@ -18,7 +22,7 @@ from roledex.web.context import SiteContext
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index
 from roledex.web.pages import generated_pages, lift_html_blocks, page_title, restore_html_blocks
-from roledex.web.prep_page import nearest
+from roledex.web.prep_page import nearest, nearest_in_role
 
 
 def _context(tmp_path: Path, files: dict[str, str], today: dt.date = dt.date(2026, 11, 24)) -> SiteContext:
@@ -177,6 +181,50 @@ def test_related_postings_are_the_nearest_in_pay_then_the_newest(tmp_path: Path)
         "acme-unpaid-new",
         "acme-far",
     ]
+
+
+class _FamilyContext:
+    """What `nearest` and `nearest_in_role` read of a build: pay points, families, `once`."""
+
+    def __init__(self, postings: list[SimpleNamespace], points: dict[str, tuple[float | None, str | None, int]]):
+        self.pay_points = points
+        self.kb = SimpleNamespace(postings_in_role=lambda role: [p for p in postings if p.role == role])
+        self._once: dict[tuple[object, ...], object] = {}
+
+    def once(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_nearest_in_a_family_sorted_once_are_those_of_sorting_each_time(seed: int) -> None:
+    """Ties in pay and in date, pay in other currencies or none, postings at the same company:
+    the family sorted once per build gives the related postings that ordering it whole gives."""
+    rng = random.Random(seed)
+    postings = [
+        SimpleNamespace(slug=f"p{i:02d}", company=f"c{rng.randrange(5)}", role=rng.choice(["a", "b", None]))
+        for i in range(rng.randrange(1, 40))
+    ]
+    points: dict[str, tuple[float | None, str | None, int]] = {
+        p.slug: (
+            rng.choice([None, 90000.0, 100000.0, 100000.0, 104000.5, 96000.0, 150000.0]),
+            rng.choice(["EUR", "EUR", "USD"]),
+            -rng.choice([0, 738000, 738100]),
+        )
+        for p in postings
+    }
+    points = {
+        slug: (mid, currency if mid is not None else None, newest) for slug, (mid, currency, newest) in points.items()
+    }
+    ctx: Any = _FamilyContext(postings, points)
+    for posting in postings:
+        family = (
+            [p for p in postings if p.role == posting.role and p.company != posting.company] if posting.role else []
+        )
+        for limit in (1, 3, 5, 40):
+            expected = [p.slug for p in nearest(ctx, posting, family, limit)]
+            assert [p.slug for p in nearest_in_role(ctx, posting, limit)] == expected, (posting.slug, limit)
 
 
 @pytest.mark.parametrize(

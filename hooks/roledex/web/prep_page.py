@@ -6,12 +6,14 @@ ask for, your notes, questions from other prep notes, related postings.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import html
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from operator import itemgetter
+from typing import NamedTuple, cast
 
 from roledex.facts.prep_notes import Notes
 from roledex.facts.question_bank import to_practise
@@ -234,11 +236,85 @@ def nearest(ctx: SiteContext, posting: Posting, others: list[Posting], limit: in
     return [other for _, other in chosen]
 
 
+class _RolePay(NamedTuple):
+    """A role family's postings in the orders `nearest` reads, sorted once per build."""
+
+    by_pay: dict[str | None, tuple[list[float], list[Posting]]]
+    """For each currency, the postings stating pay in it, by annual midpoint (then slug)."""
+    by_newest: list[Posting]
+    """Every posting of the family, newest first (then slug)."""
+
+
+def _role_pay(ctx: SiteContext, role: str) -> _RolePay:
+    def sort() -> _RolePay:
+        points = ctx.pay_points
+        postings = ctx.kb.postings_in_role(role)
+        by_pay: dict[str | None, tuple[list[float], list[Posting]]] = {}
+        priced = sorted(
+            (p for p in postings if points[p.slug][0] is not None), key=lambda p: (points[p.slug][0], p.slug)
+        )
+        for p in priced:
+            mids, ordered = by_pay.setdefault(points[p.slug][1], ([], []))
+            mids.append(cast(float, points[p.slug][0]))
+            ordered.append(p)
+        return _RolePay(by_pay, sorted(postings, key=lambda p: (points[p.slug][2], p.slug)))
+
+    return ctx.once(("role pay", role), sort)
+
+
+def _below(mids: list[float], ordered: list[Posting], start: int) -> Iterator[Posting]:
+    """The postings before `start`, nearest first; those of equal pay by slug, as `nearest`
+    orders them."""
+    end = start
+    while end > 0:
+        first = bisect.bisect_left(mids, mids[end - 1], 0, end)
+        yield from ordered[first:end]
+        end = first
+
+
+def nearest_in_role(ctx: SiteContext, posting: Posting, limit: int) -> list[Posting]:
+    """`nearest` among the family's postings at other companies, from the family's postings
+    sorted once per build: a prep page reads the few nearest in pay on either side instead of
+    ordering the whole family (at 5,000 postings, each of hundreds), which kept a build linear."""
+    if not posting.role or limit <= 0:
+        return []
+    family = _role_pay(ctx, posting.role)
+    own_mid, own_currency, _ = ctx.pay_points[posting.slug]
+    chosen: list[Posting] = []
+    if own_mid is not None and own_currency in family.by_pay:
+        mids, ordered = family.by_pay[own_currency]
+        start = bisect.bisect_left(mids, own_mid)
+        below, above = _below(mids, ordered, start), iter(ordered[start:])
+
+        def distance(other: Posting | None) -> tuple[float, str] | None:
+            if other is None:
+                return None
+            return abs(cast(float, ctx.pay_points[other.slug][0]) - own_mid), other.slug
+
+        lower, upper = next(below, None), next(above, None)
+        while len(chosen) < limit and (lower is not None or upper is not None):
+            low, high = distance(lower), distance(upper)
+            if high is None or (low is not None and low < high):
+                taken, lower = lower, next(below, None)
+            else:
+                taken, upper = upper, next(above, None)
+            if taken is not None and taken.company != posting.company:
+                chosen.append(taken)
+    if len(chosen) < limit:  # then the postings whose pay cannot be compared, newest first
+        for other in family.by_newest:
+            mid, currency, _ = ctx.pay_points[other.slug]
+            comparable = own_mid is not None and mid is not None and currency == own_currency
+            if other.company != posting.company and not comparable:
+                chosen.append(other)
+                if len(chosen) == limit:
+                    break
+    return chosen
+
+
 def _related(ctx: SiteContext, posting: Posting, here: str) -> str:
     """The same role family at other companies, nearest in pay first, and other roles at this
     company, salary beside each."""
-    role_postings = ctx.kb.postings_in_role(posting.role) if posting.role else []
-    same_role = nearest(ctx, posting, [p for p in role_postings if p.company != posting.company], MAX_RELATED)
+    same_role = nearest_in_role(ctx, posting, MAX_RELATED)
     company_postings = [p for p in ctx.kb.postings_of(posting.company) if p.slug != posting.slug]
     same_company = company_postings[:MAX_RELATED]
     if not same_role and not same_company:
