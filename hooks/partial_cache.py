@@ -16,6 +16,7 @@ they are: an icon is a picture.)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,10 +67,20 @@ def _materials_own(env: Environment, name: str, seen: set[str] | None = None) ->
     seen = set() if seen is None else seen
     seen.add(name)
     source, filename, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
-    if filename is None or not Path(filename).resolve().is_relative_to(Path(get_theme_dir("material")).resolve()):
+    if filename is None or not Path(filename).resolve().is_relative_to(_material_folder()):
         return False
-    named = {found for found in meta.find_referenced_templates(env.parse(source)) if found is not None}
-    return all(_materials_own(env, found, seen) for found in named - seen)
+    if filename not in _named_in:  # Material's files do not change while it runs
+        _named_in[filename] = {found for found in meta.find_referenced_templates(env.parse(source)) if found}
+    return all(_materials_own(env, found, seen) for found in _named_in[filename] - seen)
+
+
+_named_in: dict[str, set[str]] = {}
+"""The templates each of Material's files names, read once (under serve, not on every save)."""
+
+
+@functools.cache
+def _material_folder() -> Path:
+    return Path(get_theme_dir("material")).resolve()
 
 
 def _cached(render: Callable[[Any], Iterator[str]], key_of: Key) -> Callable[[Any], Iterator[str]]:
