@@ -7,12 +7,10 @@ ask for, your notes, questions from other prep notes, related postings.
 from __future__ import annotations
 
 import bisect
-import heapq
 import html
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from operator import itemgetter
 from typing import NamedTuple, cast
 
 from roledex.facts.prep_notes import Notes
@@ -215,25 +213,22 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
+def _nearness(ctx: SiteContext, posting: Posting, other: Posting) -> tuple[int, float, int, str]:
+    """How worth comparing `other` is with `posting`, smallest first: nearest in annual pay
+    when both state pay in one currency, else after all those, the newest first; then slug."""
+    own_mid, own_currency, _ = ctx.pay_points[posting.slug]
+    mid, currency, newest = ctx.pay_points[other.slug]
+    if own_mid is not None and mid is not None and currency == own_currency:
+        return 0, abs(mid - own_mid), 0, other.slug
+    return 1, 0.0, newest, other.slug
+
+
 def nearest(ctx: SiteContext, posting: Posting, others: list[Posting], limit: int | None = None) -> list[Posting]:
-    """Other postings in the order worth comparing with this one: nearest in annual pay first
-    (when both state pay in one currency), then the newest; the first `limit` of them. A
-    posting then appears on the prep pages of its neighbours in pay, not on every page of its
-    family, which keeps a page's related postings about it and a salary edit's reach small."""
-    points = ctx.pay_points
-    own_mid, own_currency, _ = points[posting.slug]
-    keyed: list[tuple[tuple[int, float, int, str], Posting]] = []
-    for other in others:
-        mid, currency, newest = points[other.slug]
-        if own_mid is not None and mid is not None and currency == own_currency:
-            keyed.append(((0, abs(mid - own_mid), 0, other.slug), other))
-        else:
-            keyed.append(((1, 0.0, newest, other.slug), other))
-    if limit is None:
-        chosen = sorted(keyed, key=itemgetter(0))
-    else:  # a family of hundreds sorted whole on each of its prep pages made a build quadratic
-        chosen = heapq.nsmallest(limit, keyed, key=itemgetter(0))
-    return [other for _, other in chosen]
+    """Other postings in the order worth comparing with this one (`_nearness`); the first
+    `limit` of them. A posting then appears on the prep pages of its neighbours in pay, not on
+    every page of its family, which keeps a page's related postings about it and a salary
+    edit's reach small. (Prep pages read a family sorted once, `nearest_in_role`.)"""
+    return sorted(others, key=lambda other: _nearness(ctx, posting, other))[:limit]
 
 
 class _RolePay(NamedTuple):
@@ -285,16 +280,9 @@ def nearest_in_role(ctx: SiteContext, posting: Posting, limit: int) -> list[Post
         mids, ordered = family.by_pay[own_currency]
         start = bisect.bisect_left(mids, own_mid)
         below, above = _below(mids, ordered, start), iter(ordered[start:])
-
-        def distance(other: Posting | None) -> tuple[float, str] | None:
-            if other is None:
-                return None
-            return abs(cast(float, ctx.pay_points[other.slug][0]) - own_mid), other.slug
-
         lower, upper = next(below, None), next(above, None)
         while len(chosen) < limit and (lower is not None or upper is not None):
-            low, high = distance(lower), distance(upper)
-            if high is None or (low is not None and low < high):
+            if upper is None or (lower is not None and _nearness(ctx, posting, lower) < _nearness(ctx, posting, upper)):
                 taken, lower = lower, next(below, None)
             else:
                 taken, upper = upper, next(above, None)
@@ -302,9 +290,7 @@ def nearest_in_role(ctx: SiteContext, posting: Posting, limit: int) -> list[Post
                 chosen.append(taken)
     if len(chosen) < limit:  # then the postings whose pay cannot be compared, newest first
         for other in family.by_newest:
-            mid, currency, _ = ctx.pay_points[other.slug]
-            comparable = own_mid is not None and mid is not None and currency == own_currency
-            if other.company != posting.company and not comparable:
+            if other.company != posting.company and _nearness(ctx, posting, other)[0] == 1:
                 chosen.append(other)
                 if len(chosen) == limit:
                     break
