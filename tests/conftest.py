@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gzip
 import http.server
 import io
@@ -15,11 +16,40 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 from roledex.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 SHIPPED_DOCS = REPO / "docs"
+
+MOVED_CLOCK = "ROLEDEX_TEST_CLOCK"
+"""Set to a date (YYYY-MM-DD) to run the suite with the clock moved there: every test in this
+process sees that day as today, and a test that would start a process (which would read the real
+clock) is skipped. `.ci/run` runs the in-process tests this way years ahead: any failure is a
+rule or a test that reads the real clock instead of taking today as an argument."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    day = os.environ.get(MOVED_CLOCK)
+    if day:
+        moved = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(9, 30), tzinfo=dt.UTC)
+        time_machine.travel(moved, tick=True).start()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_process_under_a_moved_clock() -> Iterator[None]:
+    day = os.environ.get(MOVED_CLOCK)
+    if not day:
+        yield
+        return
+
+    def skipped(*args: object, **kwargs: object) -> None:
+        pytest.skip(f"starts a process, which reads the real clock, not {day}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "__init__", skipped)
+        yield
 
 
 def run_roledex(

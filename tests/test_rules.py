@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import time_machine
 from conftest import make_site
 from roledex.check.records import check_record
 from roledex.check.run import checked_knowledge_base
@@ -329,13 +330,13 @@ def test_an_application_is_checked_against_today(applied: int, updated: int | No
     ]
 
 
-def test_an_application_is_checked_against_the_real_today_by_default() -> None:
-    record = _application("applied", 0)
-    later = Application(
-        slug="a", doc=DOC, posting="p", status="applied", applied=dt.date.today() + dt.timedelta(days=1)
-    )
-    assert check_record(KINDS["application"], record) == []
-    assert [p.key for p in check_record(KINDS["application"], later)] == ["applied"]
+@pytest.mark.parametrize("clock", [TODAY, dt.date(2031, 2, 28)])
+def test_an_application_is_checked_against_the_clock_by_default(clock: dt.date) -> None:
+    record = Application(slug="a", doc=DOC, posting="p", status="applied", applied=clock)
+    later = Application(slug="a", doc=DOC, posting="p", status="applied", applied=clock + dt.timedelta(days=1))
+    with time_machine.travel(dt.datetime.combine(clock, dt.time(12)), tick=False):
+        assert check_record(KINDS["application"], record) == []
+        assert [p.key for p in check_record(KINDS["application"], later)] == ["applied"]
 
 
 @pytest.mark.parametrize(
