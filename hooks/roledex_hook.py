@@ -44,6 +44,7 @@ from roledex.kb.load import LoadResult
 from roledex.kb.problems import Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
 from roledex.web.context import SiteContext
+from roledex.web.inert_content import inert_element, inert_raw_html
 from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html, unwrap_links
 from roledex.web.pages import (
     PRIVATE_BANNER,
@@ -151,6 +152,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _set_addresses(config, site_addresses(state.settings, os.environ))
     if not any(isinstance(extension, _HiddenLinks) for extension in config.markdown_extensions):
         config.markdown_extensions.append(_HiddenLinks())
+    if not any(isinstance(extension, _InertContent) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(_InertContent())
     for plugin in config.plugins.values():
         if hasattr(plugin, "search_index"):  # Material's search: made afresh in its on_config
             read_searchable(plugin.search_index)
@@ -172,6 +175,22 @@ class _HiddenLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # after the inline patterns have made the links (20), before MkDocs' own link check (0)
         md.treeprocessors.register(_HiddenLinkTreeprocessor(md), "roledex-hidden-links", 1)
+
+
+class _InertContentTreeprocessor(Treeprocessor):
+    """No event handler, running address or running element from a file reaches a page."""
+
+    def run(self, root: Any) -> None:
+        inert_element(root)
+        inert_raw_html(self.md.htmlStash.rawHtmlBlocks)
+
+
+class _InertContent(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # last: after the inline patterns (20) and attr_list (8) have set every attribute and
+        # MkDocs has resolved addresses (0, which expects every link to keep its href), before
+        # the raw HTML is put back into the page (a postprocessor)
+        md.treeprocessors.register(_InertContentTreeprocessor(md), "roledex-inert-content", -10)
 
 
 def _set_addresses(config: MkDocsConfig, addresses: SiteAddresses | None) -> None:

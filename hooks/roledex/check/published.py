@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from roledex.facts.privacy import PRIVATE_FOLDERS, hand_written, in_private_folder, is_calendar_file
+from roledex.kb.inert import running_parts
 from roledex.kb.model import KnowledgeBase, Prep
 from roledex.kb.schema import KINDS, POSTING, PREP
 from roledex.kb.source import Document, marked_private
@@ -239,3 +240,32 @@ def published_pages(site: Path) -> list[str]:
         folder = page.parent.relative_to(site).as_posix()
         addresses.append("/" if folder == "." else f"/{folder}/")
     return sorted(addresses)
+
+
+_MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".xml")
+
+
+def _markup_of(path: Path) -> list[str]:
+    """The markup a browser may render from an output file: the file itself, or each string of
+    a JSON file (Material's search shows the text of its index as HTML)."""
+    if path.suffix.lower() in _MARKUP_SUFFIXES:
+        return [path.read_bytes().decode("utf-8", errors="replace")]
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8", errors="replace"))
+        except ValueError:
+            return []
+        return [text for text in _strings(data) if "<" in text]
+    return []
+
+
+def running_outputs(site: Path) -> list[Leak]:
+    """Every event handler or running address (javascript:, vbscript:, data:) in the built
+    site's pages and search data: content made to run script, which no build may publish."""
+    found = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink()):
+        output = path.relative_to(site).as_posix()
+        for markup in _markup_of(path):
+            for part in running_parts(markup, elements=False):
+                found.append(Leak(output, f"line {part.line}: {part.what}", "script in content"))
+    return found

@@ -13,6 +13,7 @@ from roledex.check.published import (
     private_fragments,
     public_pages_text,
     published_pages,
+    running_outputs,
     stray_private_fragments,
 )
 from roledex.check.run import checked_knowledge_base
@@ -58,9 +59,19 @@ def run(args: argparse.Namespace) -> int:
     leaks += calendar_outputs(site)
     for leak in leaks:
         out(f"LEAK {site / leak.output}: text of {leak.source}: {leak.fragment[:80]!r}")
+    running = running_outputs(site)
+    for finding in running:
+        out(f"SCRIPT {site / finding.output}: {finding.fragment}")
     if leaks:
         files = len({leak.output for leak in leaks})
         err(f"roledex publish-check: private text found in {files} file(s); do not publish")
+    if running:
+        files = len({finding.output for finding in running})
+        err(
+            f"roledex publish-check: {len(running)} event handler(s) or running address(es) in {files} file(s); "
+            "do not publish (a build with roledex never writes them: was the site built without it?)"
+        )
+    if leaks or running:
         return FAILED
-    out("no private text found in any file")
+    out("no private text found in any file, and no script in content")
     return OK

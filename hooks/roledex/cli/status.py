@@ -10,7 +10,7 @@ from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.facts.applications import StatusChange, last_event, status_change
 from roledex.kb import scaffold
-from roledex.kb.files import edit_in_place, write_text_atomic
+from roledex.kb.files import edit_in_place, edit_or_create
 from roledex.kb.model import Application
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
 from roledex.kb.status_edit import CannotEdit, append_entry, remove_keys, set_keys
@@ -106,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
         return FAILED
     path = Path(application.doc.path) if application else target
     try:
-        if application is None:
-            write_text_atomic(path, _changed(scaffold.application_file(args.posting), change))
+        if application is None:  # another command may start it meanwhile: then this edits it
+            edit_or_create(path, lambda text: _changed(text, change), scaffold.application_file(args.posting))
         else:
             edit_in_place(path, lambda text: _changed(text, change))
     except (CannotEdit, OSError, UnicodeDecodeError) as error:

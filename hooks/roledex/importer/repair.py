@@ -17,6 +17,7 @@ from typing import Any
 import ftfy
 from markdownify import markdownify
 
+from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.sections import QUALIFICATION_WORDS, RESPONSIBILITY_WORDS
 from roledex.kb.source import parse_yaml, split_front_matter
 
@@ -89,7 +90,7 @@ def html_to_markdown(text: str, changes: list[str]) -> str:
     """Markdown from pasted HTML, and entities decoded."""
     if len(_HTML_TAG.findall(text)) >= 2:
         # markdownify drops the contents of <script> and <style> (code, CSS, JSON-LD) unless told to strip them
-        text = markdownify(text, heading_style="ATX", bullets="-")
+        text = markdownify(clean_html(text), heading_style="ATX", bullets="-")
         changes.append("converted HTML to Markdown")
         # markdownify has decoded the page's entities once; what is left was text on the page
         # ('&lt;b&gt;' shown as such) and stays escaped
@@ -309,4 +310,10 @@ def repair_text(text: str) -> Repaired:
     if not text.strip():
         raise UnreadableInput("holds no text once repaired")
     body = inert_markup(text, changes)
+    body, links = inert_links(body)
+    if links:
+        changes.append(f"kept {links} link(s) to an address that could run script as text")
+    body, attributes = inert_attribute_lists(body)
+    if attributes:
+        changes.append(f"kept {attributes} attribute list(s) ({{: ...}}) as text, so they set nothing on the page")
     return Repaired(text, hints, changes, body)

@@ -1,0 +1,294 @@
+"""Nothing from the web runs: the rule of what runs, the importer's sanitising of what it
+writes, the build's wall for any file, and publish-check's refusal of a site that holds one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import markdown
+import pytest
+from conftest import build_site, invoke, make_site, output_texts
+from roledex.importer.repair import repair_text
+from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
+from roledex.kb.inert import inert_html, linkable, running_attribute, running_parts, url_scheme
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.superfences"]
+
+
+@pytest.mark.parametrize(
+    ("value", "scheme"),
+    [
+        ("javascript:alert(1)", "javascript"),
+        ("JaVaScRiPt:alert(1)", "javascript"),
+        ("&#106;avascript:alert(1)", "javascript"),
+        ("&#x6A;avascript&colon;alert(1)", "javascript"),
+        ("java\tscript:alert(1)", "javascript"),
+        ("java\nscript:alert(1)", "javascript"),
+        (" \x01\x1fvbscript:msgbox(1)", "vbscript"),
+        ("\x20data:text/html,<script>", "data"),
+        ("https://example.com/a:b", "https"),
+        ("mailto:jo@example.com", "mailto"),
+        ("/relative/path:with-colon", None),
+        ("page.html#a:b", None),
+        ("", None),
+        ("1javascript:alert(1)", None),  # a scheme starts with a letter
+    ],
+)
+def test_the_scheme_is_read_as_a_browser_reads_it(value: str, scheme: str | None) -> None:
+    assert url_scheme(value) == scheme
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "running"),
+    [
+        ("onclick", "x()", True),
+        ("ONMOUSEOVER", "x()", True),
+        ("onerror", None, True),
+        ("on", "", True),
+        ("one", "1", True),  # any on...: browsers add handlers faster than lists keep up
+        ("only", "x", True),
+        ("srcdoc", "<p>hi</p>", True),
+        ("href", "javascript:x", True),
+        ("xlink:href", "javascript:x", True),
+        ("formaction", "vbscript:x", True),
+        ("src", "data:image/png;base64,AAAA", True),
+        ("srcset", "a.png 1x, javascript:x 2x", True),
+        ("srcset", "a.png 1x, b.png 2x", False),
+        ("values", "https://x;javascript:alert(1)", True),
+        ("href", "https://example.com/?next=javascript:x", False),
+        ("href", "https://example.com/a,javascript:x", False),
+        ("href", "../postings/", False),
+        ("title", "javascript:x", False),  # shown, never followed
+        ("class", "onboarding", False),
+        ("data-on", "x", False),
+        ("alt", "data: our mission", False),
+    ],
+)
+def test_an_attribute_runs_when_it_handles_an_event_or_follows_a_running_address(
+    name: str, value: str | None, running: bool
+) -> None:
+    assert running_attribute(name, value) is running
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("https://jobs.example/42", True),
+        ("http://jobs.example/42", True),
+        ("mailto:jobs@example.com", True),
+        ("/apply", True),
+        ("#section", True),
+        ("javascript:apply()", False),
+        ("tel:+441234", False),
+        ("ftp://x", False),
+        ("data:text/html,x", False),
+    ],
+)
+def test_an_imported_posting_links_only_to_the_web_and_to_mail(value: str, kept: bool) -> None:
+    assert linkable(value) is kept
+
+
+CLEAN_HTML = [
+    '<p class="x" id="y">Words <a href="../a/" title="t">link</a> <img src="i.png" alt="a" /></p>',
+    "<table><tr><td>on: data: javascript words</td></tr></table>",
+    '<div markdown="1">\n<span>on</span>\n</div>',
+    '<a href="https://example.com/?q=javascript:x">ok</a>',
+    "<p>&lt;script&gt; shown as text &amp; kept</p>",
+]
+
+
+@pytest.mark.parametrize("source", CLEAN_HTML)
+def test_html_that_cannot_run_is_left_byte_for_byte(source: str) -> None:
+    assert inert_html(source) == source
+    assert list(running_parts(source)) == []
+
+
+HOSTILE_HTML = [
+    ('<a href="javascript:alert(1)">apply</a>', "<a>apply</a>"),
+    ('<a HREF="JAVASCRIPT:alert(1)">apply</a>', "<a>apply</a>"),
+    ('<a href="&#106;avascript:alert(1)" class="c">apply</a>', '<a class="c">apply</a>'),
+    ("<img src=x onerror=alert(1)>", '<img src="x">'),
+    ('<img src="x" onerror="alert(1)" />', '<img src="x" />'),
+    ('<h2 id="about" onmouseover="alert(1)">About</h2>', '<h2 id="about">About</h2>'),
+    ('<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "<svg><a>x</a></svg>"),
+    ('<iframe src="https://x"></iframe>', '&lt;iframe src="https://x"&gt;&lt;/iframe&gt;'),
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '&lt;meta http-equiv="refresh"'),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), HOSTILE_HTML)
+def test_html_that_can_run_loses_what_runs_and_keeps_the_rest(source: str, expected: str) -> None:
+    inert = inert_html(source)
+    assert inert.startswith(expected)
+    assert list(running_parts(inert)) == []
+    assert list(running_parts(source)) != []
+
+
+def _page_of(body: str) -> str:
+    """A posting body as Python-Markdown with the site's extensions makes it a page."""
+    return markdown.markdown(body, extensions=EXTENSIONS)
+
+
+HOSTILE_PASTES = {
+    "html link": '<p>Apply <a href="javascript:alert(1)">here</a></p><p>More <b>text</b> today.</p>',
+    "html link, any case": '<p>Apply <a href="JaVaScRiPt:alert(1)">here</a></p><div>and <i>more</i></div>',
+    "html link, entities": '<p>Apply <a href="&#106;avascript&#58;alert(1)">here</a></p><ul><li>x</li></ul>',
+    "html event handler": '<p onclick="alert(1)">Role</p><div><img src="x" onerror="alert(1)"></div>',
+    "svg": '<div><svg onload="alert(1)"><a xlink:href="javascript:alert(1)">x</a></svg></div><p>Role text</p>',
+    "markdown link": "Staff Engineer\n\n[apply](javascript:alert(document.cookie)) before Friday.",
+    "markdown link, spaced": "Staff Engineer\n\n[apply]( JAVASCRIPT:alert(1) ) before Friday.",
+    "markdown link, angle": "Staff Engineer\n\n[apply](<javascript:alert(1)>) before Friday.",
+    "markdown image": "Staff Engineer\n\n![logo](data:image/svg+xml,<svg onload=alert(1)>) text.",
+    "reference": "Staff Engineer\n\nApply [here][go].\n\n[go]: javascript:alert(1)\n",
+    "reference, entity": "Staff Engineer\n\nApply [here][go].\n\n  [go]: &#106;avascript:alert(1) 'title'\n",
+    "heading attributes": 'Staff Engineer\n\n## About {: onmouseover="alert(1)" }\n\nWe build things.',
+    "image attributes": "Staff Engineer\n\n![x](x.png){: onerror=alert(1)}\n\nWe build things.",
+    "block attributes": 'Staff Engineer\n\nWe build things.\n{: onclick="alert(1)" }\n',
+    "link attributes": "Staff Engineer\n\n[apply](https://x.example){: onclick=alert(1) href=javascript:x}\n",
+    "md_in_html": 'Staff Engineer\n\n<div markdown="1" onmouseover="alert(1)">\n*Role*\n</div>\n',
+}
+
+
+@pytest.mark.parametrize("paste", HOSTILE_PASTES.values(), ids=list(HOSTILE_PASTES))
+def test_an_imported_body_runs_nothing_on_its_page(paste: str) -> None:
+    repaired = repair_text(paste)
+    page = _page_of(repaired.body)
+    assert list(running_parts(page)) == [], page
+
+
+def test_an_imported_body_keeps_its_words_and_safe_links() -> None:
+    paste = (
+        '<p>Join <a href="https://acme.example/team">our team</a>, or write to '
+        '<a href="mailto:jobs@acme.example">us</a>.</p><ul><li>Python</li><li>Go</li></ul>'
+    )
+    page = _page_of(repair_text(paste).body)
+    assert 'href="https://acme.example/team"' in page and 'href="mailto:jobs@acme.example"' in page
+    assert "<li>Python</li>" in page
+
+
+def test_a_neutralised_link_and_attribute_list_still_show_their_words() -> None:
+    repaired = repair_text("Staff Engineer\n\n[apply](javascript:go()) now\n\n## About {: .x}\n")
+    page = _page_of(repaired.body)
+    assert "[apply](javascript:go()) now" in page and "About {: .x}" in page
+    assert any("could run script" in change for change in repaired.changes)
+    assert any("attribute list" in change for change in repaired.changes)
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "count"),
+    [
+        ("[a](https://x) [b](/y) [c](#z) [d](mailto:x@y)", 0),
+        ("[a](javascript:x) [b](vbscript:y)", 2),
+        ("[r]: https://x\n[s]: tel:123\n", 1),
+    ],
+)
+def test_links_are_counted_and_neutralised_only_when_they_could_run(markdown_text: str, count: int) -> None:
+    assert inert_links(markdown_text)[1] == count
+
+
+def test_only_braces_attr_list_would_read_are_escaped() -> None:
+    text, count = inert_attribute_lists("## A {: #x }\n{remote, hybrid}\n\\{kept}\nset() {}\n")
+    assert count == 2 and text.startswith("## A \\{: #x }\n\\{remote, hybrid}\n\\{kept}\nset() {}")
+
+
+def test_the_sanitizer_keeps_words_and_safe_links_only() -> None:
+    cleaned = clean_html(
+        '<p onclick="x">A <a href="javascript:x">b</a> <a href="https://ok">c</a></p><style>p{}</style>'
+    )
+    assert cleaned == '<p>A <a>b</a> <a href="https://ok">c</a></p>'
+
+
+HAND_WRITTEN = """---
+company: etsy
+title: "Hostile <b>posting</b>"
+---
+
+## About {: onmouseover="alert(1)"}
+
+[apply](javascript:alert(1)) and [ref][r] ![x](x){: onerror=alert(1)} [e](&#106;avascript:alert(4))
+
+[r]: JAVASCRIPT:alert(2)
+
+<div markdown="1">
+<a href="&#106;avascript:alert(3)">raw</a> and *md* <img src=x onerror=alert(6)>
+</div>
+
+<p onclick="x()">block</p>
+<script>alert(5)</script>
+<svg><animate onbegin="alert(7)" attributeName="x"/></svg>
+"""
+
+
+def test_a_hand_written_file_runs_nothing_in_any_output_and_publish_check_agrees(tmp_path: Path) -> None:
+    make_site(tmp_path, {"postings/etsy-hostile.md": HAND_WRITTEN})
+    assert build_site(tmp_path).returncode == 0
+    site = tmp_path / "site"
+    for name, text in output_texts(site).items():
+        if name.endswith((".html", ".xml")):
+            assert list(running_parts(text, elements=False)) == [], name
+    page = (site / "postings" / "etsy-hostile" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(5)&lt;/script&gt;" in page and ">apply</a>" in page and ">raw</a>" in page
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for entry in index["docs"]:
+        assert list(running_parts(entry["text"], elements=False)) == []
+    checked = invoke("publish-check", str(site), cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("planted", "what"),
+    [
+        ('<a href="javascript:alert(1)">x</a>', "href='javascript:alert(1)' on <a>"),
+        ('<p onclick="alert(1)">x</p>', "onclick='alert(1)' on <p>"),
+    ],
+)
+def test_publish_check_fails_a_site_with_script_in_content(tmp_path: Path, planted: str, what: str) -> None:
+    make_site(tmp_path)
+    assert build_site(tmp_path).returncode == 0
+    page = tmp_path / "site" / "companies" / "etsy" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", planted + "</article>", 1), "utf-8")
+    checked = invoke("publish-check", "site", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert "SCRIPT site/companies/etsy/index.html: line" in checked.stdout and what in checked.stdout
+    assert "event handler(s) or running address(es) in 1 file(s); do not publish" in checked.stderr
+
+
+def test_publish_check_reads_search_data_as_html(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    assert build_site(tmp_path).returncode == 0
+    index_path = tmp_path / "site" / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"][0]["text"] += '<img src="x" onerror="alert(1)">'
+    index_path.write_text(json.dumps(index), encoding="utf-8")
+    checked = invoke("publish-check", "site", cwd=tmp_path)
+    assert checked.returncode == 1 and "SCRIPT site/search/search_index.json" in checked.stdout
+
+
+def test_a_saved_page_whose_json_ld_holds_script_imports_and_builds_inert(tmp_path: Path) -> None:
+    description = (
+        '<p>Build ML systems. <a href="JaVaScRiPt:alert(1)">Apply</a> '
+        '<img src="x" onerror="alert(2)"></p><h2 onmouseover="alert(3)">About</h2><ul><li>Python</li></ul>'
+        "<p>[more](javascript:alert(4)) {: onclick=alert(5)}</p>"
+    )
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Data Engineer",
+        "description": description,
+        "hiringOrganization": {"@type": "Organization", "name": "Etsy"},
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Brooklyn", "addressCountry": "US"}},
+    }
+    page = f'<html><head><script type="application/ld+json">{json.dumps(posting)}</script></head><body>x</body></html>'
+    saved = tmp_path / "saved.html"
+    saved.write_text(page, encoding="utf-8")
+    docs = make_site(tmp_path)
+    result = invoke("import", str(saved), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = (docs / "postings" / "etsy-data-engineer.md").read_text(encoding="utf-8")
+    assert "Build ML systems." in written and "Python" in written
+    assert list(running_parts(_page_of(written.split("---", 2)[2]))) == []
+    assert build_site(tmp_path).returncode == 0
+    built = (tmp_path / "site" / "postings" / "etsy-data-engineer" / "index.html").read_text(encoding="utf-8")
+    assert list(running_parts(built, elements=False)) == [] and "Build ML systems." in built
