@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
+from roledex.importer.limits import TooMuch, read_limited, read_regular_file
 from roledex.kb.text import is_slug, is_url, slugify
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def _import_sources(names: list[str]) -> list[_Source]:
     sources: list[_Source] = []
     for name in names:
         if name == "-":
-            sources.append(_Source("<stdin>", sys.stdin.buffer.read()))
+            sources.append(_Source("<stdin>", read_limited(sys.stdin.buffer)))
             continue
         if is_url(name):
             sources.append(_Source(name.strip(), address=True))
@@ -63,7 +64,9 @@ def _import_sources(names: list[str]) -> list[_Source]:
             files = [path]
         for file in files:
             try:
-                sources.append(_Source(str(file), file.read_bytes()))
+                sources.append(_Source(str(file), read_regular_file(file)))
+            except TooMuch as refused:
+                sources.append(_Source(str(file), problem=str(refused)))
             except OSError as error:
                 sources.append(_Source(str(file), problem=f"cannot be read: {error.strerror or error}"))
     return sources

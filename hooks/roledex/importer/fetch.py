@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from roledex import __version__
-from roledex.importer.repair import MAX_BYTES
+from roledex.importer.limits import DOWNLOAD_SECONDS, MAX_BYTES, TooMuch, check_json
 
 USER_AGENT = f"roledex/{__version__} (a job seeker's own knowledge base; one request per posting)"
 TIMEOUT = httpx.Timeout(15.0, connect=10.0)
@@ -40,7 +42,11 @@ class Fetched:
 
     def json(self) -> Any:
         try:
-            return json.loads(self.body)
+            text = self.body.decode("utf-8")
+            check_json(text)
+            return json.loads(text)
+        except TooMuch as error:
+            raise FetchError(f"{self.url} {error}") from None
         except ValueError:
             raise FetchError(f"{self.url} did not answer with JSON") from None
 
@@ -83,8 +89,32 @@ def _status_problem(status: int) -> str:
     return f"the site answered HTTP {status}"
 
 
-def fetch(url: str, http: httpx.Client) -> Fetched:
-    """The answer of `url`, or FetchError saying why there is none."""
+def fetch(url: str, http: httpx.Client, seconds: float | None = None) -> Fetched:
+    """The answer of `url`, or FetchError saying why there is none; never later than
+    DOWNLOAD_SECONDS, however slowly the server sends (each read has its own timeout too, but
+    a server can keep every read short and never finish)."""
+    seconds = DOWNLOAD_SECONDS if seconds is None else seconds
+    deadline = time.monotonic() + seconds
+    answer: list[Fetched | BaseException] = []
+    worker = threading.Thread(target=_fetch_into, args=(url, http, deadline, answer), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not answer:  # the worker stops at its next read; nothing waits for it
+        raise FetchError(f"no whole answer within {seconds:g} s; try again, or save the page and import the file")
+    result = answer[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _fetch_into(url: str, http: httpx.Client, deadline: float, answer: list[Fetched | BaseException]) -> None:
+    try:
+        answer.append(_fetch_now(url, http, deadline))
+    except BaseException as error:  # handed to the caller's thread, which raises it
+        answer.append(error)
+
+
+def _fetch_now(url: str, http: httpx.Client, deadline: float) -> Fetched:
     try:
         with http.stream("GET", url) as response:
             if response.status_code in (404, 410):
@@ -99,6 +129,8 @@ def fetch(url: str, http: httpx.Client) -> Fetched:
                 size += len(chunk)
                 if size > MAX_BYTES:
                     raise FetchError(f"the page is larger than {MAX_BYTES // 2**20} MB; a posting is a few kilobytes")
+                if time.monotonic() > deadline:
+                    raise FetchError("the download outlasted its deadline")
                 chunks.append(chunk)
             body = b"".join(chunks)
             return Fetched(str(response.url), as_utf8(body, response.charset_encoding))

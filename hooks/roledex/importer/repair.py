@@ -17,11 +17,11 @@ from typing import Any
 import ftfy
 from markdownify import markdownify
 
+from roledex.importer.limits import MAX_BYTES, TooMuch, check_page
 from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.sections import QUALIFICATION_WORDS, RESPONSIBILITY_WORDS
 from roledex.kb.source import parse_yaml, split_front_matter
 
-MAX_BYTES = 2 * 1024 * 1024
 _HTML_TAG = re.compile(r"<(?:p|div|li|ul|ol|br|h[1-6]|span|strong|b|em|table|tr|td|a)\b[^>]*>", re.I)
 _ENTITY = re.compile(r"&(?=(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);)", re.I)
 _LIST_ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d+[.)])\s+")
@@ -43,9 +43,21 @@ class Repaired:
 
 
 def decode_input(raw: bytes) -> str:
-    """The pasted text, or UnreadableInput saying why it cannot be one."""
+    """The pasted text, or UnreadableInput saying why it cannot be one (too large, empty,
+    binary, not UTF-8, or nested deeper than any posting: see `limits`)."""
+    text = _decoded(raw)
+    try:
+        check_page(text)
+    except TooMuch as error:
+        raise UnreadableInput(str(error)) from None
+    return text
+
+
+def _decoded(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
-        raise UnreadableInput(f"is {len(raw) / 2**20:.1f} MB; a posting is a few kilobytes, so this is not one")
+        raise UnreadableInput(
+            f"is larger than {MAX_BYTES // 2**20} MB; a posting is a few kilobytes, so this is not one"
+        )
     if not raw.strip():
         raise UnreadableInput("is empty")
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
