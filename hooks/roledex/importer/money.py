@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from roledex.kb.currencies import code_for_symbol
 from roledex.kb.model import is_sum_of_range
+from roledex.kb.schema import showable_figure
 
 _SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|[A-Z]{3}"
 _NUMBER = (
@@ -129,7 +130,13 @@ class FoundSalary:
 
 
 def parse_number(text: str) -> float | None:
-    """A number written with either convention of separators: 1,234.5 or 1.234,5 or 80.000."""
+    """A number written with either convention of separators: 1,234.5 or 1.234,5 or 80.000;
+    None for anything else, and for a figure no salary can be (400 digits read as infinity)."""
+    number = _number_as_written(text)
+    return number if number is None or showable_figure(number) or number == 0 else None
+
+
+def _number_as_written(text: str) -> float | None:
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("'", ",").strip()
     if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", text):
         return float(text.replace(",", ""))

@@ -17,6 +17,7 @@ from typing import Any
 import pycountry
 from bs4 import BeautifulSoup, Tag
 
+from roledex.kb.schema import showable_figure
 from roledex.kb.text import is_url
 
 EMPLOYMENT_TYPES = {
@@ -95,14 +96,14 @@ def positive_number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value) if value > 0 else None
+        return float(value) if showable_figure(float(value)) else None
     if isinstance(value, str):
         cleaned = re.sub(r"[,\s]", "", value)
         try:
             number = float(cleaned)
         except ValueError:
             return None
-        return number if number > 0 else None
+        return number if showable_figure(number) else None
     return None
 
 

@@ -16,7 +16,18 @@ from roledex.kb.currencies import CURRENCY_CODES, currency_hint
 from roledex.kb.problems import ERROR, Problem
 from roledex.kb.schema import LARGEST_NUMBER, RESERVED_SLUGS, Field, Kind
 from roledex.kb.source import Document
-from roledex.kb.text import did_you_mean, is_email, is_slug, is_url, parse_date, parse_time, slugify
+from roledex.kb.text import (
+    FIRST_DATE,
+    LAST_DATE,
+    date_in_range,
+    did_you_mean,
+    is_email,
+    is_slug,
+    is_url,
+    parse_date,
+    parse_time,
+    slugify,
+)
 
 Finding = tuple[str, str, str]
 
@@ -109,8 +120,11 @@ def _check_bool(key: str, value: Any) -> Iterator[Finding]:
 
 
 def _check_date(key: str, value: Any) -> Iterator[Finding]:
-    if parse_date(value) is None:
+    day = parse_date(value)
+    if day is None:
         yield _expect(key, "a date as YYYY-MM-DD", value)
+    elif not date_in_range(day):
+        yield key, f"expected a date between {FIRST_DATE} and {LAST_DATE}, got {day}; check for a typo", ERROR
 
 
 def _check_url(key: str, value: Any) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ the site all read these tables; nothing else lists keys or allowed values.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 STATUSES: tuple[str, ...] = (
@@ -128,6 +129,7 @@ a profile's headings by the words of `BRIEF_TOPICS`, whatever headings the user 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LARGEST_NUMBER = 10**12
 """No salary, headcount or team size comes near a trillion; a larger figure is a typo."""
+
 RESERVED_SLUGS = frozenset({"index"})
 """Slugs that name a folder's generated index page (`roles/index.md`), never a record."""
 
@@ -342,3 +344,9 @@ QUESTION = Kind(
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY, QUESTION)}
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
+
+
+def showable_figure(value: float) -> bool:
+    """Whether a figure read from outside can stand as a salary: finite (JSON's Infinity and a
+    400-digit number are not) and no larger than LARGEST_NUMBER."""
+    return math.isfinite(value) and 0 < value <= LARGEST_NUMBER

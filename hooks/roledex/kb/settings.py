@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -17,7 +18,8 @@ import yaml
 
 from roledex.kb.currencies import CURRENCY_CODES, currency_hint
 from roledex.kb.problems import Problem
-from roledex.kb.text import did_you_mean, is_slug
+from roledex.kb.schema import LARGEST_NUMBER
+from roledex.kb.text import FIRST_DATE, LAST_DATE, date_in_range, did_you_mean, is_slug, parse_date
 from roledex.kb.yaml_diagnosis import syntax_error
 
 
@@ -116,8 +118,10 @@ class _Reader:
         return None
 
     def positive(self, key: str, value: Any) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            self.problem(key, f"expected a positive number, got {value!r}")
+        finite = isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+        if isinstance(value, bool) or not finite or value <= 0 or value > LARGEST_NUMBER:
+            shown = {"nan": ".nan", "inf": ".inf"}.get(str(value), repr(value))
+            self.problem(key, f"expected a positive number, got {shown}")
             return None
         return float(value)
 
@@ -160,13 +164,15 @@ class _Reader:
         return names
 
     def date(self, key: str, value: Any) -> dt.date | None:
-        if value is None or isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.problem(key, f"expected a date as YYYY-MM-DD, got {value!r}")
+        if value is None:
             return None
+        day = parse_date(value if isinstance(value, dt.date) else str(value))
+        if day is None:
+            self.problem(key, f"expected a date as YYYY-MM-DD, got {value!r}")
+        elif not date_in_range(day):
+            self.problem(key, f"expected a date between {FIRST_DATE} and {LAST_DATE}, got {day}")
+            return None
+        return day
 
     def repository(self, key: str, value: Any) -> str | None:
         if value is None or value == "":

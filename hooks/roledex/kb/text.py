@@ -38,6 +38,16 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
 
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2200, 12, 31)
+"""The dates a job search can hold. Beyond them a date is a typo (9999-12-31), and date
+arithmetic near the calendar's end would fail (a follow-up 7 days after 9999-12-30)."""
+
+
+def date_in_range(day: dt.date) -> bool:
+    return FIRST_DATE <= day <= LAST_DATE
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A date from a YAML date or an ISO text date; None when it is neither."""
     if isinstance(value, dt.datetime):
