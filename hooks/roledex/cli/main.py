@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from roledex.cli import build, calendar, check, event, export, import_, new, publish_check, schema, status
-from roledex.cli.output import OK
+from roledex.cli.output import FAILED, OK, err
 from roledex.cli.project import fill_locations
 
 COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish_check, export)
@@ -47,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return OK
+    except OSError as error:  # a full disk, a read-only folder, a name the file system refuses
+        where = f" {error.filename}:" if error.filename else ""
+        err(f"roledex {args.command}:{where} {error.strerror or error}; nothing more was done")
+        return FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover

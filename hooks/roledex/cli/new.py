@@ -9,7 +9,7 @@ from roledex.cli.output import FAILED, OK, err, out
 from roledex.kb import scaffold
 from roledex.kb.files import write_text_atomic
 from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY, Kind
-from roledex.kb.text import did_you_mean, is_slug, slugify
+from roledex.kb.text import did_you_mean, file_slug, is_slug, slugify
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,6 +39,9 @@ def _write_new(path: Path, text: str, force: bool = False) -> bool:
     except FileExistsError:
         err(f"roledex new: {path} already exists; edit it, or remove it first")
         return False
+    except OSError as error:
+        err(f"roledex new: cannot write {path}: {error.strerror or error}; nothing was written")
+        return False
     out(f"wrote {path}")
     return True
 
@@ -50,7 +53,7 @@ MAX_QUESTION_SLUG = 60
 def _new_named(docs: Path, kind: Kind, name: str, text: str, slug: str | None = None) -> int:
     """A new file of `kind` named after `name` (its slug, unless one is given), or one line
     saying no file name can be made from it."""
-    slug = slugify(name) if slug is None else slug
+    slug = file_slug(name) if slug is None else slug
     if not slug:
         err(f"roledex new: cannot make a file name from {name!r}; use letters or digits")
         return FAILED
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "contact":
         return _new_contact(docs, args.name, args.company)
     if args.kind == "question":
-        slug = slugify(args.text)[:MAX_QUESTION_SLUG].rstrip("-")
+        slug = file_slug(args.text, MAX_QUESTION_SLUG)
         return _new_named(docs, QUESTION, args.text, scaffold.question_file(args.text), slug)
     if args.kind == "story":
         return _new_named(docs, STORY, args.title, scaffold.story_file(args.title))
@@ -103,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _new_posting(docs: Path, company: str, title: str, new_company: bool = False) -> int:
-    company_slug = company if is_slug(company) else slugify(company)
-    slug = slugify(f"{company_slug} {title}")
+    company_slug = company if is_slug(company) else file_slug(company)
+    slug = file_slug(f"{company_slug} {title}")
     if not company_slug or not slugify(title):
         err("roledex new: company and title need letters or digits")
         return FAILED
@@ -129,7 +132,7 @@ def _new_posting(docs: Path, company: str, title: str, new_company: bool = False
 
 
 def _new_contact(docs: Path, name: str, company: str | None) -> int:
-    slug = slugify(name)
+    slug = file_slug(name)
     if not slug:
         err(f"roledex new: cannot make a file name from {name!r}; use letters or digits")
         return FAILED

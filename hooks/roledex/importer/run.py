@@ -115,12 +115,23 @@ def _finish(
             wrote_company = True
     except FileExistsError:
         return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
+    except OSError as error:
+        done = (
+            f"{planned.posting_path} was written, its company's file was not"
+            if planned.posting_path.exists()
+            else ("nothing was written")
+        )
+        return Outcome(found, planned, failure=f"cannot write: {error.strerror or error}; {done}")
     known.add(found, str(planned.posting_path))
     written: tuple[str, ...] = ()
     if address:
         folder = snapshot_folder(request.docs, planned.posting_path.stem)
-        snapshot, digest, _ = keep(folder, planned.posting_text, request.today)
-        written = (f"kept the posting as read in {snapshot} (sha256 {digest[:12]})",)
+        try:
+            snapshot, digest, _ = keep(folder, planned.posting_text, request.today)
+        except OSError as error:
+            written = (f"wrote the posting, but could not keep a snapshot in {folder}: {error.strerror or error}",)
+        else:
+            written = (f"kept the posting as read in {snapshot} (sha256 {digest[:12]})",)
     return Outcome(found, planned, wrote_company=wrote_company, written=written)
 
 

@@ -17,9 +17,7 @@ from roledex.importer.fields import company_name_of
 from roledex.kb.model import KnowledgeBase
 from roledex.kb.scaffold import commented, company_file, yaml_scalar
 from roledex.kb.schema import COMPANY, POSTING
-from roledex.kb.text import normal_url, slugify
-
-MAX_SLUG = 80
+from roledex.kb.text import file_slug, normal_url, slugify
 
 
 def fingerprint(text: str) -> str:
@@ -34,7 +32,7 @@ def company_slug_for(name: str, kb: KnowledgeBase) -> tuple[str, bool]:
     for company in kb.companies.values():
         if wanted & {company.slug, slugify(company.name), slugify(company_name_of(company.name))}:
             return company.slug, True
-    return slugify(company_name_of(name)) or slugify(name), False
+    return file_slug(company_name_of(name)) or file_slug(name), False
 
 
 def near_company(slug: str, kb: KnowledgeBase) -> str | None:
@@ -44,8 +42,7 @@ def near_company(slug: str, kb: KnowledgeBase) -> str | None:
 
 
 def posting_slug(company: str, title: str) -> str:
-    slug = slugify(f"{company} {title}")[:MAX_SLUG].rstrip("-")
-    return slug or company
+    return file_slug(f"{company} {title}") or company
 
 
 def _number(value: float) -> str:

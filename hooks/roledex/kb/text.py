@@ -34,6 +34,20 @@ def slugify(text: str) -> str:
     return transliterated_slug(text)
 
 
+MAX_SLUG = 80
+"""The longest file name roledex makes, without '.md': far inside every file system's 255 bytes,
+and still readable in a listing. A longer title keeps its whole words in the file."""
+
+
+def file_slug(text: str, limit: int = MAX_SLUG) -> str:
+    """The slug of `text`, shortened to `limit` characters at a hyphen where one is near."""
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rfind("-")
+    return slug[: cut if cut >= limit // 2 else limit].rstrip("-")
+
+
 def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
