@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import invoke
+from conftest import invoke, make_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex.kb import status_edit
@@ -377,3 +377,37 @@ def test_a_day_before_what_the_file_records_is_refused_without_force(docs_copy: 
     refused = invoke("status", "etsy-engineering-manager-ads-ml", "applied", "--date", earlier, cwd=root)
     assert refused.returncode == 1 and "is before the change the file records" in refused.stderr
     assert path.read_bytes() == before
+
+
+LIST_LAYOUTS = {
+    "two spaces": ("  - date: 2026-11-20\n    status: applied\n", "  - date: 2026-11-26\n    kind: note\n"),
+    "four spaces": ("    - date: 2026-11-20\n      status: applied\n", "    - date: 2026-11-26\n      kind: note\n"),
+    "flush": ("- date: 2026-11-20\n  status: applied\n", "- date: 2026-11-26\n  kind: note\n"),
+    "wide dash": (
+        "    -   date: 2026-11-20\n        status: applied\n",
+        "    -   date: 2026-11-26\n        kind: note\n",
+    ),
+    "dash alone": ("  -\n    date: 2026-11-20\n    status: applied\n", "  -\n    date: 2026-11-26\n    kind: note\n"),
+    "dash alone, deep": (
+        "    -\n        date: 2026-11-20\n        status: applied\n",
+        "    -\n        date: 2026-11-26\n        kind: note\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+@pytest.mark.parametrize(("items", "added"), LIST_LAYOUTS.values(), ids=list(LIST_LAYOUTS))
+def test_an_event_is_added_in_the_lists_own_layout_and_line_ends(
+    tmp_path: Path, items: str, added: str, newline: str
+) -> None:
+    docs = make_site(tmp_path)
+    path = docs / "applications" / "etsy-machine-learning-engineer-growth.md"
+    head = "---\nposting: etsy-machine-learning-engineer-growth\nstatus: applied\napplied: 2026-11-20\n"
+    front = f"{head}events:\n{items}---\n"
+    path.write_bytes((front + "\nBody.\n").replace("\n", newline).encode("utf-8"))
+    assert invoke("check", cwd=tmp_path).returncode == 0
+    result = invoke("event", "etsy-machine-learning-engineer-growth", "note", "--date", "2026-11-26", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = front.replace(items, items + added) + "\nBody.\n"
+    assert path.read_bytes().decode("utf-8") == expected.replace("\n", newline)
+    assert invoke("check", cwd=tmp_path).returncode == 0

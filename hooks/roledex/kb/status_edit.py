@@ -103,11 +103,24 @@ def _without_trailing_notes(lines: list[str], start: int, stop: int, scalar: boo
     return stop
 
 
-def _item(entry: dict[str, Any], indent: int, newline: str) -> str:
-    """One entry of a list of mappings, in block style at `indent` spaces."""
-    lines = []
+@dataclass(frozen=True)
+class _ItemLayout:
+    """How a block list writes its items: the column of each '-', the column of an item's keys,
+    and whether the first key shares the dash's line (`- date:`) or starts below it."""
+
+    dash: int = 2
+    keys: int = 4
+    same_line: bool = True
+
+
+def _item(entry: dict[str, Any], layout: _ItemLayout, newline: str) -> str:
+    """One entry of a list of mappings, in block style laid out as the list's own items are."""
+    lines = [] if layout.same_line else [" " * layout.dash + "-" + newline]
     for position, (name, item) in enumerate(entry.items()):
-        lead = " " * indent + ("- " if position == 0 else "  ")
+        if position == 0 and layout.same_line:
+            lead = " " * layout.dash + "-" + " " * (layout.keys - layout.dash - 1)
+        else:
+            lead = " " * layout.keys
         shown = "[" + ", ".join(yaml_scalar(i) for i in item) + "]" if isinstance(item, list) else yaml_scalar(item)
         lines.append(f"{lead}{name}: {shown}{newline}")
     return "".join(lines)
@@ -117,7 +130,7 @@ def _entry(key: str, value: object, tail: str, newline: str) -> str:
     """One key's lines: a scalar, a list in brackets, a list of mappings one entry after the
     other, or a mapping of scalars one per line."""
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-        return f"{key}:{tail}{newline}" + "".join(_item(item, 2, newline) for item in value)
+        return f"{key}:{tail}{newline}" + "".join(_item(item, _ItemLayout(), newline) for item in value)
     if isinstance(value, dict):
         inner = "".join(f"  {name}: {yaml_scalar(item)}{newline}" for name, item in value.items())
         return f"{key}:{tail}{newline}{inner}"
@@ -180,14 +193,35 @@ def _verify(result: str, before: dict[str, Any], values: dict[str, object]) -> N
         raise CannotEdit(f"the edit would not read back as written (keys {', '.join(changed)}); nothing was changed")
 
 
-def _block_list_indent(yaml_text: str, key: str) -> int | None:
-    """The indent of the items of `key` when it is a non-empty block list, else None."""
+def _block_list_layout(yaml_text: str, key: str) -> _ItemLayout | None:
+    """How the last item of `key` is laid out when `key` is a non-empty block list of mappings
+    (a new item is written the same way), else None."""
     root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
         if str(key_node.value) == key:
             if isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style and value_node.value:
-                return int(value_node.value[0].start_mark.column) - 2
+                last = value_node.value[-1]
+                dash = _dash_before(yaml_text, last.start_mark.index)
+                if dash is None or not isinstance(last, yaml.MappingNode):
+                    return None
+                dash_line, dash_column = dash
+                return _ItemLayout(dash_column, int(last.start_mark.column), dash_line == last.start_mark.line)
             return None
+    return None
+
+
+def _dash_before(yaml_text: str, index: int) -> tuple[int, int] | None:
+    """(line, column) of the '-' that opens the item starting at `index`, looking back over
+    blank space and comments only."""
+    position = index - 1
+    while position >= 0:
+        char = yaml_text[position]
+        if char == "-":
+            line = yaml_text.count("\n", 0, position)
+            return line, position - (yaml_text.rfind("\n", 0, position) + 1)
+        if char == "#" or not char.isspace():
+            return None
+        position -= 1
     return None
 
 
@@ -205,12 +239,12 @@ def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind) -> str:
     if existing is not None and not isinstance(existing, list):
         raise CannotEdit(f"{key} is not a list; fix it first (`roledex check` lists it)")
     front = lines[1:end]
-    indent = _block_list_indent(_as_yaml(front), key)
-    if indent is None:
+    layout = _block_list_layout(_as_yaml(front), key)
+    if layout is None:
         return set_keys(text, {key: [*(existing or []), entry]}, kind)
     assert isinstance(existing, list)  # a block list with items
     span = _spans(_as_yaml(front))[key]
-    front.insert(span.stop, _item(entry, indent, newline))
+    front.insert(span.stop, _item(entry, layout, newline))
     result = "".join([lines[0], *front, *lines[end:]])
     _verify(result, before, {key: [*existing, entry]})
     return result
