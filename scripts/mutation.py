@@ -44,8 +44,17 @@ CORE = (
     "facts/applications.py",
     "facts/skills.py",
     "kb/settings.py",
+    "kb/inert.py",
+    "kb/files.py",
+    "importer/limits.py",
+    "importer/sanitize.py",
+    "cli/status.py",
+    "cli/event.py",
+    "cli/new.py",
+    "cli/import_.py",
 )
-"""Salary, privacy, source reading, the status editor, escaping and the checker's rules."""
+"""Salary, privacy, source reading, the status editor, escaping, the checker's rules, what
+can run, the locked writes, the importer's limits and the command line's own guards."""
 FAST_TESTS = (
     "tests/test_rules.py",
     "tests/test_values.py",
@@ -85,6 +94,14 @@ FAST_TESTS = (
     "tests/test_funnel.py",
     "tests/test_calendar.py",
     "tests/test_timeline.py",
+    "tests/test_inert.py",
+    "tests/test_limits.py",
+    "tests/test_out_of_range.py",
+    "tests/test_faults.py",
+    "tests/test_concurrent_writes.py",
+    "tests/test_new.py",
+    "tests/test_cli_polish.py",
+    "tests/test_week_of_use.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

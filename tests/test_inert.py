@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import build_site, invoke, make_site, output_texts
+from conftest import build_site, invoke, make_site, output_texts, run_roledex
 from roledex.importer.repair import repair_text
 from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.inert import inert_html, linkable, running_attribute, running_parts, url_scheme
@@ -292,3 +292,16 @@ def test_a_saved_page_whose_json_ld_holds_script_imports_and_builds_inert(tmp_pa
     assert build_site(tmp_path).returncode == 0
     built = (tmp_path / "site" / "postings" / "etsy-data-engineer" / "index.html").read_text(encoding="utf-8")
     assert list(running_parts(built, elements=False)) == [] and "Build ML systems." in built
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs", "zensical"])
+def test_every_engine_publishes_a_hostile_file_inert(tmp_path: Path, engine: str) -> None:
+    make_site(tmp_path, {"postings/etsy-hostile.md": HAND_WRITTEN})
+    result = run_roledex("build", "--engine", engine, "--site-dir", "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no private text found in any file, and no script in content" in result.stdout
+    for name, text in output_texts(tmp_path / "site").items():
+        if name.endswith((".html", ".xml")):
+            assert list(running_parts(text, elements=False)) == [], name
+    page = (tmp_path / "site" / "postings" / "etsy-hostile" / "index.html").read_text(encoding="utf-8")
+    assert "alert(5)" not in page or "&lt;script&gt;alert(5)" in page

@@ -28,6 +28,7 @@ from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_o
 from roledex.cli.project import docs_of
 from roledex.facts.privacy import ENV_VARIABLE
 from roledex.kb.problems import errors_in
+from roledex.web.inert_content import inert_page
 from roledex.web.markdown_tree import write_tree
 
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs", "zensical": "zensical"}
@@ -121,10 +122,20 @@ def _build_with_zensical(args: argparse.Namespace, config: Path, site: Path) -> 
         out(f"roledex build: {len(tree.pages)} pages written for Zensical, {len(tree.left_out)} files left out")
         status = _run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"], work, args.private)
         if status == OK:
+            _make_pages_inert(work / "site")
             if site.exists():
                 shutil.rmtree(site)
             shutil.copytree(work / "site", site)
         return status
+
+
+def _make_pages_inert(site: Path) -> None:
+    """What the hook does for MkDocs and ProperDocs, done to Zensical's pages after its build."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        inert = inert_page(text)
+        if inert != text:
+            page.write_text(inert, encoding="utf-8")
 
 
 def run(args: argparse.Namespace) -> int:

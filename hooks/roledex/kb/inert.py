@@ -161,12 +161,13 @@ def _rewritten(source: str, elements: bool = True) -> _Rewriter:
     return rewriter
 
 
-def inert_html(source: str) -> str:
-    """`source` with every running element written as text and every running attribute
-    removed; the rest byte for byte as it was."""
+def inert_html(source: str, elements: bool = True) -> str:
+    """`source` with every running element written as text (unless `elements` is False: a
+    whole page has the theme's own scripts) and every running attribute removed; the rest byte
+    for byte as it was."""
     if "<" not in source:
         return source
-    edits = _rewritten(source).edits
+    edits = _rewritten(source, elements).edits
     for start, end, replacement in sorted(edits, reverse=True):
         source = source[:start] + replacement + source[end:]
     return source

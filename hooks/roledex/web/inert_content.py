@@ -9,6 +9,7 @@ HTML a page holds, which Python-Markdown keeps aside until it writes the page.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -36,3 +37,14 @@ def inert_raw_html(blocks: list[Any]) -> None:
             blocks[number] = inert_html(block)
         elif isinstance(block, Element):
             inert_element(block)
+
+
+_ARTICLE = re.compile(r'(<article class="md-content__inner[^"]*">)(.*?)(</article>)', re.S)
+
+
+def inert_page(page: str) -> str:
+    """A whole page written by an engine that runs no roledex hook (Zensical builds the Markdown
+    roledex wrote for it): its article made inert as content is, and no running attribute
+    anywhere else; the theme's own scripts stay."""
+    page = _ARTICLE.sub(lambda m: m.group(1) + inert_html(m.group(2)) + m.group(3), page)
+    return inert_html(page, elements=False)
