@@ -114,10 +114,10 @@ PRISTINE_SUBPROCESSES = """
 # package (mutmut's mutants work in its own process only), so only in-process tests kill.
 import subprocess as _subprocess
 
-_run = _subprocess.run
+_popen_init = _subprocess.Popen.__init__
 
 
-def _pristine_run(*args, **kwargs):
+def _pristine_popen_init(self, *args, **kwargs):
     if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
         # The change under test cannot reach a subprocess: the rest of the test adds time only.
         import pytest
@@ -126,10 +126,10 @@ def _pristine_run(*args, **kwargs):
     env = dict(kwargs.get("env") or os.environ)
     env["PYTHONPATH"] = {pristine!r}
     env.pop("MUTANT_UNDER_TEST", None)
-    return _run(*args, **{{**kwargs, "env": env}})
+    _popen_init(self, *args, **{{**kwargs, "env": env}})
 
 
-_subprocess.run = _pristine_run
+_subprocess.Popen.__init__ = _pristine_popen_init
 """
 
 
