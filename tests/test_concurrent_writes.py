@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import invoke, make_site
-from roledex.kb.files import LockTimeout, edit_in_place, edit_or_create, record_lock
+from roledex.kb.files import LockTimeout, edit_in_place, edit_or_create, record_lock, write_text_atomic
 
 POSTING = "etsy-engineering-manager-ml-for-growth"
 WRITERS = 8
@@ -112,3 +112,49 @@ def test_a_held_lock_makes_the_command_say_so_and_change_nothing(
         in result.stderr
     )
     assert path.read_bytes() == before
+
+
+def test_two_files_have_two_locks(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    with record_lock(first), record_lock(second, wait=0.1):
+        pass  # a shared lock would have timed out here
+
+
+def test_a_new_file_gets_the_usual_permissions_and_nothing_is_left_beside_it(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "new.md", "x\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.md"]
+
+
+def test_the_temporary_file_is_made_beside_the_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    made: list[tuple[object, object, object]] = []
+    real = tempfile.mkstemp
+
+    def spy(*args: object, **kwargs: object) -> tuple[int, str]:
+        made.append((kwargs.get("dir"), kwargs.get("prefix"), kwargs.get("suffix")))
+        return real(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    write_text_atomic(tmp_path / "new.md", "x\n")
+    assert made == [(tmp_path, ".new.md.", ".tmp")]  # a rename within one folder is atomic; the dot hides it
+
+
+def test_an_existing_file_is_refused_by_name_without_overwrite(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(FileExistsError) as refused:
+        write_text_atomic(tmp_path / "a.md", "theirs\n")
+    assert refused.value.args == (tmp_path / "a.md",)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_editing_what_is_not_a_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match=f"^{tmp_path} is not a regular file$"):
+        edit_in_place(tmp_path, lambda text: text)
+    with pytest.raises(FileNotFoundError):
+        edit_in_place(tmp_path / "missing.md", lambda text: text)

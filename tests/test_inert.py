@@ -305,3 +305,58 @@ def test_every_engine_publishes_a_hostile_file_inert(tmp_path: Path, engine: str
             assert list(running_parts(text, elements=False)) == [], name
     page = (tmp_path / "site" / "postings" / "etsy-hostile" / "index.html").read_text(encoding="utf-8")
     assert "alert(5)" not in page or "&lt;script&gt;alert(5)" in page
+
+
+def test_each_finding_names_its_line_and_what_runs() -> None:
+    source = '<p>one</p>\n<p>two</p>\n<a href="javascript:x()" onclick="y()">a</a>\n<script src="s.js"></script>'
+    found = [(part.line, part.what) for part in running_parts(source)]
+    assert found == [(3, "href='javascript:x()' on <a>"), (3, "onclick='y()' on <a>"), (4, "a <script> element")]
+    assert [(part.line, part.what) for part in running_parts(source, elements=False)] == found[:2]
+
+
+def test_a_long_value_is_quoted_in_part_and_a_bare_handler_as_empty() -> None:
+    long_value = "x" * 100
+    assert [p.what for p in running_parts(f'<b onclick="{long_value}" onfocus>')] == [
+        f"onclick={'x' * 60!r} on <b>",
+        "onfocus='' on <b>",
+    ]
+
+
+def test_a_rewritten_tag_keeps_its_other_attributes_escaped_and_bare_ones_bare() -> None:
+    source = '<input type="checkbox" checked onclick="x()" title="a &quot;b&quot; &amp; c">\n<br onclick="y" />'
+    assert inert_html(source) == '<input type="checkbox" checked title="a &quot;b&quot; &amp; c">\n<br />'
+
+
+def test_a_running_element_is_shown_as_its_own_text_end_tag_and_all() -> None:
+    source = '<p>a</p>\n<script src="x.js">alert("1")</script >\n<p>b</p><script>two()</script>'
+    assert inert_html(source) == (
+        '<p>a</p>\n&lt;script src="x.js"&gt;alert("1")&lt;/script &gt;\n<p>b</p>&lt;script&gt;two()&lt;/script&gt;'
+    )
+    assert inert_html(source, elements=False) == source
+
+
+@pytest.mark.parametrize(
+    ("value", "attribute", "running"),
+    [
+        ("https://example.com/a javascript:x", "href", False),  # one address: its scheme is https
+        ("a.png 1x,\tjavascript:x 2x", "srcset", True),
+        ("a.png 1x, , b.png 2x", "srcset", False),
+    ],
+)
+def test_only_a_list_attribute_is_read_as_many_addresses(value: str, attribute: str, running: bool) -> None:
+    assert running_attribute(attribute, value) is running
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        ('<img src="a.png" alt="logo" width="10" class="c">', '<img src="a.png" alt="logo">'),
+        ('<a href="tel:+441234">call</a>', "<a>call</a>"),
+        ('<a href="ftp://files.example/x">x</a>', "<a>x</a>"),
+        ("<p>a</p><noscript>Enable JavaScript</noscript><template><b>t</b></template>", "<p>a</p>"),
+        ('<p lang="de" title="t" style="color:red">x</p>', '<p lang="de">x</p>'),
+        ("<p>a<!-- note --></p>", "<p>a</p>"),
+    ],
+)
+def test_the_sanitizer_keeps_only_its_allowlist(html: str, kept: str) -> None:
+    assert clean_html(html) == kept

@@ -22,6 +22,8 @@ from roledex.importer.limits import (
     check_page,
     html_depth,
     json_depth,
+    read_limited,
+    read_regular_file,
 )
 from roledex.importer.repair import UnreadableInput, decode_input
 from roledex.importer.run import read_posting
@@ -169,3 +171,39 @@ def test_json_nested_too_deep_from_an_api_is_one_line() -> None:
     transport = httpx.MockTransport(lambda request: httpx.Response(200, content=deep))
     with client(transport) as http, pytest.raises(FetchError, match="nests its JSON more than"):
         fetch("https://api.example/job", http).json()
+
+
+def test_a_stream_is_read_only_one_byte_past_the_limit() -> None:
+    import io
+
+    stream = io.BytesIO(b"x" * (MAX_BYTES + 100))
+    assert len(read_limited(stream)) == MAX_BYTES + 1
+    assert stream.tell() == MAX_BYTES + 1
+
+
+def test_a_folder_given_as_a_file_is_named_as_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(TooMuch, match="^is a folder, not a file; save the posting as a file and import that$"):
+        read_regular_file(tmp_path)
+
+
+def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_bytes(b"Staff Engineer\n")
+    assert read_regular_file(path) == b"Staff Engineer\n"
+
+
+@pytest.mark.parametrize(
+    ("html", "depth"),
+    [
+        ("<div><div></div><div><div></div></div></div>", 3),
+        ("<div></div><div></div><div></div>", 1),
+        ("<section><div></div><div></div><div><span>x</span></div></section>", 3),
+    ],
+)
+def test_each_end_tag_closes_one_element(html: str, depth: int) -> None:
+    assert html_depth(html) == depth
+
+
+@pytest.mark.parametrize(("text", "depth"), [("[[][[]]]", 3), ('{"a": {}, "b": {"c": [1]}}', 3), ("[][][]", 1)])
+def test_each_closing_bracket_closes_one_level(text: str, depth: int) -> None:
+    assert json_depth(text) == depth

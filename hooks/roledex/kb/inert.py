@@ -74,7 +74,7 @@ _LISTS = {"srcset": ",", "imagesrcset": ",", "values": ";"}
 """Attributes whose value is a list of addresses, and what separates them."""
 
 
-def runs(value: str, attribute: str = "href") -> bool:
+def runs(value: str, attribute: str) -> bool:
     """Whether an address (for a list such as `srcset`, any address in it) runs what it names."""
     decoded = html.unescape(value)
     separator = _LISTS.get(attribute.lower())
