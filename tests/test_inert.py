@@ -9,7 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import build_site, invoke, make_site, output_texts, run_roledex
-from roledex.importer.repair import repair_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from roledex.importer.repair import UnreadableInput, repair_text
 from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.inert import inert_html, linkable, running_attribute, running_parts, url_scheme
 
@@ -360,3 +362,59 @@ def test_only_a_list_attribute_is_read_as_many_addresses(value: str, attribute: 
 )
 def test_the_sanitizer_keeps_only_its_allowlist(html: str, kept: str) -> None:
     assert clean_html(html) == kept
+
+
+FRAGMENTS = [
+    "Staff Engineer",
+    "<p>",
+    "</p>",
+    "<div>",
+    '<a href="',
+    '">',
+    "</a>",
+    "javascript:",
+    "JaVaScRiPt:",
+    "&#106;avascript:",
+    "java\tscript:",
+    "data:text/html,",
+    "alert(1)",
+    " onmouseover=",
+    " onerror=",
+    "<img src=x",
+    ">",
+    "[apply](",
+    ")",
+    "\n[r]: ",
+    "{: ",
+    "}",
+    "\n## About ",
+    "![x](x)",
+    "<svg",
+    "<script>",
+    "\n\n",
+    '<div markdown="1">',
+    "</div>",
+    '"',
+    "'",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
+def test_no_paste_made_of_hostile_pieces_runs_on_its_page(pieces: list[str]) -> None:
+    paste = "Staff Engineer at Acme\n\n" + "".join(pieces)
+    try:
+        body = repair_text(paste).body
+    except UnreadableInput:
+        return
+    page = _page_of(body)
+    assert list(running_parts(page)) == [], (paste, page)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
+def test_no_hand_written_file_made_of_hostile_pieces_runs_on_its_page(pieces: list[str]) -> None:
+    from roledex_hook import _InertContent
+
+    page = markdown.markdown("".join(pieces), extensions=[*EXTENSIONS, _InertContent()])
+    assert list(running_parts(page)) == [], page

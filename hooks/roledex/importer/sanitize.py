@@ -39,8 +39,12 @@ def clean_html(text: str) -> str:
     )
 
 
-_INLINE_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)")
-_REFERENCE = re.compile(r"^([ ]{0,3})\[([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?=[ \t]|$)", re.M)
+_INLINE_TARGET = re.compile(r"\]\((?=\s*<?([^\s)>]*))")
+"""Each `](` and the address after it, looked at without taking it, so a link nested in
+another's text (`[a]([b](javascript:...)`) is looked at too."""
+_REFERENCE = re.compile(r"()(?<!\\)\[([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?=[ \t]|$)", re.M)
+"""A reference definition anywhere a line may hold one: at its start, in a list item or a quote
+(a `[` escaped where it was not one shows the same)."""
 _ATTR_LIST = re.compile(r"(?<!\\)\{(?=:?[ ]*[^}\n ][^\n]*\})")
 
 
@@ -54,7 +58,7 @@ def inert_links(text: str) -> tuple[str, int]:
         if linkable(match.group(1)):
             return match.group(0)
         count += 1
-        return "]\\(" + match.group(0)[2:]
+        return "]\\("
 
     def reference(match: re.Match[str]) -> str:
         nonlocal count

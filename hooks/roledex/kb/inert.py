@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 LINKABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 """Schemes an imported posting may link to; an address without a scheme (relative) is kept too."""
@@ -105,6 +106,9 @@ class Finding:
     what: str
 
 
+_UNFINISHED_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+
+
 class _Rewriter(HTMLParser):
     """HTML passed through as written, except start tags that can run: those lose the
     attributes that run, and a running element is written as text."""
@@ -141,11 +145,27 @@ class _Rewriter(HTMLParser):
         )
         self.edits.append((start, start + len(raw), f"<{tag}{kept}{' /' if closed else ''}>"))
 
+    def set_cdata_mode(self, elem: str, **options: Any) -> None:
+        """A running element written as text does not hide what follows it: its content is read
+        as HTML (`<script><script>alert(1)` must lose both start tags)."""
+        if not (self.elements and elem.lower() in RUNNING_ELEMENTS):
+            super().set_cdata_mode(elem, **options)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=False)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=True)
+
+    def handle_data(self, data: str) -> None:
+        """Text that opens a tag the parser could not finish (`<img src=x onerror=` at the end of
+        a block) would be finished by whatever markup follows it on the page: its `<` is
+        written as text."""
+        if not self.elements or self.cdata_elem is not None or "<" not in data:
+            return
+        start = self._offset()
+        for match in _UNFINISHED_TAG.finditer(self.source, start, start + len(data) + 1):
+            self.edits.append((match.start(), match.start() + 1, "&lt;"))
 
     def handle_endtag(self, tag: str) -> None:
         if self.elements and tag.lower() in RUNNING_ELEMENTS:
