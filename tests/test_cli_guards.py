@@ -1,0 +1,173 @@
+"""The command line's own guards, before it writes: each refusal's exit status and its exact
+line, with the file left byte for byte; each warning; and what an accepted change writes.
+The clock is set, so "in the future" means the same on any day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import time_machine
+from conftest import invoke, make_site
+
+P = "etsy-engineering-manager-ml-for-growth"
+TODAY = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
+STATUSES = "saved, preparing, applied, screening, interviewing, offer, accepted, rejected, withdrawn, closed"
+ORDER = "events keep the order things happened: pass --force to record it anyway"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> tuple[Path, Path]:
+    docs = make_site(tmp_path)
+    application = docs / "applications" / f"{P}.md"
+    text = application.read_text(encoding="utf-8").replace(
+        "status: preparing\n",
+        "status: applied\napplied: 2026-11-20\nnext_step: call Jo\nnext_date: 2026-11-25\n"
+        "events:\n  - date: 2026-11-20\n    status: applied\n",
+    )
+    application.write_text(text, encoding="utf-8")
+    return tmp_path, application
+
+
+REFUSALS = [
+    (
+        ["status", P, "pending"],
+        1,
+        f"roledex status: 'pending' is not a status; did you mean 'preparing'?; statuses: {STATUSES}",
+    ),
+    (
+        ["status", P, "screening", "--date", "2026-13-01"],
+        2,
+        "roledex status: --date takes a date as YYYY-MM-DD, got '2026-13-01'",
+    ),
+    (
+        ["status", P, "screening", "--next-date", "tomorrow"],
+        2,
+        "roledex status: --next-date takes a date as YYYY-MM-DD, got 'tomorrow'",
+    ),
+    (["status", "etsy-nope", "screening"], 1, "roledex status: no posting 'etsy-nope' in docs/postings"),
+    (
+        ["status", "etsy-engineering-manager-ml-for-growt", "screening"],
+        1,
+        "roledex status: no posting 'etsy-engineering-manager-ml-for-growt' in docs/postings; "
+        "did you mean 'etsy-engineering-manager-ml-for-growth'?",
+    ),
+    (
+        ["status", P, "screening", "--date", "2026-11-19"],
+        1,
+        f"roledex status: 2026-11-19 is before the last event of {P} (2026-11-20, events.1); {ORDER}",
+    ),
+    (
+        ["event", P, "status"],
+        2,
+        "roledex event: 'status' is not a kind of event; a change of status goes through `roledex status`; "
+        "kinds: round, follow-up, reply, note",
+    ),
+    (
+        ["event", P, "rond"],
+        2,
+        "roledex event: 'rond' is not a kind of event; did you mean 'round'?; kinds: round, follow-up, reply, note",
+    ),
+    (
+        ["event", P, "note", "--date", "12/01/2026"],
+        2,
+        "roledex event: --date takes a date as YYYY-MM-DD, got '12/01/2026'",
+    ),
+    (
+        ["event", "etsy-machine-learning-engineer-growth", "note"],
+        1,
+        "roledex event: no application for 'etsy-machine-learning-engineer-growth'; "
+        "`roledex status POSTING applied` starts one",
+    ),
+    (
+        ["event", P, "round"],
+        2,
+        "roledex event: --round: a round needs --round (one of recruiter-screen, hiring-manager, technical, "
+        "system-design, behavioural, onsite, final, other)",
+    ),
+    (
+        ["event", P, "note", "--with", "jo-nobody"],
+        2,
+        "roledex event: --with: no contact 'jo-nobody' in contacts/; `roledex new contact NAME` adds one",
+    ),
+    (
+        ["event", P, "note", "--date", "2026-11-19"],
+        1,
+        f"roledex event: 2026-11-19 is before the last event of {P} (2026-11-20, events.1); {ORDER}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "line"), REFUSALS, ids=[" ".join(a[2:] or a[:1]) for a, _, _ in REFUSALS])
+def test_a_refusal_is_its_own_line_and_changes_nothing(
+    site: tuple[Path, Path], args: list[str], status: int, line: str
+) -> None:
+    root, application = site
+    before = application.read_bytes()
+    with time_machine.travel(TODAY, tick=False):
+        result = invoke(*args, cwd=root)
+    assert (result.returncode, result.stdout, result.stderr) == (status, "", line + "\n")
+    assert application.read_bytes() == before
+
+
+@pytest.mark.parametrize(("day", "warned"), [("2026-12-06", False), ("2026-12-07", True)], ids=["today", "tomorrow"])
+def test_only_a_day_after_today_is_warned_of_as_the_future(site: tuple[Path, Path], day: str, warned: bool) -> None:
+    root, _ = site
+    with time_machine.travel(TODAY, tick=False):
+        status = invoke("status", P, "screening", "--date", day, cwd=root)
+        event = invoke("event", P, "note", "--date", day, "--note", "x", cwd=root)
+    assert status.returncode == 0 and event.returncode == 0
+    future = f"roledex status: warning: {day} is in the future; the event is recorded as planned\n"
+    assert status.stderr == (future if warned else "")
+    assert event.stderr == (f"roledex event: warning: {day} is in the future\n" if warned else "")
+
+
+def test_an_accepted_change_writes_every_option_and_says_what_it_did(site: tuple[Path, Path]) -> None:
+    root, application = site
+    with time_machine.travel(TODAY, tick=False):
+        result = invoke(
+            "status", P, "screening", "--date", "2026-11-26", "--next", "Prepare the take-home",
+            "--next-date", "2026-12-01", "--note", "recruiter called", cwd=root,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"updated docs/applications/{P}.md: status: screening, updated: 2026-11-26, "
+        "next_step: Prepare the take-home, next_date: 2026-12-01; event 2026-11-26 screening\n"
+    )
+    text = application.read_text(encoding="utf-8")
+    assert 'next_step: "Prepare the take-home"\nnext_date: 2026-12-01\n' in text
+    assert '  - date: 2026-11-26\n    status: screening\n    note: "recruiter called"\n' in text
+
+
+def test_a_passed_next_step_is_cleared_and_said_once(site: tuple[Path, Path]) -> None:
+    root, application = site
+    with time_machine.travel(TODAY, tick=False):
+        result = invoke("status", P, "screening", "--date", "2026-11-26", cwd=root)
+        again = invoke("status", P, "interviewing", "--date", "2026-11-27", cwd=root)
+    assert result.stdout.splitlines()[1:] == [
+        "  cleared the next step 'call Jo' (due 2026-11-25), which this change passed; set a new one with --next"
+    ]
+    assert "next_step" not in application.read_text(encoding="utf-8").split("---")[1].replace("# next_step", "")
+    assert len(again.stdout.splitlines()) == 1  # nothing left to clear
+
+
+def test_a_new_application_is_said_to_be_written(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    with time_machine.travel(TODAY, tick=False):
+        result = invoke("status", "etsy-machine-learning-engineer-growth", "applied", cwd=tmp_path)
+    assert result.stdout.startswith(
+        "wrote docs/applications/etsy-machine-learning-engineer-growth.md: status: applied, updated: 2026-12-06"
+    )
+
+
+def test_an_application_that_is_not_utf8_is_named_and_left_alone(site: tuple[Path, Path]) -> None:
+    root, application = site
+    application.write_bytes(application.read_bytes().replace(b"Body", b"Bo\xffdy") + b"\xff\n")
+    before = application.read_bytes()
+    result = invoke("event", P, "note", "--date", "2026-11-26", cwd=root)
+    assert result.returncode == 1 and application.read_bytes() == before
+    assert result.stderr == (
+        f"roledex event: docs/applications/{P}.md exists but is not a readable application; nothing was "
+        "changed. Run `roledex check` and fix what it reports first\n"
+    )
