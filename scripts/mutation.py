@@ -100,6 +100,8 @@ FAST_TESTS = (
     "tests/test_faults.py",
     "tests/test_concurrent_writes.py",
     "tests/test_new.py",
+    "tests/test_cli_guards.py",
+    "tests/test_rule_edges.py",
     "tests/test_week_of_use.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
