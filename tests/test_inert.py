@@ -418,3 +418,34 @@ def test_no_hand_written_file_made_of_hostile_pieces_runs_on_its_page(pieces: li
 
     page = markdown.markdown("".join(pieces), extensions=[*EXTENSIONS, _InertContent()])
     assert list(running_parts(page)) == [], page
+
+
+@pytest.mark.parametrize(
+    ("source", "inert"),
+    [
+        ("<script><script>alert(1)", "&lt;script&gt;&lt;script&gt;alert(1)"),
+        ("<SCRIPT><SCRIPT>alert(1)", "&lt;SCRIPT&gt;&lt;SCRIPT&gt;alert(1)"),
+        ("<script></script><b>x</b>", "&lt;script&gt;&lt;/script&gt;<b>x</b>"),
+        ("<style>a<b{color:red}</style>", "<style>a<b{color:red}</style>"),  # a style's text is not HTML
+        ("<p>ok</p><img src=x onerror=alert(1)//", "<p>ok</p>&lt;img src=x onerror=alert(1)//"),
+        ('<p>ok</p><a title="x', '<p>ok</p>&lt;a title="x'),
+        ("a < b and 1<2", "a < b and 1<2"),
+        ("<p>if a</p><b then", "<p>if a</p>&lt;b then"),
+    ],
+)
+def test_content_is_read_as_a_browser_reads_it(source: str, inert: str) -> None:
+    assert inert_html(source) == inert
+    assert list(running_parts(inert)) == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<script>var a = "<img src=x onerror=y>";</script><p>ok</p>',
+        "<p>ok</p><img src=x onerror=alert(1)//",
+        "<p>if a<b then</p>",
+    ],
+)
+def test_a_whole_page_keeps_the_themes_scripts_and_broken_text_as_they_are(page: str) -> None:
+    assert inert_html(page, elements=False) == page
+    assert list(running_parts(page, elements=False)) == []
