@@ -276,13 +276,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:  # what draft_docs holds back from hook-less builds, this view may show
         if file.inclusion == InclusionLevel.DRAFT and (in_private_folder(file.src_uri) or file.src_uri in private):
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    state.hidden_sources = HiddenSources(state.hidden)
-    state.hidden_addresses = HiddenAddresses(addresses, config.site_url)
     state.context = SiteContext(view.kb, state.settings, includes_private=state.include_private)
     pages = generated_pages(state.context, existing={file.src_uri for file in files})
     for uri, markdown in pages.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     state.generated = frozenset(pages)
+    # a generated page where a left-out file was (a posting's prep page, whose notes are
+    # private) is public: links to it stay links, so the site never shows which notes exist
+    generated_urls = {file.url for file in files if file.src_uri in state.generated}
+    state.hidden_sources = HiddenSources(state.hidden - state.generated)
+    state.hidden_addresses = HiddenAddresses(addresses - generated_urls - state.generated, config.site_url)
     if _serving():
         serve_cache.set_build_signature(((f.src_uri, f.url) for f in files), config, state.hidden)
     return files

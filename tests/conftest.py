@@ -187,6 +187,16 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def private_shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped knowledge base built once as its user sees it (the private view)."""
+    root = tmp_path_factory.mktemp("shipped-private")
+    make_site(root)
+    result = build_site(root, private="include")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
 @pytest.fixture
 def loopback(tmp_path: Path) -> Iterator[Callable[[str, bytes], str]]:
     """A web server on 127.0.0.1 serving the pages a test gives it."""

@@ -78,8 +78,12 @@ def test_the_public_tree_holds_every_shown_page_and_nothing_private(tmp_path: Pa
         "contacts/jo-quietly.md",
         "postings/hushhush-lead.md",
         "prep/etsy-engineering-manager-ads-ml.md",
+        "prep/etsy-engineering-manager-ml-for-growth.md",
     }
-    assert set(written) & tree.left_out == {"prep/etsy-engineering-manager-ads-ml.md"}  # the generated page
+    assert set(written) & tree.left_out == {  # the generated pages, in the place of the private notes
+        "prep/etsy-engineering-manager-ads-ml.md",
+        "prep/etsy-engineering-manager-ml-for-growth.md",
+    }
     assert sorted(tree.pages) == sorted(p for p in written if p.endswith(".md"))
     for page in ("index.md", "salaries/index.md", "prep/etsy-engineering-manager-ads-ml.md", "tags.md"):
         assert page in written
@@ -92,7 +96,11 @@ def test_the_public_tree_holds_every_shown_page_and_nothing_private(tmp_path: Pa
 
 
 def test_a_generated_prep_page_replaces_private_notes_and_a_public_note_is_enriched(tmp_path: Path) -> None:
-    _, out = _written(tmp_path)
+    make_site(tmp_path, FILES)
+    growth = tmp_path / "docs" / "prep" / "etsy-engineering-manager-ml-for-growth.md"
+    growth.write_text(growth.read_text(encoding="utf-8").replace("\n---\n", "\nprivate: false\n---\n", 1), "utf-8")
+    out = tmp_path / "out"
+    write_tree(tmp_path / "docs", out, Settings())
     private = (out / "prep" / "etsy-engineering-manager-ads-ml.md").read_text(encoding="utf-8")
     assert "roledex new prep etsy-engineering-manager-ads-ml" in private
     public = (out / "prep" / "etsy-engineering-manager-ml-for-growth.md").read_text(encoding="utf-8")

@@ -69,3 +69,12 @@ def test_the_deploy_job_builds_nothing_and_alone_may_write_to_pages() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s.get("uses", "").split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert not any("run" in s for s in deploy["steps"])
+
+
+def test_a_public_repository_tracking_private_files_stops_before_the_build() -> None:
+    steps = _steps("build")
+    commands = [step.get("run", "") for step in steps]
+    guard = next(c for c in commands if "publish-check --repository ." in c)
+    assert "github.event.repository.private && 'private' || 'public'" in guard  # public unless GitHub says not
+    build = next(c for c in commands if c.startswith("roledex build"))
+    assert commands.index(guard) < commands.index(build)

@@ -123,13 +123,27 @@ def test_seed_facts_reach_the_published_site(shipped_site: Path) -> None:
         "Senior Engineering Manager, Growth",
         "Perso Engine",
         "Hawaii and Alaska",
-        "What approaches would you take to integrate LLMs into the Etsy buyer experience?",
-        "What is the roadmap for LLM implementation at Etsy?",
         "Kubeflow",
         "New Relic",
     ]:
         assert fact in text, fact
     assert "â€™" not in text and "ðŸ’°" not in text
+    for note in PREP_NOTES:  # the user's own prep notes are private, like every prep note
+        assert note not in text, note
+
+
+PREP_NOTES = (
+    "What approaches would you take to integrate LLMs into the Etsy buyer experience?",
+    "What is the roadmap for LLM implementation at Etsy?",
+)
+
+
+def test_seed_prep_notes_reach_the_private_view(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    assert build_site(tmp_path, private="include").returncode == 0
+    page = read_page(tmp_path, "prep/etsy-engineering-manager-ml-for-growth/")
+    for note in PREP_NOTES:
+        assert note in page, note
 
 
 HOSTILE = "<script>alert(1)</script> | `tick` [x](y) *star*"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -269,3 +270,15 @@ def running_outputs(site: Path) -> list[Leak]:
             for part in running_parts(markup, elements=False):
                 found.append(Leak(output, f"line {part.line}: {part.what}", "script in content"))
     return found
+
+
+def symlinks(site: Path) -> list[str]:
+    """Every symbolic link in the built site, files and folders alike: GitHub's Pages upload
+    archives the file a link points to, wherever it is, so a published site holds none."""
+    found = []
+    for folder, folders, files in os.walk(site, followlinks=False):
+        for name in sorted([*folders, *files]):
+            path = Path(folder) / name
+            if path.is_symlink():
+                found.append(path.relative_to(site).as_posix())
+    return sorted(found)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from roledex.check.published import (
+    Judgement,
     calendar_outputs,
     find_leaks,
     judge_privacy,
@@ -15,9 +17,12 @@ from roledex.check.published import (
     published_pages,
     running_outputs,
     stray_private_fragments,
+    symlinks,
 )
+from roledex.check.repository import NotARepository, private_tracked, repository_top, tracked_files
 from roledex.check.run import checked_knowledge_base
-from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
+from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
+from roledex.cli.project import CONFIG, docs_of, find_root
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,11 +32,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     publish.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     publish.add_argument("--list", action="store_true", help="list every page's address")
-    publish.set_defaults(handler=run)
+    publish.add_argument(
+        "--repository",
+        metavar="PATH",
+        help="judge what Git tracks in the repository at PATH instead of a built site: each private file, one a line",
+    )
+    seen_by = publish.add_mutually_exclusive_group()
+    seen_by.add_argument(
+        "--public", dest="visibility", action="store_const", const="public", help="the repository is public (fail)"
+    )
+    seen_by.add_argument(
+        "--private", dest="visibility", action="store_const", const="private", help="it is private (report only)"
+    )
+    publish.set_defaults(handler=run, visibility=None)
 
 
 def run(args: argparse.Namespace) -> int:
     """List what a built site holds; fail if any private text is in any of its files."""
+    if getattr(args, "repository", None):
+        return run_repository(Path(args.repository), args.visibility)
     site, docs = Path(args.site), docs_dir(args.docs)
     if docs is None:
         return USAGE
@@ -62,6 +81,14 @@ def run(args: argparse.Namespace) -> int:
     running = running_outputs(site)
     for finding in running:
         out(f"SCRIPT {site / finding.output}: {finding.fragment}")
+    links = symlinks(site)
+    for link in links:
+        out(f"SYMLINK {site / link} -> {os.readlink(site / link)}")
+    if links:
+        err(
+            f"roledex publish-check: {len(links)} symbolic link(s) in the site; do not publish "
+            "(the upload would publish the file each points to, wherever it is)"
+        )
     if leaks:
         files = len({leak.output for leak in leaks})
         err(f"roledex publish-check: private text found in {files} file(s); do not publish")
@@ -71,7 +98,49 @@ def run(args: argparse.Namespace) -> int:
             f"roledex publish-check: {len(running)} event handler(s) or running address(es) in {files} file(s); "
             "do not publish (a build with roledex never writes them: was the site built without it?)"
         )
-    if leaks or running:
+    if leaks or running or links:
         return FAILED
     out("no private text found in any file, and no script in content")
+    return OK
+
+
+WAYS_OUT = (
+    "keep the knowledge base in a private repository and publish the site from it to a public one "
+    "(README: Publish to GitHub Pages), or make this repository private, or stop tracking the files "
+    "(git rm --cached FILE, then list them in .gitignore)"
+)
+
+
+def run_repository(path: Path, visibility: str | None) -> int:
+    """Each private file Git tracks in the repository at `path`, one a line; exit 1 when the
+    repository is public (`--public`, or `visibility: public` in its settings) and tracks any."""
+    if not path.is_dir():
+        err(f"roledex publish-check: {path}: no such folder")
+        return USAGE
+    try:
+        top = Path(repository_top(path))
+        tracked = tracked_files(top)
+    except NotARepository as error:
+        err(f"roledex publish-check: {path}: not a Git repository ({error})")
+        return USAGE
+    root = find_root(path.resolve()) or top
+    config = root / CONFIG
+    docs = docs_of(config) if config.is_file() else root / "docs"
+    if visibility is None and config.is_file():
+        settings = settings_or_none("publish-check", str(config))
+        if settings is None:
+            return USAGE
+        visibility = settings.visibility
+    view = judge_privacy(checked_knowledge_base(docs).kb) if docs.is_dir() else Judgement(set(), set())
+    prefix = docs.resolve().relative_to(top.resolve()).as_posix()
+    private = private_tracked(tracked, prefix, view, top)
+    for name in private:
+        out(name)
+    public = visibility != "private"
+    if private and public:
+        said = "is public" if visibility == "public" else "is taken as public (pass --private if it is not)"
+        err(f"roledex publish-check: the repository {said} and Git tracks {len(private)} private file(s); {WAYS_OUT}")
+        return FAILED
+    if private:
+        err(f"roledex publish-check: {len(private)} private file(s) tracked; fine while the repository stays private")
     return OK

@@ -31,6 +31,10 @@ class SettingsError(ValueError):
         super().__init__("\n".join(problem.format() for problem in self.problems))
 
 
+VISIBILITIES = ("public", "private")
+"""What a repository can be on GitHub (an organisation's `internal` repository is private here)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     base_currency: str = "USD"
@@ -53,6 +57,9 @@ class Settings:
     """The calendar's alarm before an interview round."""
     repository: str | None = None
     """OWNER/NAME of the GitHub repository; gives site_url and repo_url."""
+    visibility: str | None = None
+    """Whether the repository that holds the knowledge base is `public` or `private`: a public
+    one must track nothing private (`roledex publish-check --repository`)."""
     role_names: dict[str, str] = field(default_factory=dict)
     """How each role family is shown, by its slug (`engineering-manager-ml: Engineering Manager, ML`)."""
     held_back: tuple[str, ...] | None = field(default=None, compare=False)
@@ -174,6 +181,14 @@ class _Reader:
             return None
         return day
 
+    def visibility(self, key: str, value: Any) -> str | None:
+        if value is None or value in VISIBILITIES:
+            return value
+        self.problem(
+            key, f"expected {' or '.join(VISIBILITIES)}, got {value!r}{did_you_mean(str(value), VISIBILITIES)}"
+        )
+        return None
+
     def repository(self, key: str, value: Any) -> str | None:
         if value is None or value == "":
             return None
@@ -197,6 +212,7 @@ _READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
     "ghosted_after_days": _Reader.days,
     "interview_alarm_minutes": _Reader.days,
     "repository": _Reader.repository,
+    "visibility": _Reader.visibility,
     "role_names": _Reader.names,
 }
 """How each key is read; a key left out keeps the default of `Settings`."""

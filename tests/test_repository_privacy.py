@@ -1,0 +1,125 @@
+"""A public repository shows every file Git tracks: `roledex publish-check --repository` names
+each private one, in-process against real temporary repositories."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import invoke, make_site
+
+PRIVATE = {
+    "contacts/jo-quietly.md": "---\nname: Jo Quietly\ncompany: etsy\n---\n\nMet at a meetup.\n",
+    "stories/warehouse.md": "---\ntitle: Cutting warehouse cost\n---\n\n## Situation\n\nCosts were high.\n",
+    "prep/notes.txt": "Things to ask.\n",
+    "companies/hush.md": "---\nname: Hush\nprivate: true\n---\n\nQuiet.\n",
+    "postings/hush-lead.md": "---\ncompany: hush\ntitle: Lead\n---\n\nWords.\n",
+    "notes.md": "---\nprivate: true\n---\n\nMy diary.\n",
+}
+EXPECTED = [
+    "docs/applications/etsy-engineering-manager-ml-for-growth.md",
+    "docs/companies/hush.md",
+    "docs/contacts/jo-quietly.md",
+    "docs/notes.md",
+    "docs/postings/hush-lead.md",
+    "docs/prep/etsy-engineering-manager-ml-for-growth.md",
+    "docs/prep/notes.txt",
+    "docs/stories/warehouse.md",
+    "interviews.ics",
+]
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def _repository(root: Path, files: dict[str, str], settings: str = "") -> Path:
+    make_site(root, files)
+    (root / "interviews.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    (root / "docs" / "contacts" / "untracked.md").write_text("---\nname: Untracked\n---\n", encoding="utf-8")
+    if settings:
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("  roledex:\n", f"  roledex:\n{settings}", 1))
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "rm", "-q", "--cached", "docs/contacts/untracked.md")
+    return root
+
+
+def test_a_public_repository_tracking_private_files_is_refused_with_each_path(tmp_path: Path) -> None:
+    root = _repository(tmp_path, PRIVATE)
+    result = invoke("publish-check", "--repository", str(root), "--public", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == EXPECTED
+    assert result.stderr.startswith(f"roledex publish-check: the repository is public and Git tracks {len(EXPECTED)}")
+    assert "keep the knowledge base in a private repository" in result.stderr
+
+
+def test_a_private_repository_may_track_them(tmp_path: Path) -> None:
+    root = _repository(tmp_path, PRIVATE)
+    result = invoke("publish-check", "--repository", str(root), "--private", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.splitlines() == EXPECTED
+
+
+@pytest.mark.parametrize(("visibility", "status"), [("private", 0), ("public", 1), (None, 1)])
+def test_the_settings_say_what_the_repository_is_when_the_command_does_not(
+    tmp_path: Path, visibility: str | None, status: int
+) -> None:
+    settings = f"    visibility: {visibility}\n" if visibility else ""
+    root = _repository(tmp_path, PRIVATE, settings)
+    result = invoke("publish-check", "--repository", str(root), cwd=tmp_path)
+    assert result.returncode == status, result.stderr
+
+
+def test_a_repository_of_research_only_passes(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    for folder in ("applications", "prep"):
+        for path in (tmp_path / "docs" / folder).glob("*"):
+            path.unlink()
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    result = invoke("publish-check", "--repository", str(tmp_path), "--public", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_a_knowledge_base_in_a_subfolder_is_judged_by_its_own_paths(tmp_path: Path) -> None:
+    project = tmp_path / "search"
+    make_site(project, {"contacts/jo.md": "---\nname: Jo\n---\n\nx\n"})
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    result = invoke("publish-check", "--repository", str(project), "--public", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "search/docs/contacts/jo.md" in result.stdout.splitlines()
+
+
+def test_a_folder_outside_git_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("publish-check", "--repository", str(tmp_path), "--public", cwd=tmp_path)
+    assert result.returncode == 2 and "not a Git repository" in result.stderr
+
+
+def test_a_bad_visibility_setting_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  roledex:\n", "  roledex:\n    visibility: secret\n")
+    )
+    result = invoke("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "extra.roledex.visibility: expected public or private, got 'secret'" in result.stdout + result.stderr
+
+
+def test_a_site_holding_a_symbolic_link_is_refused_with_its_path(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the user's notes", encoding="utf-8")
+    (site / "assets" / "notes.txt").symlink_to(secret)
+    (site / "more").symlink_to(tmp_path)
+    make_site(tmp_path)
+    result = invoke("publish-check", "site", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"SYMLINK site/assets/notes.txt -> {secret}" in result.stdout.splitlines()
+    assert f"SYMLINK site/more -> {tmp_path}" in result.stdout.splitlines()
+    assert "2 symbolic link(s) in the site; do not publish" in result.stderr
