@@ -123,3 +123,47 @@ def test_a_site_holding_a_symbolic_link_is_refused_with_its_path(tmp_path: Path)
     assert f"SYMLINK site/assets/notes.txt -> {secret}" in result.stdout.splitlines()
     assert f"SYMLINK site/more -> {tmp_path}" in result.stdout.splitlines()
     assert "2 symbolic link(s) in the site; do not publish" in result.stderr
+
+
+def test_check_warns_of_each_tracked_private_file_when_the_settings_say_public(tmp_path: Path) -> None:
+    root = _repository(tmp_path, PRIVATE, "    visibility: public\n")
+    result = invoke("check", cwd=root)
+    warned = [line for line in result.stdout.splitlines() if ": private: warning: Git tracks this private file" in line]
+    assert [line.split(":")[0] for line in warned] == EXPECTED
+
+
+def test_check_says_nothing_of_git_when_the_repository_is_private(tmp_path: Path) -> None:
+    root = _repository(tmp_path, PRIVATE, "    visibility: private\n")
+    result = invoke("check", cwd=root)
+    assert "Git tracks" not in result.stdout
+
+
+def _pre_commit(project: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    import yaml
+    from conftest import REPO
+
+    declared = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = {**next(h for h in declared if h["id"] == "roledex-private-files"), "language": "unsupported"}
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{"repo": "local", "hooks": [hook]}]}))
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(cache),
+    }
+    command = [sys.executable, "-m", "pre_commit", "run", "roledex-private-files", "--all-files"]
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.mark.parametrize(("visibility", "refused"), [("public", True), ("private", False)])
+def test_the_pre_commit_hook_refuses_a_private_file_in_a_public_repository(
+    tmp_path: Path, visibility: str, refused: bool
+) -> None:
+    project = tmp_path / "search"
+    root = _repository(project, {"contacts/jo.md": "---\nname: Jo\n---\n\nx\n"}, f"    visibility: {visibility}\n")
+    _git(root, "add", "-A")
+    result = _pre_commit(root, tmp_path / "cache")
+    assert (result.returncode == 1) is refused, result.stdout + result.stderr
+    assert ("docs/contacts/jo.md" in result.stdout) is refused  # pre-commit shows a hook's words when it fails

@@ -73,3 +73,11 @@ def _private_in_docs(uri: str, view: Judgement, file: Path) -> bool:
         return marked_private(file.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return False
+
+
+def tracked_private_files(docs: Path, view: Judgement) -> tuple[Path, list[str]]:
+    """(the repository's top, the private files Git tracks there, relative to the top) for the
+    knowledge base whose docs folder is `docs`; NotARepository when it is not in one."""
+    top = Path(repository_top(docs if docs.is_dir() else docs.parent))
+    prefix = docs.resolve().relative_to(top.resolve()).as_posix()
+    return top, private_tracked(tracked_files(top), prefix, view, top)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from roledex.check.published import judge_privacy
+from roledex.check.repository import NotARepository, tracked_private_files
 from roledex.check.run import checked_knowledge_base
 from roledex.cli import colour
 from roledex.cli.colour import GREEN, RED, YELLOW, paint
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
+from roledex.kb.model import KnowledgeBase
 from roledex.kb.problems import Problem, as_json, errors_in
 from roledex.kb.settings import Settings, SettingsError, read_settings
 
@@ -39,13 +43,31 @@ def _settings(config: Path) -> tuple[Settings | None, list[Problem]]:
         return None, list(error.problems)
 
 
+def tracked_in_public(docs: Path, kb: KnowledgeBase) -> list[Problem]:
+    """A warning for each private file Git tracks when the settings say the repository is
+    public: anyone can read it there, whatever the site leaves out."""
+    try:
+        top, private = tracked_private_files(docs, judge_privacy(kb))
+    except NotARepository:
+        return []
+    shown = [os.path.relpath(top / name) for name in private]
+    message = (
+        "Git tracks this private file and the repository is public (extra.roledex.visibility); "
+        "anyone can read it there: publish from a private repository, or `git rm --cached` it and list it in .gitignore"
+    )
+    return [Problem(name, 1, "private", message, severity="warning") for name in shown]
+
+
 def run(args: argparse.Namespace) -> int:
     """Print every problem; fail when any is an error."""
     docs = docs_dir(args.docs)
     if docs is None:
         return USAGE
     settings, settings_problems = _settings(Path(args.config))
-    problems = checked_knowledge_base(docs, settings).problems + settings_problems
+    result = checked_knowledge_base(docs, settings)
+    problems = result.problems + settings_problems
+    if settings is not None and settings.visibility == "public":
+        problems += tracked_in_public(docs, result.kb)
     if args.format == "json":
         out(as_json(problems))
     else:

@@ -19,7 +19,7 @@ from roledex.check.published import (
     stray_private_fragments,
     symlinks,
 )
-from roledex.check.repository import NotARepository, private_tracked, repository_top, tracked_files
+from roledex.check.repository import NotARepository, tracked_private_files
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
 from roledex.cli.project import CONFIG, docs_of, find_root
@@ -117,13 +117,7 @@ def run_repository(path: Path, visibility: str | None) -> int:
     if not path.is_dir():
         err(f"roledex publish-check: {path}: no such folder")
         return USAGE
-    try:
-        top = Path(repository_top(path))
-        tracked = tracked_files(top)
-    except NotARepository as error:
-        err(f"roledex publish-check: {path}: not a Git repository ({error})")
-        return USAGE
-    root = find_root(path.resolve()) or top
+    root = find_root(path.resolve()) or path
     config = root / CONFIG
     docs = docs_of(config) if config.is_file() else root / "docs"
     if visibility is None and config.is_file():
@@ -132,8 +126,11 @@ def run_repository(path: Path, visibility: str | None) -> int:
             return USAGE
         visibility = settings.visibility
     view = judge_privacy(checked_knowledge_base(docs).kb) if docs.is_dir() else Judgement(set(), set())
-    prefix = docs.resolve().relative_to(top.resolve()).as_posix()
-    private = private_tracked(tracked, prefix, view, top)
+    try:
+        _, private = tracked_private_files(docs, view)
+    except NotARepository as error:
+        err(f"roledex publish-check: {path}: not a Git repository ({error})")
+        return USAGE
     for name in private:
         out(name)
     public = visibility != "private"
