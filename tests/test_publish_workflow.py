@@ -78,3 +78,15 @@ def test_a_public_repository_tracking_private_files_stops_before_the_build() -> 
     assert "github.event.repository.private && 'private' || 'public'" in guard  # public unless GitHub says not
     build = next(c for c in commands if c.startswith("roledex build"))
     assert commands.index(guard) < commands.index(build)
+
+
+def test_a_private_source_pushes_the_checked_site_to_a_public_repository_instead() -> None:
+    steps = _steps("build")
+    push = next(s for s in steps if "roledex deploy site" in s.get("run", ""))
+    assert push["if"] == "vars.ROLEDEX_PAGES_REPOSITORY != ''"
+    assert "${{ secrets.ROLEDEX_DEPLOY_KEY }}" in push["env"].values()
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@"))
+    assert upload["if"] == "vars.ROLEDEX_PAGES_REPOSITORY == ''"
+    commands = [step.get("run", "") for step in steps]
+    build = next(c for c in commands if c.startswith("roledex build"))
+    assert steps.index(push) > commands.index(build)  # the pushed folder is the one publish-check passed

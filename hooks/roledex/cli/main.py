@@ -9,11 +9,11 @@ import importlib.metadata
 import sys
 from collections.abc import Callable, Sequence
 
-from roledex.cli import build, calendar, check, event, export, import_, new, publish_check, schema, status
+from roledex.cli import build, calendar, check, deploy, event, export, import_, new, publish_check, schema, status
 from roledex.cli.output import FAILED, OK, err
 from roledex.cli.project import fill_locations
 
-COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish_check, export)
+COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish_check, deploy, export)
 """In the order `roledex --help` lists them."""
 
 
