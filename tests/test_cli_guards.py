@@ -171,3 +171,56 @@ def test_an_application_that_is_not_utf8_is_named_and_left_alone(site: tuple[Pat
         f"roledex event: docs/applications/{P}.md exists but is not a readable application; nothing was "
         "changed. Run `roledex check` and fix what it reports first\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "path", "words"),
+    [
+        (["company", "Globex Corp"], "companies/globex-corp.md", 'name: "Globex Corp"'),
+        (["story", "Cut warehouse cost 35%"], "stories/cut-warehouse-cost-35.md", "Cut warehouse cost 35%"),
+        (
+            ["question", "Tell me about a time you disagreed with your manager and how it ended"],
+            "questions/tell-me-about-a-time-you-disagreed-with-your-manager-and-how.md",  # 60 characters at most
+            "Tell me about a time you disagreed with your manager and how it ended",
+        ),
+        (["contact", "Jo Quietly", "--company", "etsy"], "contacts/jo-quietly.md", "company: etsy"),
+        (["contact", "Jo Loud"], "contacts/jo-loud.md", 'name: "Jo Loud"'),
+    ],
+)
+def test_new_writes_each_kind_under_its_name_with_its_words(
+    tmp_path: Path, args: list[str], path: str, words: str
+) -> None:
+    docs = make_site(tmp_path)
+    result = invoke("new", *args, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, f"wrote docs/{path}\n"), result.stderr
+    assert words in (docs / path).read_text(encoding="utf-8")
+    assert invoke("check", cwd=tmp_path).returncode == 0
+    again = invoke("new", *args, cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (
+        1,
+        f"roledex new: docs/{path} already exists; edit it, or remove it first\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["company", "!!!"], "roledex new: cannot make a file name from '!!!'; use letters or digits"),
+        (["contact", "???"], "roledex new: cannot make a file name from '???'; use letters or digits"),
+        (
+            ["prep", "postings/etsy-engineering-manager-ads-ml.md"],
+            "roledex new prep: 'postings/etsy-engineering-manager-ads-ml.md' is not a posting's slug (its file name "
+            "in docs/postings without '.md'); did you mean 'etsy-engineering-manager-ads-ml'?",
+        ),
+        (
+            ["application", "etsy-nope"],
+            "roledex new: no posting 'etsy-nope' in docs/postings",
+        ),
+        (["contact", "Jo", "--company", "globex"], "roledex new: no company 'globex' in docs/companies"),
+        (["posting", "etsy", "!!!"], "roledex new: company and title need letters or digits"),
+    ],
+)
+def test_new_refuses_in_one_line(tmp_path: Path, args: list[str], line: str) -> None:
+    make_site(tmp_path)
+    result = invoke("new", *args, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, line + "\n")
