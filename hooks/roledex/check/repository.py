@@ -33,9 +33,9 @@ def _git(repository: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def repository_top(path: Path) -> str:
+def repository_top(path: Path) -> Path:
     """The top folder of the Git repository that holds `path`."""
-    return _git(path, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
+    return Path(_git(path, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip())
 
 
 def tracked_files(repository: Path) -> list[str]:
@@ -78,6 +78,6 @@ def _private_in_docs(uri: str, view: Judgement, file: Path) -> bool:
 def tracked_private_files(docs: Path, view: Judgement) -> tuple[Path, list[str]]:
     """(the repository's top, the private files Git tracks there, relative to the top) for the
     knowledge base whose docs folder is `docs`; NotARepository when it is not in one."""
-    top = Path(repository_top(docs if docs.is_dir() else docs.parent))
+    top = repository_top(docs if docs.is_dir() else docs.parent)
     prefix = docs.resolve().relative_to(top.resolve()).as_posix()
     return top, private_tracked(tracked_files(top), prefix, view, top)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
-from roledex.cli.status import refused_out_of_order, why_not
+from roledex.cli.status import refused_out_of_order, refused_unreadable, why_not
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
@@ -77,12 +77,7 @@ def run(args: argparse.Namespace) -> int:
             err(f"roledex event: --{problem}")
         return USAGE
     application = kb.applications.get(args.posting)
-    target = scaffold.target_path(Path(args.docs), APPLICATION, args.posting)
-    if application is None and (target.exists() or target.is_symlink()):
-        err(
-            f"roledex event: {target} exists but is not a readable application; nothing was changed. "
-            "Run `roledex check` and fix what it reports first"
-        )
+    if refused_unreadable("event", scaffold.target_path(Path(args.docs), APPLICATION, args.posting), application):
         return FAILED
     if application is None:
         known = did_you_mean(args.posting, kb.applications)

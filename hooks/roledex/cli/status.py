@@ -53,6 +53,18 @@ def refused_out_of_order(command: str, application: Application | None, day: dt.
     return True
 
 
+def refused_unreadable(command: str, target: Path, application: Application | None) -> bool:
+    """Say so and return True when the application's file exists but could not be read as one:
+    writing a new one there, or offering to start one, would hide the file the user has."""
+    if application is not None or not (target.exists() or target.is_symlink()):
+        return False
+    err(
+        f"roledex {command}: {target} exists but is not a readable application; nothing was changed. "
+        "Run `roledex check` and fix what it reports first"
+    )
+    return True
+
+
 def why_not(error: Exception) -> str:
     """An error as one phrase for the user: roledex's own words, or what the system said."""
     if isinstance(error, UnicodeDecodeError):
@@ -98,11 +110,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return FAILED
     target = scaffold.target_path(docs, APPLICATION, args.posting)
-    if application is None and (target.exists() or target.is_symlink()):
-        err(
-            f"roledex status: {target} exists but is not a readable application of {args.posting!r}; "
-            "nothing was changed. Run `roledex check` and fix what it reports first"
-        )
+    if refused_unreadable("status", target, application):
         return FAILED
     path = Path(application.doc.path) if application else target
     try:

@@ -116,11 +116,8 @@ def _finish(
     except FileExistsError:
         return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
     except OSError as error:
-        done = (
-            f"{planned.posting_path} was written, its company's file was not"
-            if planned.posting_path.exists()
-            else ("nothing was written")
-        )
+        half = planned.posting_path.exists()
+        done = f"{planned.posting_path} was written, its company's file was not" if half else "nothing was written"
         return Outcome(found, planned, failure=f"cannot write: {error.strerror or error}; {done}")
     known.add(found, str(planned.posting_path))
     written: tuple[str, ...] = ()
