@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import time_machine
 from conftest import invoke, make_site
+from roledex.cli.status import refused_unreadable
+from roledex.kb.problems import Problem
 
 P = "etsy-engineering-manager-ml-for-growth"
 TODAY = dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC)
@@ -171,6 +173,22 @@ def test_an_application_that_is_not_utf8_is_named_and_left_alone(site: tuple[Pat
         f"roledex event: docs/applications/{P}.md exists but is not a readable application; nothing was "
         "changed. Run `roledex check` and fix what it reports first\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("there_when_read", "refused"),
+    [(True, True), (False, False)],
+    ids=["unreadable-when-read", "created-since-by-another-command"],
+)
+def test_only_a_file_that_could_not_be_read_is_refused_not_one_started_since(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], there_when_read: bool, refused: bool
+) -> None:
+    target = tmp_path / "applications" / f"{P}.md"
+    target.parent.mkdir()
+    target.write_text("---\nstatus: applied\n---\n", encoding="utf-8")
+    problems = [Problem(str(target), 1, "file", "is not UTF-8 text")] if there_when_read else []
+    assert refused_unreadable("status", target, None, problems) is refused
+    assert ("not a readable application" in capsys.readouterr().err) is refused
 
 
 @pytest.mark.parametrize(

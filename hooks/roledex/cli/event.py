@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     problems = [f"{key}: {message}" for key, message, _ in check_keys(entry, EVENT_FIELDS)]
     if args.kind == "round" and not args.round:
         problems.append(f"round: a round needs --round (one of {', '.join(ROUND_KINDS)})")
-    kb = checked_knowledge_base(Path(args.docs)).kb
+    loaded = checked_knowledge_base(Path(args.docs))
+    kb = loaded.kb
     for slug in args.contacts or []:
         if slug not in kb.contacts:
             hint = did_you_mean(slug, kb.contacts) or "; `roledex new contact NAME` adds one"
@@ -77,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
             err(f"roledex event: --{problem}")
         return USAGE
     application = kb.applications.get(args.posting)
-    if refused_unreadable("event", scaffold.target_path(Path(args.docs), APPLICATION, args.posting), application):
+    target = scaffold.target_path(Path(args.docs), APPLICATION, args.posting)
+    if refused_unreadable("event", target, application, loaded.problems):
         return FAILED
     if application is None:
         known = did_you_mean(args.posting, kb.applications)

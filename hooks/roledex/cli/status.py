@@ -12,6 +12,7 @@ from roledex.facts.applications import StatusChange, last_event, status_change
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, edit_or_create
 from roledex.kb.model import Application
+from roledex.kb.problems import Problem
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
 from roledex.kb.status_edit import CannotEdit, append_entry, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
@@ -53,10 +54,11 @@ def refused_out_of_order(command: str, application: Application | None, day: dt.
     return True
 
 
-def refused_unreadable(command: str, target: Path, application: Application | None) -> bool:
-    """Say so and return True when the application's file exists but could not be read as one:
-    writing a new one there, or offering to start one, would hide the file the user has."""
-    if application is not None or not (target.exists() or target.is_symlink()):
+def refused_unreadable(command: str, target: Path, application: Application | None, problems: list[Problem]) -> bool:
+    """Say so and return True when the application's file was there when the knowledge base was
+    read but could not be read as one: writing a new one there, or offering to start one, would
+    hide the file the user has. A file another command created since is not refused: it is edited."""
+    if application is not None or not any(Path(problem.path) == target for problem in problems):
         return False
     err(
         f"roledex {command}: {target} exists but is not a readable application; nothing was changed. "
@@ -89,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         err(f"roledex status: {error}")
         return USAGE
-    kb = checked_knowledge_base(docs).kb
+    loaded = checked_knowledge_base(docs)
+    kb = loaded.kb
     if args.posting not in kb.postings:
         err(
             f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}"
@@ -110,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return FAILED
     target = scaffold.target_path(docs, APPLICATION, args.posting)
-    if refused_unreadable("status", target, application):
+    if refused_unreadable("status", target, application, loaded.problems):
         return FAILED
     path = Path(application.doc.path) if application else target
     try:
