@@ -167,3 +167,57 @@ def test_the_pre_commit_hook_refuses_a_private_file_in_a_public_repository(
     result = _pre_commit(root, tmp_path / "cache")
     assert (result.returncode == 1) is refused, result.stdout + result.stderr
     assert ("docs/contacts/jo.md" in result.stdout) is refused  # pre-commit shows a hook's words when it fails
+
+
+KINDS_OF_NOTES = [
+    ("company", "Acme Robotics"),
+    ("posting", "acme-robotics", "Staff Engineer"),
+    ("prep", "acme-robotics-staff-engineer"),
+    ("application", "acme-robotics-staff-engineer"),
+    ("contact", "Jo Quietly", "--company", "acme-robotics"),
+    ("story", "Cut warehouse cost"),
+    ("question", "Why this company?"),
+]
+
+
+def test_a_knowledge_base_started_in_an_empty_folder_is_safe_in_a_public_repository(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q")
+    first = invoke("new", *KINDS_OF_NOTES[0], cwd=tmp_path)
+    assert first.returncode == 0 and first.stdout.splitlines()[0].startswith(
+        "roledex new: a new knowledge base in docs, laid out for a public repository: .gitignore keeps "
+        "applications/, contacts/, prep/, questions/, stories/ and calendar files out of Git"
+    )
+    for args in KINDS_OF_NOTES[1:]:
+        later = invoke("new", *args, cwd=tmp_path)
+        assert later.returncode == 0 and later.stdout.startswith("wrote "), later.stderr
+    (tmp_path / "docs" / "interviews.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    result = invoke("publish-check", "--repository", str(tmp_path), "--public", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    tracked = subprocess.run(["git", "-C", str(tmp_path), "ls-files"], capture_output=True, text=True).stdout
+    assert tracked.split() == [
+        ".gitignore",
+        "docs/companies/acme-robotics.md",
+        "docs/postings/acme-robotics-staff-engineer.md",
+    ]
+
+
+def test_a_gitignore_already_there_is_added_to_not_replaced(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("node_modules/\n/docs/stories/", encoding="utf-8")
+    assert invoke("new", "story", "Cut cost", cwd=tmp_path).returncode == 0
+    lines = (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["node_modules/", "/docs/stories/"] and lines.count("/docs/stories/") == 1
+    assert "/docs/contacts/" in lines and "*.ics" in lines
+
+
+def test_settings_for_a_private_repository_start_it_without_ignoring_the_private_folders(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\nextra:\n  roledex:\n    visibility: private\n", "utf-8")
+    result = invoke("new", "story", "Cut cost", cwd=tmp_path)
+    assert result.returncode == 0 and not (tmp_path / ".gitignore").exists()
+    assert result.stdout.startswith("roledex new: a new knowledge base in docs, for a private repository (mkdocs.yml")
+
+
+def test_only_a_new_knowledge_base_is_laid_out(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    result = invoke("new", "story", "Cut cost", cwd=tmp_path)
+    assert result.stdout == "wrote docs/stories/cut-cost.md\n" and not (tmp_path / ".gitignore").exists()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from roledex.cli.output import FAILED, OK, err, out
+from roledex.cli.output import FAILED, OK, err, out, settings_or_none
+from roledex.cli.project import CONFIG
+from roledex.cli.status import why_not
+from roledex.facts.privacy import PRIVATE_FOLDERS, ignore_lines
 from roledex.kb import scaffold
-from roledex.kb.files import write_text_atomic
+from roledex.kb.files import edit_or_create, write_text_atomic
 from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY, Kind
 from roledex.kb.text import did_you_mean, file_slug, is_slug, slugify
 
@@ -73,9 +76,48 @@ def _existing_posting(docs: Path, posting: str) -> bool:
     return False
 
 
+def _start_knowledge_base(docs: Path) -> bool:
+    """Lay out a knowledge base that does not exist yet so it is safe in a public repository,
+    and say which layout it has: private folders and calendar files in `.gitignore`, unless the
+    settings beside it say the repository is private. False after one line when it cannot."""
+    config = docs.parent / CONFIG
+    settings = settings_or_none("new", str(config)) if config.is_file() else None
+    if config.is_file() and settings is None:
+        return False
+    folders = ", ".join(f"{folder}/" for folder in sorted(PRIVATE_FOLDERS))
+    if settings is not None and settings.visibility == "private":
+        out(
+            f"roledex new: a new knowledge base in {docs}, for a private repository ({config}: "
+            f"visibility: private): Git keeps {folders} with the rest; publish the site to a public "
+            "repository with `roledex deploy` (README: A private repository and a public site)"
+        )
+        return True
+    ignore = docs.parent / ".gitignore"
+    wanted = ignore_lines(docs.name)
+
+    def with_lines(text: str) -> str:
+        missing = [line for line in wanted if line not in text.splitlines()]
+        joiner = "" if not text or text.endswith("\n") else "\n"
+        return text + joiner + "".join(f"{line}\n" for line in missing) if missing else text
+
+    try:
+        edit_or_create(ignore, with_lines, "")
+    except (OSError, UnicodeDecodeError) as error:
+        err(f"roledex new: cannot write {ignore}: {why_not(error)}; nothing was written")
+        return False
+    out(
+        f"roledex new: a new knowledge base in {docs}, laid out for a public repository: {ignore} keeps "
+        f"{folders} and calendar files out of Git, so no push shows them; back them up elsewhere, or "
+        f"keep the knowledge base in a private repository and set visibility: private in {CONFIG}"
+    )
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     """Write a ready-to-edit file of one kind, never over an existing one."""
     docs = Path(args.docs)
+    if not docs.exists() and not _start_knowledge_base(docs):
+        return FAILED
     if args.kind == "company":
         return _new_named(docs, COMPANY, args.name, scaffold.company_file(args.name))
     if args.kind == "posting":

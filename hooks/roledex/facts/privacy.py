@@ -84,6 +84,16 @@ def is_calendar_file(uri: str) -> bool:
     return uri.lower().endswith(CALENDAR_SUFFIXES)
 
 
+IGNORE_HEADING = "# roledex: what you write about yourself stays out of Git (README: Publish to GitHub Pages)"
+
+
+def ignore_lines(docs_folder: str) -> list[str]:
+    """The `.gitignore` lines, beside the docs folder named `docs_folder`, that keep every private
+    folder and every calendar file out of Git: the layout a public repository is safe in."""
+    folders = [f"/{docs_folder}/{folder}/" for folder in sorted(PRIVATE_FOLDERS)]
+    return [IGNORE_HEADING, *folders, *(f"*{suffix}" for suffix in CALENDAR_SUFFIXES)]
+
+
 def in_private_folder(uri: str) -> bool:
     """True for every file below a private folder, whatever its name, extension or case."""
     folder, _, rest = uri.partition("/")
