@@ -11,6 +11,8 @@ import pytest
 import time_machine
 from conftest import invoke, make_site
 from roledex.cli.status import refused_unreadable
+from roledex.kb.load import LoadResult
+from roledex.kb.model import KnowledgeBase
 from roledex.kb.problems import Problem
 
 P = "etsy-engineering-manager-ml-for-growth"
@@ -187,8 +189,25 @@ def test_only_a_file_that_could_not_be_read_is_refused_not_one_started_since(
     target.parent.mkdir()
     target.write_text("---\nstatus: applied\n---\n", encoding="utf-8")
     problems = [Problem(str(target), 1, "file", "is not UTF-8 text")] if there_when_read else []
-    assert refused_unreadable("status", target, None, problems) is refused
+    assert refused_unreadable("status", target, None, LoadResult(KnowledgeBase(), problems)) is refused
     assert ("not a readable application" in capsys.readouterr().err) is refused
+
+
+@pytest.mark.parametrize("command", [["status", P, "applied"], ["event", P, "note"]])
+def test_a_file_that_is_another_postings_application_is_named_and_left_alone(
+    site: tuple[Path, Path], command: list[str]
+) -> None:
+    root, application = site
+    application.write_text(
+        application.read_text(encoding="utf-8").replace(f"posting: {P}", "posting: etsy-engineering-manager-ads-ml")
+    )
+    before = application.read_bytes()
+    result = invoke(*command, "--date", "2026-11-26", cwd=root)
+    assert (result.returncode, application.read_bytes()) == (1, before)
+    assert result.stderr == (
+        f"roledex {command[0]}: docs/applications/{P}.md is the application of 'etsy-engineering-manager-ads-ml' "
+        "(its posting key); nothing was changed. Give the file its posting's name, or fix its posting key, first\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     application = kb.applications.get(args.posting)
     target = scaffold.target_path(Path(args.docs), APPLICATION, args.posting)
-    if refused_unreadable("event", target, application, loaded.problems):
+    if refused_unreadable("event", target, application, loaded):
         return FAILED
     if application is None:
         known = did_you_mean(args.posting, kb.applications)

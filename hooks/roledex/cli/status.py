@@ -11,8 +11,8 @@ from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.facts.applications import StatusChange, last_event, status_change
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, edit_or_create
+from roledex.kb.load import LoadResult
 from roledex.kb.model import Application
-from roledex.kb.problems import Problem
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
 from roledex.kb.status_edit import CannotEdit, append_entry, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
@@ -54,11 +54,21 @@ def refused_out_of_order(command: str, application: Application | None, day: dt.
     return True
 
 
-def refused_unreadable(command: str, target: Path, application: Application | None, problems: list[Problem]) -> bool:
+def refused_unreadable(command: str, target: Path, application: Application | None, loaded: LoadResult) -> bool:
     """Say so and return True when the application's file was there when the knowledge base was
-    read but could not be read as one: writing a new one there, or offering to start one, would
-    hide the file the user has. A file another command created since is not refused: it is edited."""
-    if application is not None or not any(Path(problem.path) == target for problem in problems):
+    read but is not this posting's application (it could not be read, or it names another
+    posting): writing a new one there, or offering to start one, would hide or change the file
+    the user has. A file another command created since is not refused: it is edited."""
+    if application is not None:
+        return False
+    owner = next((a.posting for a in loaded.kb.applications.values() if Path(a.doc.path) == target), None)
+    if owner is not None:
+        err(
+            f"roledex {command}: {target} is the application of {owner!r} (its posting key); nothing was "
+            "changed. Give the file its posting's name, or fix its posting key, first"
+        )
+        return True
+    if not any(Path(problem.path) == target for problem in loaded.problems):
         return False
     err(
         f"roledex {command}: {target} exists but is not a readable application; nothing was changed. "
@@ -113,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return FAILED
     target = scaffold.target_path(docs, APPLICATION, args.posting)
-    if refused_unreadable("status", target, application, loaded.problems):
+    if refused_unreadable("status", target, application, loaded):
         return FAILED
     path = Path(application.doc.path) if application else target
     try:
