@@ -54,8 +54,8 @@ from mkdocs.plugins import event_priority
 @event_priority(-100)
 def on_page_markdown(markdown, page, config, files):
     # roledex lifts its HTML blocks out of Markdown's way; the floor gets them back inline.
-    roledex = sys.modules.get("hooks/roledex_hook.py")
-    for index, block in enumerate(roledex.state.blocks.get(page.file.src_uri, []) if roledex else []):
+    roledex = config.plugins.get("roledex")
+    for index, block in enumerate(roledex.build.blocks.get(page.file.src_uri, []) if roledex else []):
         markdown = markdown.replace("RDXBLOCK%dX" % index, block, 1)
     target = Path(config.config_file_path).parent / "captured" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,7 +67,7 @@ def on_page_markdown(markdown, page, config, files):
 def floor_site(folder: Path, roledex: Path) -> int:
     """The same pages from the same Markdown, built by MkDocs and Material alone."""
     config = (roledex / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config).replace("  - tags\n", "")
+    config = config.replace("\n  - roledex\n", "\n").replace("  - tags\n", "")
     # the captured pages are the ones to show: none is held back as a draft (prep pages are in prep/)
     config = re.sub(r"\ndraft_docs: \|\n(  .*\n)+", "\n", config)
     shutil.copytree(roledex / "captured", folder / "docs")
@@ -129,7 +129,7 @@ def main() -> None:
         own = float(re.findall(r"roledex: own work took ([\d.]+) s", log)[-1])
         (kb / "capture_hook.py").write_text(CAPTURE_HOOK, encoding="utf-8")
         config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
-        (kb / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - capture_hook.py\n"), encoding="utf-8")
+        (kb / "mkdocs.yml").write_text(config + "\nhooks:\n  - capture_hook.py\n", encoding="utf-8")
         mkdocs_build(kb)
         (kb / "mkdocs.yml").write_text(config, encoding="utf-8")
         floor, plain = work / "floor", work / "plain"

@@ -8,6 +8,7 @@ import gzip
 import http.server
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,6 +120,21 @@ def site_config(root: Path) -> Path:
     path = root / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def set_plugin_options(root: Path, *options: str) -> None:
+    """Give roledex's plugin in `root/mkdocs.yml` these options (`speedups: false`)."""
+    config = root / "mkdocs.yml"
+    lines = "".join(f"      {option}\n" for option in options)
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - roledex\n" in text
+    config.write_text(text.replace("\n  - roledex\n", f"\n  - roledex:\n{lines}", 1), encoding="utf-8")
+
+
+def without_roledex(settings: str) -> str:
+    """mkdocs.yml's text with roledex's plugin (or hook) taken out: a build that runs no roledex."""
+    settings = re.sub(r"\n  - roledex\n", "\n", settings)
+    return re.sub(r"\nhooks:\n(  - .*roledex_hook\.py\n)+", "\n", settings)
 
 
 def hold_back(root: Path, *patterns: str) -> None:

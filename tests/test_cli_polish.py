@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import roledex
 from conftest import REPO, make_site, run_roledex
 from roledex.cli import colour
 from roledex.kb.problems import Problem
@@ -94,7 +95,9 @@ def test_check_is_coloured_on_a_terminal_and_plain_with_no_color_or_a_pipe(tmp_p
     assert ESCAPE not in piped.stdout + piped.stderr
 
 
-def test_version_is_the_projects() -> None:
-    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+def test_version_is_the_projects_and_written_once() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "roledex.__version__"}
     result = run_roledex("--version")
-    assert result.returncode == 0 and result.stdout.strip() == f"roledex {version}"
+    assert result.returncode == 0 and result.stdout.strip() == f"roledex {roledex.__version__}"

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, hold_back, invoke, make_site, output_texts, run_roledex
+from conftest import REPO, hold_back, invoke, make_site, output_texts, run_roledex, without_roledex
 from pathspec import GitIgnoreSpec
 from roledex.facts.privacy import PRIVATE_FOLDERS
 from roledex.kb.settings import Settings
@@ -39,7 +38,7 @@ def _project(root: Path, hook: bool = True) -> Path:
     hold_back(root, "/companies/hushhush.md", "/postings/hushhush-*.md")
     if not hook:
         config = root / "mkdocs.yml"
-        config.write_text(re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config.read_text(encoding="utf-8")), "utf-8")
+        config.write_text(without_roledex(config.read_text(encoding="utf-8")), "utf-8")
     return root
 
 

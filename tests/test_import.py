@@ -10,7 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import DATA, REPO, SHIPPED_DOCS, invoke, run_roledex
+from conftest import DATA, REPO, SHIPPED_DOCS, invoke, make_site, run_roledex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex.check.run import checked_knowledge_base
@@ -125,7 +125,7 @@ def test_seeds_import_to_the_shipped_facts(seed: str, tmp_path: Path) -> None:
     assert got["salary"] == {"min": salary.min, "max": salary.max, "currency": salary.currency, "period": salary.period}
     assert "â€™" not in json.dumps(got)
     if seed != "002":
-        assert any("454000" in w and "not a salary" in w for w in got["warnings"])
+        assert any("454000" in w and "not a salary" in w for w in got["notes"])
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the user's seeds are not beside this checkout")
@@ -331,3 +331,18 @@ def test_an_imported_posting_carries_the_same_key_hints_as_a_new_one(tmp_path: P
     assert not checked_knowledge_base(docs).problems or all(
         p.severity == "warning" for p in checked_knowledge_base(docs).problems
     )
+
+
+def test_the_import_says_note_for_what_it_did_and_warning_for_what_may_be_wrong(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    paste = (
+        "Staff Engineer\n\nAcme Robotics, Berlin, Germany\n\n`💰 130000`\n\n"
+        "The salary range is €50,000-€80,000 per year.\n\nYou will build robots.\n"
+    )
+    result = invoke("import", "-", "--company", "acme", "--dry-run", cwd=tmp_path, stdin=paste)
+    said = [line.split(": ", 2)[1:] for line in result.stderr.splitlines()]
+    notes = [text for label, text in said if label == "note"]
+    warnings = [text for label, text in said if label == "warning"]
+    assert any("130000" in note and "kept as salary.headline" in note for note in notes), result.stderr
+    assert any("work mode" in warning for warning in warnings), result.stderr
+    assert not any("salary.headline" in warning for warning in warnings)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from roledex.importer.repair import UnreadableInput, repair_text
 from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.inert import inert_html, linkable, running_attribute, running_parts, url_scheme
+from roledex.plugin.markdown_extensions import InertContent
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.superfences"]
 
@@ -414,9 +415,7 @@ def test_no_paste_made_of_hostile_pieces_runs_on_its_page(pieces: list[str]) -> 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30))
 def test_no_hand_written_file_made_of_hostile_pieces_runs_on_its_page(pieces: list[str]) -> None:
-    from roledex_hook import _InertContent
-
-    page = markdown.markdown("".join(pieces), extensions=[*EXTENSIONS, _InertContent()])
+    page = markdown.markdown("".join(pieces), extensions=[*EXTENSIONS, InertContent()])
     assert list(running_parts(page)) == [], page
 
 

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "hooks" / "roledex"
-LAYERS = ("kb", "facts", "check", "web", "importer", "cli")
-"""Bottom to top."""
+LAYERS = ("kb", "facts", "check", "web", "importer", "cli", "plugin")
+"""Bottom to top; `plugin` is MkDocs' adapter, the only layer that may import MkDocs."""
+ADAPTER = "plugin"
+HOOKS = sorted((PACKAGE.parent).glob("*.py"))
+"""The modules beside the package: the hook a mkdocs.yml may name instead of the plugin."""
 
 
 def _layer(module: str) -> str:
@@ -24,7 +27,9 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             assert node.level == 0, f"{path}: relative import"
-            if node.module and node.module.split(".")[0] == "roledex":
+            if node.module == "roledex":  # `from roledex import web` imports the layer itself
+                found |= {f"roledex.{a.name}" if (PACKAGE / a.name).is_dir() else "roledex" for a in node.names}
+            elif node.module and node.module.split(".")[0] == "roledex":
                 found.add(node.module)
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name.split(".")[0] == "roledex"}
@@ -48,11 +53,31 @@ def test_every_module_lives_in_a_layer() -> None:
     assert loose == []
 
 
-def test_the_domain_never_imports_mkdocs_or_argparse_below_the_command_line() -> None:
-    for path in MODULES:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        assert not any(name.split(".")[0] == "mkdocs" for name in names), path
-        if path.relative_to(PACKAGE).parts[0] != "cli":
-            assert "argparse" not in names, path
+def _third_party(path: Path) -> set[str]:
+    """The top-level names of every module `path` imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    return {name.split(".")[0] for name in names}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(PACKAGE)) for p in MODULES])
+def test_the_domain_never_imports_mkdocs_material_or_argparse_below_the_command_line(path: Path) -> None:
+    layer, names = path.relative_to(PACKAGE).parts[0], _third_party(path)
+    assert "material" not in names, path  # Material is reached through MkDocs' templates, never imported
+    if layer != ADAPTER:
+        assert "mkdocs" not in names and "properdocs" not in names, path
+    if layer != "cli":
+        assert "argparse" not in names, path
+
+
+@pytest.mark.parametrize("path", HOOKS, ids=[p.name for p in HOOKS])
+def test_a_hook_beside_the_package_only_hands_events_to_the_plugin(path: Path) -> None:
+    assert {_layer(m) for m in _imports(path)} == {ADAPTER}
+    assert _third_party(path) <= {"__future__", "roledex"}
+
+
+def test_a_from_import_of_a_layer_counts_as_importing_it(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from roledex import __version__, web\nfrom roledex.kb import text\n", encoding="utf-8")
+    assert _imports(module) == {"roledex", "roledex.web", "roledex.kb"}

@@ -3,20 +3,17 @@ and a converter is handed out again only for the same settings and when it is no
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
-from conftest import REPO, make_site, output_texts
+from conftest import make_site, output_texts
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure import pages
-
-sys.path.insert(0, str(REPO / "hooks"))
-import markdown_pool  # noqa: E402
+from roledex.plugin import markdown_pool, speedups
 
 DEFINES = """# Defines
 
@@ -79,8 +76,8 @@ def test_every_page_reads_as_if_converted_alone(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setattr(pages, "markdown", pages.markdown)  # put back as found after the test
     build(load_config(str(config), site_dir=str(tmp_path / "shared")))
-    assert isinstance(pages.markdown, markdown_pool._Pool)
-    monkeypatch.setattr(markdown_pool, "reuse_converters", lambda: None)
+    assert isinstance(pages.markdown, markdown_pool.Pool)
+    monkeypatch.setattr(speedups, "for_every_build", lambda: False)
     monkeypatch.setattr(pages, "markdown", markdown)
     build(load_config(str(config), site_dir=str(tmp_path / "alone")))
 
@@ -97,7 +94,7 @@ def test_every_page_reads_as_if_converted_alone(tmp_path: Path, monkeypatch: pyt
 class _Nested(Treeprocessor):
     """Converts something else while its own page is being converted."""
 
-    def __init__(self, md: markdown.Markdown, pool: markdown_pool._Pool) -> None:
+    def __init__(self, md: markdown.Markdown, pool: markdown_pool.Pool) -> None:
         super().__init__(md)
         self.pool = pool
         self.inner: Any = None
@@ -108,7 +105,7 @@ class _Nested(Treeprocessor):
 
 
 def test_a_converter_is_handed_out_again_only_when_free_and_made_alike() -> None:
-    pool = markdown_pool._Pool(markdown)
+    pool = markdown_pool.Pool(markdown)
     first = pool.Markdown(extensions=["toc"], extension_configs={})
     assert pool.Markdown(extensions=["toc"], extension_configs={}) is first
     nested = _Nested(first, pool)
@@ -126,6 +123,6 @@ def test_settings_that_cannot_be_copied_make_a_new_converter_each_time() -> None
         def __deepcopy__(self, memo: dict[int, Any]) -> Any:
             raise TypeError("no copies")
 
-    pool = markdown_pool._Pool(markdown)
+    pool = markdown_pool.Pool(markdown)
     settings = {"extensions": ["toc"], "extension_configs": {"toc": {"title": Uncopyable()}}}
     assert pool.Markdown(**settings) is not pool.Markdown(**settings)

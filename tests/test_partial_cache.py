@@ -3,20 +3,17 @@ the cache, and a partial the user overrides is rendered on every page."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_site, make_site, output_texts
+from conftest import build_site, make_site, output_texts
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
-
-sys.path.insert(0, str(REPO / "hooks"))
-import partial_cache  # noqa: E402
+from roledex.plugin import partial_cache
 
 NAV_WITH_SECTIONS = """nav:
   - Home: index.md

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
-from roledex.facts.applications import Event, due_soon, events, last_change, last_event, status_change
-from roledex.kb.model import Application
+from roledex.facts.applications import Event, events, last_change, last_event, status_change
+from roledex.facts.reminders import due
+from roledex.kb.model import Application, KnowledgeBase
 from roledex.kb.model import Event as Recorded
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
+from roledex.kb.settings import Settings
 from roledex.kb.source import Document
 
 TODAY = dt.date(2026, 11, 25)
@@ -104,6 +107,12 @@ def test_an_event_is_a_value() -> None:
         events([record])[0].what = "other"  # type: ignore[misc]
 
 
+def due_soon(records: list[Any], today: dt.date) -> list[Any]:
+    """The applications whose next step the one rule of "due" lists, in its order."""
+    kb = KnowledgeBase(applications={record.slug: record for record in records})
+    return [r.application for r in due(kb, Settings(), today) if r.kind == "next-step"]
+
+
 @pytest.mark.parametrize(
     ("next_date", "due"),
     [
@@ -134,7 +143,7 @@ def test_an_application_without_a_status_can_have_a_step_due(status: str | None)
 
 
 def test_what_is_due_comes_soonest_first_then_by_application() -> None:
-    later = application(slug="a", next_date=5)
+    later = application(slug="c", next_date=5)
     b = application(slug="b", next_date=1)
     a = application(slug="a", next_date=1)
     overdue = application(slug="z", next_date=-2)

@@ -215,7 +215,7 @@ def test_stale_applications_are_flagged_by_check_and_on_the_pipeline(tmp_path: P
     )
     check = invoke("check", cwd=tmp_path)
     assert check.returncode == 0
-    stale = rf"{APPLICATION}:\d+: updated: warning: stale: no change for 30 days since {applied}"
+    stale = rf"{APPLICATION}:\d+: updated: reminder: stale: no change for 30 days since {applied}"
     assert re.search(stale, check.stdout)
     assert build_site(tmp_path, private="include").returncode == 0
     assert "stale: 30 days without change" in read_page(tmp_path, "applications/")

@@ -157,3 +157,22 @@ def test_left_out_joins_hidden_records_stray_private_files_and_marked_pages(tmp_
     hidden, problems = privacy.left_out(uris, page_uris, view, pages.__getitem__)  # reads hand-written pages only
     assert hidden == view.hidden_paths | {"applications/notes.txt", "APPLICATIONS/x.md", "diary.md", "about.md"}
     assert [(p.path, p.key) for p in problems] == [("about.md", "private")]
+
+
+@pytest.mark.parametrize(
+    ("uri", "include_private", "shown"),
+    [
+        ("stories/warehouse.md", False, True),  # still in a published build: it says private: false
+        ("prep/notes.txt", True, True),
+        ("companies/hush.md", True, True),  # private: true, held back by name in draft_docs
+        ("companies/hush.md", False, False),
+        ("companies/etsy.md", True, False),  # a draft the user made: stays a draft
+        ("drafts/idea.md", False, False),
+    ],
+)
+def test_what_draft_docs_holds_back_is_shown_outside_the_navigation_only_where_the_view_has_it(
+    tmp_path: Path, uri: str, include_private: bool, shown: bool
+) -> None:
+    docs = make_site(tmp_path, {"companies/hush.md": "---\nname: Hush\nprivate: true\n---\n"})
+    kb = checked_knowledge_base(docs).kb
+    assert privacy.private_page_outside_nav(kb, include_private)(uri) is shown

@@ -132,7 +132,7 @@ def test_reminders_gather_every_kind_soonest_first() -> None:
 @pytest.mark.parametrize(("applied", "warned"), [(-7, False), (-8, True)])
 def test_check_warns_about_an_overdue_follow_up_and_not_also_that_it_is_stale(applied: int, warned: bool) -> None:
     problems = check_record(KINDS["application"], application(applied=applied), TODAY, SETTINGS)
-    assert [(p.key, p.severity) for p in problems] == ([("applied", "warning")] if warned else [])
+    assert [(p.key, p.severity) for p in problems] == ([("applied", "reminder")] if warned else [])
     if warned:
         assert problems[0].message.startswith(
             f"follow-up 1 of 2 due since {day(applied + 7)}: no answer since you applied"

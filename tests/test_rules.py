@@ -316,7 +316,7 @@ def _problems(kind: str, record: object, today: dt.date = TODAY) -> list[tuple[s
                     f"stale: no change for {STALE_AFTER_DAYS + 1} days since "
                     f"{TODAY - dt.timedelta(days=STALE_AFTER_DAYS + 1)} (status 'applied'); "
                     "follow up, or set the new status with `roledex status`",
-                    "warning",
+                    "reminder",
                 )
             ],
         ),
@@ -380,3 +380,25 @@ def test_a_posting_gets_every_finding_at_once() -> None:
     posting = _posting(300, 200, "USD", "hour")
     posting.salary = Salary(min=3000, max=2000, currency="USD", period="hour", headline=5000)
     assert [key for key, _, _ in _problems("posting", posting)] == ["salary.min", "salary.headline", "salary.period"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "headline_is", "found"),
+    [
+        (5000, None, [("salary.headline", "warning")]),
+        (5000, "sum", []),
+        (4999.6, "sum", []),
+        (4000, "sum", [("salary.headline_is", "error")]),
+        (4000, None, []),
+        (None, "sum", [("salary.headline_is", "error")]),
+    ],
+    ids=["sum-unmarked", "sum-marked", "near-sum-marked", "marked-not-a-sum", "not-a-sum", "marked-no-headline"],
+)
+def test_a_headline_that_is_min_plus_max_is_warned_about_until_marked_as_such(
+    headline: float | None, headline_is: str | None, found: list[tuple[str, str]]
+) -> None:
+    posting = _posting(2000, 3000, "USD", "year")
+    posting.salary = Salary(
+        min=2000, max=3000, currency="USD", period="year", headline=headline, headline_is=headline_is
+    )
+    assert [(key, severity) for key, _, severity in _problems("posting", posting)] == found

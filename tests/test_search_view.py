@@ -106,7 +106,7 @@ def test_every_page_is_found_by_search_as_it_was(tmp_path: Path, knowledge_base:
         site_config(tmp_path)
     (tmp_path / "dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("hooks:\n", "hooks:\n  - dump_hook.py\n"), "utf-8")
+    config.write_text(config.read_text("utf-8") + "\nhooks:\n  - dump_hook.py\n", "utf-8")
     assert build_site(tmp_path, private="include").returncode == 0
     contents = json.loads((tmp_path / "contents.json").read_text(encoding="utf-8"))
     cut = 0

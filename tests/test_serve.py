@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from conftest import build_site, make_site
+from conftest import build_site, invoke, make_site, set_plugin_options
+from roledex.cli import serve as serve_command
 
 BANNER = "rdx-problems-banner"
 
@@ -64,13 +65,13 @@ def _serving_line(stream: IO[str], lines: queue.Queue[str]) -> None:
 
 
 @contextlib.contextmanager
-def _serving(root: Path, *options: str) -> Iterator[str]:
+def _serving(root: Path, *options: str, command: tuple[str, ...] = (sys.executable, "-m", "mkdocs")) -> Iterator[str]:
     """`mkdocs serve` in a folder, from the line that says it serves (after its first build); its address."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("ROLEDEX_PRIVATE", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
+        [*command, "serve", "-a", f"127.0.0.1:{port}", *options],
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -95,6 +96,16 @@ def _serving(root: Path, *options: str) -> Iterator[str]:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     docs = make_site(tmp_path)
+    with _serving(tmp_path) as base:
+        yield docs, base
+
+
+@pytest.fixture(params=[True, False], ids=["with-speedups", "as-mkdocs-builds"])
+def served_either_way(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[Path, str]]:
+    """`serve` with the replacements of MkDocs' internals (the default) and without them."""
+    docs = make_site(tmp_path)
+    if not request.param:
+        set_plugin_options(tmp_path, "speedups: false")
     with _serving(tmp_path) as base:
         yield docs, base
 
@@ -193,8 +204,10 @@ EDITS = [
 ]
 
 
-def test_served_pages_after_each_kind_of_edit_equal_a_clean_build(served: tuple[Path, str], tmp_path: Path) -> None:
-    docs, base = served
+def test_served_pages_after_each_kind_of_edit_equal_a_clean_build(
+    served_either_way: tuple[Path, str], tmp_path: Path
+) -> None:
+    docs, base = served_either_way
     for name, (old, new), address, words in EDITS:
         path = docs / name
         text = path.read_text(encoding="utf-8")
@@ -221,8 +234,8 @@ def _status(url: str) -> int:
         return int(error.code)
 
 
-def test_a_deleted_posting_leaves_no_page_behind(served: tuple[Path, str], tmp_path: Path) -> None:
-    docs, base = served
+def test_a_deleted_posting_leaves_no_page_behind(served_either_way: tuple[Path, str], tmp_path: Path) -> None:
+    docs, base = served_either_way
     slug = "etsy-engineering-manager-ads-ml"
     assert _status(base + f"postings/{slug}/") == 200 and _status(base + f"prep/{slug}/") == 200
     (docs / "postings" / f"{slug}.md").unlink()
@@ -244,3 +257,28 @@ def test_an_edited_theme_override_shows_on_every_page(tmp_path: Path) -> None:
         template.write_text(template.read_text("utf-8").replace("First notice", "Second notice"), "utf-8")
         for address in ("companies/etsy/", "salaries/", ""):
             assert "Second notice" in _wait_for(base + address, lambda page: "Second notice" in page), address
+
+
+def test_roledex_serve_hands_its_options_to_mkdocs_serve_and_serves_the_private_view(tmp_path: Path) -> None:
+    make_site(tmp_path)
+    (tmp_path / "docs" / "postings").mkdir(exist_ok=True)
+    with _serving(tmp_path / "docs" / "postings", command=(sys.executable, "-m", "roledex.cli.main")) as base:
+        assert "rdx-private-banner" in _fetch(base + "salaries/")
+
+
+def test_roledex_serve_runs_mkdocs_without_materials_end_of_life_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_site(tmp_path)
+    ran: list[tuple[list[str], dict[str, str], str]] = []
+
+    def run(command: list[str], cwd: Path, env: dict[str, str], check: bool) -> subprocess.CompletedProcess[str]:
+        ran.append((command, env, str(cwd)))
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(serve_command.subprocess, "run", run)
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    assert invoke("serve", "-a", "127.0.0.1:8001", "--dirty", cwd=tmp_path / "docs").returncode == 0
+    [(command, env, cwd)] = ran
+    assert command[1:] == ["-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", "127.0.0.1:8001", "--dirty"]
+    assert env["NO_MKDOCS_2_WARNING"] == "1" and cwd == str(tmp_path.resolve())

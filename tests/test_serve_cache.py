@@ -3,18 +3,15 @@ page events, and when its output file is written again."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from roledex.plugin import serve_cache
 
-sys.path.insert(0, str(REPO / "hooks"))
-import serve_cache  # noqa: E402
-
-HOOK = "hooks/roledex_hook.py"
+HOOK = "roledex.plugin.plugin.RoledexPlugin"
+OTHER_HOOK = "hooks/other.py"
 
 
 def _plugin(qualified_name: str) -> Any:
@@ -24,11 +21,13 @@ def _plugin(qualified_name: str) -> Any:
     return type(name, (), methods)()
 
 
-def _hook_event() -> Callable[[], None]:
+def _hook_event(module: str = OTHER_HOOK) -> Callable[[], None]:
+    """An event of a hook: a module's function."""
+
     def on_post_page() -> None:
         return None
 
-    on_post_page.__module__ = HOOK
+    on_post_page.__module__ = module
     return on_post_page
 
 
@@ -60,13 +59,13 @@ MKDOCS_SEARCH = "mkdocs.contrib.search.SearchPlugin"
 def test_a_reused_page_skips_the_page_events_only_when_every_plugin_there_is_known(
     page_context: list[str], post_page: list[str], searches: list[str] | None
 ) -> None:
-    serve_cache.trust_hook(HOOK)
+    serve_cache.trust_plugin(HOOK)
     plugins = {name: _plugin(name) for name in page_context}
     handlers = [plugins[name].on_page_context for name in page_context]
     posts: list[Any] = []
     for name in post_page:
         if name == "hook":
-            posts.append(_hook_event())
+            posts.append(_plugin(HOOK).on_post_page)
         elif name == "other_hook":
             other = _hook_event()
             other.__module__ = "hooks/other.py"
@@ -156,13 +155,14 @@ def test_a_page_that_lists_tags_gets_its_own_table_of_contents(maker: str, listi
 def test_a_table_of_contents_is_shared_only_when_every_later_plugin_is_known(
     handlers: dict[str, list[str]], known: bool
 ) -> None:
-    serve_cache.trust_hook(HOOK)
+    serve_cache.trust_plugin(HOOK)
     events: dict[str, list[Any]] = {}
     for event, names in handlers.items():
         for name in names:
-            if name in ("hook", "other_hook"):
+            if name == "hook":
+                handler = _plugin(HOOK).on_post_page
+            elif name == "other_hook":
                 handler = _hook_event()
-                handler.__module__ = HOOK if name == "hook" else "hooks/other.py"
             else:
                 handler = _plugin(name).on_page_context
             events.setdefault(event, []).append(handler)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from mkdocs.livereload import LiveReloadServer
-
-sys.path.insert(0, str(REPO / "hooks"))
-import serve_watch  # noqa: E402
+from roledex.plugin import serve_watch
 
 
 @pytest.mark.parametrize(

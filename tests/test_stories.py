@@ -79,7 +79,7 @@ def test_the_check_holds_a_story_to_its_sections_and_its_postings(tmp_path: Path
     )
     make_site(tmp_path, {"stories/warehouse.md": broken})
     problems = {(p.key, p.severity, p.message) for p in checked_knowledge_base(tmp_path / "docs").problems}
-    assert ("body", "warning", "the story has nothing under '## Result' yet; a story to tell needs each") in problems
+    assert ("body", "reminder", "the story has nothing under '## Result' yet; a story to tell needs each") in problems
     assert any(
         key == "used" and "did you mean 'etsy-engineering-manager-ml-for-growth'?" in m for key, _, m in problems
     )
@@ -90,7 +90,7 @@ def test_new_story_writes_a_file_the_check_accepts(docs_copy: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = (docs_copy / "stories" / "cut-warehouse-cost-35.md").read_text(encoding="utf-8")
     assert "## Situation" in text and "## Reflection" in text and "(default: private)" in text
-    assert invoke("check", cwd=docs_copy.parent).returncode == 0  # warnings only: a story yet to write
+    assert invoke("check", cwd=docs_copy.parent).returncode == 0  # a reminder only: a story yet to write
 
 
 def test_the_prep_page_shows_which_story_proves_which_requirement_in_the_private_view(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Private records that a build without roledex's hook would publish.
 
 MkDocs with roledex's hook decides privacy file by file. Another engine reading mkdocs.yml
-(Zensical, or MkDocs with the hook taken out) knows only `draft_docs` and `exclude_docs`: the
+(Zensical, or MkDocs with roledex taken out) knows only `draft_docs` and `exclude_docs`: the
 private folders are listed there, but a company or posting that says `private: true` (and the
 postings of a private company) must be too, or such a build publishes it.
 """

@@ -13,7 +13,7 @@ from typing import Any
 from roledex.facts.applications import last_change, stale_days
 from roledex.facts.reminders import Reminder, follow_up_due
 from roledex.kb.model import Application, Contact, KnowledgeBase, Posting, Salary
-from roledex.kb.problems import ERROR, WARNING, Problem
+from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, STORY_NEEDS, Kind
 from roledex.kb.sections import sections
 from roledex.kb.settings import Settings
@@ -33,12 +33,18 @@ _PLAUSIBLE_PAY = {
 def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
     if salary.min is not None and salary.max is not None and salary.min > salary.max:
         yield "salary.min", f"min {salary.min:g} is above max {salary.max:g}; swap them", ERROR
-    if salary.headline_is_sum:
+    if salary.headline_is_sum and salary.headline_is != "sum":
         yield (
             "salary.headline",
-            f"headline {salary.headline:g} equals min + max "
-            f"({salary.min:g} + {salary.max:g}); it is a sum, not a salary, and is never shown as one",
+            f"headline {salary.headline:g} equals min + max ({salary.min:g} + {salary.max:g}); it is a sum, "
+            "not a salary, and is never shown as one; if you keep it on purpose, add headline_is: sum",
             WARNING,
+        )
+    if salary.headline_is == "sum" and not salary.headline_is_sum:
+        yield (
+            "salary.headline_is",
+            "headline_is: sum, but the headline is not min + max; fix the figures, or remove headline_is",
+            ERROR,
         )
     figures = [f for f in (salary.min, salary.max) if f is not None]
     if salary.period in _PLAUSIBLE_PAY and figures:
@@ -70,7 +76,7 @@ def _application_findings(
             "updated",
             f"stale: no change for {days} days since {last_change(application)} "
             f"(status {application.status!r}); follow up, or set the new status with `roledex status`",
-            WARNING,
+            REMINDER,
         )
     if application.applied and application.applied > today:
         yield "applied", f"applied {application.applied} is in the future", WARNING
@@ -110,7 +116,7 @@ def _follow_up_findings(due: Reminder | None, today: dt.date, settings: Settings
             "applied",
             f"follow-up {due.number} of {settings.follow_ups} due since {due.date}: no answer since you applied; "
             "follow up, then record it with `roledex status` --note or an event of kind follow-up",
-            WARNING,
+            REMINDER,
         )
 
 
@@ -119,7 +125,7 @@ def _contact_findings(contact: Contact, today: dt.date) -> Iterator[tuple[str, s
         yield (
             "next_follow_up",
             f"due since {contact.next_follow_up}: get back to {contact.name}, then move the date",
-            WARNING,
+            REMINDER,
         )
 
 
@@ -129,7 +135,7 @@ def _story_findings(story: Any) -> Iterator[tuple[str, str, str]]:
     missing = [name for name in STORY_NEEDS if name.lower() not in present]
     if missing:
         headings = ", ".join(f"'## {name}'" for name in missing)
-        yield "body", f"the story has nothing under {headings} yet; a story to tell needs each", WARNING
+        yield "body", f"the story has nothing under {headings} yet; a story to tell needs each", REMINDER
 
 
 def check_record(

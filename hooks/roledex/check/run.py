@@ -1,5 +1,5 @@
 """The knowledge base under a docs folder, read and then judged as a whole: the one way in
-for the command line, the MkDocs hook and the tests, so a build stops on exactly the
+for the command line, the MkDocs plugin and the tests, so a build stops on exactly the
 problems `roledex check` prints."""
 
 from __future__ import annotations

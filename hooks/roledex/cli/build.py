@@ -1,7 +1,7 @@
 """`roledex build`: the site built by MkDocs, ProperDocs or Zensical, then checked for private text.
 
-MkDocs and ProperDocs (MkDocs 1.x continued) run roledex's hook from mkdocs.yml. Zensical
-reads mkdocs.yml but runs no hook, so roledex writes the pages first (`web/markdown_tree.py`,
+MkDocs and ProperDocs (MkDocs 1.x continued) run roledex's plugin from mkdocs.yml. Zensical
+reads mkdocs.yml but runs no plugin, so roledex writes the pages first (`web/markdown_tree.py`,
 the public view unless `--private`) into a temporary folder with a copy of the settings that
 points at it, and Zensical builds that. Whatever the engine, `roledex publish-check` then
 reads the output; a published site is only ever one that passed it.
@@ -26,6 +26,7 @@ from roledex.cli import publish_check
 from roledex.cli.colour import problem_line, wanted
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
 from roledex.cli.project import docs_of
+from roledex.cli.serve import QUIET_NOTICE
 from roledex.facts.privacy import ENV_VARIABLE
 from roledex.kb.problems import errors_in
 from roledex.web.inert_content import inert_page
@@ -34,8 +35,16 @@ from roledex.web.markdown_tree import write_tree
 ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs", "zensical": "zensical"}
 """Each engine by the Python module that runs it."""
 ZENSICAL_LEAVES_OUT = ("hooks", "draft_docs")
-"""Settings the Zensical copy drops: it runs no hook, and the pages written are already the
-ones to show (a prep page lives in the folder draft_docs holds back from hook-less builds)."""
+"""Settings the Zensical copy drops: it runs no hook or roledex plugin, and the pages written are
+already the ones to show (a prep page lives in the folder draft_docs holds back from builds
+without roledex)."""
+
+
+def _without_roledex(plugins: Any) -> Any:
+    """The plugin list with roledex's entry (`roledex`, or `{roledex: {...}}`) taken out."""
+    if not isinstance(plugins, list):
+        return plugins
+    return [p for p in plugins if p != "roledex" and not (isinstance(p, dict) and set(p) == {"roledex"})]
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -85,6 +94,8 @@ def zensical_config(config: Path, site: str) -> dict[str, Any] | None:
         err(f"roledex build: {config}: expected a mapping of settings")
         return None
     settings = {key: value for key, value in _plain(settings).items() if key not in ZENSICAL_LEAVES_OUT}
+    if "plugins" in settings:
+        settings["plugins"] = _without_roledex(settings["plugins"])
     settings.update(docs_dir="docs", site_dir=site)
     return settings
 
@@ -97,7 +108,7 @@ def _engine_missing(engine: str) -> bool:
 
 
 def _run(command: list[str], cwd: Path, private: bool) -> int:
-    env = {**os.environ, ENV_VARIABLE: "include" if private else "exclude", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, ENV_VARIABLE: "include" if private else "exclude", **QUIET_NOTICE}
     return subprocess.run(command, cwd=cwd, env=env, check=False).returncode
 
 
@@ -130,7 +141,7 @@ def _build_with_zensical(args: argparse.Namespace, config: Path, site: Path) -> 
 
 
 def _make_pages_inert(site: Path) -> None:
-    """What the hook does for MkDocs and ProperDocs, done to Zensical's pages after its build."""
+    """What the plugin does for MkDocs and ProperDocs, done to Zensical's pages after its build."""
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         inert = inert_page(text)

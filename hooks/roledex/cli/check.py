@@ -11,10 +11,10 @@ from roledex.check.published import judge_privacy
 from roledex.check.repository import NotARepository, tracked_private_files
 from roledex.check.run import checked_knowledge_base
 from roledex.cli import colour
-from roledex.cli.colour import GREEN, RED, YELLOW, paint
+from roledex.cli.colour import CYAN, GREEN, RED, YELLOW, paint
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out
 from roledex.kb.model import KnowledgeBase
-from roledex.kb.problems import Problem, as_json, errors_in
+from roledex.kb.problems import REMINDER, WARNING, Problem, as_json, errors_in
 from roledex.kb.settings import Settings, SettingsError, read_settings
 
 
@@ -75,9 +75,12 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             out(colour.problem_line(problem, coloured))
         errors = len(errors_in(problems))
-        warnings = len(problems) - errors
+        warnings = sum(problem.severity == WARNING for problem in problems)
+        reminders = sum(problem.severity == REMINDER for problem in problems)
         on = colour.wanted(sys.stderr)
         counted = paint(f"{errors} error{'s' * (errors != 1)}", RED if errors else GREEN, on)
         summary = f"{counted}, {paint(f'{warnings} warning' + 's' * (warnings != 1), YELLOW, on and warnings > 0)}"
+        if reminders:
+            summary += f", {paint(f'{reminders} reminder' + 's' * (reminders != 1), CYAN, on)}"
         err(f"roledex check: {summary} in {docs}")
     return FAILED if errors_in(problems) else OK

@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from roledex.kb.problems import WARNING, Problem
+from roledex.kb.problems import REMINDER, WARNING, Problem
 
-BOLD, RED, YELLOW, GREEN, RESET = "\033[1m", "\033[31m", "\033[33m", "\033[32m", "\033[0m"
+BOLD, RED, YELLOW, GREEN, CYAN, RESET = "\033[1m", "\033[31m", "\033[33m", "\033[32m", "\033[36m", "\033[0m"
 
 
 def wanted(stream: TextIO) -> bool:
@@ -34,4 +34,6 @@ def problem_line(problem: Problem, on: bool) -> str:
     place = paint(f"{problem.path}:{problem.line}:", BOLD, on)
     if problem.severity == WARNING:
         return f"{place} {problem.key}: {paint('warning:', YELLOW, on)} {problem.message}"
+    if problem.severity == REMINDER:
+        return f"{place} {problem.key}: {paint('reminder:', CYAN, on)} {problem.message}"
     return f"{place} {problem.key}: {paint(problem.message, RED, on)}"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.importer.limits import TooMuch, read_limited, read_regular_file
+from roledex.importer.notes import Note
 from roledex.kb.text import is_slug, is_url, slugify
 
 if TYPE_CHECKING:
@@ -95,8 +96,8 @@ def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, 
         out(f"wrote {outcome.plan.posting_path}")
         for line in outcome.written:
             out(line)
-    for warning in [*outcome.found.warnings, *outcome.plan.warnings]:
-        err(f"{name}: warning: {warning}")
+    for line in [*outcome.found.warnings, *outcome.plan.warnings]:
+        err(f"{name}: {'note' if isinstance(line, Note) else 'warning'}: {line}")
     return True, report
 
 

@@ -9,11 +9,24 @@ import importlib.metadata
 import sys
 from collections.abc import Callable, Sequence
 
-from roledex.cli import build, calendar, check, deploy, event, export, import_, new, publish_check, schema, status
+from roledex.cli import (
+    build,
+    calendar,
+    check,
+    deploy,
+    event,
+    export,
+    import_,
+    new,
+    publish_check,
+    schema,
+    serve,
+    status,
+)
 from roledex.cli.output import FAILED, OK, err
 from roledex.cli.project import fill_locations
 
-COMMANDS = (check, schema, new, import_, status, event, calendar, build, publish_check, deploy, export)
+COMMANDS = (check, schema, new, import_, status, event, calendar, serve, build, publish_check, deploy, export)
 """In the order `roledex --help` lists them."""
 
 
@@ -38,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; never let a traceback reach the user for bad input."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, passed_on = parser.parse_known_args(argv)
+    if passed_on and not hasattr(args, "passed_on"):
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    if hasattr(args, "passed_on"):  # a command that hands its other options to another program
+        args.passed_on = passed_on
     fill_locations(args)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:

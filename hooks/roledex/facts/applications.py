@@ -1,4 +1,4 @@
-"""The application pipeline: stale applications, dated events and what is due soon.
+"""The application pipeline: stale applications, dated events and status changes.
 
 Plain rules over the records, shared by `roledex check` (stale warnings) and the pipeline page.
 """
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from roledex.kb.model import Application
 from roledex.kb.model import Event as RecordedEvent
-from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, WAITING_ON_YOU
+from roledex.kb.schema import CLOSED_STATUSES, STALE_AFTER_DAYS, WAITING_ON_YOU
 
 
 def last_change(application: Application) -> dt.date | None:
@@ -50,13 +50,6 @@ def events(applications: list[Application]) -> list[Event]:
         if application.next_date:
             found.append(Event(application.next_date, f"next: {application.next_step or 'next step'}", application))
     return sorted(found, key=lambda e: (e.date, e.application.slug, e.what))
-
-
-def due_soon(applications: list[Application], today: dt.date) -> list[Application]:
-    """Open applications whose next step falls within the coming days (or is overdue)."""
-    horizon = today + dt.timedelta(days=DUE_WITHIN_DAYS)
-    due = [a for a in applications if a.next_date and a.next_date <= horizon and a.status not in CLOSED_STATUSES]
-    return sorted(due, key=lambda a: (a.next_date, a.slug))
 
 
 @dataclass(frozen=True)

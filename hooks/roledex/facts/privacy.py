@@ -136,10 +136,19 @@ def build_view(
     kb: KnowledgeBase, include_private: bool, uris: set[str], page_uris: set[str], read: Callable[[str], str]
 ) -> tuple[View, set[str], list[Problem]]:
     """What a build shows: the view, every file it leaves out (none in the private view) and
-    the problems of pages whose privacy cannot be read safely. The MkDocs hook and the pages
+    the problems of pages whose privacy cannot be read safely. The MkDocs plugin and the pages
     written for other engines both start here."""
     if include_private:
         return full_view(kb), set(), []
     view = public_view(kb)
     hidden, problems = left_out(uris, page_uris, view, read)
     return view, hidden, problems
+
+
+def private_page_outside_nav(kb: KnowledgeBase, include_private: bool) -> Callable[[str], bool]:
+    """Which of the files still in a build that `draft_docs` holds back (so a build without
+    roledex leaves them out) roledex shows, outside the navigation: a file of a private folder
+    (a published build has left out every private one already, so what remains says
+    `private: false`), and in the private view every record the public view hides."""
+    hidden = public_view(kb).hidden_paths if include_private else set()
+    return lambda uri: in_private_folder(uri) or uri in hidden

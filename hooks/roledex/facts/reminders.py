@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from roledex.kb.model import Application, Contact, KnowledgeBase, Posting
-from roledex.kb.schema import CLOSED_STATUSES, STATUSES
+from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
 from roledex.kb.settings import Settings
 
 ANSWERED_STATUSES = frozenset(STATUSES[STATUSES.index("screening") :]) - {"withdrawn", "closed"}
@@ -85,4 +85,17 @@ def reminders(kb: KnowledgeBase, settings: Settings) -> list[Reminder]:
     for contact in kb.contacts.values():
         if contact.next_follow_up:
             found.append(Reminder(contact.next_follow_up, "contact", f"get back to {contact.name}", contact=contact))
-    return sorted(found, key=lambda r: (r.date, r.kind, r.what))
+    return sorted(found, key=lambda r: (r.date, r.kind, r.what, _whose(r)))
+
+
+def _whose(reminder: Reminder) -> str:
+    """The slug of the record a reminder belongs to: one order for reminders alike otherwise."""
+    record = reminder.application or reminder.contact
+    return record.slug if record is not None else ""
+
+
+def due(kb: KnowledgeBase, settings: Settings, today: dt.date) -> list[Reminder]:
+    """What is due: every reminder from overdue to `DUE_WITHIN_DAYS` ahead, soonest first. The
+    one rule of "due" that the pages, the calendar's reader and the command line all ask."""
+    horizon = today + dt.timedelta(days=DUE_WITHIN_DAYS)
+    return [reminder for reminder in reminders(kb, settings) if reminder.date <= horizon]

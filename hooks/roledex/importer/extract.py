@@ -23,6 +23,7 @@ from roledex.importer.labels import (
     top_block,
 )
 from roledex.importer.money import FoundSalary, choose_salary
+from roledex.importer.notes import notes_and_warnings
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured, positive_number
@@ -130,7 +131,8 @@ class Extraction:
             "posted": self.posted.isoformat() if self.posted else None,
             "closes": self.closes.isoformat() if self.closes else None,
             "inferred": self.inferred,
-            "warnings": self.warnings,
+            "notes": notes_and_warnings(self.warnings)[0],
+            "warnings": notes_and_warnings(self.warnings)[1],
         }
 
 

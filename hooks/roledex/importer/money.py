@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from roledex.importer.notes import Note
 from roledex.kb.currencies import code_for_symbol
 from roledex.kb.model import is_sum_of_range
 from roledex.kb.schema import showable_figure
@@ -22,7 +23,29 @@ _NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
     r"|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
 )
-_MULTIPLIER = r"k|K|mn|mio|m|M|lakhs?|lacs?|LPA|lpa|L|Cr|crores?"
+INDIAN_UNITS = {
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "lpa": 1e5,
+    "l": 1e5,
+    "cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+"""Lakh and crore, as written (lower case), by what each is worth: a figure in them is in rupees
+("LPA" is lakhs per annum)."""
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, **INDIAN_UNITS}
+"""Every multiplier a figure may carry, as written (lower case), by what it is worth."""
+_WRITTEN_CASES = {"k": ("k", "K"), "m": ("m", "M"), "l": ("L",), "cr": ("Cr",), "lpa": ("LPA", "lpa")}
+"""How a multiplier may be written where only some cases are one ("5 l" is no lakh); any other
+is written in lower case."""
+_MULTIPLIER = "|".join(
+    re.escape(written)
+    for name in sorted(_MULTIPLIERS, key=len, reverse=True)
+    for written in _WRITTEN_CASES.get(name, (name,))
+)
 AMOUNT = re.compile(
     rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
     rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
@@ -159,23 +182,6 @@ def _currency_of(marker: str | None) -> str | None:
     return code_for_symbol(marker)
 
 
-_MULTIPLIERS = {
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mio": 1e6,
-    "l": 1e5,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "lac": 1e5,
-    "lacs": 1e5,
-    "lpa": 1e5,
-    "cr": 1e7,
-    "crore": 1e7,
-    "crores": 1e7,
-}
-
-
 def amounts(text: str) -> list[Amount]:
     """Every figure in `text` that may be money: with a currency, a multiplier, or in context."""
     found = []
@@ -301,7 +307,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     clause = _clause(text, low.start, end)
     currency = low.currency or (high.currency if high else None)
     multiplier = low.multiplier or (high.multiplier if high else "")
-    if currency is None and multiplier in ("l", "lakh", "lakhs", "lac", "lacs", "lpa", "cr", "crore", "crores"):
+    if currency is None and multiplier in INDIAN_UNITS:
         currency = "INR"  # lakh and crore are Indian units
     lo, hi = low.value, high.value if high else None
     if high is not None and not low.multiplier and high.multiplier and low.value < 1000 <= high.value:
@@ -369,8 +375,10 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Foun
         if total is not None:
             headline = value
             warnings.append(
-                f"the figure {single.text!r} is the sum of the range {total.text!r} "
-                "(a job board's headline), not a salary; kept as salary.headline"
+                Note(
+                    f"the figure {single.text!r} is the sum of the range {total.text!r} "
+                    "(a job board's headline), not a salary; kept as salary.headline"
+                )
             )
     found = [c for c in found if not (headline is not None and headline in c.figures and c not in ranges)]
     base = [c for c in found if c.kind == "base"]
@@ -389,9 +397,11 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Foun
     if passed_over:
         kinds = ", ".join(sorted({c.kind for c in passed_over}))
         warnings.append(
-            f"chose the base pay {best.text!r} over other figures ({kinds}: "
-            + "; ".join(repr(c.text) for c in passed_over[:3])
-            + ")"
+            Note(
+                f"chose the base pay {best.text!r} over other figures ({kinds}: "
+                + "; ".join(repr(c.text) for c in passed_over[:3])
+                + ")"
+            )
         )
     elif len(base) > 1:
         others = [c for c in base if c is not best]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from roledex.importer.extract import Extraction
+from roledex.importer.notes import notes_and_warnings
 from roledex.importer.write import Plan
 
 
@@ -48,5 +49,7 @@ class Outcome:
             return None
         report = self.found.as_json(self.plan.company_slug if self.plan else None)
         if self.plan is not None:
-            report["warnings"] = [*report["warnings"], *self.plan.warnings]
+            notes, warnings = notes_and_warnings(self.plan.warnings)
+            report["notes"] = [*report["notes"], *notes]
+            report["warnings"] = [*report["warnings"], *warnings]
         return report

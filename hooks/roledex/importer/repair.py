@@ -18,6 +18,7 @@ import ftfy
 from markdownify import markdownify
 
 from roledex.importer.limits import MAX_BYTES, TooMuch, check_page
+from roledex.importer.notes import Note
 from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.sections import QUALIFICATION_WORDS, RESPONSIBILITY_WORDS
 from roledex.kb.source import parse_yaml, split_front_matter
@@ -94,7 +95,7 @@ def fix_mojibake(text: str, changes: list[str]) -> str:
     fixed, explanation = ftfy.fix_and_explain(text, uncurl_quotes=False, fix_line_breaks=False)
     if fixed != text:
         steps = ", ".join(f"{action} {parameter}" for action, parameter in (explanation or [])) or "ftfy"
-        changes.append(f"repaired mojibake ({steps}): {_examples(text, fixed)}")
+        changes.append(Note(f"repaired mojibake ({steps}): {_examples(text, fixed)}"))
     return fixed
 
 
@@ -103,14 +104,14 @@ def html_to_markdown(text: str, changes: list[str]) -> str:
     if len(_HTML_TAG.findall(text)) >= 2:
         # markdownify drops the contents of <script> and <style> (code, CSS, JSON-LD) unless told to strip them
         text = markdownify(clean_html(text), heading_style="ATX", bullets="-")
-        changes.append("converted HTML to Markdown")
+        changes.append(Note("converted HTML to Markdown"))
         # markdownify has decoded the page's entities once; what is left was text on the page
         # ('&lt;b&gt;' shown as such) and stays escaped
         return _ENTITY.sub("&amp;", text)
     if re.search(r"&(?:[a-z]+|#\d+|#x[0-9a-f]+);", text, re.I):
         unescaped = html.unescape(text)
         if unescaped != text:
-            changes.append("decoded HTML entities")
+            changes.append(Note("decoded HTML entities"))
             text = unescaped
     return text
 
@@ -143,7 +144,7 @@ def inert_markup(text: str, changes: list[str]) -> str:
 
     inert = _MARKUP_START.sub(escape, text)
     if escaped:
-        changes.append(f"kept {escaped} HTML tag(s) in the text as text, so the page shows them and runs nothing")
+        changes.append(Note(f"kept {escaped} HTML tag(s) in the text as text, so the page shows them and runs nothing"))
     return inert
 
 
@@ -182,7 +183,7 @@ def tidy_layout(text: str, changes: list[str]) -> str:
     tidied = "\n".join(_relevel([line.rstrip() for line in lines]))
     tidied = re.sub(r"\n{3,}", "\n\n", tidied).strip() + "\n"
     if _indentation(tidied) != _indentation(text.strip("\n")):
-        changes.append("re-indented lists and removed stray indentation")
+        changes.append(Note("re-indented lists and removed stray indentation"))
     return tidied
 
 
@@ -289,7 +290,7 @@ def structure_plain_text(text: str, changes: list[str]) -> str:
         out.append(line)
     if not headings and not items:
         return text
-    changes.append(f"gave the plain-text paste {headings} heading(s) and {items} list item(s)")
+    changes.append(Note(f"gave the plain-text paste {headings} heading(s) and {items} list item(s)"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
@@ -303,7 +304,7 @@ def read_hints(text: str) -> tuple[str, dict[str, Any], list[str]]:
     data, _, yaml_problems = parse_yaml("paste", yaml_text, 2)
     if yaml_problems or not isinstance(data, dict):
         return body, {}, ["the paste's own front matter could not be read and was set aside"]
-    return body, dict(data), ["read the paste's own front matter as hints"]
+    return body, dict(data), [Note("read the paste's own front matter as hints")]
 
 
 def repair(raw: bytes) -> Repaired:
@@ -324,8 +325,10 @@ def repair_text(text: str) -> Repaired:
     body = inert_markup(text, changes)
     body, links = inert_links(body)
     if links:
-        changes.append(f"kept {links} link(s) to an address that could run script as text")
+        changes.append(Note(f"kept {links} link(s) to an address that could run script as text"))
     body, attributes = inert_attribute_lists(body)
     if attributes:
-        changes.append(f"kept {attributes} attribute list(s) ({{: ...}}) as text, so they set nothing on the page")
+        changes.append(
+            Note(f"kept {attributes} attribute list(s) ({{: ...}}) as text, so they set nothing on the page")
+        )
     return Repaired(text, hints, changes, body)

@@ -80,6 +80,7 @@ def front_matter(found: Extraction, company_slug: str, title: str, title_why: st
         lines.append(f"  text: {yaml_scalar(salary.text)}")
         if found.headline is not None:
             lines.append(f"  headline: {_number(found.headline)}  # the job board's figure: min + max, not a salary")
+            lines.append("  headline_is: sum")
         written["salary"] = lines
     for key, value in (("url", found.url), ("source", found.source)):
         if value:

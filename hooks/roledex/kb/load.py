@@ -2,7 +2,7 @@
 
 Read every file, check each value against its key in the schema, and build the records
 from what passed. The rules about meaning and references run afterwards on the whole
-knowledge base (`roledex.check.run`), the one way in for the command line and the hook.
+knowledge base (`roledex.check.run`), the one way in for the command line and the plugin.
 """
 
 from __future__ import annotations

@@ -35,6 +35,8 @@ class Salary:
     period: str | None = None
     text: str | None = None
     headline: float | None = None
+    headline_is: str | None = None
+    """'sum' when the user recorded on purpose that the headline is min + max."""
     note: str | None = None
 
     @property

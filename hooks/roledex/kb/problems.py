@@ -7,7 +7,13 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 ERROR = "error"
+"""Wrong: the check fails and a build stops."""
 WARNING = "warning"
+"""Probably wrong, for the user to change: `mkdocs build --strict` fails on it."""
+REMINDER = "reminder"
+"""Nothing wrong with the files: something the search asks of the user (a follow-up that is
+due, an application gone quiet, a story half told). Said, never failing anything."""
+PREFIXES = {WARNING: "warning: ", REMINDER: "reminder: "}
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +32,7 @@ class Problem:
 
     def format(self) -> str:
         """The line `roledex check` and the build print."""
-        prefix = "warning: " if self.severity == WARNING else ""
+        prefix = PREFIXES.get(self.severity, "")
         return f"{self.path}:{self.line}: {self.key}: {prefix}{self.message}"
 
 

@@ -49,7 +49,16 @@ APPLICATION_SOURCES: tuple[str, ...] = ("referral", "recruiter", "job-board", "d
 CONTACT_RELATIONS: tuple[str, ...] = ("referral", "recruiter", "hiring-manager", "interviewer", "peer", "other")
 EMPLOYMENT_TYPES: tuple[str, ...] = ("full-time", "part-time", "contract", "internship", "temporary")
 WORK_MODES: tuple[str, ...] = ("remote", "hybrid", "onsite")
-PERIODS: tuple[str, ...] = ("year", "month", "week", "day", "hour")
+PERIODS_IN_A_YEAR: dict[str, tuple[float, tuple[str, ...]]] = {
+    "year": (1, ()),
+    "month": (12, ()),
+    "week": (1, ("weeks_per_year",)),
+    "day": (1, ("weeks_per_year", "days_per_week")),
+    "hour": (1, ("weeks_per_year", "hours_per_week")),
+}
+"""Each pay period, longest first, and how many make a year: a number times the settings named
+(`extra.roledex`'s working weeks, days and hours)."""
+PERIODS: tuple[str, ...] = tuple(PERIODS_IN_A_YEAR)
 CHOICE_SYNONYMS: dict[str, str] = {
     "annual": "year",
     "annually": "year",
@@ -191,6 +200,9 @@ def _private(default: bool) -> Field:
     )
 
 
+HEADLINE_KINDS = ("sum",)
+"""What a job board's headline figure can be said to be: the sum of the range (min + max)."""
+
 SALARY_FIELDS: tuple[Field, ...] = (
     Field("min", "number", "lowest base pay of the range, as posted", requires=("currency", "period")),
     Field("max", "number", "highest base pay of the range, as posted", requires=("currency", "period")),
@@ -198,6 +210,12 @@ SALARY_FIELDS: tuple[Field, ...] = (
     Field("period", "choice", "what the figures pay for", choices=PERIODS),
     Field("text", "text", "the salary wording exactly as posted"),
     Field("headline", "number", "a single figure a job board showed, kept for the record"),
+    Field(
+        "headline_is",
+        "choice",
+        "what the headline is, when you know: 'sum' (min + max, recorded on purpose; shown as such)",
+        choices=HEADLINE_KINDS,
+    ),
     Field("note", "text", "anything beside base pay, such as 'plus equity and annual bonus'"),
 )
 
@@ -343,7 +361,6 @@ QUESTION = Kind(
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY, QUESTION)}
-KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 
 
 def showable_figure(value: float) -> bool:

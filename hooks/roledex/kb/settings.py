@@ -18,7 +18,7 @@ import yaml
 
 from roledex.kb.currencies import CURRENCY_CODES, currency_hint
 from roledex.kb.problems import Problem
-from roledex.kb.schema import LARGEST_NUMBER
+from roledex.kb.schema import LARGEST_NUMBER, PERIODS_IN_A_YEAR
 from roledex.kb.text import FIRST_DATE, LAST_DATE, date_in_range, did_you_mean, is_slug, parse_date
 from roledex.kb.yaml_diagnosis import syntax_error
 
@@ -64,7 +64,7 @@ class Settings:
     """How each role family is shown, by its slug (`engineering-manager-ml: Engineering Manager, ML`)."""
     held_back: tuple[str, ...] | None = field(default=None, compare=False)
     """The `draft_docs` and `exclude_docs` patterns of mkdocs.yml: what a build without
-    roledex's hook leaves out. None when no mkdocs.yml was read."""
+    roledex's plugin leaves out. None when no mkdocs.yml was read."""
 
     def rate(self, currency: str) -> float | None:
         """Base-currency value of one unit of `currency`, or None when there is no rate."""
@@ -75,11 +75,8 @@ class Settings:
     def periods_per_year(self) -> dict[str, float]:
         """How many of each pay period make a working year, under the stated assumptions."""
         return {
-            "year": 1,
-            "month": 12,
-            "week": self.weeks_per_year,
-            "day": self.weeks_per_year * self.days_per_week,
-            "hour": self.weeks_per_year * self.hours_per_week,
+            period: math.prod((number, *(getattr(self, name) for name in factors)))
+            for period, (number, factors) in PERIODS_IN_A_YEAR.items()
         }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
+from markdown.extensions.toc import slugify
 
 from roledex.facts.timeline import FROM_EVENTS, next_round
 from roledex.kb.model import Application, Contact

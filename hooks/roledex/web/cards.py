@@ -1,4 +1,4 @@
-"""What the hook adds to hand-written pages: a posting's header card, a company's postings."""
+"""What the plugin adds to hand-written pages: a posting's header card, a company's postings."""
 
 from __future__ import annotations
 

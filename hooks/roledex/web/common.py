@@ -227,7 +227,7 @@ def card(items: Iterable[str], footer: str = "", indexed: bool = True) -> str:
 
 def pointer(html_text: str) -> str:
     """A paragraph that points to another page ("The whole profile is on ..."), written as an
-    HTML block: the hook keeps it out of Python-Markdown (`pages.lift_html_blocks`). Its words
+    HTML block: the plugin keeps it out of Python-Markdown (`pages.lift_html_blocks`). Its words
     must already be escaped or built by these helpers."""
     return f'\n<p class="rdx-pointer">{html_text}</p>\n\n'
 

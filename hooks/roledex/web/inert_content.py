@@ -43,7 +43,7 @@ _ARTICLE = re.compile(r'(<article class="md-content__inner[^"]*">)(.*?)(</articl
 
 
 def inert_page(page: str) -> str:
-    """A whole page written by an engine that runs no roledex hook (Zensical builds the Markdown
+    """A whole page written by an engine that runs no roledex plugin (Zensical builds the Markdown
     roledex wrote for it): its article made inert as content is, and no running attribute
     anywhere else; the theme's own scripts stay."""
     page = _ARTICLE.sub(lambda m: m.group(1) + inert_html(m.group(2)) + m.group(3), page)

@@ -1,9 +1,9 @@
 """The site as a folder of Markdown: every page a build shows, enriched and generated, for an
-engine that runs no MkDocs hook (Zensical).
+engine that runs no MkDocs plugin (Zensical).
 
-The same steps as the hook, in the same order: the knowledge base read and checked, the view
+The same steps as the plugin, in the same order: the knowledge base read and checked, the view
 chosen (the public one unless asked), the files it leaves out left behind, each hand-written
-page enriched and each generated page written, with the escaped title the hook gives MkDocs.
+page enriched and each generated page written, with the escaped title the plugin gives MkDocs.
 Nothing private is copied, so no engine can publish it.
 """
 
@@ -60,7 +60,7 @@ def _address(uri: str) -> str:
 
 def _unlinked(markdown: str, uri: str, hidden: HiddenSources, addresses: HiddenAddresses) -> str:
     """The page without links to left-out files: inline Markdown links and raw anchors keep
-    their words and lose their target, images become their alt text (as the hook does)."""
+    their words and lose their target, images become their alt text (as the plugin does)."""
     markdown = _INLINE_LINK.sub(
         lambda match: match.group(1) if hidden.named_by(uri, match.group(2)) else match.group(0), markdown
     )

@@ -1,6 +1,6 @@
 """The site's pages: which are generated, and what each hand-written page gains.
 
-The hook asks two questions of this module, once per build and once per page; both answers
+The plugin asks two questions of this module, once per build and once per page; both answers
 are Markdown. Nothing here knows about MkDocs.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from roledex.kb.problems import Problem
@@ -67,7 +67,7 @@ COMPANY_SEARCH_BOOST = 4
 """A search for a company's name finds its profile before the postings that name it."""
 
 
-def page_meta(src_uri: str, meta: dict[str, Any], markdown: str) -> dict[str, Any]:
+def page_meta(src_uri: str, meta: Mapping[str, Any], markdown: str) -> dict[str, Any]:
     """The front matter a page is shown with: escaped, its title from its H1, and a search
     boost for company profiles."""
     shown = dict(meta)
@@ -257,7 +257,7 @@ _SECTION_START = re.compile(f'<section class="rdx-[a-z-]+"(?:{SEARCH_EXCLUDE_ATT
 def _generated_sections(bare: list[str], markdown: str) -> bool:
     """True when every section tag of the page stands alone as a block (`bare`: the page's
     blocks without their edge newlines), as the generators write them, each closed after it
-    opens. The hook then puts each tag back around the converted Markdown of its content,
+    opens. The plugin then puts each tag back around the converted Markdown of its content,
     which gives the HTML md_in_html gives without its parser reading the section (most of a
     prep page's conversion)."""
     depth = starts = ends = 0

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from roledex.facts.applications import events, last_change, stale_days
-from roledex.facts.reminders import Reminder, reminders
+from roledex.facts.reminders import Reminder, due
 from roledex.kb.model import Application
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, STATUSES
 from roledex.web.common import (
@@ -95,10 +93,9 @@ def pipeline_page(ctx: SiteContext) -> str:
         return "\n".join(parts)
     parts.append(_columns(ctx, applications))
     parts.append(f"## Due in the next {DUE_WITHIN_DAYS} days\n")
-    horizon = ctx.today + dt.timedelta(days=DUE_WITHIN_DAYS)
-    due = [r for r in reminders(ctx.kb, ctx.settings) if r.date <= horizon]
-    if due:
-        rows = [_reminder_row(ctx, r) for r in due]
+    due_now = due(ctx.kb, ctx.settings, ctx.today)
+    if due_now:
+        rows = [_reminder_row(ctx, r) for r in due_now]
         parts.append(table(["Date", "For", "To do"], rows))
     else:
         parts.append("Nothing is due.\n")

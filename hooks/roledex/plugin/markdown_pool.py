@@ -18,7 +18,6 @@ import types
 from typing import Any
 
 import markdown
-from mkdocs.structure import pages
 
 
 class _Reusable(markdown.Markdown):
@@ -34,7 +33,7 @@ class _Reusable(markdown.Markdown):
             self.converting = False
 
 
-class _Pool:
+class Pool:
     """The `markdown` module as MkDocs' pages see it, whose `Markdown` hands out the kept
     converter, reset, when it was made from the same extensions and settings."""
 
@@ -57,9 +56,3 @@ class _Pool:
         except Exception:  # settings that cannot be copied cannot be compared later: not kept
             self.kept = None
         return converter
-
-
-def reuse_converters() -> None:
-    """Let MkDocs' pages share a converter (once per process)."""
-    if not isinstance(pages.markdown, _Pool):
-        pages.markdown = _Pool(pages.markdown)  # type: ignore[assignment]

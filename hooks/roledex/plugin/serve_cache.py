@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 _rendered: dict[str, tuple[Any, ...]] = {}
@@ -66,7 +66,7 @@ def _named(extension: object) -> str:
     return extension if isinstance(extension, str) else _class_name(extension)
 
 
-def set_build_signature(files: Iterable[tuple[str, str]], config: dict[str, Any], hidden: Iterable[str]) -> None:
+def set_build_signature(files: Iterable[tuple[str, str]], config: Mapping[str, Any], hidden: Iterable[str]) -> None:
     """Hash what every page's conversion depends on besides its own Markdown."""
     context["signature"] = _digest(
         sorted(files),
@@ -243,13 +243,13 @@ KNOWN_PLUGINS = frozenset(
 """Plugins whose page events are known: `on_page_context` only feeds the template, or the
 search index through `search_index.add_entry_from_context`, so a page whose written output is
 reused needs neither the template context nor them, only its search entries."""
-_own_module: list[str] = []
-"""The name MkDocs gave the roledex hook module (its `on_post_page` marks banners, which the
-page key holds)."""
+_own: list[str] = []
+"""The roledex plugin's class, by its full name: its page events are known (what they change
+the page key holds)."""
 
 
-def trust_hook(module_name: str) -> None:
-    _own_module[:] = [module_name]
+def trust_plugin(class_name: str) -> None:
+    _own[:] = [class_name]
 
 
 def _maker(handler: Any) -> str:
@@ -264,8 +264,8 @@ def _handled_only_by(plugins: Any, events: Iterable[str], makers: Iterable[str])
 
 
 def _only_known(plugins: Any, events: Iterable[str]) -> bool:
-    """True when every handler of `events` is a known plugin's or the roledex hook's."""
-    return _handled_only_by(plugins, events, KNOWN_PLUGINS | set(_own_module))
+    """True when every handler of `events` is a known plugin's or roledex's."""
+    return _handled_only_by(plugins, events, KNOWN_PLUGINS | set(_own))
 
 
 def reusable_without_plugins(plugins: Any) -> list[Any] | None:
@@ -274,7 +274,7 @@ def reusable_without_plugins(plugins: Any) -> list[Any] | None:
     not known to do only that (then pages go through the events as usual)."""
     if not _handled_only_by(plugins, ("page_context",), KNOWN_PLUGINS):
         return None
-    if not _handled_only_by(plugins, ("post_page",), _own_module):
+    if not _handled_only_by(plugins, ("post_page",), _own):
         return None
     handlers = getattr(plugins, "events", {}).get("page_context", ())
     return [handler.__self__ for handler in handlers if hasattr(handler.__self__, "search_index")]

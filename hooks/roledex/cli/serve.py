@@ -1,0 +1,43 @@
+"""`roledex serve`: `mkdocs serve` for the project, without Material's end-of-life notice.
+
+Material prints a seven-line notice on every `mkdocs` command (its support ends on 5 May 2027;
+the README's "Other engines" says what to do before then). Said on every save's rebuild log,
+it teaches people to skip what is printed, so roledex's commands run MkDocs with the notice
+off (`NO_MKDOCS_2_WARNING`). Every option after `serve` goes to `mkdocs serve` as given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from roledex.cli.output import USAGE, err
+
+QUIET_NOTICE = {"NO_MKDOCS_2_WARNING": "1"}
+"""What turns Material's end-of-life notice off, for every MkDocs roledex runs."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="browse the site with your private pages while you edit (mkdocs serve)",
+        description="Run `mkdocs serve` for the project; options after it go to mkdocs serve "
+        "(such as -a 127.0.0.1:8001).",
+    )
+    serve.add_argument("--config", default=None, help="the site's settings (default: the project's mkdocs.yml)")
+    serve.set_defaults(handler=run, passed_on=[])
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve the site until interrupted; the exit status is MkDocs'."""
+    config = Path(args.config)
+    if not config.is_file():
+        err(f"roledex serve: {config}: no such file; run it inside the project, or give --config")
+        return USAGE
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", config.name, *args.passed_on]
+    return subprocess.run(
+        command, cwd=config.parent.resolve(), env={**os.environ, **QUIET_NOTICE}, check=False
+    ).returncode
