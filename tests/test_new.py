@@ -60,12 +60,12 @@ def test_new_prep_and_application_pass_the_check(docs_copy: Path) -> None:
 
 
 def test_new_prep_for_a_missing_posting_fails_with_a_hint(docs_copy: Path) -> None:
-    result = invoke("new", "prep", "etsy-engineering-manager-ads", cwd=docs_copy.parent)
+    result = invoke("new", "prep", "etsy-engineering-manager-adz-ml", cwd=docs_copy.parent)
     assert result.returncode == 1
     assert "did you mean 'etsy-engineering-manager-ads-ml'?" in result.stderr
 
 
-@pytest.mark.parametrize("given", ["../x", "../../etc/passwd", "/abs/x.md", "Etsy ML"])
+@pytest.mark.parametrize("given", ["../x", "../../etc/passwd", "/abs/x.md", "Zeta ML"])
 def test_new_prep_names_what_is_wrong_with_a_path_for_a_slug(docs_copy: Path, given: str) -> None:
     for kind in ("prep", "application"):
         result = invoke("new", kind, given, cwd=docs_copy.parent)

@@ -103,14 +103,15 @@ def test_the_files_tell_the_whole_story(week: Path) -> None:
     assert checked.returncode == 0, checked.stdout
 
 
-def test_a_change_dated_before_the_last_event_is_refused_and_changes_nothing(week: Path) -> None:
+def test_a_status_dated_before_the_last_change_of_status_is_refused_and_changes_nothing(week: Path) -> None:
     path = week / "docs" / "applications" / f"{A}.md"
     before = path.read_bytes()
-    for command in (("status", A, "offer", "--date", "2026-11-01"), ("event", A, "note", "--date", "2026-11-01")):
-        refused = invoke(*command, cwd=week)
-        assert refused.returncode == 1 and "is before the last event" in refused.stderr
-    unknown = invoke("event", A, "round", "--round", "onsite", "--with", "jane-do", cwd=week)
-    assert unknown.returncode == 2 and "no contact 'jane-do' in contacts/; did you mean 'jane-doe'?" in unknown.stderr
+    refused = invoke("status", A, "offer", "--date", "2026-11-01", cwd=week)
+    assert refused.returncode == 1 and "is before the last change of status" in refused.stderr
+    unknown = invoke("event", A, "round", "--round", "onsite", "--with", "jane-dough", cwd=week)
+    assert (
+        unknown.returncode == 2 and "no contact 'jane-dough' in contacts/; did you mean 'jane-doe'?" in unknown.stderr
+    )
     assert path.read_bytes() == before
 
 

@@ -83,23 +83,16 @@ def _application_findings(
 
 
 def _event_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
-    """Events in the order they happened, each what its kind says, the last status the status."""
-    previous = None
+    """Each event what its kind says, and the status the last change of status by date (the
+    model reads events in date order, wherever in the list each is written)."""
     for event in application.events:
         key = f"events.{event.number}"
-        if previous is not None and event.date < previous.date:
-            yield (
-                f"{key}.date",
-                f"{event.date} is before the event above it ({previous.date}); keep events in the order they happened",
-                ERROR,
-            )
         if event.kind == "status" and not event.status:
             yield f"{key}.kind", "a status event needs a status: the one the application moved to", ERROR
         if event.kind == "round" and not event.round:
             yield f"{key}.kind", f"a round needs its kind in 'round' (one of {', '.join(ROUND_KINDS)})", ERROR
         if event.status and event.date > today:
             yield f"{key}.date", f"a change of status dated {event.date}, in the future; check the date", WARNING
-        previous = event
     moves = [event for event in application.events if event.status]
     if moves and application.status and moves[-1].status != application.status:
         yield (

@@ -7,13 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
+from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
-from roledex.cli.status import refused_out_of_order, refused_unreadable, why_not
+from roledex.cli.status import refused_unreadable, why_not
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
 from roledex.kb.schema import APPLICATION, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
-from roledex.kb.status_edit import CannotEdit, append_entry
+from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date
 from roledex.kb.text import did_you_mean
 
 KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
@@ -35,7 +36,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     event.add_argument("--with", dest="contacts", action="append", metavar="SLUG", help="a contact involved (repeat)")
     event.add_argument("--outcome", metavar="OUTCOME", help="for a round: " + ", ".join(ROUND_OUTCOMES))
     event.add_argument("--note", metavar="TEXT", help="a short note")
-    event.add_argument("--force", action="store_true", help="record an event dated before the last one")
+    event.add_argument(
+        "--force", action="store_true", help=argparse.SUPPRESS
+    )  # events are placed by date: no longer needed
     event.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     event.set_defaults(handler=run)
 
@@ -63,35 +66,46 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         err(f"roledex event: --date takes a date as YYYY-MM-DD, got {args.date!r}")
         return USAGE
+    loaded = checked_knowledge_base(Path(args.docs))
+    kb = loaded.kb
+    people = {slug: contact.name for slug, contact in kb.contacts.items()}
+    found_people, unknown = [], []
+    for given in args.contacts or []:
+        person = meant(given, people)
+        if person.slug is None:
+            hint = person.said or "; `roledex new contact NAME` adds one"
+            unknown.append(f"with: no contact {given!r} in contacts/{hint}")
+        else:
+            found_people.append(person.slug)
+    args.contacts = found_people
     entry = _entry(args, day)
     problems = [f"{key}: {message}" for key, message, _ in check_keys(entry, EVENT_FIELDS)]
     if args.kind == "round" and not args.round:
         problems.append(f"round: a round needs --round (one of {', '.join(ROUND_KINDS)})")
-    loaded = checked_knowledge_base(Path(args.docs))
-    kb = loaded.kb
-    for slug in args.contacts or []:
-        if slug not in kb.contacts:
-            hint = did_you_mean(slug, kb.contacts) or "; `roledex new contact NAME` adds one"
-            problems.append(f"with: no contact {slug!r} in contacts/{hint}")
+    problems += unknown
     if problems:
         for problem in problems:
             err(f"roledex event: --{problem}")
         return USAGE
-    application = kb.applications.get(args.posting)
-    target = scaffold.target_path(Path(args.docs), APPLICATION, args.posting)
+    postings = {**{slug: "" for slug in kb.applications}, **{slug: p.title for slug, p in kb.postings.items()}}
+    found = meant(args.posting, postings)
+    application = kb.applications.get(found.slug) if found.slug else None
+    target = scaffold.target_path(Path(args.docs), APPLICATION, found.slug or args.posting)
     if refused_unreadable("event", target, application, loaded):
         return FAILED
     if application is None:
-        known = did_you_mean(args.posting, kb.applications)
-        err(f"roledex event: no application for {args.posting!r}{known}; `roledex status POSTING applied` starts one")
-        return FAILED
-    if refused_out_of_order("event", application, day, args.force):
+        err(
+            f"roledex event: no application for {args.posting!r}{found.said}; "
+            "`roledex status POSTING applied` starts one"
+        )
         return FAILED
     if day > dt.date.today() and args.kind != "round":
         err(f"roledex event: warning: {day} is in the future")
     path = Path(application.doc.path)
     try:
-        edit_in_place(path, lambda text: append_entry(text, "events", entry, APPLICATION))
+        edit_in_place(
+            path, lambda text: append_entry(text, "events", entry, APPLICATION, place_by_date(text, "events", entry))
+        )
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex event: {path}: {why_not(error)}; nothing was changed")
         return FAILED

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, err, out, settings_or_none
 from roledex.cli.project import CONFIG
 from roledex.cli.status import why_not
@@ -129,6 +130,12 @@ def run(args: argparse.Namespace) -> int:
         return _new_named(docs, QUESTION, args.text, scaffold.question_file(args.text), slug)
     if args.kind == "story":
         return _new_named(docs, STORY, args.title, scaffold.story_file(args.title))
+    found = meant(args.posting, {slug: "" for slug in _known(docs, POSTING)})
+    if found.slug is not None:
+        args.posting = found.slug
+    elif found.said.endswith("give more of the name"):
+        err(f"roledex new {args.kind}: no single posting is {args.posting!r}{found.said}")
+        return FAILED
     if not is_slug(args.posting):
         suggestion = slugify(Path(args.posting).name.removesuffix(".md"))
         hint = f"; did you mean {suggestion!r}?" if suggestion else ""

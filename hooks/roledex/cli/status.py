@@ -7,14 +7,15 @@ import datetime as dt
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
+from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
-from roledex.facts.applications import StatusChange, last_event, status_change
+from roledex.facts.applications import StatusChange, last_status_change, status_change
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place, edit_or_create
 from roledex.kb.load import LoadResult
 from roledex.kb.model import Application
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
-from roledex.kb.status_edit import CannotEdit, append_entry, remove_keys, set_keys
+from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
 
 
@@ -40,15 +41,16 @@ def _date_option(value: str | None, name: str) -> dt.date | None:
         raise ValueError(f"{name} takes a date as YYYY-MM-DD, got {value!r}") from None
 
 
-def refused_out_of_order(command: str, application: Application | None, day: dt.date, force: bool) -> bool:
-    """Say so and return True when `day` comes before the application's last event and the
-    user did not pass --force: events keep the order things happened."""
-    last = last_event(application)
+def refused_out_of_order(application: Application | None, day: dt.date, force: bool) -> bool:
+    """Say so and return True when `day` comes before the application's last change of status
+    and the user did not pass --force: the status is the last change's, so an earlier one would
+    be recorded and not be the status. Any other event (a round planned ahead) is no fence."""
+    last = last_status_change(application)
     if last is None or day >= last.date or force or application is None:
         return False
     err(
-        f"roledex {command}: {day} is before the last event of {application.posting} "
-        f"({last.date}, events.{last.number}); events keep the order things happened: "
+        f"roledex status: {day} is before the last change of status of {application.posting} "
+        f"({last.date}, events.{last.number}, {last.status}); the status is the latest change's: "
         "pass --force to record it anyway"
     )
     return True
@@ -103,14 +105,13 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     loaded = checked_knowledge_base(docs)
     kb = loaded.kb
-    if args.posting not in kb.postings:
-        err(
-            f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}"
-            f"{did_you_mean(args.posting, kb.postings)}"
-        )
+    posting = meant(args.posting, {slug: p.title for slug, p in kb.postings.items()})
+    if posting.slug is None:
+        err(f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}{posting.said}")
         return FAILED
+    args.posting = posting.slug
     application = kb.applications.get(args.posting)
-    if refused_out_of_order("status", application, day, args.force):
+    if refused_out_of_order(application, day, args.force):
         return FAILED
     if day > dt.date.today():
         err(f"roledex status: warning: {day} is in the future; the event is recorded as planned")
@@ -146,5 +147,5 @@ def _changed(text: str, change: StatusChange) -> str:
     """The application's text with the change made: keys set, events added, a passed next step removed."""
     text = set_keys(text, change.values, APPLICATION)
     for event in change.events:
-        text = append_entry(text, "events", event, APPLICATION)
+        text = append_entry(text, "events", event, APPLICATION, place_by_date(text, "events", event))
     return remove_keys(text, change.cleared) if change.cleared else text

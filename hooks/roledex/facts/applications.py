@@ -109,3 +109,9 @@ def last_event(application: Application | None) -> RecordedEvent | None:
     if application is None or not application.events:
         return None
     return max(application.events, key=lambda event: (event.date, event.number))
+
+
+def last_status_change(application: Application | None) -> RecordedEvent | None:
+    """The application's latest change of status, or None: the one its `status` must say."""
+    moves = [event for event in application.events if event.status] if application is not None else []
+    return max(moves, key=lambda event: (event.date, event.number)) if moves else None

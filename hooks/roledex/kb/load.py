@@ -103,7 +103,9 @@ def _valid_values(doc: Document, kind: Kind, bad_keys: set[str]) -> dict[str, An
 
 
 def _entries(key: str, value: list[Any], bad_keys: set[str]) -> list[Event]:
-    """The events whose date passed its check, each without its invalid values."""
+    """The events whose date passed its check, each without its invalid values, in the order
+    they happened: by date, and in the order written on one day (a round planned ahead and
+    written before a note of yesterday still comes after it)."""
     events = []
     for number, item in enumerate(value, 1):
         prefix = f"{key}.{number}"
@@ -128,7 +130,7 @@ def _entries(key: str, value: list[Any], bad_keys: set[str]) -> list[Event]:
                 number=number,
             )
         )
-    return events
+    return sorted(events, key=lambda event: (event.date, event.number))
 
 
 def build_record(doc: Document, kind: Kind, bad_keys: set[str]) -> Any:

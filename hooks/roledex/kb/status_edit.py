@@ -22,6 +22,7 @@ import yaml
 from roledex.kb.scaffold import yaml_scalar
 from roledex.kb.schema import Kind
 from roledex.kb.source import parse_yaml
+from roledex.kb.text import parse_date
 
 
 class CannotEdit(ValueError):
@@ -225,11 +226,12 @@ def _dash_before(yaml_text: str, index: int) -> tuple[int, int] | None:
     return None
 
 
-def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind) -> str:
-    """`text` with `entry` added at the end of the list under `key`, every other byte kept.
+def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind, position: int | None = None) -> str:
+    """`text` with `entry` added to the list under `key` before its item at `position` (from 0;
+    None or past the end: after the last), every other byte kept.
 
-    A block list gets the entry after its last item (comments in it stay); a missing, empty
-    or bracketed list is written whole. Raises CannotEdit like `set_keys`.
+    A block list gets the entry as a block item (comments in it stay); a missing, empty or
+    bracketed list is written whole. Raises CannotEdit like `set_keys`.
     """
     lines = text.splitlines(keepends=True)
     end = closing_fence(lines)
@@ -240,14 +242,44 @@ def append_entry(text: str, key: str, entry: dict[str, Any], kind: Kind) -> str:
         raise CannotEdit(f"{key} is not a list; fix it first (`roledex check` lists it)")
     front = lines[1:end]
     layout = _block_list_layout(_as_yaml(front), key)
+    items = list(existing or [])
+    at = len(items) if position is None else max(0, min(position, len(items)))
+    wanted = [*items[:at], entry, *items[at:]]
     if layout is None:
-        return set_keys(text, {key: [*(existing or []), entry]}, kind)
-    assert isinstance(existing, list)  # a block list with items
-    span = _spans(_as_yaml(front))[key]
-    front.insert(span.stop, _item(entry, layout, newline))
+        return set_keys(text, {key: wanted}, kind)
+    line = _spans(_as_yaml(front))[key].stop if at == len(items) else _item_line(_as_yaml(front), key, at)
+    front.insert(line, _item(entry, layout, newline))
     result = "".join([lines[0], *front, *lines[end:]])
-    _verify(result, before, {key: [*existing, entry]})
+    _verify(result, before, {key: wanted})
     return result
+
+
+def place_by_date(text: str, key: str, entry: dict[str, Any]) -> int | None:
+    """Where `entry` goes in the list under `key` so the list stays in the order things
+    happened: before the first item dated after it (one of the same day stays above it), or
+    None for the end. Read from the text being edited, so a write another command made since
+    the knowledge base was read is counted."""
+    lines = text.splitlines(keepends=True)
+    items = _parsed(_as_yaml(lines[1 : closing_fence(lines)])).get(key)
+    day = parse_date(entry.get("date"))
+    if not isinstance(items, list) or day is None:
+        return None
+    for index, item in enumerate(items):
+        when = parse_date(item.get("date")) if isinstance(item, dict) else None
+        if when is not None and when > day:
+            return index
+    return None
+
+
+def _item_line(yaml_text: str, key: str, index: int) -> int:
+    """The line of the '-' that opens item `index` of the block list under `key`."""
+    root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
+        if str(key_node.value) == key and isinstance(value_node, yaml.SequenceNode):
+            dash = _dash_before(yaml_text, value_node.value[index].start_mark.index)
+            if dash is not None:
+                return dash[0]
+    raise CannotEdit(f"cannot find where item {index + 1} of {key} starts; fix the list first")
 
 
 def remove_keys(text: str, keys: list[str]) -> str:
