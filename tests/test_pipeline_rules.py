@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from roledex.facts.applications import Event, events, last_change, last_event, status_change
+from roledex.facts.applications import last_change, last_status_change, status_change
 from roledex.facts.reminders import due
 from roledex.kb.model import Application, KnowledgeBase
 from roledex.kb.model import Event as Recorded
@@ -58,53 +58,6 @@ def test_the_last_change_is_the_later_of_applied_and_updated(
     applied: int | None, updated: int | None, last: int | None
 ) -> None:
     assert last_change(application(applied=applied, updated=updated)) == day(last)
-
-
-@pytest.mark.parametrize(
-    ("record", "found"),
-    [
-        (application(), []),
-        (application(applied=-9), [(-9, "applied")]),
-        (application(status="screening", applied=-9, updated=-2), [(-9, "applied"), (-2, "status: screening")]),
-        (application(status="screening", applied=-4, updated=-4), [(-4, "applied")]),  # one day, one event
-        (application(status=None, updated=-2), [(-2, "status: not set")]),
-        (application(status="", updated=-2), [(-2, "status: not set")]),
-        (application(next_date=3, next_step="call Jo"), [(3, "next: call Jo")]),
-        (application(next_date=3), [(3, "next: next step")]),
-        (application(next_date=3, next_step=""), [(3, "next: next step")]),
-        (application(next_step="call Jo"), []),  # a step without a day is not on the timeline
-        (
-            application(status="interviewing", applied=-20, updated=-6, next_date=2, next_step="onsite"),
-            [(-20, "applied"), (-6, "status: interviewing"), (2, "next: onsite")],
-        ),
-    ],
-)
-def test_each_dated_fact_of_an_application_is_one_event(record: Application, found: list[tuple[int, str]]) -> None:
-    timeline = events([record])
-    assert [(event.date, event.what) for event in timeline] == [(day(offset), what) for offset, what in found]
-    assert all(event.application is record for event in timeline)
-
-
-def test_the_timeline_is_oldest_first_then_by_application_then_by_event() -> None:
-    b = application(slug="b", status="screening", applied=-5, updated=-1)
-    a = application(slug="a", status="interviewing", applied=-5, updated=-1, next_date=-1, next_step="call")
-    c = application(slug="c", applied=-7)
-    timeline = events([b, a, c])
-    assert [(event.date, event.application.slug, event.what) for event in timeline] == [
-        (day(-7), "c", "applied"),
-        (day(-5), "a", "applied"),
-        (day(-5), "b", "applied"),
-        (day(-1), "a", "next: call"),
-        (day(-1), "a", "status: interviewing"),
-        (day(-1), "b", "status: screening"),
-    ]
-
-
-def test_an_event_is_a_value() -> None:
-    record = application(applied=-1)
-    assert Event(day(-1), "applied", record) == events([record])[0]  # type: ignore[arg-type]
-    with pytest.raises(AttributeError):
-        events([record])[0].what = "other"  # type: ignore[misc]
 
 
 def due_soon(records: list[Any], today: dt.date) -> list[Any]:
@@ -210,8 +163,18 @@ def test_a_file_with_events_gets_only_the_new_one_and_its_note() -> None:
     record.events = [Recorded(date=day(-9) or TODAY, kind="status", status="applied", number=1)]
     change = status_change(record, "screening", TODAY, note="recruiter called")
     assert change.events == [{"date": TODAY, "status": "screening", "note": "recruiter called"}]
-    assert last_event(record) == record.events[0]
-    assert last_event(application()) is None and last_event(None) is None
+    assert last_status_change(record) == record.events[0]
+    assert last_status_change(application()) is None and last_status_change(None) is None
+
+
+def test_the_last_change_of_status_is_the_latest_by_date_not_any_later_event() -> None:
+    record = application(status="screening", applied=-9)
+    record.events = [
+        Recorded(date=day(-9) or TODAY, kind="status", status="applied", number=1),
+        Recorded(date=day(-2) or TODAY, kind="status", status="screening", number=2),
+        Recorded(date=day(4) or TODAY, kind="round", round="technical", number=3),
+    ]
+    assert last_status_change(record) == record.events[1]
 
 
 @pytest.mark.parametrize(

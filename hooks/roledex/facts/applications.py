@@ -31,28 +31,6 @@ def stale_days(application: Application, today: dt.date) -> int | None:
 
 
 @dataclass(frozen=True)
-class Event:
-    """A dated step of one application: applied, a status change, a next step."""
-
-    date: dt.date
-    what: str
-    application: Application
-
-
-def events(applications: list[Application]) -> list[Event]:
-    """Every dated event of every application, oldest first."""
-    found = []
-    for application in applications:
-        if application.applied:
-            found.append(Event(application.applied, "applied", application))
-        if application.updated and application.updated != application.applied:
-            found.append(Event(application.updated, f"status: {application.status or 'not set'}", application))
-        if application.next_date:
-            found.append(Event(application.next_date, f"next: {application.next_step or 'next step'}", application))
-    return sorted(found, key=lambda e: (e.date, e.application.slug, e.what))
-
-
-@dataclass(frozen=True)
 class StatusChange:
     """What moving an application to a status writes: the keys it sets, the events it adds
     (the change itself, after any reconstructed from a file that predates events), and the
@@ -102,13 +80,6 @@ def status_change(
     if application is not None and moved and passed:
         cleared = [key for key in ("next_step", "next_date") if key in application.doc.meta and key not in values]
     return StatusChange(values, [*seeded, event], cleared)
-
-
-def last_event(application: Application | None) -> RecordedEvent | None:
-    """The application's latest recorded event, or None."""
-    if application is None or not application.events:
-        return None
-    return max(application.events, key=lambda event: (event.date, event.number))
 
 
 def last_status_change(application: Application | None) -> RecordedEvent | None:

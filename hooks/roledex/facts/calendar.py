@@ -17,7 +17,6 @@ from icalendar import Event as CalendarEvent
 
 from roledex.facts.reminders import reminders
 from roledex.kb.model import Application, Event, KnowledgeBase
-from roledex.kb.schema import CLOSED_STATUSES
 from roledex.kb.settings import Settings
 from roledex.kb.text import parse_time
 
@@ -90,10 +89,13 @@ def calendar(kb: KnowledgeBase, settings: Settings, now: dt.datetime | None = No
         for round_ in application.rounds:
             cal.add_component(_round(application, round_, _title(kb, application.posting), kb, settings, stamp))
     for reminder in reminders(kb, settings):
-        if reminder.kind == "closing":
-            continue  # every posting's closing date is added below
+        if reminder.kind == "round":
+            continue  # every round is in the calendar above, at its time
         identity: tuple[object, ...]
-        if reminder.contact is not None:
+        if reminder.kind == "closing" and reminder.posting is not None:
+            summary = f"Applications close: {_title(kb, reminder.posting.slug)}"
+            identity = ("closes", reminder.posting.slug)
+        elif reminder.contact is not None:
             summary, identity = reminder.what[:1].upper() + reminder.what[1:], ("contact", reminder.contact.slug)
         elif reminder.application is not None:
             title = _title(kb, reminder.application.posting)
@@ -102,10 +104,5 @@ def calendar(kb: KnowledgeBase, settings: Settings, now: dt.datetime | None = No
         else:
             continue
         cal.add_component(_all_day(summary, reminder.date, identity, stamp))
-    for posting in kb.postings.values():
-        mine = kb.applications.get(posting.slug)
-        if posting.closes and (mine is None or mine.status not in CLOSED_STATUSES):
-            summary = f"Applications close: {_title(kb, posting.slug)}"
-            cal.add_component(_all_day(summary, posting.closes, ("closes", posting.slug), stamp))
     cal.add_missing_timezones()
     return bytes(cal.to_ical())

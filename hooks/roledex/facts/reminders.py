@@ -9,9 +9,9 @@ is due, and `roledex calendar` puts it in the user's calendar.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from roledex.kb.model import Application, Contact, KnowledgeBase, Posting
+from roledex.kb.model import Application, Contact, Event, KnowledgeBase, Posting
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STATUSES
 from roledex.kb.settings import Settings
 
@@ -26,7 +26,7 @@ class Reminder:
 
     date: dt.date
     kind: str
-    """follow-up, next-step, contact or closing."""
+    """follow-up, next-step, round, contact or closing."""
     what: str
     application: Application | None = None
     contact: Contact | None = None
@@ -69,28 +69,73 @@ def ghosted(application: Application, settings: Settings, today: dt.date) -> boo
     return (today - last).days >= settings.ghosted_after_days
 
 
+PLANNED_OUTCOMES = frozenset({None, "scheduled"})
+"""A round with no outcome yet, or one said to be scheduled, is still to come (or to record)."""
+MERGED_KINDS = frozenset({"follow-up", "next-step"})
+"""What the user does for one application on one day is one item, however many rules ask it."""
+
+
+def _round_label(event: Event) -> str:
+    when = f" at {event.time}" if event.time else ""
+    return f"{(event.round or 'interview').replace('-', ' ')} round{when}"
+
+
+def _application_reminders(application: Application, posting: Posting | None, settings: Settings) -> list[Reminder]:
+    found: list[Reminder] = []
+    follow_up = follow_up_due(application, settings, posting)
+    if follow_up is not None:
+        found.append(follow_up)
+    if application.status in CLOSED_STATUSES:
+        return found
+    if application.next_date:
+        what = application.next_step or "next step"
+        found.append(Reminder(application.next_date, "next-step", what, application, posting=posting))
+    for event in application.rounds:
+        if event.outcome in PLANNED_OUTCOMES:
+            found.append(Reminder(event.date, "round", _round_label(event), application, posting=posting))
+    return found
+
+
+def _merged(found: list[Reminder]) -> list[Reminder]:
+    """Follow-ups and next steps of one application on one day, as one reminder."""
+    groups: dict[tuple[dt.date, str], list[Reminder]] = {}
+    kept: list[Reminder] = []
+    for reminder in found:
+        if reminder.kind in MERGED_KINDS and reminder.application is not None:
+            groups.setdefault((reminder.date, reminder.application.slug), []).append(reminder)
+        else:
+            kept.append(reminder)
+    for group in groups.values():
+        first = min(group, key=lambda r: r.kind)
+        kept.append(replace(first, what="; ".join(r.what for r in sorted(group, key=lambda r: r.kind))))
+    return kept
+
+
+def not_applied_yet(application: Application | None) -> bool:
+    """True for a posting with no application, or one still being prepared: its closing date
+    is still something to act on."""
+    return application is None or application.status in PREPARING | {None}
+
+
 def reminders(kb: KnowledgeBase, settings: Settings) -> list[Reminder]:
-    """Everything that has a day to be done, soonest first."""
+    """Everything that has a day to be done, soonest first: follow-ups, next steps and rounds
+    of open applications, closing dates of postings not applied to yet, people to get back to."""
     found: list[Reminder] = []
     for application in kb.applications.values():
-        posting = kb.postings.get(application.posting)
-        follow_up = follow_up_due(application, settings, posting)
-        if follow_up is not None:
-            found.append(follow_up)
-        if application.next_date and application.status not in CLOSED_STATUSES:
-            what = application.next_step or "next step"
-            found.append(Reminder(application.next_date, "next-step", what, application, posting=posting))
-        if posting is not None and posting.closes and application.status in PREPARING | {None}:
-            found.append(Reminder(posting.closes, "closing", "applications close", application, posting=posting))
+        found += _application_reminders(application, kb.postings.get(application.posting), settings)
+    for posting in kb.postings.values():
+        mine = kb.applications.get(posting.slug)
+        if posting.closes and not_applied_yet(mine):
+            found.append(Reminder(posting.closes, "closing", "applications close", mine, posting=posting))
     for contact in kb.contacts.values():
         if contact.next_follow_up:
             found.append(Reminder(contact.next_follow_up, "contact", f"get back to {contact.name}", contact=contact))
-    return sorted(found, key=lambda r: (r.date, r.kind, r.what, _whose(r)))
+    return sorted(_merged(found), key=lambda r: (r.date, r.kind, r.what, _whose(r)))
 
 
 def _whose(reminder: Reminder) -> str:
     """The slug of the record a reminder belongs to: one order for reminders alike otherwise."""
-    record = reminder.application or reminder.contact
+    record = reminder.application or reminder.contact or reminder.posting
     return record.slug if record is not None else ""
 
 

@@ -8,6 +8,7 @@ import re
 
 from markdown.extensions.toc import slugify
 
+from roledex.facts.reminders import due
 from roledex.facts.timeline import FROM_EVENTS, next_round
 from roledex.kb.model import Application, Contact
 from roledex.kb.sections import sections
@@ -24,6 +25,7 @@ from roledex.web.common import (
     text,
 )
 from roledex.web.context import SiteContext
+from roledex.web.due_list import due_table
 from roledex.web.standing import application_uri, next_step_text, status_badge
 
 
@@ -124,13 +126,15 @@ def _debrief_link(anchor: str | None, here: str, application: Application) -> st
 
 
 def application_page(ctx: SiteContext, application: Application, body: str, heading: str | None) -> str:
-    """The page of one application: facts card, timeline, rounds, then the body as written."""
+    """The page of one application: facts card, what is due, timeline, rounds, then the body as written."""
     here = application_uri(application)
     posting = ctx.kb.postings.get(application.posting)
     title = heading or f"Application: {text(posting.title if posting else application.posting)}"
+    mine = [r for r in due(ctx.kb, ctx.settings, ctx.today) if r.application is application]
     return (
         f"# {title}\n"
         + card(_facts(ctx, application, here))
+        + ("## Due\n\n" + due_table(ctx, mine, here) + "\n" if mine else "")
         + _timeline(ctx, application, here)
         + "\n"
         + rounds_section(ctx, application, here)

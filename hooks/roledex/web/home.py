@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
+from roledex.facts.reminders import due, not_applied_yet
 from roledex.web.common import INDEX_URIS, company_name, company_uri, link, posting_uri, prep_uri, relative, table
 from roledex.web.context import SiteContext
+from roledex.web.due_list import due_table
 from roledex.web.indexes import newest_first
 from roledex.web.standing import standing
 
 NEWEST = 8
 
 
+WEEK = 7
+"""The home page's "today and this week": what is due within this many days, and overdue."""
+
+
 def _closing_soon(ctx: SiteContext) -> list:
+    """Postings that close soon and that you have not applied to (in the private view; the
+    published site knows no applications)."""
     horizon = ctx.today + dt.timedelta(days=ctx.settings.closing_soon_days)
-    postings = [p for p in ctx.kb.postings.values() if p.closes and ctx.today <= p.closes <= horizon]
+    postings = [
+        p
+        for p in ctx.kb.postings.values()
+        if p.closes and ctx.today <= p.closes <= horizon and not_applied_yet(ctx.kb.applications.get(p.slug))
+    ]
     return sorted(postings, key=lambda p: (p.closes, p.slug))
 
 
@@ -65,6 +77,10 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
         + (f", {link('Applications', here, INDEX_URIS['applications'])}" if ctx.includes_private else "")
         + ".\n"
     )
+    if ctx.includes_private:
+        this_week = ctx.today + dt.timedelta(days=WEEK)
+        parts.append("## Due today and this week\n")
+        parts.append(due_table(ctx, [r for r in due(kb, ctx.settings, ctx.today) if r.date <= this_week], here))
     newest = sorted(kb.postings.values(), key=newest_first)[:NEWEST]
     parts.append("## Newest postings\n")
     parts.append(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from roledex.facts.applications import events, last_change, stale_days
-from roledex.facts.reminders import Reminder, due
+from roledex.facts.applications import last_change, stale_days
+from roledex.facts.reminders import due
+from roledex.facts.timeline import timeline
 from roledex.kb.model import Application
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, STATUSES
 from roledex.web.common import (
@@ -19,6 +20,7 @@ from roledex.web.common import (
     text,
 )
 from roledex.web.context import SiteContext
+from roledex.web.due_list import due_table
 
 HERE = INDEX_URIS["applications"]
 
@@ -42,17 +44,6 @@ def _card(ctx: SiteContext, application: Application) -> str:
     if days is not None:
         lines.append("<p>" + badge(f"stale: {days} days without change", "flag") + "</p>")
     return '<div class="rdx-pipeline-card">' + "".join(lines) + "</div>"
-
-
-def _reminder_row(ctx: SiteContext, reminder: Reminder) -> list[str]:
-    when = str(reminder.date) + (" " + badge("overdue", "flag") if reminder.date < ctx.today else "")
-    if reminder.posting is not None:
-        target = link(reminder.posting.title, HERE, posting_uri(reminder.posting))
-    elif reminder.contact is not None:
-        target = link(reminder.contact.name, HERE, reminder.contact.doc.src_uri)
-    else:
-        target = ""
-    return [when, target, text(reminder.what)]
 
 
 def _columns(ctx: SiteContext, applications: list[Application]) -> str:
@@ -93,26 +84,22 @@ def pipeline_page(ctx: SiteContext) -> str:
         return "\n".join(parts)
     parts.append(_columns(ctx, applications))
     parts.append(f"## Due in the next {DUE_WITHIN_DAYS} days\n")
-    due_now = due(ctx.kb, ctx.settings, ctx.today)
-    if due_now:
-        rows = [_reminder_row(ctx, r) for r in due_now]
-        parts.append(table(["Date", "For", "To do"], rows))
-    else:
-        parts.append("Nothing is due.\n")
+    parts.append(due_table(ctx, due(ctx.kb, ctx.settings, ctx.today), HERE))
     parts.append("## Timeline\n")
-    timeline = events(applications)
-    if timeline:
+    moments = sorted(
+        ((moment, application) for application in applications for moment in timeline(application)),
+        key=lambda pair: (pair[0].date, pair[1].slug),
+    )
+    if moments:
         rows = [
             [
-                str(e.date),
+                str(moment.date),
                 link(
-                    ctx.kb.postings[e.application.posting].title,
-                    HERE,
-                    posting_uri(ctx.kb.postings[e.application.posting]),
+                    ctx.kb.postings[application.posting].title, HERE, posting_uri(ctx.kb.postings[application.posting])
                 ),
-                text(e.what),
+                text(moment.describe() + (f": {moment.note}" if moment.note else "")),
             ]
-            for e in timeline
+            for moment, application in moments
         ]
         parts.append(table(["Date", "Posting", "Event"], rows))
     else:
