@@ -377,4 +377,5 @@ def test_a_token_written_in_a_profile_stays_words_and_the_generated_blocks_stay_
     assert build_site(tmp_path).returncode == 0
     page = read_page(tmp_path, "companies/acme/")
     assert "<p>RDXBLOCK1X</p>" in page and page.count("<table") == 1
-    assert page.index("<p>RDXBLOCK1X</p>") < page.index("Anvils.") < page.index("<table")
+    # the postings come first, under the facts, then the profile's own words
+    assert page.index("<table") < page.index("<p>RDXBLOCK1X</p>") < page.index("Anvils.")

@@ -12,6 +12,7 @@ from typing import Any
 
 from roledex.facts.applications import last_change, stale_days
 from roledex.facts.reminders import Reminder, follow_up_due
+from roledex.kb.countries import city_and_country
 from roledex.kb.model import Application, Contact, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, STORY_NEEDS, Kind
@@ -62,6 +63,14 @@ def _salary_findings(salary: Salary) -> Iterator[tuple[str, str, str]]:
 def _posting_findings(posting: Posting) -> Iterator[tuple[str, str, str]]:
     if posting.salary is not None:
         yield from _salary_findings(posting.salary)
+    split = city_and_country(list(posting.locations or []))
+    if split is not None:
+        city, country = split
+        yield (
+            "locations",
+            f'{city!r} and {country!r} read as two places; if they are one, quote it: ["{city}, {country}"]',
+            WARNING,
+        )
     if posting.posted and posting.closes and posting.closes < posting.posted:
         yield "closes", f"closes {posting.closes} is before posted {posting.posted}", ERROR
 

@@ -156,12 +156,35 @@ def _unclosed_flow(yaml_text: str) -> int | None:
     return opened[0] if opened else None
 
 
+_KEY_AT_MARGIN = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)", re.M)
+
+
+def _runaway_quote(yaml_text: str) -> int | None:
+    """The line of a quoted value whose quote is not closed on its line, so that it ran on over
+    the keys below it (`title: "Staff Engineer` then `role: ...`) until a later quote closed it:
+    the loaders report the damage lines later, as indentation."""
+    try:
+        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                inside = yaml_text[token.start_mark.index : token.end_mark.index]
+                if "\n" in inside and _KEY_AT_MARGIN.search(inside.split("\n", 1)[1]):
+                    return int(token.start_mark.line)
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def syntax_error(yaml_text: str, error: yaml.YAMLError) -> YamlTrouble:
     """A loader's error, said in roledex's words where roledex knows the cause."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     # At the end of the text libyaml's mark sits a line below PyYAML's: both mean the last line.
     last_line = max(len(yaml_text.rstrip().split("\n")) - 1, 0)
     line = min(mark.line, last_line) if mark is not None else 0
+    runaway = _runaway_quote(yaml_text)
+    if runaway is not None and runaway <= line:
+        return YamlTrouble(
+            runaway, "the quote on this line is not closed on it, so the value runs on into the keys below; close it"
+        )
     unclosed = _unclosed_flow(yaml_text)
     if unclosed is not None and unclosed <= line:
         return YamlTrouble(unclosed, _OPEN_COLLECTION)

@@ -122,11 +122,12 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
     if folder == COMPANY.folder and slug in ctx.kb.companies:
         company = ctx.kb.companies[slug]
         body, heading = strip_leading_h1(markdown)
-        return (
+        return (  # its postings first: a profile runs to a dozen sections
             f"# {heading or text(company.name)}\n\n"
             + company_header(company)
+            + company_postings(ctx, company).lstrip("\n")
+            + "\n"
             + body.lstrip("\n")
-            + company_postings(ctx, company)
             + company_people(ctx, company)
         )
     if folder == POSTING.folder and slug in ctx.kb.postings:
