@@ -271,6 +271,50 @@ def place_by_date(text: str, key: str, entry: dict[str, Any]) -> int | None:
     return None
 
 
+def set_item_keys(text: str, key: str, index: int, values: dict[str, Any]) -> str:
+    """`text` with `values` set in item `index` (from 0) of the block list of mappings under
+    `key`: a key the item has gets its new value on its own line, one it lacks a line below
+    its last, laid out as its other keys; every other byte kept. Raises CannotEdit."""
+    lines = text.splitlines(keepends=True)
+    end = closing_fence(lines)
+    newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    before = _parsed(_as_yaml(lines[1:end]))
+    items = before.get(key)
+    if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
+        raise CannotEdit(f"{key} has no item {index + 1} to change")
+    front = lines[1:end]
+    item = _item_node(_as_yaml(front), key, index)
+    column = int(item.value[-1][0].start_mark.column) if item.value else int(item.start_mark.column)
+    for name, value in values.items():
+        existing = next((pair for pair in item.value if str(pair[0].value) == name), None)
+        if existing is not None:
+            name_node, value_node = existing
+            if not isinstance(value_node, yaml.ScalarNode) or value_node.end_mark.line != name_node.start_mark.line:
+                raise CannotEdit(f"{key}.{index + 1}.{name} spans lines; change it by hand")
+            row = name_node.start_mark.line
+            tail = front[row][value_node.end_mark.column :].rstrip("\r\n")
+            front[row] = front[row][: value_node.start_mark.column] + yaml_scalar(value) + tail + newline
+        else:
+            last = max(int(pair[1].end_mark.line) - (1 if pair[1].end_mark.column == 0 else 0) for pair in item.value)
+            front.insert(last + 1, f"{' ' * column}{name}: {yaml_scalar(value)}{newline}")
+        item = _item_node(_as_yaml(front), key, index)
+    result = "".join([lines[0], *front, *lines[end:]])
+    expected = [dict(entry) for entry in items]
+    expected[index].update(values)
+    _verify(result, before, {key: expected})
+    return result
+
+
+def _item_node(yaml_text: str, key: str, index: int) -> yaml.MappingNode:
+    root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    for key_node, value_node in root.value if isinstance(root, yaml.MappingNode) else []:
+        if str(key_node.value) == key and isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style:
+            item = value_node.value[index]
+            if isinstance(item, yaml.MappingNode) and not item.flow_style:
+                return item
+    raise CannotEdit(f"item {index + 1} of {key} is not written as a block of keys; change it by hand")
+
+
 def _item_line(yaml_text: str, key: str, index: int) -> int:
     """The line of the '-' that opens item `index` of the block list under `key`."""
     root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
