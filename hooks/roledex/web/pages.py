@@ -18,6 +18,7 @@ from roledex.web.cards import company_header, company_postings, posting_header
 from roledex.web.common import INDEX_URIS, SEARCH_EXCLUDE_ATTRIBUTE, WIDE_PAGE, prep_uri, role_uri, text
 from roledex.web.contact_page import company_people, contact_page
 from roledex.web.context import SiteContext
+from roledex.web.empty_sections import without_empty_sections
 from roledex.web.funnel_page import funnel_page
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index, roles_index
@@ -121,7 +122,7 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
         return home_page(ctx, intro=markdown)
     if folder == COMPANY.folder and slug in ctx.kb.companies:
         company = ctx.kb.companies[slug]
-        body, heading = strip_leading_h1(markdown)
+        body, heading = strip_leading_h1(without_empty_sections(markdown))
         return (  # its postings first: a profile runs to a dozen sections
             f"# {heading or text(company.name)}\n\n"
             + company_header(company)
@@ -135,10 +136,10 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
     if folder == APPLICATION.folder and ctx.includes_private:
         application = next((a for a in ctx.kb.applications.values() if a.slug == slug), None)
         if application is not None:
-            body, heading = strip_leading_h1(markdown)
+            body, heading = strip_leading_h1(without_empty_sections(markdown))
             return application_page(ctx, application, body, heading)
     if folder == CONTACT.folder and slug in ctx.kb.contacts and ctx.includes_private:
-        body, heading = strip_leading_h1(markdown)
+        body, heading = strip_leading_h1(without_empty_sections(markdown))
         return contact_page(ctx, ctx.kb.contacts[slug], body, heading)
     if folder == PREP.folder:
         prep = ctx.kb.preps.get(slug)
