@@ -122,6 +122,18 @@ def site_config(root: Path) -> Path:
     return path
 
 
+def plan_a_round(root: Path, posting: str) -> None:
+    """Apply to `posting` on 2026-12-01 and plan a technical round for 2026-12-10 at 14:30 in
+    London, as a user would at the command line on 2026-12-06."""
+    with time_machine.travel(dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC), tick=False):
+        applied = ("status", posting, "applied", "--date", "2026-12-01")
+        planned = ("event", posting, "round", "--round", "technical", "--date", "2026-12-10")
+        planned += ("--time", "14:30 Europe/London", "--outcome", "scheduled")
+        for step in (applied, planned):
+            result = invoke(*step, cwd=root)
+            assert result.returncode == 0, (step, result.stderr)
+
+
 def set_plugin_options(root: Path, *options: str) -> None:
     """Give roledex's plugin in `root/mkdocs.yml` these options (`speedups: false`)."""
     config = root / "mkdocs.yml"

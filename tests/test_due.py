@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from conftest import build_site, invoke, make_site, read_page
+from conftest import build_site, invoke, make_site, plan_a_round, read_page
 from icalendar import Calendar
 from roledex.facts.reminders import due, reminders
 from roledex.kb.model import Application, Event, KnowledgeBase, Posting
@@ -91,25 +91,8 @@ def test_a_closed_application_has_nothing_due_but_its_follow_up_rule_says() -> N
 
 def test_the_home_page_the_pipeline_and_the_calendar_list_a_round_in_four_days(tmp_path: Path) -> None:
     make_site(tmp_path)
+    plan_a_round(tmp_path, "etsy ads")
     with time_machine.travel(dt.datetime(2026, 12, 6, 12, tzinfo=dt.UTC), tick=False):
-        for step in (
-            ("status", "etsy ads", "applied", "--date", "2026-12-01"),
-            (
-                "event",
-                "etsy ads",
-                "round",
-                "--round",
-                "technical",
-                "--date",
-                "2026-12-10",
-                "--time",
-                "14:30 Europe/London",
-                "--outcome",
-                "scheduled",
-            ),
-        ):
-            result = invoke(*step, cwd=tmp_path)
-            assert result.returncode == 0, result.stderr
         assert build_site(tmp_path, private="include").returncode == 0
         calendar = invoke("calendar", "--output", str(tmp_path / "mine.ics"), cwd=tmp_path)
     assert calendar.returncode == 0, calendar.stderr

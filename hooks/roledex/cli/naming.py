@@ -45,7 +45,8 @@ def meant(given: str, records: Mapping[str, str]) -> Meant:
     if not typed:
         return Meant(None, did_you_mean(given, records))
     starting = sorted(slug for slug in records if slug.startswith(typed))
-    fitting = starting or sorted(slug for slug, title in records.items() if _fits(_words(given), slug, title))
+    words = _words(given)
+    fitting = starting or sorted(slug for slug, title in records.items() if _fits(words, slug, title))
     if len(fitting) == 1:
         return Meant(fitting[0])
     if fitting:

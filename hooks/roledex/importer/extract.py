@@ -110,6 +110,7 @@ class Extraction:
 
     def as_json(self, company_slug: str | None = None) -> dict[str, Any]:
         """The fields `roledex import --dry-run --json` prints, with the company's slug if known."""
+        notes, warnings = notes_and_warnings(self.warnings)
         salary = None
         if self.salary is not None and self.salary.figures:
             salary = {
@@ -131,8 +132,8 @@ class Extraction:
             "posted": self.posted.isoformat() if self.posted else None,
             "closes": self.closes.isoformat() if self.closes else None,
             "inferred": self.inferred,
-            "notes": notes_and_warnings(self.warnings)[0],
-            "warnings": notes_and_warnings(self.warnings)[1],
+            "notes": notes,
+            "warnings": warnings,
         }
 
 

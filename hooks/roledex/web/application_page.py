@@ -8,7 +8,6 @@ import re
 
 from markdown.extensions.toc import slugify
 
-from roledex.facts.reminders import due
 from roledex.facts.timeline import FROM_EVENTS, next_round
 from roledex.kb.model import Application, Contact
 from roledex.kb.sections import sections
@@ -130,7 +129,7 @@ def application_page(ctx: SiteContext, application: Application, body: str, head
     here = application_uri(application)
     posting = ctx.kb.postings.get(application.posting)
     title = heading or f"Application: {text(posting.title if posting else application.posting)}"
-    mine = [r for r in due(ctx.kb, ctx.settings, ctx.today) if r.application is application]
+    mine = [r for r in ctx.due() if r.application is application]
     return (
         f"# {title}\n"
         + card(_facts(ctx, application, here))

@@ -12,6 +12,7 @@ from typing import TypeVar, cast
 from roledex.facts.company_brief import company_brief
 from roledex.facts.history import status_history
 from roledex.facts.prep_notes import Notes, read_notes
+from roledex.facts.reminders import Reminder, due
 from roledex.facts.requirements import qualifications, responsibilities
 from roledex.facts.salary import Annual, Band, annual_salary, band
 from roledex.facts.timeline import Moment, timeline
@@ -118,6 +119,11 @@ class SiteContext:
             return timeline(application, status_history(application.doc.path) if asks_git else [])
 
         return self.once(("timeline", application.slug), told)
+
+    def due(self) -> list[Reminder]:
+        """What is due (`facts.reminders.due`), worked out once per build: the home page, the
+        applications page and every application's page show it."""
+        return self.once(("due",), lambda: due(self.kb, self.settings, self.today))
 
     def application_of(self, posting: Posting) -> Application | None:
         """The user's application for a posting, in the private view only."""

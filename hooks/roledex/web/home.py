@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from roledex.facts.reminders import due, not_applied_yet
+from roledex.facts.reminders import not_applied_yet
 from roledex.web.common import INDEX_URIS, company_name, company_uri, link, posting_uri, prep_uri, relative, table
 from roledex.web.context import SiteContext
 from roledex.web.due_list import due_table
@@ -80,7 +80,7 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
     if ctx.includes_private:
         this_week = ctx.today + dt.timedelta(days=WEEK)
         parts.append("## Due today and this week\n")
-        parts.append(due_table(ctx, [r for r in due(kb, ctx.settings, ctx.today) if r.date <= this_week], here))
+        parts.append(due_table(ctx, [r for r in ctx.due() if r.date <= this_week], here))
     newest = sorted(kb.postings.values(), key=newest_first)[:NEWEST]
     parts.append("## Newest postings\n")
     parts.append(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from roledex.facts.applications import last_change, stale_days
-from roledex.facts.reminders import due
-from roledex.facts.timeline import timeline
 from roledex.kb.model import Application
 from roledex.kb.schema import CLOSED_STATUSES, DUE_WITHIN_DAYS, STALE_AFTER_DAYS, STATUSES
 from roledex.web.common import (
@@ -84,10 +82,10 @@ def pipeline_page(ctx: SiteContext) -> str:
         return "\n".join(parts)
     parts.append(_columns(ctx, applications))
     parts.append(f"## Due in the next {DUE_WITHIN_DAYS} days\n")
-    parts.append(due_table(ctx, due(ctx.kb, ctx.settings, ctx.today), HERE))
+    parts.append(due_table(ctx, ctx.due(), HERE))
     parts.append("## Timeline\n")
     moments = sorted(
-        ((moment, application) for application in applications for moment in timeline(application)),
+        ((moment, application) for application in applications for moment in ctx.timeline(application)),
         key=lambda pair: (pair[0].date, pair[1].slug),
     )
     if moments:
