@@ -66,12 +66,13 @@ REFUSALS = [
         ["event", P, "status"],
         2,
         "roledex event: 'status' is not a kind of event; a change of status goes through `roledex status`; "
-        "kinds: round, follow-up, reply, note",
+        "kinds: round, follow-up, reply, note, todo",
     ),
     (
         ["event", P, "rond"],
         2,
-        "roledex event: 'rond' is not a kind of event; did you mean 'round'?; kinds: round, follow-up, reply, note",
+        "roledex event: 'rond' is not a kind of event; did you mean 'round'?; "
+        "kinds: round, follow-up, reply, note, todo",
     ),
     (
         ["event", P, "note", "--date", "12/01/2026"],

@@ -13,7 +13,7 @@ from typing import Any
 from roledex.facts.applications import last_change, stale_days
 from roledex.facts.reminders import Reminder, follow_up_due
 from roledex.kb.countries import city_and_country
-from roledex.kb.model import Application, Contact, KnowledgeBase, Posting, Salary
+from roledex.kb.model import Application, Contact, Event, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, STORY_NEEDS, Kind
 from roledex.kb.sections import sections
@@ -91,6 +91,32 @@ def _application_findings(
         yield "applied", f"applied {application.applied} is in the future", WARNING
 
 
+def _todo_findings(application: Application, event: Event, today: dt.date) -> Iterator[tuple[str, str, str]]:
+    """A to-do says what to do; only a to-do has `due` and `done`; an open one past its day is
+    a reminder."""
+    key = f"events.{event.number}"
+    if event.kind != "todo":
+        for name in ("due", "done"):
+            if getattr(event, name) is not None:
+                yield f"{key}.{name}", f"only a to-do has '{name}'; set kind: todo, or remove it", ERROR
+        return
+    if not event.note:
+        yield f"{key}.note", "a to-do needs what to do in 'note', such as 'Send the portfolio link'", ERROR
+    if event.done is not None and event.done < event.date:
+        yield (
+            f"{key}.done",
+            f"done {event.done}, before the to-do was written on {event.date}; check the dates",
+            WARNING,
+        )
+    if event.done is None and event.due is not None and event.due < today:
+        yield (
+            f"{key}.due",
+            f"to-do due since {event.due}: {event.note or 'to-do'}; when it is done, "
+            f"`roledex event {application.slug} todo --number {event.number} --done`",
+            REMINDER,
+        )
+
+
 def _event_findings(application: Application, today: dt.date) -> Iterator[tuple[str, str, str]]:
     """Each event what its kind says, and the status the last change of status by date (the
     model reads events in date order, wherever in the list each is written)."""
@@ -102,6 +128,7 @@ def _event_findings(application: Application, today: dt.date) -> Iterator[tuple[
             yield f"{key}.kind", f"a round needs its kind in 'round' (one of {', '.join(ROUND_KINDS)})", ERROR
         if event.status and event.date > today:
             yield f"{key}.date", f"a change of status dated {event.date}, in the future; check the date", WARNING
+        yield from _todo_findings(application, event, today)
     moves = [event for event in application.events if event.status]
     if moves and application.status and moves[-1].status != application.status:
         yield (

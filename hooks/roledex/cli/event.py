@@ -1,4 +1,5 @@
-"""`roledex event`: add an interview round, a follow-up, a reply or a note to an application."""
+"""`roledex event`: add an interview round, a follow-up, a reply, a note or a to-do to an
+application, record how a planned round went, or mark a to-do done."""
 
 from __future__ import annotations
 
@@ -7,17 +8,17 @@ import datetime as dt
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
-from roledex.cli.naming import meant
+from roledex.cli.naming import Meant, meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.cli.status import refused_unreadable, why_not
 from roledex.facts.reminders import PLANNED_OUTCOMES
 from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
-from roledex.kb.model import Application, Event
+from roledex.kb.model import Application, Event, KnowledgeBase
 from roledex.kb.schema import APPLICATION, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
 from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, set_item_keys
-from roledex.kb.text import did_you_mean
+from roledex.kb.text import did_you_mean, slugify
 
 KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
 """A change of status goes through `roledex status`, which keeps `status` in step."""
@@ -25,11 +26,20 @@ KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
 
 def register(commands: argparse._SubParsersAction) -> None:
     event = commands.add_parser(
-        "event", help="add an interview round, a follow-up, a reply or a note to an application"
+        "event", help="add an interview round, a follow-up, a reply, a note or a to-do to an application"
     )
-    event.add_argument("posting", metavar="POSTING", help="the posting's slug")
+    event.add_argument(
+        "posting", metavar="POSTING", help="the posting: its slug, the start of it, or words of its title"
+    )
     event.add_argument("kind", metavar="KIND", help=", ".join(KINDS))
+    event.add_argument("text", nargs="?", metavar="TEXT", help="what to do (a to-do), or the note of any other kind")
     event.add_argument("--date", help="the day (default: today)")
+    event.add_argument("--due", metavar="DATE", help="for a to-do: the day it is due")
+    event.add_argument(
+        "--done",
+        action="store_true",
+        help="for a to-do: mark the open to-do TEXT names (or events.N of --number) done on --date",
+    )
     event.add_argument("--round", metavar="KIND", help="for a round: " + ", ".join(ROUND_KINDS))
     event.add_argument(
         "--time", metavar="TIME", help="for a round: its start with a time zone, such as '14:30 Europe/London'"
@@ -41,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--number",
         type=int,
         metavar="N",
-        help="with --outcome: the round to record it on, as events.N (default: the planned round on --date)",
+        help="with --outcome: the round to record it on; with --done: the to-do; as events.N",
     )
     event.add_argument("--note", metavar="TEXT", help="a short note")
     event.add_argument(
@@ -53,7 +63,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _entry(args: argparse.Namespace, day: dt.date) -> dict[str, object]:
     entry: dict[str, object] = {"date": day, "kind": args.kind}
-    for key in ("round", "time", "minutes", "outcome", "note"):
+    for key in ("round", "time", "minutes", "outcome", "note", "due"):
         value = getattr(args, key)
         if value is not None:
             entry[key] = value
@@ -96,6 +106,63 @@ def _record_outcome(args: argparse.Namespace, application: Application, held: Ev
     return OK
 
 
+def _application_meant(given: str, kb: KnowledgeBase) -> Meant:
+    """The posting `given` names, among those with an application first (an event belongs to
+    one): 'etsy growth' is the one Etsy growth role applied to, though Etsy has two."""
+    titles = {slug: p.title for slug, p in kb.postings.items()}
+    every = {**{slug: "" for slug in kb.applications}, **titles}
+    if given in every or slugify(given) in every:  # a slug given in full is that record
+        return meant(given, every)
+    applied = meant(given, {slug: titles.get(slug, "") for slug in kb.applications})
+    return applied if applied.slug is not None else meant(given, every)
+
+
+def _todo_misuse(args: argparse.Namespace) -> str:
+    """Why the to-do options do not fit the rest of the command, or ''."""
+    if args.text and args.note:
+        return "give the note once: as TEXT or as --note"
+    if args.kind != "todo" and (args.due or args.done):
+        return f"--{'due' if args.due else 'done'} is for a to-do (`roledex event POSTING todo TEXT`)"
+    if args.kind == "todo" and not args.done and not (args.text or args.note):
+        return "a to-do needs what to do: `roledex event POSTING todo 'Send the portfolio link' --due YYYY-MM-DD`"
+    if args.done and args.due:
+        return "--done marks a to-do done; --due sets the day of a new one: give one of them"
+    return ""
+
+
+def _open_todo(application: Application, args: argparse.Namespace) -> Event | str:
+    """The open to-do `--number` or TEXT names, or why there is none."""
+    todos = application.open_todos
+    if not todos:
+        return f"{application.posting} has no open to-do"
+    listed = "; open: " + ", ".join(f"events.{e.number} {e.note!r}" for e in todos)
+    if args.number is not None:
+        found = next((e for e in todos if e.number == args.number), None)
+        return found if found is not None else f"--number: events.{args.number} is not an open to-do{listed}"
+    if not (args.text or args.note):
+        return f"say which to-do: its words or --number N{listed}" if len(todos) > 1 else todos[0]
+    named = meant(args.text or args.note, {f"events.{e.number}": e.note or "" for e in todos})
+    if named.slug is None:
+        return f"no open to-do fits {(args.text or args.note)!r}{listed}"
+    return next(e for e in todos if f"events.{e.number}" == named.slug)
+
+
+def _mark_done(args: argparse.Namespace, application: Application, day: dt.date) -> int:
+    """Set `done` on the open to-do the command names."""
+    todo = _open_todo(application, args)
+    if isinstance(todo, str):
+        err(f"roledex event: {todo}")
+        return FAILED
+    path = Path(application.doc.path)
+    try:
+        edit_in_place(path, lambda text: set_item_keys(text, "events", todo.number - 1, {"done": day}))
+    except (CannotEdit, OSError, UnicodeDecodeError) as error:
+        err(f"roledex event: {path}: {why_not(error)}; nothing was changed")
+        return FAILED
+    out(f"updated {path}: events.{todo.number} to-do {todo.note!r}: done {day}")
+    return OK
+
+
 def run(args: argparse.Namespace) -> int:
     """Append one event to an application, after checking it as `roledex check` would."""
     if args.kind not in KINDS:
@@ -103,11 +170,19 @@ def run(args: argparse.Namespace) -> int:
         hint = hint or did_you_mean(args.kind, KINDS)
         err(f"roledex event: {args.kind!r} is not a kind of event{hint}; kinds: {', '.join(KINDS)}")
         return USAGE
-    try:
-        day = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    except ValueError:
-        err(f"roledex event: --date takes a date as YYYY-MM-DD, got {args.date!r}")
+    for option in ("date", "due"):
+        given = getattr(args, option)
+        try:
+            setattr(args, option, dt.date.fromisoformat(given) if given else None)
+        except ValueError:
+            err(f"roledex event: --{option} takes a date as YYYY-MM-DD, got {given!r}")
+            return USAGE
+    day = args.date or dt.date.today()
+    misuse = _todo_misuse(args)
+    if misuse:
+        err(f"roledex event: {misuse}")
         return USAGE
+    args.note = args.note or args.text
     loaded = checked_knowledge_base(Path(args.docs))
     kb = loaded.kb
     people = {slug: contact.name for slug, contact in kb.contacts.items()}
@@ -130,8 +205,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             err(f"roledex event: --{problem}")
         return USAGE
-    postings = {**{slug: "" for slug in kb.applications}, **{slug: p.title for slug, p in kb.postings.items()}}
-    found = meant(args.posting, postings)
+    found = _application_meant(args.posting, kb)
     application = kb.applications.get(found.slug) if found.slug else None
     target = scaffold.target_path(Path(args.docs), APPLICATION, found.slug or args.posting)
     if refused_unreadable("event", target, application, loaded):
@@ -144,6 +218,8 @@ def run(args: argparse.Namespace) -> int:
         return FAILED
     if day > dt.date.today() and args.kind != "round":
         err(f"roledex event: warning: {day} is in the future")
+    if args.done:
+        return _mark_done(args, application, day)
     held = _planned_round(application, args, day)
     if isinstance(held, str):
         err(f"roledex event: {held}")

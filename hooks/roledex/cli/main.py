@@ -17,6 +17,7 @@ from roledex.cli import (
     event,
     export,
     import_,
+    mv,
     new,
     publish_check,
     schema,
@@ -26,7 +27,7 @@ from roledex.cli import (
 from roledex.cli.output import FAILED, OK, err
 from roledex.cli.project import fill_locations
 
-COMMANDS = (check, schema, new, import_, status, event, calendar, serve, build, publish_check, deploy, export)
+COMMANDS = (check, schema, new, import_, status, event, mv, calendar, serve, build, publish_check, deploy, export)
 """In the order `roledex --help` lists them."""
 
 

@@ -15,7 +15,7 @@ import hashlib
 from icalendar import Alarm, Calendar
 from icalendar import Event as CalendarEvent
 
-from roledex.facts.reminders import reminders
+from roledex.facts.reminders import Reminder, reminders
 from roledex.kb.model import Application, Event, KnowledgeBase
 from roledex.kb.settings import Settings
 from roledex.kb.text import parse_time
@@ -77,6 +77,19 @@ def _title(kb: KnowledgeBase, posting_slug: str) -> str:
     return f"{posting.title} at {company.name if company else posting.company}"
 
 
+SUMMARY_PREFIX = {"next-step": "Next", "todo": "To do"}
+
+
+def _application_summary(reminder: Reminder, title: str) -> str:
+    """'Follow up: <posting>', 'Next: ...' or 'To do: ...' for one item; the items of one
+    application's day merged are said as the due list says them, then the posting."""
+    if reminder.merged > 1:
+        return f"{reminder.what[:1].upper()}{reminder.what[1:]} ({title})"
+    if reminder.kind == "follow-up":
+        return f"Follow up: {title}"
+    return f"{SUMMARY_PREFIX.get(reminder.kind, 'Next')}: {reminder.what} ({title})"
+
+
 def calendar(kb: KnowledgeBase, settings: Settings, now: dt.datetime | None = None) -> bytes:
     """The whole calendar as the bytes of an .ics file."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
@@ -99,7 +112,7 @@ def calendar(kb: KnowledgeBase, settings: Settings, now: dt.datetime | None = No
             summary, identity = reminder.what[:1].upper() + reminder.what[1:], ("contact", reminder.contact.slug)
         elif reminder.application is not None:
             title = _title(kb, reminder.application.posting)
-            summary = f"Follow up: {title}" if reminder.kind == "follow-up" else f"Next: {reminder.what} ({title})"
+            summary = _application_summary(reminder, title)
             identity = (reminder.kind, reminder.application.slug, reminder.number)
         else:
             continue

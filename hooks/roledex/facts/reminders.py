@@ -1,5 +1,5 @@
-"""What is due: follow-ups on applications with no answer, next steps, people to get back to,
-and postings closing while an application is still being prepared.
+"""What is due: follow-ups on applications with no answer, next steps, to-dos, rounds, people
+to get back to, and postings closing while an application is still being prepared.
 
 The numbers come from `extra.roledex` (`follow_up_after_days`, `follow_up_again_days`,
 `follow_ups`); `roledex check` warns about what is overdue, the applications page lists what
@@ -26,13 +26,15 @@ class Reminder:
 
     date: dt.date
     kind: str
-    """follow-up, next-step, round, contact or closing."""
+    """follow-up, next-step, todo, round, contact or closing."""
     what: str
     application: Application | None = None
     contact: Contact | None = None
     posting: Posting | None = None
     number: int = 1
-    """Which follow-up this is (1 for the first)."""
+    """Which follow-up this is (1 for the first); for a to-do or a round, its event's number."""
+    merged: int = 1
+    """How many items of one application's day this one stands for."""
 
 
 def answered(application: Application) -> bool:
@@ -71,7 +73,7 @@ def ghosted(application: Application, settings: Settings, today: dt.date) -> boo
 
 PLANNED_OUTCOMES = frozenset({None, "scheduled"})
 """A round with no outcome yet, or one said to be scheduled, is still to come (or to record)."""
-MERGED_KINDS = frozenset({"follow-up", "next-step"})
+MERGED_KINDS = frozenset({"follow-up", "next-step", "todo"})
 """What the user does for one application on one day is one item, however many rules ask it."""
 
 
@@ -92,12 +94,19 @@ def _application_reminders(application: Application, posting: Posting | None, se
         found.append(Reminder(application.next_date, "next-step", what, application, posting=posting))
     for event in application.rounds:
         if event.outcome in PLANNED_OUTCOMES:
-            found.append(Reminder(event.date, "round", _round_label(event), application, posting=posting))
+            found.append(
+                Reminder(event.date, "round", _round_label(event), application, posting=posting, number=event.number)
+            )
+    for todo in application.open_todos:
+        if todo.due is not None:
+            found.append(
+                Reminder(todo.due, "todo", todo.note or "to-do", application, posting=posting, number=todo.number)
+            )
     return found
 
 
 def _merged(found: list[Reminder]) -> list[Reminder]:
-    """Follow-ups and next steps of one application on one day, as one reminder."""
+    """Follow-ups, next steps and to-dos of one application on one day, as one reminder."""
     groups: dict[tuple[dt.date, str], list[Reminder]] = {}
     kept: list[Reminder] = []
     for reminder in found:
@@ -107,7 +116,8 @@ def _merged(found: list[Reminder]) -> list[Reminder]:
             kept.append(reminder)
     for group in groups.values():
         first = min(group, key=lambda r: r.kind)
-        kept.append(replace(first, what="; ".join(r.what for r in sorted(group, key=lambda r: r.kind))))
+        words = "; ".join(r.what for r in sorted(group, key=lambda r: r.kind))
+        kept.append(replace(first, what=words, merged=len(group)))
     return kept
 
 
@@ -118,8 +128,8 @@ def not_applied_yet(application: Application | None) -> bool:
 
 
 def reminders(kb: KnowledgeBase, settings: Settings) -> list[Reminder]:
-    """Everything that has a day to be done, soonest first: follow-ups, next steps and rounds
-    of open applications, closing dates of postings not applied to yet, people to get back to."""
+    """Everything that has a day to be done, soonest first: follow-ups, next steps, rounds and
+    to-dos of open applications, closing dates of postings not applied to yet, people to get back to."""
     found: list[Reminder] = []
     for application in kb.applications.values():
         found += _application_reminders(application, kb.postings.get(application.posting), settings)

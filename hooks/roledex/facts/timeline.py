@@ -31,6 +31,8 @@ class Moment:
     outcome: str | None = None
     note: str | None = None
     source: str = FROM_EVENTS
+    due: dt.date | None = None
+    done: dt.date | None = None
 
     def describe(self) -> str:
         """The moment in a few words: 'moved to screening', 'technical round (passed)'."""
@@ -39,6 +41,9 @@ class Moment:
             return what + (f" ({self.outcome})" if self.outcome else "")
         if self.kind == "status":
             return f"moved to {self.status}" if self.status else "status change"
+        if self.kind == "todo":
+            when = f"done {self.done}" if self.done else f"due {self.due}" if self.due else "open"
+            return f"to-do ({when})"
         words = {"follow-up": "you followed up", "reply": "they replied", "note": "note"}
         what = words.get(self.kind, self.kind)
         return what + (f"; moved to {self.status}" if self.status else "")
@@ -54,6 +59,8 @@ def _moment(event: Event) -> Moment:
         event.contacts,
         event.outcome,
         event.note,
+        due=event.due,
+        done=event.done,
     )
 
 

@@ -127,6 +127,8 @@ def _entries(key: str, value: list[Any], bad_keys: set[str]) -> list[Event]:
                 contacts=tuple(kept.get("contacts") or ()),
                 outcome=kept.get("outcome"),
                 note=kept.get("note"),
+                due=parse_date(kept.get("due")),
+                done=parse_date(kept.get("done")),
                 number=number,
             )
         )

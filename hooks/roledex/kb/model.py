@@ -113,6 +113,8 @@ class Event:
     contacts: tuple[str, ...] = ()
     outcome: str | None = None
     note: str | None = None
+    due: dt.date | None = None
+    done: dt.date | None = None
     number: int = 0
     """Its place in the list, from 1: `events.<number>` in messages."""
 
@@ -139,6 +141,11 @@ class Application:
     contacts: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     private: bool = APPLICATION.private_by_default
+
+    @property
+    def open_todos(self) -> list[Event]:
+        """To-dos not done yet, in the order written."""
+        return [e for e in self.events if e.kind == "todo" and e.done is None]
 
     @property
     def rounds(self) -> list[Event]:

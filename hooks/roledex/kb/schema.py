@@ -30,9 +30,10 @@ WAITING_ON_YOU: frozenset[str] = frozenset({"offer"})
 """Open statuses where the next move is the user's: nothing to chase, so never stale."""
 DUE_WITHIN_DAYS = 14
 """The pipeline lists next steps due within this many days."""
-EVENT_KINDS: tuple[str, ...] = ("status", "round", "follow-up", "reply", "note")
+EVENT_KINDS: tuple[str, ...] = ("status", "round", "follow-up", "reply", "note", "todo")
 """What an application event records: a change of status, an interview round, a follow-up the
-user sent, a reply from the company, or a note."""
+user sent, a reply from the company, a note, or a to-do (its text in `note`, with `due` and
+`done` dates)."""
 ROUND_KINDS: tuple[str, ...] = (
     "recruiter-screen",
     "hiring-manager",
@@ -228,7 +229,9 @@ EVENT_FIELDS: tuple[Field, ...] = (
     Field("minutes", "integer", "how long a round lasts, in minutes"),
     Field("contacts", "slug_list", "the people involved, by slug (files in contacts/)"),
     Field("outcome", "choice", "how a round went", choices=ROUND_OUTCOMES),
-    Field("note", "text", "a short note"),
+    Field("note", "text", "a short note; for a to-do, what to do"),
+    Field("due", "date", "for a to-do: the day it is due"),
+    Field("done", "date", "for a to-do: the day it was done"),
 )
 """One dated event of an application's history; the debrief of a round goes in the body
 under a heading with the round's date."""

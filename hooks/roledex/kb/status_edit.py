@@ -342,3 +342,38 @@ def remove_keys(text: str, keys: list[str]) -> str:
     if after != {k: v for k, v in before.items() if k not in keys}:
         raise CannotEdit(f"removing {', '.join(keys)} would not read back as written; nothing was changed")
     return result
+
+
+def _slug_token(slug: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(slug)}(?![\w-])")
+
+
+def _renamed(value: Any, old: str, new: str) -> Any:
+    if value == old:
+        return new
+    if isinstance(value, list):
+        return [new if item == old else item for item in value]
+    return value
+
+
+def rename_slug(text: str, keys: list[str], old: str, new: str) -> str:
+    """`text` with the slug `old` changed to `new` in the values of `keys` (a slug, or a list of
+    them), every other byte kept: the same proof as `set_keys`, the old mapping with exactly
+    those values renamed. Raises CannotEdit."""
+    lines = text.splitlines(keepends=True)
+    end = closing_fence(lines)
+    front = lines[1:end]
+    before = _parsed(_as_yaml(front))
+    spans = _spans(_as_yaml(front))
+    token = _slug_token(old)
+    for key in keys:
+        if key in spans and _renamed(before.get(key), old, new) != before.get(key):
+            span = spans[key]
+            front[span.start : span.stop] = [token.sub(new, line) for line in front[span.start : span.stop]]
+    result = "".join([lines[0], *front, *lines[end:]])
+    result_lines = result.splitlines(keepends=True)
+    after = _parsed(_as_yaml(result_lines[1 : closing_fence(result_lines)]))
+    expected = {k: (_renamed(v, old, new) if k in keys else v) for k, v in before.items()}
+    if after != expected:
+        raise CannotEdit(f"renaming {old!r} in {', '.join(keys)} would not read back as written; change it by hand")
+    return result

@@ -37,6 +37,7 @@ from roledex.plugin.build_state import BuildState, ServeMemory
 from roledex.plugin.markdown_extensions import HiddenLinks, InertContent
 from roledex.web.context import SiteContext
 from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html
+from roledex.web.own_lists import LIST_TITLES, LIST_URIS
 from roledex.web.pages import (
     PRIVATE_BANNER,
     enrich,
@@ -81,6 +82,16 @@ def _timed(event: Callable[..., Any]) -> Callable[..., Any]:
     return timed
 
 
+PRIVATE_NAV = {"Applications": "applications/index.md", **{LIST_TITLES[k]: uri for k, uri in LIST_URIS.items()}}
+"""The private view's own pages, added to the navigation where the user's `nav` leaves them out."""
+
+
+def _add_private_lists(nav: list[Any]) -> None:
+    for title, uri in PRIVATE_NAV.items():
+        if not any(uri in str(entry) for entry in nav):
+            nav.append({title: uri})
+
+
 class RoledexPlugin(BasePlugin[RoledexConfig]):
     """The knowledge base's pages, checked, with private ones left out of a published build."""
 
@@ -111,8 +122,8 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         self._read_settings(config)
         if self.build.include_private:
             log.info("roledex: private pages are included (this view must not be published)")
-            if config.nav is not None and not any("applications/index.md" in str(entry) for entry in config.nav):
-                config.nav.append({"Applications": "applications/index.md"})
+            if config.nav is not None:
+                _add_private_lists(config.nav)
         _set_addresses(config, site_addresses(self.build.settings, os.environ))
         extensions: list[Any] = config.markdown_extensions  # MkDocs takes instances as well as names
         extensions.append(HiddenLinks(lambda: (self.build.page_src, self.build.hidden_sources)))

@@ -78,6 +78,23 @@ def _timeline(ctx: SiteContext, application: Application, here: str) -> str:
     return "## Timeline\n" + note + table(["Date", "What", "With", "Note"], rows)
 
 
+def todos_section(ctx: SiteContext, application: Application) -> str:
+    """The to-dos not done yet, each with its due date and the command that marks it done."""
+    todos = application.open_todos
+    if not todos:
+        return ""
+    rows = [
+        [
+            (str(e.due) + (" overdue" if e.due < ctx.today else "")) if e.due else "",
+            text(e.note or ""),
+            f"events.{e.number}",
+        ]
+        for e in sorted(todos, key=lambda e: (e.due is None, e.due or e.date, e.number))
+    ]
+    how = f"\n`roledex event {application.slug} todo --number N --done` marks one done.\n"
+    return "## To-dos\n\n" + table(["Due", "To do", "Event"], rows) + how + "\n"
+
+
 def rounds_section(ctx: SiteContext, application: Application, here: str, level: int = 2) -> str:
     """The rounds so far and the next one, under a heading of `level`; empty without rounds."""
     rounds = application.rounds
@@ -134,6 +151,7 @@ def application_page(ctx: SiteContext, application: Application, body: str, head
         f"# {title}\n"
         + card(_facts(ctx, application, here))
         + ("## Due\n\n" + due_table(ctx, mine, here) + "\n" if mine else "")
+        + todos_section(ctx, application)
         + _timeline(ctx, application, here)
         + "\n"
         + rounds_section(ctx, application, here)

@@ -9,6 +9,7 @@ from roledex.web.common import INDEX_URIS, company_name, company_uri, link, post
 from roledex.web.context import SiteContext
 from roledex.web.due_list import due_table
 from roledex.web.indexes import newest_first
+from roledex.web.own_lists import LIST_TITLES, LIST_URIS
 from roledex.web.standing import standing
 
 NEWEST = 8
@@ -72,11 +73,10 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
             ("Tags", "tags"),
         )
     )
-    parts.append(
-        f"Browse: {browse}"
-        + (f", {link('Applications', here, INDEX_URIS['applications'])}" if ctx.includes_private else "")
-        + ".\n"
-    )
+    parts.append(f"Browse: {browse}.\n")
+    if ctx.includes_private:
+        yours = [("Applications", INDEX_URIS["applications"])] + [(LIST_TITLES[k], u) for k, u in LIST_URIS.items()]
+        parts.append("Yours (private view): " + ", ".join(link(label, here, uri) for label, uri in yours) + ".\n")
     if ctx.includes_private:
         this_week = ctx.today + dt.timedelta(days=WEEK)
         parts.append("## Due today and this week\n")

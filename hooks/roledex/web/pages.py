@@ -22,6 +22,7 @@ from roledex.web.empty_sections import without_empty_sections
 from roledex.web.funnel_page import funnel_page
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index, roles_index
+from roledex.web.own_lists import own_lists
 from roledex.web.pipeline_page import pipeline_page
 from roledex.web.prep_page import prep_page
 from roledex.web.roles import role_page
@@ -51,6 +52,7 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
     if ctx.includes_private:
         pages[INDEX_URIS["applications"]] = WIDE_PAGE + pipeline_page(ctx)
         pages[INDEX_URIS["funnel"]] = funnel_page(ctx)
+        pages.update(own_lists(ctx))
     return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
 
 
