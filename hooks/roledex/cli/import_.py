@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +22,20 @@ if TYPE_CHECKING:
 def register(commands: argparse._SubParsersAction) -> None:
     imports = commands.add_parser("import", help="turn raw postings (text, Markdown or HTML) into posting files")
     imports.add_argument("files", nargs="+", metavar="FILE", help="files, folders, or - for standard input")
-    imports.add_argument("--company", metavar="SLUG", help="the company's slug, when the text does not name it")
+    imports.add_argument(
+        "--company",
+        metavar="SLUG",
+        help="the company's slug, when the text does not name it; for a posting on record, corrects it",
+    )
     imports.add_argument("--url", metavar="URL", help="the posting's address, when the text does not hold it")
-    imports.add_argument("--title", metavar="TEXT", help="the posting's title, in place of what is read")
+    imports.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="the posting's title, in place of what is read; for one on record, corrects it (and its file name)",
+    )
     imports.add_argument("--location", metavar="PLACE", help="where the job is, in place of what is read")
     imports.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
+    imports.add_argument("--config", default=None, help=argparse.SUPPRESS)  # mkdocs.yml, for a rename
     imports.add_argument("--force", action="store_true", help="overwrite, and import duplicates")
     imports.add_argument(
         "--update",
@@ -101,6 +110,19 @@ def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, 
     return True, report
 
 
+def _corrected(outcome: Outcome, args: argparse.Namespace) -> Outcome:
+    """A posting on record with --title or --company: those set on it, its file renamed after
+    them when the importer named it; what else changed at its address is still listed."""
+    from roledex.importer.correct import Correction, correct
+
+    assert outcome.record is not None
+    done, stopped = correct(Path(args.docs), Path(args.config), outcome.record, Correction(args.title, args.company))
+    if stopped:
+        return replace(outcome, failure=stopped, written=(*outcome.written, *done))
+    news = tuple(line for line in outcome.news if line != "up to date with its address")
+    return replace(outcome, failure=None, news=news, written=(*outcome.written, *done))
+
+
 def run(args: argparse.Namespace) -> int:
     """Turn raw postings into posting files; every file is tried, failures are counted."""
     if args.json and not args.dry_run:
@@ -142,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 stem = Path(source.name).stem if source.name != "<stdin>" else "pasted posting"
                 outcome = import_posting(source.raw, request, kb, known, fallback_title=stem)
+            if outcome.record is not None and not args.dry_run and (args.title or args.company):
+                outcome = _corrected(outcome, args)
             ok, report = _said(source.name, outcome, args)
             results.append(ok)
             if report is not None:

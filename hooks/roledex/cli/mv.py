@@ -1,15 +1,14 @@
 """`roledex mv`: rename a company or a posting, and every file and reference that names it.
 
-Everything the rename touches is worked out first (`kb.rename`); a name already taken, or a
-file that cannot be edited safely, stops it with nothing changed. Then new files are written
-(never over another), references edited under their locks, and the old files removed last:
-stopped halfway, the knowledge base holds both names, never neither.
+Everything the rename touches is worked out and rehearsed first (`kb.rename`); a name already
+taken, or a file that cannot be edited safely, stops it with nothing changed. Then new files
+are written, references edited, the old files removed last: stopped halfway, the knowledge
+base holds both names, never neither.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
@@ -17,10 +16,9 @@ from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.cli.status import why_not
 from roledex.importer.snapshots import snapshot_folder
-from roledex.kb.files import edit_in_place, record_lock, write_text_atomic
 from roledex.kb.load import LoadResult
 from roledex.kb.problems import errors_in
-from roledex.kb.rename import Renaming, add_linking_pages, held_back_lines, plan_company, plan_posting, taken
+from roledex.kb.rename import Renaming, apply, plan, rehearse, taken
 from roledex.kb.status_edit import CannotEdit
 from roledex.kb.text import slugify
 
@@ -49,19 +47,6 @@ def _which(loaded: LoadResult, given: str) -> tuple[str, str] | str:
     return ("company" if found.slug in kb.companies else "posting"), found.slug
 
 
-def _plan(loaded: LoadResult, docs: Path, config: Path, kind: str, old: str, new: str) -> Renaming:
-    kb = loaded.kb
-    renaming = plan_company(kb, old, new) if kind == "company" else plan_posting(kb, old, new)
-    if kind == "posting" and snapshot_folder(docs, old).is_dir():
-        renaming.folders.append((snapshot_folder(docs, old), snapshot_folder(docs, new)))
-    add_linking_pages(renaming, sorted(docs.rglob("*.md")))
-    if config.is_file() and held_back_lines(config.read_text(encoding="utf-8"), renaming) != config.read_text(
-        encoding="utf-8"
-    ):
-        renaming.config = config
-    return renaming
-
-
 def _dry_run(renaming: Renaming) -> None:
     for source, (target, keys) in renaming.files.items():
         what = f"move {source} to {target}" if source != target else f"edit {source}"
@@ -70,39 +55,6 @@ def _dry_run(renaming: Renaming) -> None:
         out(f"move {source}/ to {target}/")
     if renaming.config is not None:
         out(f"edit {renaming.config} (draft_docs)")
-
-
-def _rehearse(renaming: Renaming) -> str:
-    """Every change made in memory first: the first file that cannot be edited safely, or ''."""
-    for source in renaming.files:
-        try:
-            renaming.change(source, source.read_text(encoding="utf-8"))
-        except (CannotEdit, OSError, UnicodeDecodeError) as error:
-            return f"{source}: {why_not(error)}"
-    return ""
-
-
-def _apply(renaming: Renaming, done: list[str]) -> None:
-    """Write the new files, edit the others, move the snapshots, then remove the old files;
-    each step said in `done` as it is made."""
-    for source, target in renaming.moves:
-        with record_lock(source):
-            write_text_atomic(target, renaming.change(source, source.read_text(encoding="utf-8")))
-        done.append(f"wrote {target}")
-    for source, (target, _) in renaming.files.items():
-        if source == target:
-            edit_in_place(source, lambda text, source=source: renaming.change(source, text))  # type: ignore[misc]
-            done.append(f"updated {source}")
-    for old_folder, new_folder in renaming.folders:
-        new_folder.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(old_folder, new_folder)
-        done.append(f"moved {old_folder}/ to {new_folder}/")
-    if renaming.config is not None:
-        edit_in_place(renaming.config, lambda text: held_back_lines(text, renaming))
-        done.append(f"updated {renaming.config}")
-    for source, _ in renaming.moves:
-        with record_lock(source):
-            source.unlink()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     if new in (loaded.kb.companies if kind == "company" else loaded.kb.postings):
         err(f"roledex mv: there is already a {kind} {new!r}; choose another name")
         return FAILED
-    renaming = _plan(loaded, docs, config, kind, old, new)
+    folders = [(snapshot_folder(docs, old), snapshot_folder(docs, new))] if kind == "posting" else []
+    renaming = plan(loaded.kb, docs, config, kind, old, new, folders)
     in_the_way = taken(renaming)
     if in_the_way:
         err(f"roledex mv: {in_the_way[0]} already exists; move it away or choose another name; nothing was changed")
@@ -134,13 +87,13 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         _dry_run(renaming)
         return OK
-    cannot = _rehearse(renaming)
+    cannot = rehearse(renaming)
     if cannot:
         err(f"roledex mv: {cannot}; nothing was changed")
         return FAILED
     done: list[str] = []
     try:
-        _apply(renaming, done)
+        apply(renaming, done)
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex mv: stopped: {why_not(error)}; done so far: {'; '.join(done) or 'nothing'}; run `roledex check`")
         return FAILED

@@ -105,7 +105,10 @@ def _finish(
     duplicate = known.duplicate_of(found)
     if duplicate and not request.force:
         return Outcome(
-            found, planned, failure=f"already imported as {duplicate} (same address or text); --force imports it anyway"
+            found,
+            planned,
+            failure=f"already imported as {duplicate} (same address or text); --force imports it anyway",
+            record=duplicate,
         )
     wrote_company = False
     try:

@@ -8,14 +8,16 @@ nothing changed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from roledex.kb.files import edit_in_place, record_lock, write_text_atomic
 from roledex.kb.model import KnowledgeBase
 from roledex.kb.schema import APPLICATION, COMPANY, POSTING, PREP
-from roledex.kb.status_edit import closing_fence, rename_slug
+from roledex.kb.status_edit import CannotEdit, closing_fence, rename_slug
 
 FOLDERS_NAMED_AFTER = {"company": (COMPANY.folder,), "posting": (POSTING.folder, PREP.folder, APPLICATION.folder)}
 """The folders whose pages are addressed by the slug: links to them change with it."""
@@ -130,3 +132,62 @@ def taken(renaming: Renaming) -> list[Path]:
     """The places the rename would write that already hold something."""
     places = [target for _, target in renaming.moves] + [target for _, target in renaming.folders]
     return [place for place in places if place.exists() or place.is_symlink()]
+
+
+def plan(
+    kb: KnowledgeBase,
+    docs: Path,
+    config: Path,
+    kind: str,
+    old: str,
+    new: str,
+    folders: Iterable[tuple[Path, Path]] = (),
+) -> Renaming:
+    """The whole rename: the records, the pages that link to them, `folders` to move with them
+    (a posting's snapshots), and `config` when it holds them back."""
+    renaming = plan_company(kb, old, new) if kind == "company" else plan_posting(kb, old, new)
+    renaming.folders += [(source, target) for source, target in folders if source.is_dir()]
+    add_linking_pages(renaming, sorted(docs.rglob("*.md")))
+    if config.is_file():
+        text = config.read_text(encoding="utf-8")
+        if held_back_lines(text, renaming) != text:
+            renaming.config = config
+    return renaming
+
+
+def rehearse(renaming: Renaming) -> str:
+    """Every change made in memory first: why the first file cannot be edited safely, or ''."""
+    for source in renaming.files:
+        try:
+            renaming.change(source, source.read_text(encoding="utf-8"))
+        except CannotEdit as error:
+            return f"{source}: {error}"
+        except UnicodeDecodeError:
+            return f"{source}: is not UTF-8 text"
+        except OSError as error:
+            return f"{source}: {error.strerror or error}"
+    return ""
+
+
+def apply(renaming: Renaming, done: list[str]) -> None:
+    """Write the new files (never over another), edit the others under their locks, move the
+    folders, then remove the old files; each step said in `done` as it is made. Raises
+    CannotEdit or OSError where it stops: the old files are still there."""
+    for source, target in renaming.moves:
+        with record_lock(source):
+            write_text_atomic(target, renaming.change(source, source.read_text(encoding="utf-8")))
+        done.append(f"wrote {target}")
+    for source, (target, _) in renaming.files.items():
+        if source == target:
+            edit_in_place(source, lambda text, source=source: renaming.change(source, text))  # type: ignore[misc]
+            done.append(f"updated {source}")
+    for old_folder, new_folder in renaming.folders:
+        new_folder.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(old_folder, new_folder)
+        done.append(f"moved {old_folder}/ to {new_folder}/")
+    if renaming.config is not None:
+        edit_in_place(renaming.config, lambda text: held_back_lines(text, renaming))
+        done.append(f"updated {renaming.config}")
+    for source, _ in renaming.moves:
+        with record_lock(source):
+            source.unlink()
