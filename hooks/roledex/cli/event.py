@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
+from roledex.cli.completion import complete_with, slugs_of, words
 from roledex.cli.naming import Meant, meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.cli.status import refused_unreadable, why_not
@@ -16,7 +17,7 @@ from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
 from roledex.kb.model import Application, Event, KnowledgeBase
-from roledex.kb.schema import APPLICATION, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
+from roledex.kb.schema import APPLICATION, CONTACT, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
 from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, set_item_keys
 from roledex.kb.text import did_you_mean, slugify
 
@@ -28,10 +29,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     event = commands.add_parser(
         "event", help="add an interview round, a follow-up, a reply, a note or a to-do to an application"
     )
-    event.add_argument(
-        "posting", metavar="POSTING", help="the posting: its slug, the start of it, or words of its title"
+    complete_with(
+        event.add_argument(
+            "posting", metavar="POSTING", help="the posting: its slug, the start of it, or words of its title"
+        ),
+        slugs_of(APPLICATION.folder),
     )
-    event.add_argument("kind", metavar="KIND", help=", ".join(KINDS))
+    complete_with(event.add_argument("kind", metavar="KIND", help=", ".join(KINDS)), words(KINDS))
     event.add_argument("text", nargs="?", metavar="TEXT", help="what to do (a to-do), or the note of any other kind")
     event.add_argument("--date", help="the day (default: today)")
     event.add_argument("--due", metavar="DATE", help="for a to-do: the day it is due")
@@ -40,13 +44,23 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="for a to-do: mark the open to-do TEXT names (or events.N of --number) done on --date",
     )
-    event.add_argument("--round", metavar="KIND", help="for a round: " + ", ".join(ROUND_KINDS))
+    complete_with(
+        event.add_argument("--round", metavar="KIND", help="for a round: " + ", ".join(ROUND_KINDS)), words(ROUND_KINDS)
+    )
     event.add_argument(
         "--time", metavar="TIME", help="for a round: its start with a time zone, such as '14:30 Europe/London'"
     )
     event.add_argument("--minutes", type=int, metavar="N", help="for a round: how long it lasts")
-    event.add_argument("--with", dest="contacts", action="append", metavar="SLUG", help="a contact involved (repeat)")
-    event.add_argument("--outcome", metavar="OUTCOME", help="for a round: " + ", ".join(ROUND_OUTCOMES))
+    complete_with(
+        event.add_argument(
+            "--with", dest="contacts", action="append", metavar="SLUG", help="a contact involved (repeat)"
+        ),
+        slugs_of(CONTACT.folder),
+    )
+    complete_with(
+        event.add_argument("--outcome", metavar="OUTCOME", help="for a round: " + ", ".join(ROUND_OUTCOMES)),
+        words(ROUND_OUTCOMES),
+    )
     event.add_argument(
         "--number",
         type=int,

@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK  (argcomplete: `roledex` answers the shell's completion requests)
 """The `roledex` command line: one module per command, each parsing its arguments and mapping
 what the domain says to an exit status (0 success, 1 problems found or the command failed,
 2 usage error)."""
@@ -24,6 +25,7 @@ from roledex.cli import (
     serve,
     status,
 )
+from roledex.cli.completion import answer_the_shell
 from roledex.cli.output import FAILED, OK, err
 from roledex.cli.project import fill_locations
 
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; never let a traceback reach the user for bad input."""
     parser = build_parser()
+    answer_the_shell(parser)
     args, passed_on = parser.parse_known_args(argv)
     if passed_on and not hasattr(args, "passed_on"):
         parser.error(f"unrecognized arguments: {' '.join(passed_on)}")

@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
+from roledex.cli.completion import complete_with, slugs_of
 from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.cli.status import why_not
@@ -19,13 +20,17 @@ from roledex.importer.snapshots import snapshot_folder
 from roledex.kb.load import LoadResult
 from roledex.kb.problems import errors_in
 from roledex.kb.rename import Renaming, apply, plan, rehearse, taken
+from roledex.kb.schema import COMPANY, POSTING
 from roledex.kb.status_edit import CannotEdit
 from roledex.kb.text import slugify
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     mv = commands.add_parser("mv", help="rename a company or a posting, and every file and reference that names it")
-    mv.add_argument("old", metavar="OLD", help="the company or posting: its slug, the start of it, or words of it")
+    complete_with(
+        mv.add_argument("old", metavar="OLD", help="the company or posting: its slug, the start of it, or words of it"),
+        slugs_of(COMPANY.folder, POSTING.folder),
+    )
     mv.add_argument("new", metavar="NEW", help="its new slug (words are made into one: 'Monzo Bank' is monzo-bank)")
     mv.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     mv.add_argument("--docs", default=None, help="the docs folder (default: the project's)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from roledex.cli.completion import complete_with, slugs_of
 from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, err, out, settings_or_none
 from roledex.cli.project import CONFIG
@@ -22,18 +23,26 @@ def register(commands: argparse._SubParsersAction) -> None:
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     kinds.add_parser("company", help="a company profile").add_argument("name", metavar="NAME")
     posting = kinds.add_parser("posting", help="a job posting")
-    posting.add_argument("company", metavar="COMPANY", help="the company's slug or name")
+    complete_with(
+        posting.add_argument("company", metavar="COMPANY", help="the company's slug or name"),
+        slugs_of(COMPANY.folder),
+    )
     posting.add_argument("title", metavar="TITLE")
     posting.add_argument(
         "--new-company", action="store_true", help="add a profile for COMPANY even when one is named much like it"
     )
-    kinds.add_parser("prep", help="prep notes for a posting").add_argument("posting", metavar="POSTING")
-    kinds.add_parser("application", help="an application for a posting").add_argument("posting", metavar="POSTING")
+    for kind, what in (("prep", "prep notes for a posting"), ("application", "an application for a posting")):
+        complete_with(
+            kinds.add_parser(kind, help=what).add_argument("posting", metavar="POSTING"), slugs_of(POSTING.folder)
+        )
     kinds.add_parser("story", help="a STAR story from your own experience").add_argument("title", metavar="TITLE")
     kinds.add_parser("question", help="a question for your question bank").add_argument("text", metavar="QUESTION")
     contact = kinds.add_parser("contact", help="a person: recruiter, hiring manager, referrer or peer")
     contact.add_argument("name", metavar="NAME")
-    contact.add_argument("--company", metavar="SLUG", help="the slug of their company's file")
+    complete_with(
+        contact.add_argument("--company", metavar="SLUG", help="the slug of their company's file"),
+        slugs_of(COMPANY.folder),
+    )
     new.set_defaults(handler=run)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
+from roledex.cli.completion import complete_with, slugs_of, words
 from roledex.cli.naming import meant
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.facts.applications import StatusChange, last_status_change, status_change
@@ -21,8 +22,13 @@ from roledex.kb.text import did_you_mean
 
 def register(commands: argparse._SubParsersAction) -> None:
     status = commands.add_parser("status", help="set an application's status, keeping the file as written")
-    status.add_argument("posting", metavar="POSTING", help="the posting's slug")
-    status.add_argument("status", metavar="STATUS", help=", ".join(STATUSES))
+    complete_with(
+        status.add_argument(
+            "posting", metavar="POSTING", help="the posting: its slug, the start of it, or words of its title"
+        ),
+        slugs_of(POSTING.folder),
+    )
+    complete_with(status.add_argument("status", metavar="STATUS", help=", ".join(STATUSES)), words(STATUSES))
     status.add_argument("--date", help="the day of the change (default: today)")
     status.add_argument("--next", metavar="TEXT", help="the next step")
     status.add_argument("--next-date", metavar="DATE", help="when the next step is due")

@@ -150,7 +150,7 @@ def application_page(ctx: SiteContext, application: Application, body: str, head
     return (
         f"# {title}\n"
         + card(_facts(ctx, application, here))
-        + ("## Due\n\n" + due_table(ctx, mine, here) + "\n" if mine else "")
+        + ("## Due\n\n" + due_table(ctx, mine, here, of_one=True) + "\n" if mine else "")
         + todos_section(ctx, application)
         + _timeline(ctx, application, here)
         + "\n"

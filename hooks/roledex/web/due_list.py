@@ -19,8 +19,12 @@ def _row(ctx: SiteContext, reminder: Reminder, here: str) -> list[str]:
     return [when, target, text(reminder.what)]
 
 
-def due_table(ctx: SiteContext, reminders: list[Reminder], here: str) -> str:
-    """The reminders as rows of date, what they are for and what to do, or a line saying none."""
+def due_table(ctx: SiteContext, reminders: list[Reminder], here: str, of_one: bool = False) -> str:
+    """The reminders as rows of date, what they are for and what to do, or a line saying none;
+    `of_one` leaves out what they are for (the page of the one application they belong to)."""
     if not reminders:
         return "Nothing is due.\n"
-    return table(["Date", "For", "To do"], [_row(ctx, reminder, here) for reminder in reminders])
+    rows = [_row(ctx, reminder, here) for reminder in reminders]
+    if of_one:
+        return table(["Date", "To do"], [[row[0], row[2]] for row in rows])
+    return table(["Date", "For", "To do"], rows)

@@ -62,7 +62,13 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
         f'<a class="rdx-stat" href="{relative(here, INDEX_URIS[target])}"><strong>{count}</strong> {label}</a>'
         for label, count, target in counts
     )
-    parts = [intro.strip() + "\n" if intro.strip() else "# Job search\n", f'<div class="rdx-stats">{cards}</div>\n']
+    parts = [intro.strip() + "\n" if intro.strip() else "# Job search\n"]
+    if ctx.includes_private:  # what the day asks comes first, above the counts (a phone shows little)
+        this_week = ctx.today + dt.timedelta(days=WEEK)
+        parts.append("## Due today and this week\n")
+        parts.append(due_table(ctx, [r for r in ctx.due() if r.date <= this_week], here))
+        parts.append("## At a glance\n")
+    parts.append(f'<div class="rdx-stats">{cards}</div>\n')
     browse = ", ".join(
         link(label, here, INDEX_URIS[key])
         for label, key in (
@@ -77,10 +83,6 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
     if ctx.includes_private:
         yours = [("Applications", INDEX_URIS["applications"])] + [(LIST_TITLES[k], u) for k, u in LIST_URIS.items()]
         parts.append("Yours (private view): " + ", ".join(link(label, here, uri) for label, uri in yours) + ".\n")
-    if ctx.includes_private:
-        this_week = ctx.today + dt.timedelta(days=WEEK)
-        parts.append("## Due today and this week\n")
-        parts.append(due_table(ctx, [r for r in ctx.due() if r.date <= this_week], here))
     newest = sorted(kb.postings.values(), key=newest_first)[:NEWEST]
     parts.append("## Newest postings\n")
     parts.append(
