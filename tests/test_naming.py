@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import invoke, make_site
-from roledex.cli.naming import MAX_LISTED, Meant, meant
+from roledex.cli.naming import MAX_LISTED, Meant, meant, meant_first_among
 
 POSTINGS = {
     "etsy-engineering-manager-ads-ml": "Engineering Manager, Ads ML",
@@ -80,3 +80,32 @@ def test_new_prep_takes_a_short_name_and_lists_several(tmp_path) -> None:  # typ
     assert (made.returncode, made.stdout) == (0, "wrote docs/prep/etsy-engineering-manager-ads-ml.md\n"), made.stderr
     several = invoke("new", "application", "etsy manager", cwd=tmp_path)
     assert several.returncode == 1 and "'etsy manager' fits 3:" in several.stderr
+
+
+APPLIED = {s: POSTINGS[s] for s in ("etsy-engineering-manager-ml-for-growth", "etsy-engineering-manager-ads-ml")}
+
+
+@pytest.mark.parametrize(
+    ("given", "slug"),
+    [
+        ("etsy growth", "etsy-engineering-manager-ml-for-growth"),  # two fit; one applied to
+        ("etsy-machine-learning-engineer-growth", "etsy-machine-learning-engineer-growth"),  # in full: that one
+        ("monzo", "monzo-staff-engineer"),  # fits none applied to: all are asked
+        ("etsy", None),  # fits several applied to: listed
+    ],
+)
+def test_a_command_about_an_application_asks_the_postings_applied_to_first(given: str, slug: str | None) -> None:
+    assert meant_first_among(given, APPLIED, POSTINGS).slug == slug
+
+
+@pytest.mark.parametrize(
+    ("status", "moved"),
+    [("interviewing", True), ("rejected", True), ("applied", False), ("saved", False)],
+)
+def test_status_moving_an_application_on_prefers_the_one_applied_to(tmp_path, status: str, moved: bool) -> None:  # type: ignore[no-untyped-def]
+    make_site(tmp_path)
+    assert invoke("status", "etsy manager growth", "applied", "--date", "2026-12-01", cwd=tmp_path).returncode == 0
+    result = invoke("status", "etsy growth", status, "--date", "2026-12-02", cwd=tmp_path)
+    assert (result.returncode == 0) is moved
+    if not moved:
+        assert "'etsy growth' fits 2" in result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.completion import complete_with, slugs_of, words
-from roledex.cli.naming import Meant, meant
+from roledex.cli.naming import Meant, meant, meant_first_among
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.cli.status import refused_unreadable, why_not
 from roledex.facts.reminders import PLANNED_OUTCOMES
@@ -19,7 +19,7 @@ from roledex.kb.key_checks import check_keys
 from roledex.kb.model import Application, Event, KnowledgeBase
 from roledex.kb.schema import APPLICATION, CONTACT, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
 from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, set_item_keys
-from roledex.kb.text import did_you_mean, slugify
+from roledex.kb.text import did_you_mean
 
 KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
 """A change of status goes through `roledex status`, which keeps `status` in step."""
@@ -125,10 +125,7 @@ def _application_meant(given: str, kb: KnowledgeBase) -> Meant:
     one): 'etsy growth' is the one Etsy growth role applied to, though Etsy has two."""
     titles = {slug: p.title for slug, p in kb.postings.items()}
     every = {**{slug: "" for slug in kb.applications}, **titles}
-    if given in every or slugify(given) in every:  # a slug given in full is that record
-        return meant(given, every)
-    applied = meant(given, {slug: titles.get(slug, "") for slug in kb.applications})
-    return applied if applied.slug is not None else meant(given, every)
+    return meant_first_among(given, {slug: titles.get(slug, "") for slug in kb.applications}, every)
 
 
 def _todo_misuse(args: argparse.Namespace) -> str:

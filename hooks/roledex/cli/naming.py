@@ -55,3 +55,12 @@ def meant(given: str, records: Mapping[str, str]) -> Meant:
         )
         return Meant(None, f"; {given!r} fits {len(fitting)}: {listed}; give more of the name")
     return Meant(None, did_you_mean(given, records))
+
+
+def meant_first_among(given: str, preferred: Mapping[str, str], records: Mapping[str, str]) -> Meant:
+    """`meant` among `preferred` first (the postings with an application, for a command about
+    one), then among all `records`; a slug given in full is always that record."""
+    if given in records or slugify(given) in records:
+        return meant(given, records)
+    first = meant(given, preferred)
+    return first if first.slug is not None else meant(given, records)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.completion import complete_with, slugs_of, words
-from roledex.cli.naming import meant
+from roledex.cli.naming import meant, meant_first_among
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.facts.applications import StatusChange, last_status_change, status_change
 from roledex.kb import scaffold
@@ -18,6 +18,9 @@ from roledex.kb.model import Application
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
 from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
+
+STARTING_STATUSES = frozenset({"saved", "preparing", "applied"})
+"""Statuses a new application starts at; any other moves an application already there."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -111,7 +114,11 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     loaded = checked_knowledge_base(docs)
     kb = loaded.kb
-    posting = meant(args.posting, {slug: p.title for slug, p in kb.postings.items()})
+    titles = {slug: p.title for slug, p in kb.postings.items()}
+    if args.status in STARTING_STATUSES:  # may start an application: every posting is as likely
+        posting = meant(args.posting, titles)
+    else:  # moves one on: the postings applied to come first
+        posting = meant_first_among(args.posting, {s: titles[s] for s in kb.applications if s in titles}, titles)
     if posting.slug is None:
         err(f"roledex status: no posting {args.posting!r} in {docs / POSTING.folder}{posting.said}")
         return FAILED
