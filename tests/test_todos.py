@@ -5,6 +5,7 @@ day is in what is due (merged with the day's follow-up and next step) and in the
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,14 @@ def test_todos_are_on_the_application_page_the_home_page_and_in_the_calendar(wit
     # on the day of the first follow-up: one item, with both
     assert f"Follow-up 1 of 2: no answer yet; Ask Jo for a referral ({title})" in summaries
     assert not any("Read the ML paper" in s for s in summaries)
+
+
+def test_the_history_export_gives_each_todo_its_days(with_todos: Path) -> None:
+    _run(with_todos, "event", "etsy growth", "todo", "portfolio", "--done")
+    result = invoke("export", "--history", "--format", "json", cwd=with_todos)
+    todos = [(e["note"], e["due"], e["done"]) for e in json.loads(result.stdout)["events"] if e["what"] == "todo"]
+    assert todos == [
+        ("Ask Jo for a referral", "2026-12-08", None),
+        ("Send portfolio link", "2026-12-09", "2026-12-06"),
+        ("Read the ML paper", None, None),
+    ]

@@ -51,6 +51,8 @@ HISTORY_COLUMNS = (
     "contacts",
     "outcome",
     "note",
+    "due",
+    "done",
     "recorded_in",
 )
 """One row per event of every application (`roledex export --history`)."""
@@ -147,6 +149,8 @@ def history_rows(kb: KnowledgeBase, story: Callable[[Application], list[Moment]]
                     "contacts": "; ".join(moment.contacts),
                     "outcome": moment.outcome,
                     "note": moment.note,
+                    "due": moment.due.isoformat() if moment.due else None,
+                    "done": moment.done.isoformat() if moment.done else None,
                     "recorded_in": moment.source,
                 }
             )
