@@ -264,6 +264,10 @@ def test_roledex_serve_hands_its_options_to_mkdocs_serve_and_serves_the_private_
     (tmp_path / "docs" / "postings").mkdir(exist_ok=True)
     with _serving(tmp_path / "docs" / "postings", command=(sys.executable, "-m", "roledex.cli.main")) as base:
         assert "rdx-private-banner" in _fetch(base + "salaries/")
+    # stopped (terminated), roledex serve waited for its MkDocs to stop: nothing serves there now
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((host, int(port)), timeout=5).close()
 
 
 def test_roledex_serve_runs_mkdocs_without_materials_end_of_life_notice(
@@ -272,11 +276,14 @@ def test_roledex_serve_runs_mkdocs_without_materials_end_of_life_notice(
     make_site(tmp_path)
     ran: list[tuple[list[str], dict[str, str], str]] = []
 
-    def run(command: list[str], cwd: Path, env: dict[str, str], check: bool) -> subprocess.CompletedProcess[str]:
-        ran.append((command, env, str(cwd)))
-        return subprocess.CompletedProcess(command, 0)
+    class Child:
+        def __init__(self, command: list[str], cwd: Path, env: dict[str, str]) -> None:
+            ran.append((command, env, str(cwd)))
 
-    monkeypatch.setattr(serve_command.subprocess, "run", run)
+        def wait(self) -> int:
+            return 0
+
+    monkeypatch.setattr(serve_command.subprocess, "Popen", Child)
     monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
     assert invoke("serve", "-a", "127.0.0.1:8001", "--dirty", cwd=tmp_path / "docs").returncode == 0
     [(command, env, cwd)] = ran

@@ -9,9 +9,12 @@ off (`NO_MKDOCS_2_WARNING`). Every option after `serve` goes to `mkdocs serve` a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from roledex.cli.output import USAGE, err
@@ -38,6 +41,36 @@ def run(args: argparse.Namespace) -> int:
         err(f"roledex serve: {config}: no such file; run it inside the project, or give --config")
         return USAGE
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", config.name, *args.passed_on]
-    return subprocess.run(
-        command, cwd=config.parent.resolve(), env={**os.environ, **QUIET_NOTICE}, check=False
-    ).returncode
+    child = subprocess.Popen(command, cwd=config.parent.resolve(), env={**os.environ, **QUIET_NOTICE})
+    with _stopped_by_terminate():
+        try:
+            return child.wait()
+        except BaseException:  # Ctrl-C, or a terminate: MkDocs stops too, cleaning up after itself
+            child.terminate()
+            try:
+                child.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                child.kill()
+            raise
+
+
+STOP_SECONDS = 10
+"""How long MkDocs gets to stop (and remove its temporary site) before it is killed."""
+
+
+@contextlib.contextmanager
+def _stopped_by_terminate() -> Iterator[None]:
+    """A terminate (SIGTERM) stops `roledex serve` as Ctrl-C does, so its MkDocs never outlives it."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: nothing to hand on
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
