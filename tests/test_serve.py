@@ -152,13 +152,14 @@ def test_the_banner_lists_each_problem_escaped_and_no_more_than_twenty() -> None
 
 
 _LIVERELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>", re.S)
+_ACTIONS = re.compile(r'<script src="/_roledex/actions\.js" data-roledex-token="[^"]+" defer></script>')
 _CANONICAL = re.compile(r'<link rel="canonical"[^>]*>')
 
 
 def _normal(page: str) -> str:
-    """A page as served, less what only the development server adds (its reload script, and a
-    canonical address from the address it serves at)."""
-    kept = _CANONICAL.sub("", _LIVERELOAD.sub("", page))
+    """A page as served, less what only the development server adds (its reload script, the
+    actions' script, and a canonical address from the address it serves at)."""
+    kept = _CANONICAL.sub("", _ACTIONS.sub("", _LIVERELOAD.sub("", page)))
     return "\n".join(line for line in kept.splitlines() if line.strip())
 
 

@@ -234,6 +234,23 @@ def calendar_outputs(site: Path) -> list[Leak]:
     return leaks
 
 
+ACTION_MARKS = (b"/_roledex/", b"data-roledex-token")
+"""What only the local site's actions hold (their addresses, their script): never a built file."""
+
+
+def action_outputs(site: Path) -> list[Leak]:
+    """Files of the built site that hold the local site's actions: markup, script or an address
+    of them (a page saved from `serve`, or a build made some other way)."""
+    found = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink()):
+        content = path.read_bytes()
+        mark = next((m for m in ACTION_MARKS if m in content), None)
+        if mark is not None:
+            output = path.relative_to(site).as_posix()
+            found.append(Leak(output, mark.decode(), "the local site's actions"))
+    return found
+
+
 def published_pages(site: Path) -> list[str]:
     """The address of every page in the built site."""
     addresses = []

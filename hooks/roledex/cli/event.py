@@ -18,7 +18,7 @@ from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
 from roledex.kb.model import Application, Event, KnowledgeBase
 from roledex.kb.schema import APPLICATION, CONTACT, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
-from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, set_item_keys
+from roledex.kb.status_edit import CannotEdit, append_entry, as_seen, place_by_date, set_item_keys
 from roledex.kb.text import did_you_mean
 
 KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
@@ -72,6 +72,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--force", action="store_true", help=argparse.SUPPRESS
     )  # events are placed by date: no longer needed
     event.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
+    event.add_argument("--as-seen", help=argparse.SUPPRESS)  # the local site: the version its page showed
     event.set_defaults(handler=run)
 
 
@@ -112,7 +113,7 @@ def _record_outcome(args: argparse.Namespace, application: Application, held: Ev
         values["note"] = args.note
     path = Path(application.doc.path)
     try:
-        edit_in_place(path, lambda text: set_item_keys(text, "events", held.number - 1, values))
+        edit_in_place(path, as_seen(lambda text: set_item_keys(text, "events", held.number - 1, values), args.as_seen))
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex event: {path}: {why_not(error)}; nothing was changed")
         return FAILED
@@ -166,7 +167,9 @@ def _mark_done(args: argparse.Namespace, application: Application, day: dt.date)
         return FAILED
     path = Path(application.doc.path)
     try:
-        edit_in_place(path, lambda text: set_item_keys(text, "events", todo.number - 1, {"done": day}))
+        edit_in_place(
+            path, as_seen(lambda text: set_item_keys(text, "events", todo.number - 1, {"done": day}), args.as_seen)
+        )
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex event: {path}: {why_not(error)}; nothing was changed")
         return FAILED
@@ -243,7 +246,11 @@ def run(args: argparse.Namespace) -> int:
     path = Path(application.doc.path)
     try:
         edit_in_place(
-            path, lambda text: append_entry(text, "events", entry, APPLICATION, place_by_date(text, "events", entry))
+            path,
+            as_seen(
+                lambda text: append_entry(text, "events", entry, APPLICATION, place_by_date(text, "events", entry)),
+                args.as_seen,
+            ),
         )
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex event: {path}: {why_not(error)}; nothing was changed")

@@ -13,6 +13,7 @@ from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 from roledex.importer.limits import TooMuch, read_limited, read_regular_file
 from roledex.importer.notes import Note
+from roledex.kb.schema import WORK_MODES
 from roledex.kb.text import is_slug, is_url, slugify
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="the posting's title, in place of what is read; for one on record, corrects it (and its file name)",
     )
     imports.add_argument("--location", metavar="PLACE", help="where the job is, in place of what is read")
+    imports.add_argument("--work-mode", choices=WORK_MODES, help="remote, hybrid or onsite, in place of what is read")
     imports.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     imports.add_argument("--config", default=None, help=argparse.SUPPRESS)  # mkdocs.yml, for a rename
     imports.add_argument("--force", action="store_true", help="overwrite, and import duplicates")
@@ -90,6 +92,8 @@ def _said(name: str, outcome: Outcome, args: argparse.Namespace) -> tuple[bool, 
         for line in outcome.news:
             err(f"  {line}")
         return False, report
+    if outcome.record is not None and args.json:  # the local site's preview reads it
+        return True, {**(report or {}), "on_record": outcome.record, "news": list(outcome.news)}
     if outcome.record is not None:
         out(f"{name}: on record as {outcome.record}")
         for line in [*outcome.news, *outcome.written]:
@@ -150,7 +154,15 @@ def run(args: argparse.Namespace) -> int:
     known = KnownPostings(kb)
     sources = _import_sources(args.files)
     request = Request(
-        docs, args.company, args.url, args.dry_run, args.force, args.title, args.location, update=args.update
+        docs,
+        args.company,
+        args.url,
+        args.dry_run,
+        args.force,
+        args.title,
+        args.location,
+        update=args.update,
+        work_mode=args.work_mode,
     )
     results, reports = [], []
     with client() as http:

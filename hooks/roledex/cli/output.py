@@ -3,8 +3,13 @@ the settings a command needs or saying why it cannot."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
+from typing import IO
 
 from roledex.cli.colour import problem_line, wanted
 from roledex.kb.settings import Settings, SettingsError, read_settings
@@ -13,12 +18,29 @@ OK, FAILED, USAGE = 0, 1, 2
 """Exit statuses: success, problems found or the command failed, a usage error."""
 
 
+_captured: ContextVar[tuple[IO[str], IO[str]] | None] = ContextVar("roledex_captured_output", default=None)
+"""Where this thread's command prints, when the local site runs it (`captured`); else the console."""
+
+
 def out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    streams = _captured.get()
+    (streams[0] if streams else sys.stdout).write(text + "\n")
 
 
 def err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    streams = _captured.get()
+    (streams[1] if streams else sys.stderr).write(text + "\n")
+
+
+@contextlib.contextmanager
+def captured() -> Iterator[tuple[io.StringIO, io.StringIO]]:
+    """What commands print in this thread (and only this one), as (standard output, errors)."""
+    streams = (io.StringIO(), io.StringIO())
+    token = _captured.set(streams)
+    try:
+        yield streams
+    finally:
+        _captured.reset(token)
 
 
 def docs_dir(value: str) -> Path | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from roledex.check.published import (
     Judgement,
+    action_outputs,
     calendar_outputs,
     find_leaks,
     judge_privacy,
@@ -81,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
     running = running_outputs(site)
     for finding in running:
         out(f"SCRIPT {site / finding.output}: {finding.fragment}")
+    acting = action_outputs(site)
+    for finding in acting:
+        out(f"ACTION {site / finding.output}: holds {finding.fragment!r}, which only `serve` may send")
     links = symlinks(site)
     for link in links:
         out(f"SYMLINK {site / link} -> {os.readlink(site / link)}")
@@ -98,7 +102,12 @@ def run(args: argparse.Namespace) -> int:
             f"roledex publish-check: {len(running)} event handler(s) or running address(es) in {files} file(s); "
             "do not publish (a build with roledex never writes them: was the site built without it?)"
         )
-    if leaks or running or links:
+    if acting:
+        err(
+            f"roledex publish-check: {len(acting)} file(s) hold the local site's actions; do not publish "
+            "(build the site with `mkdocs build`, never save pages from `serve`)"
+        )
+    if leaks or running or links or acting:
         return FAILED
     out("no private text found in any file, and no script in content")
     return OK

@@ -62,7 +62,7 @@ STOP_SECONDS = 10
 def _stopped_by_terminate() -> Iterator[None]:
     """A terminate (SIGTERM) stops `roledex serve` as Ctrl-C does, so its MkDocs never outlives it."""
 
-    def stop(signum: int, frame: object) -> None:
+    def stop(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
     try:

@@ -16,7 +16,7 @@ from roledex.kb.files import edit_in_place, edit_or_create
 from roledex.kb.load import LoadResult
 from roledex.kb.model import Application
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
-from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date, remove_keys, set_keys
+from roledex.kb.status_edit import ABSENT, CannotEdit, append_entry, as_seen, place_by_date, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
 
 STARTING_STATUSES = frozenset({"saved", "preparing", "applied"})
@@ -38,6 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     status.add_argument("--note", metavar="TEXT", help="a short note kept with the event")
     status.add_argument("--force", action="store_true", help="record a change dated before the last event")
     status.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
+    status.add_argument("--as-seen", help=argparse.SUPPRESS)  # the local site: the version its page showed
     status.set_defaults(handler=run)
 
 
@@ -140,11 +141,15 @@ def run(args: argparse.Namespace) -> int:
     if refused_unreadable("status", target, application, loaded):
         return FAILED
     path = Path(application.doc.path) if application else target
+    initial = scaffold.application_file(args.posting)
+    seen = as_seen(lambda text: _changed(text, change), args.as_seen, initial)
     try:
         if application is None:  # another command may start it meanwhile: then this edits it
-            edit_or_create(path, lambda text: _changed(text, change), scaffold.application_file(args.posting))
+            if args.as_seen not in (None, ABSENT):
+                raise CannotEdit("changed since you loaded it; reload")
+            edit_or_create(path, seen, initial)
         else:
-            edit_in_place(path, lambda text: _changed(text, change))
+            edit_in_place(path, seen)
     except (CannotEdit, OSError, UnicodeDecodeError) as error:
         err(f"roledex status: {path}: {why_not(error)}; nothing was changed")
         return FAILED

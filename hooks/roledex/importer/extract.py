@@ -319,8 +319,10 @@ def extract(
     return found
 
 
-def overridden(found: Extraction, title: str | None = None, location: str | None = None) -> Extraction:
-    """The extraction with the user's own title and location in place of what was read."""
+def overridden(
+    found: Extraction, title: str | None = None, location: str | None = None, work_mode: str | None = None
+) -> Extraction:
+    """The extraction with the user's own title, location and work mode in place of what was read."""
     if title:
         found.title = clean_title(title.strip()) or title.strip()
         found.inferred.pop("title", None)
@@ -330,4 +332,6 @@ def overridden(found: Extraction, title: str | None = None, location: str | None
         found.locations = places
         found.work_mode = mode or found.work_mode
         found.warnings = [w for w in found.warnings if "no location found" not in w]
+    if work_mode:
+        found.work_mode = work_mode
     return found

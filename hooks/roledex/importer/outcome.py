@@ -25,6 +25,7 @@ class Request:
     location: str | None = None
     update: bool = False
     """Bring a posting already on record up to date with its address."""
+    work_mode: str | None = None
     today: dt.date = field(default_factory=dt.date.today)
 
 

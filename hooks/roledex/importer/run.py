@@ -96,7 +96,7 @@ def _finish(
     address: bool = False,
 ) -> Outcome:
     """Plan the files of what was read; a duplicate or an existing file stops it unless forced."""
-    found = overridden(found, request.title, request.location)
+    found = overridden(found, request.title, request.location, request.work_mode)
     if not found.company:
         return Outcome(found, failure="no company found in the text; pass --company SLUG")
     planned = plan(found, request.docs, kb, fallback_title=fallback_title)
@@ -161,5 +161,7 @@ def import_address(
     if on_record is None and found.url and not request.force:
         on_record = known.duplicate_of_address(found.url)
     if on_record is not None:
-        return brought_up_to_date(overridden(found, request.title, request.location), on_record, request)
+        return brought_up_to_date(
+            overridden(found, request.title, request.location, request.work_mode), on_record, request
+        )
     return _finish(found, request, kb, known, fallback_title="posting", address=True)

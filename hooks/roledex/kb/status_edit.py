@@ -13,7 +13,9 @@ exactly the changed keys, or no edit at all.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -377,3 +379,27 @@ def rename_slug(text: str, keys: list[str], old: str, new: str) -> str:
     if after != expected:
         raise CannotEdit(f"renaming {old!r} in {', '.join(keys)} would not read back as written; change it by hand")
     return result
+
+
+ABSENT = "absent"
+"""The version of a record that has no file yet."""
+
+
+def version(text: str | None) -> str:
+    """A record's version as a page saw it: the sha256 of its text, or ABSENT."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else ABSENT
+
+
+def as_seen(change: Callable[[str], str], expected: str | None, initial: str | None = None) -> Callable[[str], str]:
+    """`change`, refusing (CannotEdit) a file that is not the version `expected` (None: any):
+    an action of the local site on a file an editor or a command changed since the page was
+    loaded. Run inside the record's lock, the comparison and the write are one step. `initial`
+    is the text a file made now starts from, when `expected` is ABSENT."""
+
+    def changed(text: str) -> str:
+        seen = ABSENT if expected == ABSENT and initial is not None and text == initial else version(text)
+        if expected is not None and seen != expected:
+            raise CannotEdit("changed since you loaded it; reload")
+        return change(text)
+
+    return changed

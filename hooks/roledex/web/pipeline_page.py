@@ -41,7 +41,8 @@ def _card(ctx: SiteContext, application: Application) -> str:
     days = stale_days(application, ctx.today)
     if days is not None:
         lines.append("<p>" + badge(f"stale: {days} days without change", "flag") + "</p>")
-    return '<div class="rdx-pipeline-card">' + "".join(lines) + "</div>"
+    marks = f'data-rdx-application="{text(application.doc.slug)}" data-rdx-current="{text(application.status or "")}"'
+    return f'<div class="rdx-pipeline-card" {marks}>' + "".join(lines) + "</div>"
 
 
 def _columns(ctx: SiteContext, applications: list[Application]) -> str:
@@ -53,7 +54,8 @@ def _columns(ctx: SiteContext, applications: list[Application]) -> str:
         label = badge(status, f"status-{status}")
         body = "".join(cards) or '<p class="rdx-pipeline-empty">none</p>'
         columns.append(
-            f'<section class="rdx-pipeline-column" aria-label="{status}"><h3>{label} {len(cards)}</h3>{body}</section>'
+            f'<section class="rdx-pipeline-column" aria-label="{status}" data-rdx-status="{status}">'
+            f"<h3>{label} {len(cards)}</h3>{body}</section>"
         )
     unset = [a for a in applications if a.status is None]
     if unset:
