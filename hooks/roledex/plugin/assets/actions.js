@@ -129,13 +129,16 @@
     return node;
   }
 
-  function panel(title, parts) {
+  function panel(title, parts, before) {
+    /* the panel goes under the page's title, or before the heading `before` names */
     var node = el("section", { "class": "rdx-act-panel", "aria-label": title },
       [el("h2", { text: title, "class": "rdx-act-title" })].concat(parts));
     var content = document.querySelector("article.md-content__inner") || document.body;
+    var anchor = before ? document.getElementById(before) : null;
     var heading = content.querySelector("h1");
-    content.insertBefore(node, heading ? heading.nextSibling : content.firstChild);
-    content.insertBefore(said, node);
+    var place = anchor || (heading ? heading.nextSibling : content.firstChild);
+    place.parentNode.insertBefore(node, place);
+    node.parentNode.insertBefore(said, node);
     return node;
   }
 
@@ -152,9 +155,11 @@
       card.addEventListener("dragstart", function (event) { event.dataTransfer.setData("text/plain", slug); });
     });
     document.querySelectorAll("[data-rdx-status]").forEach(function (column) {
-      column.addEventListener("dragover", function (event) { event.preventDefault(); });
+      column.addEventListener("dragover", function (event) { event.preventDefault(); column.classList.add("rdx-drop"); });
+      column.addEventListener("dragleave", function () { column.classList.remove("rdx-drop"); });
       column.addEventListener("drop", function (event) {
         event.preventDefault();
+        column.classList.remove("rdx-drop");
         var slug = event.dataTransfer.getData("text/plain");
         var card = document.querySelector('[data-rdx-application="' + CSS.escape(slug) + '"]');
         if (card && state.applications[slug]) open(card, state.applications[slug], column.getAttribute("data-rdx-status"));
@@ -258,7 +263,7 @@
 
   function home(state) {
     var where = el("div");
-    var address = form("Add a posting", [
+    var address = form("From its address, or its text", [
       field("Its address", el("input", { type: "url", name: "url", placeholder: "https://…" })),
       field("or its text, pasted", el("textarea", { name: "text", rows: "4" }))
     ], "Preview", function (given) {
@@ -269,7 +274,7 @@
     panel("Add a posting", [
       address, where,
       el("p", {}, [bookmarklet(), el("span", { text: " Drag this to your bookmarks bar; on a posting's page (even one behind a login), click it to save the posting here." })])
-    ]);
+    ], "at-a-glance");
   }
 
   function capture(state) {
@@ -297,7 +302,8 @@
     ".rdx-act-small{font-size:.7rem;margin-top:.3rem;padding:.1rem .5rem;border:1px solid currentColor;border-radius:4px;background:none;color:var(--md-primary-fg-color,#3f51b5);cursor:pointer}" +
     ".rdx-act-said{white-space:pre-wrap;border-left:4px solid #1b7f3b;padding:.4rem .7rem;margin:.8rem 0;font-size:.8rem;background:var(--md-code-bg-color,#f5f5f5)}" +
     ".rdx-act-failed{border-left-color:#b3261e}" +
-    "[data-rdx-status].rdx-drop{outline:2px dashed var(--md-accent-fg-color,#526cfe)}"
+    "[data-rdx-status].rdx-drop{outline:2px dashed var(--md-accent-fg-color,#526cfe)}" +
+    ".rdx-pipeline-card .rdx-act-field,.rdx-pipeline-card .rdx-act-field input,.rdx-pipeline-card .rdx-act-field select{min-width:0;width:100%;box-sizing:border-box}"
   });
   document.head.appendChild(style);
 
