@@ -294,3 +294,18 @@ def test_the_built_site_never_holds_the_actions(site: tuple[Path, LocalActions])
     (folder / "index.html").write_bytes(call(app, "/")[2])
     result = invoke("publish-check", str(folder), cwd=root)
     assert result.returncode == 1 and "hold the local site's actions" in result.stderr
+
+
+def test_a_page_already_on_record_shows_what_changed_and_updates_on_request(site: tuple[Path, LocalActions]) -> None:
+    root, app = site
+    address = "https://careers.globex.example/jobs/7"
+    assert act(app, "save", {"text": PASTE, "url": address})[1]["ok"]
+    changed = PASTE.replace("€90,000", "€95,000")
+    status, preview = act(app, "preview", {"text": changed, "url": address})
+    assert status == "200 OK" and preview["data"]["on_record"].endswith("globex-staff-data-engineer.md")
+    assert any("salary.min: 90000 -> 95000" in line for line in preview["data"]["news"])
+    refused = act(app, "save", {"text": changed, "url": address})[1]
+    assert not refused["ok"] and "--update applies the changes" in refused["said"]
+    assert act(app, "save", {"text": changed, "url": address, "update": True})[1]["ok"]
+    text = (root / "docs" / "postings" / "globex-staff-data-engineer.md").read_text(encoding="utf-8")
+    assert "min: 95000" in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 
 import httpx
 
@@ -100,16 +101,14 @@ def _finish(
     if not found.company:
         return Outcome(found, failure="no company found in the text; pass --company SLUG")
     planned = plan(found, request.docs, kb, fallback_title=fallback_title)
+    duplicate = known.duplicate_of(found)
+    if duplicate and not request.force:  # a page saved again: what changed, and --update to apply it
+        compared = replace(brought_up_to_date(found, duplicate, request), plan=planned)
+        if compared.failure == f"already imported as {duplicate}":  # and nothing changed
+            return replace(compared, failure=f"{compared.failure} (same address or text); --force imports it anyway")
+        return compared
     if request.dry_run:
         return Outcome(found, planned)
-    duplicate = known.duplicate_of(found)
-    if duplicate and not request.force:
-        return Outcome(
-            found,
-            planned,
-            failure=f"already imported as {duplicate} (same address or text); --force imports it anyway",
-            record=duplicate,
-        )
     wrote_company = False
     try:
         write_text_atomic(planned.posting_path, planned.posting_text, overwrite=request.force)
