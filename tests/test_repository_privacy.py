@@ -185,7 +185,7 @@ def test_a_knowledge_base_started_in_an_empty_folder_is_safe_in_a_public_reposit
     first = invoke("new", *KINDS_OF_NOTES[0], cwd=tmp_path)
     assert first.returncode == 0 and first.stdout.splitlines()[0].startswith(
         "roledex new: a new knowledge base in docs, laid out for a public repository: .gitignore keeps "
-        "applications/, contacts/, prep/, questions/, stories/ and calendar files out of Git"
+        "applications/, contacts/, offers/, prep/, questions/, stories/ and calendar files out of Git"
     )
     for args in KINDS_OF_NOTES[1:]:
         later = invoke("new", *args, cwd=tmp_path)

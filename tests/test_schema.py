@@ -90,7 +90,7 @@ def test_schema_command_prints_one_kind_or_all() -> None:
     assert one.returncode == 0
     assert json.loads(one.stdout)["required"] == ["company", "title"]
     every = json.loads(invoke("schema").stdout)
-    assert set(every) == {"company", "posting", "prep", "application", "contact", "story", "question"}
+    assert set(every) == {"company", "posting", "prep", "application", "contact", "story", "question", "offer"}
     unknown = invoke("schema", "postings")
     assert unknown.returncode == 2 and "did you mean 'posting'?" in unknown.stderr
 

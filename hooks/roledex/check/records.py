@@ -211,7 +211,7 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             if first is not posting:
                 message = f"the same url {posting.url!r} is the posting {first.doc.path}; keep one"
                 problems.append(Problem(posting.doc.path, posting.doc.line_of("url"), "url", message))
-    for group in (kb.preps, kb.applications):
+    for group in (kb.preps, kb.applications, kb.offers):
         for record in group.values():
             if record.posting not in kb.postings:
                 problems.append(_reference_problem(record, "posting", record.posting, kb.postings, "posting"))

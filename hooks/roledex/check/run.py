@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from roledex.check.hook_less import unguarded_private
+from roledex.check.offers import offer_findings
 from roledex.check.records import check_record, check_references
 from roledex.kb.load import LoadResult, read_knowledge_base
-from roledex.kb.problems import sort_problems
+from roledex.kb.problems import Problem, sort_problems
 from roledex.kb.schema import KINDS
 from roledex.kb.settings import Settings
 
@@ -23,6 +24,9 @@ def checked_knowledge_base(docs_dir: str | Path, settings: Settings | None = Non
         for record in group.values():
             problems += check_record(KINDS[kind], record, settings=settings)
     problems += check_references(kb)
+    for offer in kb.offers.values():
+        for key, message, severity in offer_findings(offer, kb, settings or Settings()):
+            problems.append(Problem(offer.doc.path, offer.doc.line_of(key), key, message, severity))
     if settings is not None and settings.held_back is not None:
         problems += unguarded_private(kb, settings.held_back)
     return LoadResult(kb, sort_problems(problems))

@@ -9,7 +9,7 @@ import sys
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
-from roledex.facts.export import HISTORY_COLUMNS, as_csv, export_rows, history_rows
+from roledex.facts.export import HISTORY_COLUMNS, OFFER_COLUMNS, as_csv, export_rows, history_rows, offer_rows
 from roledex.facts.export import as_json as export_json
 from roledex.facts.privacy import PrivacySettingError, full_view, include_private, public_view
 from roledex.facts.timeline import story
@@ -29,6 +29,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--config", default=None, help="where extra.roledex is read (default: the project's)")
     export.add_argument(
         "--history", action="store_true", help="one row per event of every application instead (private material)"
+    )
+    export.add_argument(
+        "--offers",
+        action="store_true",
+        help="each offer's yearly figures and total in the base currency instead (private material)",
     )
     export.set_defaults(handler=run)
 
@@ -50,7 +55,14 @@ def run(args: argparse.Namespace) -> int:
     if errors_in(result.problems):
         err(f"roledex export: {docs} has problems; run `roledex check {docs}` and fix them first")
         return FAILED
-    view = full_view(result.kb) if include or args.history else public_view(result.kb)
+    view = full_view(result.kb) if include or args.history or args.offers else public_view(result.kb)
+    if args.offers:
+        offers = offer_rows(view.kb, settings)
+        if args.format == "csv":
+            sys.stdout.write(as_csv(offers, OFFER_COLUMNS))
+        else:
+            out(json.dumps({"offers": offers}, indent=2, ensure_ascii=False))
+        return OK
     if args.history:
         history = history_rows(view.kb, story)
         if args.format == "csv":

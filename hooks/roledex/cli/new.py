@@ -13,7 +13,8 @@ from roledex.cli.status import why_not
 from roledex.facts.privacy import PRIVATE_FOLDERS, ignore_lines
 from roledex.kb import scaffold
 from roledex.kb.files import edit_or_create, write_text_atomic
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY, Kind
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, OFFER, POSTING, PREP, QUESTION, STORY, Kind
+from roledex.kb.source import read_document
 from roledex.kb.text import did_you_mean, file_slug, is_slug, slugify
 
 
@@ -31,7 +32,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     posting.add_argument(
         "--new-company", action="store_true", help="add a profile for COMPANY even when one is named much like it"
     )
-    for kind, what in (("prep", "prep notes for a posting"), ("application", "an application for a posting")):
+    for kind, what in (
+        ("prep", "prep notes for a posting"),
+        ("application", "an application for a posting"),
+        ("offer", "an offer for a posting"),
+    ):
         complete_with(
             kinds.add_parser(kind, help=what).add_argument("posting", metavar="POSTING"), slugs_of(POSTING.folder)
         )
@@ -155,12 +160,30 @@ def run(args: argparse.Namespace) -> int:
         return FAILED
     if not _existing_posting(docs, args.posting):
         return FAILED
-    kind, text = (
-        (PREP, scaffold.prep_file(args.posting))
-        if args.kind == "prep"
-        else (APPLICATION, scaffold.application_file(args.posting))
-    )
+    if args.kind == "offer":
+        kind, text = OFFER, scaffold.offer_file(args.posting, _stated_base(docs, args.posting))
+    elif args.kind == "prep":
+        kind, text = PREP, scaffold.prep_file(args.posting)
+    else:
+        kind, text = APPLICATION, scaffold.application_file(args.posting)
     return OK if _write_new(scaffold.target_path(docs, kind, args.posting), text) else FAILED
+
+
+def _stated_base(docs: Path, posting: str) -> dict[str, object]:
+    """The base pay an offer starts from: the top of the posting's stated range, else 0."""
+    path = scaffold.target_path(docs, POSTING, posting)
+    try:
+        document, _ = read_document(str(path), POSTING.folder, posting, path.read_bytes())
+    except OSError:
+        document = None
+    salary = document.meta.get("salary") if document is not None else None
+    if isinstance(salary, dict) and salary.get("currency") and (salary.get("max") or salary.get("min")):
+        return {
+            "amount": salary.get("max") or salary.get("min"),
+            "currency": salary["currency"],
+            "period": salary.get("period") or "year",
+        }
+    return {"amount": 0, "currency": "USD", "period": "year"}
 
 
 def _new_posting(docs: Path, company: str, title: str, new_company: bool = False) -> int:

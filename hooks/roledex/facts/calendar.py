@@ -108,6 +108,9 @@ def calendar(kb: KnowledgeBase, settings: Settings, now: dt.datetime | None = No
         if reminder.kind == "closing" and reminder.posting is not None:
             summary = f"Applications close: {_title(kb, reminder.posting.slug)}"
             identity = ("closes", reminder.posting.slug)
+        elif reminder.kind == "offer" and reminder.posting is not None:
+            summary = f"Offer deadline: {_title(kb, reminder.posting.slug)}"
+            identity = ("offer", reminder.posting.slug)
         elif reminder.contact is not None:
             summary, identity = reminder.what[:1].upper() + reminder.what[1:], ("contact", reminder.contact.slug)
         elif reminder.application is not None:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from roledex.facts.offers import NoRate, offer_value
 from roledex.facts.salary import annual_salary
 from roledex.facts.timeline import Moment
 from roledex.kb.model import Application, KnowledgeBase
@@ -195,3 +196,72 @@ def as_json(rows: list[dict[str, Any]], settings: Settings) -> str:
         "rates_date": settings.rates_date.isoformat() if settings.rates_date else None,
     }
     return json.dumps({**meta, "postings": rows}, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+OFFER_COLUMNS = (
+    "posting",
+    "company_name",
+    "title",
+    "status",
+    "deadline",
+    "year",
+    "base",
+    "bonus",
+    "equity",
+    "sign_on",
+    "relocation",
+    "guaranteed",
+    "at_risk",
+    "total",
+    "equity_low_price",
+    "equity_high_price",
+    "currency",
+)
+"""One row per year of every offer, and one of its total (`roledex export --offers`)."""
+
+
+def offer_rows(kb: KnowledgeBase, settings: Settings) -> list[dict[str, Any]]:
+    """Each offer's years and total in the base currency; an offer that cannot be valued
+    (no rate, problems in its figures) is left out."""
+    rows = []
+    for offer in sorted(kb.offers.values(), key=lambda o: o.slug):
+        try:
+            value = offer_value(offer, settings)
+        except (NoRate, KeyError, TypeError, ValueError):
+            continue
+        posting = kb.postings.get(offer.posting)
+        company = kb.companies.get(posting.company) if posting else None
+        common = {
+            "posting": offer.posting,
+            "company_name": company.name if company else "",
+            "title": posting.title if posting else "",
+            "status": offer.status,
+            "deadline": offer.deadline.isoformat() if offer.deadline else None,
+            "currency": value.currency,
+        }
+        for year, low, high in zip(value.years, value.equity_low, value.equity_high, strict=True):
+            rows.append(
+                {
+                    **common,
+                    "year": year.number,
+                    **{key: _whole(getattr(year, key)) for key in ("base", "bonus", "equity", "sign_on", "relocation")},
+                    **{key: _whole(getattr(year, key)) for key in ("guaranteed", "at_risk", "total")},
+                    "equity_low_price": _whole(low),
+                    "equity_high_price": _whole(high),
+                }
+            )
+        sums = {key: _whole(sum(getattr(y, key) for y in value.years)) for key in ("base", "bonus", "equity")}
+        sums |= {key: _whole(sum(getattr(y, key) for y in value.years)) for key in ("sign_on", "relocation")}
+        rows.append(
+            {
+                **common,
+                "year": "total",
+                **sums,
+                "guaranteed": _whole(value.guaranteed),
+                "at_risk": _whole(value.at_risk),
+                "total": _whole(value.total),
+                "equity_low_price": _whole(sum(value.equity_low)),
+                "equity_high_price": _whole(sum(value.equity_high)),
+            }
+        )
+    return rows

@@ -26,7 +26,7 @@ class Reminder:
 
     date: dt.date
     kind: str
-    """follow-up, next-step, todo, round, contact or closing."""
+    """follow-up, next-step, todo, round, offer, contact or closing."""
     what: str
     application: Application | None = None
     contact: Contact | None = None
@@ -137,6 +137,11 @@ def reminders(kb: KnowledgeBase, settings: Settings) -> list[Reminder]:
         mine = kb.applications.get(posting.slug)
         if posting.closes and not_applied_yet(mine):
             found.append(Reminder(posting.closes, "closing", "applications close", mine, posting=posting))
+    for offer in kb.offers.values():
+        if offer.status == "open" and offer.deadline:
+            what = "answer the offer: its deadline"
+            mine = kb.applications.get(offer.posting)
+            found.append(Reminder(offer.deadline, "offer", what, mine, posting=kb.postings.get(offer.posting)))
     for contact in kb.contacts.values():
         if contact.next_follow_up:
             found.append(Reminder(contact.next_follow_up, "contact", f"get back to {contact.name}", contact=contact))

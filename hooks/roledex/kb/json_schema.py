@@ -29,6 +29,8 @@ def _simple_types() -> dict[str, dict[str, Any]]:
         "slug_list": {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
         "time": {"type": "string", "pattern": TIME_PATTERN},
         "email": {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"},
+        "number_list": {"type": "array", "items": {"type": "number", "minimum": 0}},
+        "score_map": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 5}},
     }
 
 

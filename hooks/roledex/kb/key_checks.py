@@ -170,6 +170,27 @@ def _check_text_list(key: str, value: Any) -> Iterator[Finding]:
             yield key, f"item {index + 1}: {message}", severity
 
 
+def _check_number_list(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, list):
+        yield _expect(key, "a list of numbers such as [25, 25, 25, 25]", value)
+        return
+    for index, item in enumerate(value):
+        for _, message, severity in _check_number(key, item):
+            yield key, f"item {index + 1}: {message}", severity
+
+
+SCORES = range(1, 6)
+
+
+def _check_score_map(key: str, value: Any) -> Iterator[Finding]:
+    if not isinstance(value, dict):
+        yield _expect(key, "a mapping of criteria to scores from 1 to 5, such as {growth: 4, team: 5}", value)
+        return
+    for name, score in value.items():
+        if isinstance(score, bool) or not isinstance(score, int) or score not in SCORES:
+            yield f"{key}.{name}", f"expected a score from 1 to 5, got {_kind_of(score)}", ERROR
+
+
 def _check_time(key: str, value: Any) -> Iterator[Finding]:
     if isinstance(value, int) and not isinstance(value, bool):
         hours, minutes = divmod(value, 60)
@@ -246,6 +267,8 @@ _TYPE_CHECKS = {
     "time": _check_time,
     "email": _check_email,
     "slug_list": _check_slug_list,
+    "number_list": _check_number_list,
+    "score_map": _check_score_map,
 }
 
 

@@ -20,6 +20,7 @@ from roledex.kb.model import (
     Contact,
     Event,
     KnowledgeBase,
+    Offer,
     Posting,
     Prep,
     Question,
@@ -41,6 +42,7 @@ RECORD_TYPES: dict[str, type] = {
     "contact": Contact,
     "story": Story,
     "question": Question,
+    "offer": Offer,
 }
 
 

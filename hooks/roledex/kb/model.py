@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP, QUESTION, STORY
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, OFFER, POSTING, PREP, QUESTION, STORY
 from roledex.kb.source import Document
 
 HEADLINE_TOLERANCE = 0.5
@@ -191,6 +191,31 @@ class Question:
 
 
 @dataclass
+class Offer:
+    """An offer for one posting. Its money keys are kept as written (mappings of amounts and
+    currencies); `facts.offers` turns them into yearly figures."""
+
+    slug: str
+    doc: Document
+    posting: str = ""
+    status: str = "open"
+    received: dt.date | None = None
+    deadline: dt.date | None = None
+    base: dict[str, Any] = field(default_factory=dict)
+    bonus: dict[str, Any] = field(default_factory=dict)
+    sign_on: dict[str, Any] = field(default_factory=dict)
+    relocation: dict[str, Any] = field(default_factory=dict)
+    equity: dict[str, Any] = field(default_factory=dict)
+    retirement_match_percent: float | None = None
+    pto_days: float | None = None
+    work_mode: str | None = None
+    locations: list[str] = field(default_factory=list)
+    start: dt.date | None = None
+    scores: dict[str, int] = field(default_factory=dict)
+    private: bool = OFFER.private_by_default
+
+
+@dataclass
 class KnowledgeBase:
     """Every record of the knowledge base, sorted by slug.
 
@@ -205,6 +230,7 @@ class KnowledgeBase:
     contacts: dict[str, Contact] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    offers: dict[str, Offer] = field(default_factory=dict)
 
     def groups(self) -> dict[str, dict[str, Any]]:
         """Each kind's records under the kind's name (the keys of `schema.KINDS`)."""
@@ -216,6 +242,7 @@ class KnowledgeBase:
             "contact": self.contacts,
             "story": self.stories,
             "question": self.questions,
+            "offer": self.offers,
         }
 
     def contacts_at(self, company: str) -> list[Contact]:

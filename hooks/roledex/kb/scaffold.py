@@ -15,6 +15,7 @@ from roledex.kb.schema import (
     COMPANY,
     COMPANY_SECTIONS,
     CONTACT,
+    OFFER,
     POSTING,
     PREP,
     PREP_HEADINGS,
@@ -72,7 +73,11 @@ def front_matter(kind: Kind, values: dict[str, Any]) -> str:
     """The front-matter block: given values set, the other keys commented with a hint."""
     lines = ["---"]
     for spec in kind.fields:
-        if spec.name in values:
+        if spec.name in values and isinstance(values[spec.name], dict):
+            lines.append(
+                f"{spec.name}: {{" + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in values[spec.name].items()) + "}"
+            )
+        elif spec.name in values:
             lines.append(f"{spec.name}: {yaml_scalar(values[spec.name])}")
         else:
             lines += commented(spec)
@@ -138,6 +143,17 @@ def contact_file(name: str, company: str | None = None) -> str:
     if company:
         values["company"] = company
     return front_matter(CONTACT, values) + f"\n# {name}\n\nHow you met, what you talked about, what you promised.\n"
+
+
+def offer_file(posting: str, base: dict[str, Any]) -> str:
+    """An offer to fill in from the offer letter, private unless `private: false` is set; its
+    base pay starts as the posting states it (or at 0), to correct."""
+    values = {"posting": posting, "status": "open", "received": dt.date.today(), "base": base}
+    body = (
+        "\nThe offer as it came, and what you asked and were answered. Before a revision, copy the\n"
+        "figures as they stood under a heading with the day (`## 2026-12-01: first offer`).\n"
+    )
+    return front_matter(OFFER, values) + body
 
 
 def target_path(docs: Path, kind: Kind, slug: str) -> Path:

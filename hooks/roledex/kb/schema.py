@@ -363,7 +363,86 @@ QUESTION = Kind(
     ),
 )
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY, QUESTION)}
+OFFER_STATUSES: tuple[str, ...] = ("open", "accepted", "declined", "expired", "withdrawn")
+"""Where an offer stands; accepted and declined are the application's outcome too."""
+EQUITY_KINDS: tuple[str, ...] = ("rsu", "options")
+VESTING_FREQUENCIES: tuple[str, ...] = ("monthly", "quarterly", "yearly")
+OFFER_YEARS = 4
+"""An offer is compared year by year over this many years, and in total."""
+
+
+def _money(what: str, *more: Field) -> tuple[Field, ...]:
+    return (
+        Field("amount", "number", what, required=True),
+        Field("currency", "currency", "ISO 4217 code of the amount, such as USD", required=True),
+        *more,
+    )
+
+
+VESTING_FIELDS: tuple[Field, ...] = (
+    Field("years", "integer", "how many years the grant vests over, such as 4", required=True),
+    Field("cliff_months", "integer", "months before anything vests; what would have, vests at the cliff"),
+    Field("frequency", "choice", "how often a share vests after the cliff", choices=VESTING_FREQUENCIES),
+    Field("schedule", "number_list", "percent vesting in each year, such as [25, 25, 25, 25] (even when left out)"),
+)
+EQUITY_FIELDS: tuple[Field, ...] = (
+    Field("kind", "choice", "restricted stock (rsu) or options", choices=EQUITY_KINDS, required=True),
+    Field("value", "number", "the grant's value in `currency`; or give `shares` and `price`"),
+    Field("shares", "number", "how many shares (or options)", requires=("price",)),
+    Field("price", "number", "the price of a share used for the value"),
+    Field("price_date", "date", "the day of that price"),
+    Field("strike", "number", "options: the price to buy each share at"),
+    Field("currency", "currency", "ISO 4217 code of the value and prices", required=True),
+    Field("vesting", "mapping", "when the grant vests", fields=VESTING_FIELDS, required=True),
+)
+OFFER = Kind(
+    name="offer",
+    folder="offers",
+    description="An offer for one posting, with its pay, equity and terms; private unless marked otherwise.",
+    fields=(
+        Field("posting", "slug", "slug of the posting (defaults to the file name)"),
+        Field("status", "choice", "where the offer stands", choices=OFFER_STATUSES, default="open"),
+        Field("received", "date", "the day the offer came", required=True),
+        Field("deadline", "date", "the day an answer is due"),
+        Field(
+            "base",
+            "mapping",
+            "base pay",
+            fields=_money("the base pay", Field("period", "choice", "what it pays", choices=PERIODS, required=True)),
+            required=True,
+        ),
+        Field(
+            "bonus",
+            "mapping",
+            "target bonus: a share of base, or an amount",
+            fields=(
+                Field("target_percent", "number", "the target as a percent of base pay"),
+                Field("amount", "number", "the target as an amount a year", requires=("currency",)),
+                Field("currency", "currency", "ISO 4217 code of the amount"),
+            ),
+        ),
+        Field(
+            "sign_on",
+            "mapping",
+            "sign-on bonus, paid in year 1",
+            fields=_money("the sign-on bonus", Field("clawback_months", "integer", "months it is owed back within")),
+        ),
+        Field("relocation", "mapping", "relocation, paid in year 1", fields=_money("the relocation amount")),
+        Field("equity", "mapping", "restricted stock or options", fields=EQUITY_FIELDS),
+        Field("retirement_match_percent", "number", "the employer's retirement match, as a percent of base"),
+        Field("pto_days", "number", "paid days off a year"),
+        Field("work_mode", "choice", "remote, hybrid or onsite", choices=WORK_MODES),
+        Field("locations", "text_list", "where the job is"),
+        Field("start", "date", "the start date offered"),
+        Field("scores", "score_map", "your scores from 1 to 5 for the criteria of `decision` in the settings"),
+        _private(True),
+    ),
+    references="posting",
+)
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind for kind in (COMPANY, POSTING, PREP, APPLICATION, CONTACT, STORY, QUESTION, OFFER)
+}
 
 
 def showable_figure(value: float) -> bool:

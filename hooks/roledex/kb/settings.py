@@ -62,6 +62,13 @@ class Settings:
     one must track nothing private (`roledex publish-check --repository`)."""
     role_names: dict[str, str] = field(default_factory=dict)
     """How each role family is shown, by its slug (`engineering-manager-ml: Engineering Manager, ML`)."""
+    equity_low: float = 0.5
+    equity_high: float = 1.5
+    """The lower and the higher share price the offers page also shows equity at, as a multiple
+    of the price each offer states (0.5: half of it)."""
+    decision: dict[str, float] = field(default_factory=lambda: {"pay": 1.0})
+    """The criteria the offers page weighs, each with its weight (`{pay: 3, growth: 2, team: 1}`);
+    an offer scores each from 1 to 5 in its `scores` (pay is worked out when not scored)."""
     held_back: tuple[str, ...] | None = field(default=None, compare=False)
     """The `draft_docs` and `exclude_docs` patterns of mkdocs.yml: what a build without
     roledex's plugin leaves out. None when no mkdocs.yml was read."""
@@ -167,6 +174,17 @@ class _Reader:
                 names[str(slug)] = name.strip()
         return names
 
+    def weights(self, key: str, value: Any) -> dict[str, float]:
+        if not isinstance(value, dict) or not value:
+            self.problem(key, f"expected criteria with their weights, such as {{pay: 3, growth: 2}}, got {value!r}")
+            return {"pay": 1.0}
+        found = {}
+        for criterion, weight in value.items():
+            number = self.positive(f"{key}.{criterion}", weight)
+            if number is not None:
+                found[str(criterion)] = number
+        return found or {"pay": 1.0}
+
     def date(self, key: str, value: Any) -> dt.date | None:
         if value is None:
             return None
@@ -211,6 +229,9 @@ _READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
     "repository": _Reader.repository,
     "visibility": _Reader.visibility,
     "role_names": _Reader.names,
+    "equity_low": _Reader.positive,
+    "equity_high": _Reader.positive,
+    "decision": _Reader.weights,
 }
 """How each key is read; a key left out keeps the default of `Settings`."""
 KNOWN_KEYS = tuple(spec.name for spec in fields(Settings) if spec.name in _READERS)

@@ -84,7 +84,11 @@ def _timed(event: Callable[..., Any]) -> Callable[..., Any]:
     return timed
 
 
-PRIVATE_NAV = {"Applications": "applications/index.md", **{LIST_TITLES[k]: uri for k, uri in LIST_URIS.items()}}
+PRIVATE_NAV = {
+    "Applications": "applications/index.md",
+    "Offers": "offers/index.md",
+    **{LIST_TITLES[k]: uri for k, uri in LIST_URIS.items()},
+}
 """The private view's own pages, added to the navigation where the user's `nav` leaves them out."""
 
 

@@ -81,7 +81,8 @@ def home_page(ctx: SiteContext, intro: str = "") -> str:
     )
     parts.append(f"Browse: {browse}.\n")
     if ctx.includes_private:
-        yours = [("Applications", INDEX_URIS["applications"])] + [(LIST_TITLES[k], u) for k, u in LIST_URIS.items()]
+        yours = [("Applications", INDEX_URIS["applications"]), ("Offers", "offers/index.md")]
+        yours += [(LIST_TITLES[k], u) for k, u in LIST_URIS.items()]
         parts.append("Yours (private view): " + ", ".join(link(label, here, uri) for label, uri in yours) + ".\n")
     newest = sorted(kb.postings.values(), key=newest_first)[:NEWEST]
     parts.append("## Newest postings\n")

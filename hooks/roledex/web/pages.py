@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from roledex.kb.problems import Problem
-from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, POSTING, PREP
+from roledex.kb.schema import APPLICATION, COMPANY, CONTACT, OFFER, POSTING, PREP
 from roledex.web.application_page import application_page
 from roledex.web.cards import company_header, company_postings, posting_header
 from roledex.web.common import INDEX_URIS, SEARCH_EXCLUDE_ATTRIBUTE, WIDE_PAGE, prep_uri, role_uri, text
@@ -22,6 +22,8 @@ from roledex.web.empty_sections import without_empty_sections
 from roledex.web.funnel_page import funnel_page
 from roledex.web.home import home_page
 from roledex.web.indexes import companies_index, postings_index, roles_index
+from roledex.web.offers_page import HERE as OFFERS_URI
+from roledex.web.offers_page import offer_page, offers_page
 from roledex.web.own_lists import own_lists
 from roledex.web.pipeline_page import pipeline_page
 from roledex.web.prep_page import prep_page
@@ -53,6 +55,7 @@ def generated_pages(ctx: SiteContext, existing: set[str]) -> dict[str, str]:
         pages[INDEX_URIS["applications"]] = WIDE_PAGE + pipeline_page(ctx)
         pages[INDEX_URIS["funnel"]] = funnel_page(ctx)
         pages.update(own_lists(ctx))
+        pages[OFFERS_URI] = offers_page(ctx)
     return {uri: markdown for uri, markdown in pages.items() if uri not in existing}
 
 
@@ -143,6 +146,11 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
     if folder == CONTACT.folder and slug in ctx.kb.contacts and ctx.includes_private:
         body, heading = strip_leading_h1(without_empty_sections(markdown))
         return contact_page(ctx, ctx.kb.contacts[slug], body, heading)
+    if folder == OFFER.folder and ctx.includes_private:
+        offer = next((o for o in ctx.kb.offers.values() if o.slug == slug), None)
+        if offer is not None:
+            body, heading = strip_leading_h1(markdown)
+            return offer_page(ctx, offer, body, heading)
     if folder == PREP.folder:
         prep = ctx.kb.preps.get(slug)
         if prep is None or prep.slug != slug:

@@ -172,7 +172,8 @@
       card.appendChild(node);
       node.querySelector("button[type=submit]").focus();
     }
-    document.querySelector(".rdx-pipeline").parentNode.insertBefore(said, document.querySelector(".rdx-pipeline"));
+    var board = document.querySelector(".rdx-pipeline");
+    if (board) board.parentNode.insertBefore(said, board);
   }
 
   function application(state) {
