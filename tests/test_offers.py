@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from icalendar import Calendar
 from roledex.check.offers import offer_findings
 from roledex.facts.offers import grant_value, in_base, offer_value, percentile, vested_by_year
 from roledex.facts.reminders import due
+from roledex.kb.load import read_knowledge_base
 from roledex.kb.model import Application, KnowledgeBase, Offer, Posting
 from roledex.kb.problems import ERROR, WARNING
 from roledex.kb.settings import Settings
@@ -324,3 +326,33 @@ def test_an_offers_own_page_shows_its_figures_with_links_that_work(site: Path) -
     assert "$1,360,000" in page and "The first offer, by phone" in page
     assert 'href="../"' in page  # all offers, side by side
     assert f'href="../../postings/{GROWTH}/"' in page
+
+
+def test_revise_keeps_the_offer_as_it_stood_and_its_page_shows_the_negotiation(tmp_path: Path) -> None:
+    make_site(tmp_path, {f"offers/{GROWTH}.md": OFFER_FILE})
+    assert invoke("status", GROWTH, "offer", "--date", "2026-12-01", cwd=tmp_path).returncode == 0
+    said = invoke("revise", "etsy growth", "--note", "countered at 220k", "--date", "2026-12-03", cwd=tmp_path)
+    assert said.returncode == 0, said.stderr
+    kept = tmp_path / "snapshots" / "offers" / GROWTH / "2026-12-03.md"
+    assert kept.read_text(encoding="utf-8") == OFFER_FILE
+    assert kept.name in (kept.parent / "SHA256SUMS").read_text(encoding="utf-8")
+    path = tmp_path / "docs" / "offers" / f"{GROWTH}.md"
+    path.write_text(OFFER_FILE.replace("amount: 200000", "amount: 215000"), encoding="utf-8")
+    notes = [e.note for e in read_knowledge_base(tmp_path / "docs").kb.applications[GROWTH].events]
+    assert "offer revised: countered at 220k" in notes
+    assert invoke("check", cwd=tmp_path).returncode == 0
+    assert build_site(tmp_path, private="include").returncode == 0
+    page = read_page(tmp_path, f"offers/{GROWTH}")
+    assert "Before each revision" in page and "200,000 USD a year" in page and "215,000 USD a year" in page
+
+
+def test_a_kept_offer_is_private_in_a_public_repository(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert invoke("new", "company", "Acme", cwd=tmp_path).returncode == 0
+    assert "/snapshots/offers/" in (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    kept = tmp_path / "snapshots" / "offers" / "acme-x" / "2026-12-03.md"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("---\nreceived: 2026-12-01\n---\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-f", "snapshots"], check=True)
+    result = invoke("publish-check", "--repository", str(tmp_path), "--public", cwd=tmp_path)
+    assert result.returncode == 1 and "snapshots/offers/acme-x/2026-12-03.md" in result.stdout

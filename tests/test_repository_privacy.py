@@ -177,6 +177,7 @@ KINDS_OF_NOTES = [
     ("contact", "Jo Quietly", "--company", "acme-robotics"),
     ("story", "Cut warehouse cost"),
     ("question", "Why this company?"),
+    ("offer", "acme-robotics-staff-engineer"),
 ]
 
 

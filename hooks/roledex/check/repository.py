@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path, PurePosixPath
 
 from roledex.check.published import Judgement
-from roledex.facts.privacy import in_private_folder, is_calendar_file
+from roledex.facts.privacy import in_private_folder, is_calendar_file, kept_privately
 from roledex.kb.source import marked_private
 
 
@@ -52,6 +52,10 @@ def private_tracked(tracked: list[str], docs_prefix: str, view: Judgement, read:
     for name in tracked:
         path = PurePosixPath(name)
         if is_calendar_file(name):
+            private.append(name)
+            continue
+        beside = path.relative_to(prefix.parent).as_posix() if prefix.parent in path.parents else ""
+        if beside and kept_privately(beside):
             private.append(name)
             continue
         if prefix not in path.parents:

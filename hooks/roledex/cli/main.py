@@ -21,6 +21,7 @@ from roledex.cli import (
     mv,
     new,
     publish_check,
+    revise,
     schema,
     serve,
     status,
@@ -29,7 +30,22 @@ from roledex.cli.completion import answer_the_shell
 from roledex.cli.output import FAILED, OK, err
 from roledex.cli.project import fill_locations
 
-COMMANDS = (check, schema, new, import_, status, event, mv, calendar, serve, build, publish_check, deploy, export)
+COMMANDS = (
+    check,
+    schema,
+    new,
+    import_,
+    status,
+    event,
+    revise,
+    mv,
+    calendar,
+    serve,
+    build,
+    publish_check,
+    deploy,
+    export,
+)
 """In the order `roledex --help` lists them."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from roledex.kb.kept import SNAPSHOTS
 from roledex.kb.model import KnowledgeBase
 from roledex.kb.problems import Problem
 from roledex.kb.schema import KINDS
@@ -91,7 +92,14 @@ def ignore_lines(docs_folder: str) -> list[str]:
     """The `.gitignore` lines, beside the docs folder named `docs_folder`, that keep every private
     folder and every calendar file out of Git: the layout a public repository is safe in."""
     folders = [f"/{docs_folder}/{folder}/" for folder in sorted(PRIVATE_FOLDERS)]
-    return [IGNORE_HEADING, *folders, *(f"*{suffix}" for suffix in CALENDAR_SUFFIXES)]
+    kept = [f"/{SNAPSHOTS}/{folder}/" for folder in sorted(PRIVATE_FOLDERS)]
+    return [IGNORE_HEADING, *folders, *kept, *(f"*{suffix}" for suffix in CALENDAR_SUFFIXES)]
+
+
+def kept_privately(path: str) -> bool:
+    """True for a kept version of a private record (`snapshots/offers/...`), beside the docs folder."""
+    parts = path.split("/")
+    return len(parts) > 2 and parts[0] == SNAPSHOTS and parts[1].lower() in PRIVATE_FOLDERS
 
 
 def in_private_folder(uri: str) -> bool:

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from roledex.kb.files import write_text_atomic
+from roledex.kb.kept import SNAPSHOTS, kept_folder
 from roledex.kb.schema import POSTING
 from roledex.kb.source import read_document
 
-SNAPSHOTS = "snapshots"
 SUMS = "SHA256SUMS"
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$")
 
@@ -33,8 +32,7 @@ def sha256(text: str) -> str:
 
 def snapshot_folder(docs: Path, slug: str) -> Path:
     """Where a posting's snapshots live: beside the docs folder, never inside it."""
-    parent = docs.parent if docs.name not in ("", "..") else Path(os.path.abspath(docs)).parent
-    return parent / SNAPSHOTS / POSTING.folder / slug
+    return kept_folder(docs, POSTING.folder, slug)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from roledex.facts.offer_history import earlier_versions, said
 from roledex.facts.offers import NoRate, OfferValue, offer_value, percentile
 from roledex.facts.offers import decision as decide
 from roledex.kb.model import Offer
@@ -213,6 +214,16 @@ def offer_page(ctx: SiteContext, offer: Offer, body: str, heading: str | None) -
         figures = f"\nNo rate for {text(missing)} in the settings: the offer cannot be shown in figures.\n"
     except (KeyError, TypeError, ValueError):
         figures = "\nIts figures have problems; `roledex check` lists them.\n"
-    return (
-        f"# {title}\n\n{badge(offer.status, f'offer-{offer.status}')} Compare it with {back}.\n" + figures + "\n" + body
-    )
+    head = f"# {title}\n\n{badge(offer.status, f'offer-{offer.status}')} Compare it with {back}.\n"
+    return head + figures + _history(offer) + "\n" + body
+
+
+def _history(offer: Offer) -> str:
+    """The offer as it stood before each revision (`roledex revise`), oldest first."""
+    versions = earlier_versions(offer)
+    if not versions:
+        return ""
+    keys = ("base", "bonus", "sign_on", "equity")
+    rows = [[text(v.day), *(text(said(v.meta.get(key))) for key in keys)] for v in versions]
+    rows.append(["now", *(text(said(getattr(offer, key))) for key in keys)])
+    return "\n## Before each revision\n" + table(["Day", "Base", "Bonus", "Sign-on", "Equity"], rows)
