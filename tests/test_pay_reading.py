@@ -34,6 +34,11 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         ("Milano", "Retribuzione: 38.000 - 45.000 € lordi annui.", (38000, 45000, "EUR", "year")),
         ("Utrecht", "Uurtarief: €80 tot €95 per uur.", (80, 95, "EUR", "hour")),
         ("São Paulo", "Faixa salarial: R$ 9.000 a R$ 12.000 por mês.", (9000, 12000, "BRL", "month")),
+        # a grade, a band, a step or a level is never money
+        ("London", "Salary: Band 7 - £43,742 to £50,056 per year.", (43742, 50056, "GBP", "year")),
+        ("Berlin", "Vergütung: Entgeltgruppe 13 - 4.500 € bis 6.000 € im Monat.", (4500, 6000, "EUR", "month")),
+        ("Washington, DC", "Salary: GS-13 - $117,962 to $153,354 per year.", (117962, 153354, "USD", "year")),
+        ("London", "Pay: Grade 6 – £55,000 – £62,000 a year.", (55000, 62000, "GBP", "year")),
     ],
 )
 def test_pay_as_the_text_means_it(place: str, text: str, salary: tuple | None) -> None:

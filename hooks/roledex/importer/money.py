@@ -340,9 +340,25 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     return FoundSalary(minimum, hi, currency, period, written.strip(), kind, score, bare_dollar=bare)
 
 
+_GRADE = re.compile(
+    r"(?:grade|band|step|level|pay\s?scale|scale|tier|stufe|entgeltgruppe|gruppe|[ée]chelon|niveau|"
+    r"(?-i:(?<![A-Za-z])(?:GS|[EPGLM])))\s?[-:.]?\s?$",
+    re.I,
+)
+"""What names a pay grade, a step or a level right before its number ('Band 7', 'GS-13',
+'E 13'): that number is never money."""
+
+
+def is_grade(text: str, amount: Amount) -> bool:
+    """True for a bare number that a grade, band, step or level names."""
+    if amount.currency or amount.multiplier:
+        return False
+    return _GRADE.search(text[max(0, amount.start - 20) : amount.start]) is not None
+
+
 def candidates(text: str) -> list[FoundSalary]:
     """Every salary-like figure or range of the text, in order, with its kind and score."""
-    found = amounts(text)
+    found = [amount for amount in amounts(text) if not is_grade(text, amount)]
     result = []
     for low, high in _pairs(text, found):
         candidate = _candidate(text, low, high)

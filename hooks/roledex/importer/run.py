@@ -17,6 +17,7 @@ from roledex.importer.extract import Extraction, extract, overridden
 from roledex.importer.fetch import FetchError, PostingGone, fetch
 from roledex.importer.on_record import brought_up_to_date, taken_down
 from roledex.importer.outcome import Outcome, Request
+from roledex.importer.records import read_record
 from roledex.importer.repair import Repaired, UnreadableInput, decode_input, repair_text
 from roledex.importer.snapshots import keep, snapshot_folder
 from roledex.importer.structured import Structured, read_structured
@@ -50,7 +51,7 @@ def _own_text(repaired: Repaired, structured: Structured | None) -> Repaired:
 def read_posting(raw: bytes, company: str | None = None, url: str | None = None) -> Extraction:
     """The facts of a raw posting: its page's structured data first, then its words."""
     text = decode_input(raw)
-    structured = read_structured(text)
+    structured = read_structured(text) or read_record(text)
     try:
         repaired = repair_text(text)
     except UnreadableInput:

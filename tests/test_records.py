@@ -1,0 +1,123 @@
+"""A posting pasted as a structured record is read by its keys: a job-search API's JSON result,
+an applicant-tracking system's JSON, a YAML record, in the shapes they come in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from roledex.importer.records import read_record
+from roledex.importer.run import read_posting
+
+ADZUNA = {
+    "results": [
+        {
+            "title": "Senior Data Engineer",
+            "company": {"display_name": "Globex"},
+            "location": {"display_name": "Amsterdam, Noord-Holland", "area": ["Netherlands", "Noord-Holland"]},
+            "salary_min": 70000,
+            "salary_max": 90000,
+            "contract_time": "full_time",
+            "redirect_url": "https://www.adzuna.example/details/1",
+            "description": "We build the data platform. You will own pipelines in Python and Spark.",
+            "created": "2026-11-20T10:00:00Z",
+        }
+    ],
+    "count": 1,
+}
+LEVER = {
+    "text": "Staff Backend Engineer",
+    "categories": {"location": "London", "commitment": "Full-time", "team": "Payments"},
+    "workplaceType": "hybrid",
+    "hostedUrl": "https://jobs.lever.example/acme/123",
+    "descriptionPlain": "Acme is hiring. Build payment services in Go for millions of customers.",
+    "salaryRange": {"min": 90000, "max": 110000, "currency": "GBP", "interval": "per-year-salary"},
+    "company": "Acme",
+}
+GREENHOUSE = {
+    "title": "Product Designer",
+    "company_name": "Initech",
+    "location": {"name": "Remote - US"},
+    "absolute_url": "https://boards.greenhouse.example/initech/jobs/9",
+    "content": "&lt;p&gt;Design the product people use every day, with research and prototypes.&lt;/p&gt;",
+    "updated_at": "2026-11-30T12:00:00-05:00",
+}
+YAML_RECORD = """title: Machine Learning Engineer
+company: Hooli
+location: Berlin, Germany
+remote: false
+workplace_type: onsite
+salary_min: 80000
+salary_max: 100000
+currency: EUR
+salary_period: yearly
+url: https://careers.hooli.example/ml
+description: |
+  Hooli's search team needs an engineer to train and ship ranking models.
+  You know PyTorch and have shipped models to production.
+"""
+
+
+@pytest.mark.parametrize(
+    ("pasted", "title", "company", "places", "mode", "pay"),
+    [
+        (
+            json.dumps(ADZUNA),
+            "Senior Data Engineer",
+            "Globex",
+            ["Amsterdam, Noord-Holland"],
+            None,
+            (70000, 90000, None),
+        ),
+        (json.dumps(LEVER), "Staff Backend Engineer", "Acme", ["London"], "hybrid", (90000, 110000, "GBP")),
+        (json.dumps(GREENHOUSE), "Product Designer", "Initech", ["Remote - US"], None, None),
+        (
+            json.dumps([LEVER, GREENHOUSE]),
+            "Staff Backend Engineer",
+            "Acme",
+            ["London"],
+            "hybrid",
+            (90000, 110000, "GBP"),
+        ),
+        (YAML_RECORD, "Machine Learning Engineer", "Hooli", ["Berlin, Germany"], "onsite", (80000, 100000, "EUR")),
+    ],
+    ids=["adzuna", "lever", "greenhouse", "a list", "yaml"],
+)
+def test_a_record_is_read_by_its_keys(
+    pasted: str, title: str, company: str, places: list[str], mode: str | None, pay: tuple | None
+) -> None:
+    found = read_record(pasted)
+    assert found is not None
+    assert (found.title, found.company, found.locations, found.work_mode) == (title, company, places, mode)
+    stated = found.salary
+    assert (None if stated is None else (stated.min, stated.max, stated.currency)) == pay
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "Senior Engineer at Acme\n\nLocation: London\nSalary: £90,000\n\nAbout the role: build things.",
+        '{"not": "a posting", "count": 3}',
+        "[1, 2, 3]",
+        "{broken json",
+        "title: only a title",
+    ],
+    ids=["prose with labels", "another mapping", "numbers", "broken", "too little"],
+)
+def test_what_is_not_a_posting_record_is_left_to_the_words(pasted: str) -> None:
+    assert read_record(pasted) is None
+
+
+def test_a_pasted_record_imports_as_a_posting_with_its_text_as_the_body() -> None:
+    found = read_posting(YAML_RECORD.encode())
+    assert found.title == "Machine Learning Engineer" and found.company == "Hooli"
+    assert found.salary is not None and (found.salary.min, found.salary.max, found.salary.currency) == (
+        80000,
+        100000,
+        "EUR",
+    )
+    assert found.salary.period == "year"
+    assert "train and ship ranking models" in found.body and "salary_min" not in found.body
+    assert found.url == "https://careers.hooli.example/ml"
+    lever = read_posting(json.dumps(LEVER).encode())
+    assert "Build payment services in Go" in lever.body and "hostedUrl" not in lever.body
