@@ -121,3 +121,11 @@ def test_a_pasted_record_imports_as_a_posting_with_its_text_as_the_body() -> Non
     assert found.url == "https://careers.hooli.example/ml"
     lever = read_posting(json.dumps(LEVER).encode())
     assert "Build payment services in Go" in lever.body and "hostedUrl" not in lever.body
+
+
+def test_a_records_pay_without_a_currency_takes_the_places_and_says_so() -> None:
+    found = read_posting(json.dumps(ADZUNA).encode())
+    assert found.salary is not None and (found.salary.min, found.salary.max) == (70000, 90000)
+    assert found.salary.currency == "EUR" and "currency of the place" in found.inferred["salary.currency"]
+    unplaced = {**ADZUNA["results"][0], "location": {"display_name": "Anywhere"}}
+    assert read_posting(json.dumps(unplaced).encode()).salary is None  # no place to tell it: left out

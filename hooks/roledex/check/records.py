@@ -199,8 +199,8 @@ def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any]
     return Problem(record.doc.path, record.doc.line_of(key), key, f"no {what} {target!r} in {folder}/{named_by}{hint}")
 
 
-def check_references(kb: KnowledgeBase) -> list[Problem]:
-    """Links between files: companies, postings and contacts named must exist; URLs must be unique."""
+def _posting_references(kb: KnowledgeBase) -> list[Problem]:
+    """Each posting's company must exist, and no two postings may share an address."""
     problems: list[Problem] = []
     seen_urls: dict[str, Posting] = {}
     for posting in kb.postings.values():
@@ -211,6 +211,12 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             if first is not posting:
                 message = f"the same url {posting.url!r} is the posting {first.doc.path}; keep one"
                 problems.append(Problem(posting.doc.path, posting.doc.line_of("url"), "url", message))
+    return problems
+
+
+def check_references(kb: KnowledgeBase) -> list[Problem]:
+    """Links between files: companies, postings and contacts named must exist; URLs must be unique."""
+    problems = _posting_references(kb)
     for group in (kb.preps, kb.applications, kb.offers):
         for record in group.values():
             if record.posting not in kb.postings:

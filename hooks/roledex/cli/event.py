@@ -177,38 +177,47 @@ def _mark_done(args: argparse.Namespace, application: Application, day: dt.date)
     return OK
 
 
-def run(args: argparse.Namespace) -> int:
-    """Append one event to an application, after checking it as `roledex check` would."""
+def _misuse(args: argparse.Namespace) -> str:
+    """Why the command's words do not make an event (a kind, dates, the to-do options), or ''.
+    Reads the dates into `args`."""
     if args.kind not in KINDS:
         hint = "; a change of status goes through `roledex status`" if args.kind == "status" else ""
         hint = hint or did_you_mean(args.kind, KINDS)
-        err(f"roledex event: {args.kind!r} is not a kind of event{hint}; kinds: {', '.join(KINDS)}")
-        return USAGE
+        return f"{args.kind!r} is not a kind of event{hint}; kinds: {', '.join(KINDS)}"
     for option in ("date", "due"):
         given = getattr(args, option)
         try:
             setattr(args, option, dt.date.fromisoformat(given) if given else None)
         except ValueError:
-            err(f"roledex event: --{option} takes a date as YYYY-MM-DD, got {given!r}")
-            return USAGE
-    day = args.date or dt.date.today()
-    misuse = _todo_misuse(args)
+            return f"--{option} takes a date as YYYY-MM-DD, got {given!r}"
+    return _todo_misuse(args)
+
+
+def _people(given: list[str], kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    """(the contacts `--with` names, by slug; a line for each name that fits none)."""
+    people = {slug: contact.name for slug, contact in kb.contacts.items()}
+    found, unknown = [], []
+    for name in given:
+        person = meant(name, people)
+        if person.slug is None:
+            hint = person.said or "; `roledex new contact NAME` adds one"
+            unknown.append(f"with: no contact {name!r} in contacts/{hint}")
+        else:
+            found.append(person.slug)
+    return found, unknown
+
+
+def run(args: argparse.Namespace) -> int:
+    """Append one event to an application, after checking it as `roledex check` would."""
+    misuse = _misuse(args)
     if misuse:
         err(f"roledex event: {misuse}")
         return USAGE
+    day = args.date or dt.date.today()
     args.note = args.note or args.text
     loaded = checked_knowledge_base(Path(args.docs))
     kb = loaded.kb
-    people = {slug: contact.name for slug, contact in kb.contacts.items()}
-    found_people, unknown = [], []
-    for given in args.contacts or []:
-        person = meant(given, people)
-        if person.slug is None:
-            hint = person.said or "; `roledex new contact NAME` adds one"
-            unknown.append(f"with: no contact {given!r} in contacts/{hint}")
-        else:
-            found_people.append(person.slug)
-    args.contacts = found_people
+    args.contacts, unknown = _people(args.contacts or [], kb)
     entry = _entry(args, day)
     problems = [f"{key}: {message}" for key, message, _ in check_keys(entry, EVENT_FIELDS)]
     updating = args.kind == "round" and args.outcome is not None and (args.number is not None or not args.round)

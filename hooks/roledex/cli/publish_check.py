@@ -48,6 +48,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     publish.set_defaults(handler=run, visibility=None)
 
 
+def _say_what_it_holds(site: Path, every_page: bool) -> None:
+    """The site's pages and files, by section (and each page, when asked)."""
+    pages = published_pages(site)
+    sections: dict[str, int] = {}
+    for page in pages:
+        section = page.strip("/").split("/")[0] or "(home)"
+        sections[section] = sections.get(section, 0) + 1
+    out(f"{site}: {len(pages)} pages, {sum(1 for p in site.rglob('*') if p.is_file())} files")
+    for section, count in sorted(sections.items()):
+        out(f"  {section}: {count}")
+    if every_page:
+        for page in pages:
+            out(f"  {page}")
+
+
 def run(args: argparse.Namespace) -> int:
     """List what a built site holds; fail if any private text is in any of its files."""
     if getattr(args, "repository", None):
@@ -60,17 +75,7 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     result = checked_knowledge_base(docs)
     view = judge_privacy(result.kb)
-    pages = published_pages(site)
-    sections: dict[str, int] = {}
-    for page in pages:
-        section = page.strip("/").split("/")[0] or "(home)"
-        sections[section] = sections.get(section, 0) + 1
-    out(f"{site}: {len(pages)} pages, {sum(1 for p in site.rglob('*') if p.is_file())} files")
-    for section, count in sorted(sections.items()):
-        out(f"  {section}: {count}")
-    if args.list:
-        for page in pages:
-            out(f"  {page}")
+    _say_what_it_holds(site, args.list)
     hidden = sorted(view.hidden_paths)
     listed = ", ".join(hidden[:5]) + (", ..." if len(hidden) > 5 else "")
     out(f"left out as private: {len(hidden)} pages" + (f" ({listed})" if hidden else ""))

@@ -8,10 +8,11 @@ silently: an inferred value is listed in `inferred` and explained in `warnings`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from roledex.importer import fields as read
+from roledex.importer.fields import Found
 from roledex.importer.labels import (
     clean_title,
     header_fields,
@@ -189,98 +190,136 @@ def _stated_salary(stated: StatedSalary) -> FoundSalary:
     return FoundSalary(stated.min, stated.max, stated.currency, stated.period, f"{words} (the page's data)")
 
 
-def extract(
-    repaired: Repaired, company: str | None = None, url: str | None = None, structured: Structured | None = None
-) -> Extraction:
-    """Every field the text states, filled in order of trust; warnings for what is missing.
+@dataclass
+class _Evidence:
+    """What one posting offers each field's reader: its words, the paste's own front matter,
+    its labelled fields, its header line or top block, and the page's structured data."""
 
-    The order: what the user passed, then the page's structured data, then the paste's own
-    front matter, then what the words say.
-    """
-    data = structured or Structured()
-    text, hints = repaired.text, repaired.hints
-    found = Extraction(body=repaired.body or text, warnings=list(repaired.changes))
-    warnings = found.warnings
+    text: str
+    hints: dict[str, Any]
+    data: Structured
+    labels: dict[str, str]
+    header: dict[str, Any]
+    block: dict[str, Any]
+    warnings: list[str]
 
-    labels = labelled(text)
+
+def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[str]) -> _Evidence:
+    text = repaired.text
     first_line = next((line for line in text.split("\n") if line.strip()), "")
     header = header_fields(first_line)
     block = {} if header else top_block(text)
-    title, title_url, title_company = read.title_from_text(text)
+    return _Evidence(text, repaired.hints, structured or Structured(), labelled(text), header, block, warnings)
+
+
+def _written_title(seen: _Evidence, title: Found[str] | None) -> str | None:
+    """The title as the data, the front matter, a label, the header or the top block write it."""
+    hint_title = _hint(seen.hints, "title", _text_hint, seen.warnings)
+    label_title = seen.labels.get("title") if looks_like_title(seen.labels.get("title", "")) else None
+    written = seen.data.title or hint_title or label_title or seen.header.get("title")
+    if not written and seen.block and (title is None or not is_job_title(str(title.value))):
+        written = seen.block["title"]
+    return str(written).strip() if written else None
+
+
+def _read_title(seen: _Evidence, found: Extraction) -> tuple[Found[str] | None, str | None, str | None, bool]:
+    """Sets the title; (the title line read, its link, the company beside it, whether written)."""
+    title, title_url, title_company = read.title_from_text(seen.text)
     if title is not None and not looks_like_title(str(title.value)):
         title = None
-    hint_title = _hint(hints, "title", _text_hint, warnings)
-    label_title = labels.get("title") if looks_like_title(labels.get("title", "")) else None
-    written_title = data.title or hint_title or label_title or header.get("title")
-    if not written_title and block and (title is None or not is_job_title(str(title.value))):
-        written_title = block["title"]
-    if written_title:
-        found.title = str(written_title).strip()
+    written = _written_title(seen, title)
+    if written:
+        found.title = written
     elif title:
         found.title = str(title.value)
     else:
-        sentence = read.title_from_sentence(text)
+        sentence = read.title_from_sentence(seen.text)
         if sentence:
             found.title = str(sentence.value)
             found.inferred["title"] = f"inferred {sentence.inferred}"
-            warnings.append(f"no title line; the title {found.title!r} is inferred {sentence.inferred}")
+            seen.warnings.append(f"no title line; the title {found.title!r} is inferred {sentence.inferred}")
         else:
-            warnings.append("no title found; set 'title'")
+            seen.warnings.append("no title found; set 'title'")
+    return title, title_url, title_company, bool(written)
 
+
+def _written_company(seen: _Evidence, given: str | None, beside_title: str | None) -> str | None:
+    hints, warnings = seen.hints, seen.warnings
     hint_company = _hint(hints, "company", _text_hint, warnings) or _hint(hints, "company_name", _text_hint, warnings)
-    label_company = labels.get("company") if looks_like_company(labels.get("company", "")) else None
-    header_company = str(header["company"]) if header.get("company") else None
-    found.company = company or data.company or hint_company or label_company or header_company or title_company
+    label_company = seen.labels.get("company") if looks_like_company(seen.labels.get("company", "")) else None
+    header_company = str(seen.header["company"]) if seen.header.get("company") else None
+    return given or seen.data.company or hint_company or label_company or header_company or beside_title
+
+
+def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: tuple) -> None:
+    """Sets the company: as given or written, else from the words (never the title instead)."""
+    title_line, _, beside_title, written_title = title
+    found.company = _written_company(seen, given, beside_title)
     from_words = False
     if not found.company:
-        named = read.company_from_text(text, after_title=title is not None)
+        named = read.company_from_text(seen.text, after_title=title_line is not None)
         found.company = str(named.value) if named and looks_like_company(str(named.value)) else None
         from_words = found.company is not None
     swapped = from_words and not written_title and found.title and found.company
     if swapped and not is_job_title(found.title or "") and is_job_title(found.company or ""):
         found.title, found.company = found.company, found.title  # 'Fernway' above 'Senior Data Engineer'
-    if not found.company and block.get("company"):
-        found.company = str(block["company"])
+    if not found.company and seen.block.get("company"):
+        found.company = str(seen.block["company"])
     if found.company and is_empty_value(found.company):
         found.company = None
     if not found.company:
-        warnings.append("no company found; pass --company SLUG")
+        seen.warnings.append("no company found; pass --company SLUG")
     if found.title:
         found.title = clean_title(found.title) or found.title
 
-    hint_url = _hint(hints, "url", lambda v: isinstance(v, str) and is_url(v), warnings)
-    found.url = url or data.url or hint_url or title_url
+
+def _read_url(seen: _Evidence, found: Extraction, given: str | None, title_url: str | None) -> None:
+    hint_url = _hint(seen.hints, "url", lambda v: isinstance(v, str) and is_url(v), seen.warnings)
+    found.url = given or seen.data.url or hint_url or title_url
     if not found.url:
-        from_text = read.url_from_text(text)
+        from_text = read.url_from_text(seen.text)
         found.url = str(from_text.value) if from_text else None
     if found.url and not is_url(found.url):
-        warnings.append(f"the address {found.url!r} is not a valid http(s) address; it was left out")
+        seen.warnings.append(f"the address {found.url!r} is not a valid http(s) address; it was left out")
         found.url = None
     if not found.url:
-        warnings.append("no address of the posting found; pass --url URL to keep it")
-    found.source = _hint(hints, "source", _text_hint, []) or read.source_of(found.url)
+        seen.warnings.append("no address of the posting found; pass --url URL to keep it")
+    found.source = _hint(seen.hints, "source", _text_hint, []) or read.source_of(found.url)
 
-    places: list[str] | None = data.locations or _hint(hints, "locations", _places_hint, warnings)
-    if not places and _hint(hints, "location", _text_hint, warnings):
+
+def _read_places(seen: _Evidence, found: Extraction) -> str | None:
+    """Sets the places; the work mode a place states ('Remote (UK)'), or None."""
+    hints = seen.hints
+    places: list[str] | None = seen.data.locations or _hint(hints, "locations", _places_hint, seen.warnings)
+    if not places and _hint(hints, "location", _text_hint, seen.warnings):
         places = [str(hints["location"]).strip()]
-    if not places and (header.get("places") or block.get("places")):
-        places = list(header.get("places") or block.get("places") or [])
-    located = None if places else read.locations_from_text(text, found.company)
+    if not places and (seen.header.get("places") or seen.block.get("places")):
+        places = list(seen.header.get("places") or seen.block.get("places") or [])
+    located = None if places else read.locations_from_text(seen.text, found.company)
     found.locations, stated_mode = split_places(list(places or (located.value if located else [])))
     if not found.locations:
-        warnings.append("no location found; set 'locations'")
+        seen.warnings.append("no location found; set 'locations'")
+    return stated_mode
 
+
+def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> None:
+    labels = seen.labels
     label_mode = split_places([labels["work_mode"]])[1] if "work_mode" in labels else None
     if label_mode is None and labels.get("work_mode", "").lower() in ("yes", "true", "ja", "oui", "sí", "sim"):
         label_mode = "remote"
     stated_mode = stated_mode or label_mode
-    mode = None if data.work_mode or stated_mode else read.work_mode_from_text(text, found.locations)
-    found.work_mode = data.work_mode or stated_mode or (mode.value if mode else None)
+    mode = None if seen.data.work_mode or stated_mode else read.work_mode_from_text(seen.text, found.locations)
+    found.work_mode = seen.data.work_mode or stated_mode or (mode.value if mode else None)
     if not found.work_mode:
-        warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
+        seen.warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
+
+
+def _read_the_rest(seen: _Evidence, found: Extraction) -> None:
+    """Team, employment, and the posting and closing dates."""
+    text, data, hints = seen.text, seen.data, seen.hints
     team = read.team_from_text(text)
     found.team = str(team.value) if team else None
-    employment = read.employment_from_text(labels.get("employment", "")) or read.employment_from_text(text)
+    employment = read.employment_from_text(seen.labels.get("employment", "")) or read.employment_from_text(text)
     found.employment = data.employment or (employment.value if employment else None)
     posted, closes = read.posted_from_text(text), read.closes_from_text(text)
     if posted is not None and posted.inferred and not data.posted:
@@ -288,23 +327,42 @@ def extract(
     found.posted = data.posted or (posted.value if posted else parse_date(hints.get("posted")))
     found.closes = data.closes or (closes.value if closes else parse_date(hints.get("closes")))
     if found.posted and found.closes and found.closes < found.posted:
-        warnings.append(f"the closing date {found.closes} is before the posting date {found.posted}; both left out")
+        seen.warnings.append(
+            f"the closing date {found.closes} is before the posting date {found.posted}; both left out"
+        )
         found.posted = found.closes = None
 
-    if data.salary is not None and data.salary.currency:
-        found.salary = _stated_salary(data.salary)
-        if found.salary.period is None:
-            found.salary.period = "year"
-            found.inferred["salary.period"] = "the page's data names no period; a year is assumed"
-        return found
-    hinted = _salary_hint(hints.get("salary"), currency_for_places(found.locations), warnings)
+
+def _stated_with_place(seen: _Evidence, found: Extraction) -> FoundSalary | None:
+    """The data's salary; one without a currency takes the place's, when the place has one."""
+    stated = seen.data.salary
+    if stated is None:
+        return None
+    currency = stated.currency or currency_for_places(found.locations)
+    if currency is None:
+        return None
+    salary = _stated_salary(replace(stated, currency=currency))
+    if not stated.currency:
+        found.inferred["salary.currency"] = f"the data names no currency; {currency} is the currency of the place"
+    if salary.period is None:
+        salary.period = "year"
+        found.inferred["salary.period"] = "the page's data names no period; a year is assumed"
+    return salary
+
+
+def _read_salary(seen: _Evidence, found: Extraction) -> None:
+    stated = _stated_with_place(seen, found)
+    if stated is not None:
+        found.salary = stated
+        return
+    hinted = _salary_hint(seen.hints.get("salary"), currency_for_places(found.locations), seen.warnings)
     if hinted is not None:
         found.salary = hinted
-        return found
-    salary, salary_warnings = choose_salary(text, currency_for_places(found.locations))
-    warnings += salary_warnings
+        return
+    salary, salary_warnings = choose_salary(seen.text, currency_for_places(found.locations))
+    seen.warnings.extend(salary_warnings)
     if salary is not None and salary.currency is None:
-        warnings.append(
+        seen.warnings.append(
             f"the salary {salary.text!r} names no currency and none can be told from the location; "
             "it is kept as text only"
         )
@@ -316,6 +374,24 @@ def extract(
         found.inferred["salary.period"] = "inferred from the size of the figure"
     if salary is not None and salary.currency_inferred:
         found.inferred["salary.currency"] = "inferred from the location"
+
+
+def extract(
+    repaired: Repaired, company: str | None = None, url: str | None = None, structured: Structured | None = None
+) -> Extraction:
+    """Every field the text states, filled in order of trust; warnings for what is missing.
+
+    The order: what the user passed, then the page's structured data, then the paste's own
+    front matter, then what the words say. Each field has its reader below.
+    """
+    found = Extraction(body=repaired.body or repaired.text, warnings=list(repaired.changes))
+    seen = _evidence(repaired, structured, found.warnings)
+    title = _read_title(seen, found)
+    _read_company(seen, found, company, title)
+    _read_url(seen, found, url, title[1])
+    _read_mode(seen, found, _read_places(seen, found))
+    _read_the_rest(seen, found)
+    _read_salary(seen, found)
     return found
 
 
