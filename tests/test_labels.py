@@ -15,6 +15,7 @@ from roledex.importer.labels import (
     labelled,
     looks_like_company,
     looks_like_title,
+    plain_value,
     top_block,
 )
 from roledex.importer.run import read_posting
@@ -341,6 +342,13 @@ def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
         ("Ingeniero de datos | Remoto", "remote"),
         ("Télétravail à 100 %.", "remote"),
         ("We use remote sensing data.", None),
+        ("Location: Munich (no remote)", "onsite"),
+        ("This is not a remote position; you work from our Leeds office.", "onsite"),
+        ("You are willing to relocate or commute to Rotterdam.", "onsite"),
+        ("Kein Homeoffice möglich.", "onsite"),
+        ("You work from home one day a week, the rest in our Oslo office.", "hybrid"),
+        ("Two days a week from home.", "hybrid"),
+        ("Hybrid (3 days in office)", "hybrid"),
     ],
 )
 def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:
@@ -368,3 +376,28 @@ def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:
 def test_a_company_named_only_in_the_boilerplate(closing: str, company: str) -> None:
     found = read_posting(f"Data Engineer\n\nYou will build pipelines in Python.\n\n{closing}\n".encode())
     assert found.company == company
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("[Acme Corp](https://acme.example)", "Acme Corp"),
+        ("**[Acme Corp](https://acme.example)**", "Acme Corp"),
+        ("__Acme Corp__", "Acme Corp"),
+        ("*Acme Corp*", "Acme Corp"),
+        ("Acme_Corp", "Acme_Corp"),
+        ("[Acme](https://a.example) and [Initech](https://i.example)", "Acme and Initech"),
+    ],
+)
+def test_a_labelled_value_is_its_words(written: str, words: str) -> None:
+    assert plain_value(written) == words
+
+
+def test_a_community_page_of_bold_labels_and_linked_names_is_read() -> None:
+    page = (
+        b'<p><b>Company</b>: <a href="https://acme.example">Acme Corp</a></p>'
+        b'<p><b>Role</b>: <a href="https://acme.example/jobs/1">Backend Engineer</a></p>'
+        b"<p>We build payment software for small shops across Europe.</p>"
+    )
+    found = read_posting(page)
+    assert (found.company, found.title) == ("Acme Corp", "Backend Engineer")

@@ -67,6 +67,7 @@ def test_every_field_of_a_job_posting_is_read() -> None:
         closes=dt.date(2026, 12, 31),
         url="https://careers.fernway.example/jobs/42",
         description=FULL["description"],
+        company_website="https://fernway.example",
     )
 
 
@@ -412,3 +413,26 @@ def test_odd_places(location: Any, place: str | None) -> None:
 def test_text_values_that_hold_nothing() -> None:
     assert from_job_posting({"title": ["", None]}).title is None
     assert positive_number("0.5") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("organisation", "site"),
+    [
+        ({"@type": "Organization", "name": "Globex", "sameAs": "https://globex.example"}, "https://globex.example"),
+        ({"name": "Globex", "sameAs": ["not an address", "https://globex.example/"]}, "https://globex.example/"),
+        ({"name": "Globex", "url": "https://globex.example/careers"}, "https://globex.example/careers"),
+        ({"name": "Globex", "sameAs": "javascript:alert(1)"}, None),
+        ("Globex", None),
+    ],
+)
+def test_the_employers_site_from_its_data_goes_into_a_new_company_profile(
+    organisation: object, site: str | None, tmp_path: Path
+) -> None:
+    posting = {"@type": "JobPosting", "title": "Staff Data Engineer", "hiringOrganization": organisation}
+    page = f'<script type="application/ld+json">{json.dumps(posting)}</script><p>Build our platform.</p>'
+    (tmp_path / "docs" / "postings").mkdir(parents=True)
+    (tmp_path / "docs" / "companies").mkdir()
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert invoke("import", "page.html", "--docs", "docs", cwd=tmp_path).returncode == 0
+    profile = (tmp_path / "docs" / "companies" / "globex.md").read_text(encoding="utf-8")
+    assert (f'website: "{site}"' in profile) if site else ("\nwebsite:" not in profile)

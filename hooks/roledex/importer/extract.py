@@ -102,6 +102,8 @@ class Extraction:
     salary: FoundSalary | None = None
     headline: float | None = None
     url: str | None = None
+    company_website: str | None = None
+    """The employer's own site, where the page's data names it (a new company's profile gets it)."""
     source: str | None = None
     posted: dt.date | None = None
     closes: dt.date | None = None
@@ -389,6 +391,7 @@ def extract(
     title = _read_title(seen, found)
     _read_company(seen, found, company, title)
     _read_url(seen, found, url, title[1])
+    found.company_website = seen.data.company_website
     _read_mode(seen, found, _read_places(seen, found))
     _read_the_rest(seen, found)
     _read_salary(seen, found)

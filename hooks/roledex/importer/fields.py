@@ -346,7 +346,9 @@ _HYBRID = re.compile(
     r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
     r"(?:in|at|from)\s+(?:the|our)\s+office|hybrides?\s+arbeiten|t[ée]l[ée]travail partiel|modalidad h[ií]brida|"
-    r"\bhybride\b",
+    r"\bhybride\b|\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
+    r"\bfrom\s+home\s+(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\b|"
+    r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b",
     re.I,
 )
 _REMOTE = re.compile(
@@ -366,6 +368,15 @@ _ONSITE = re.compile(
 )
 
 
+_NOT_REMOTE = re.compile(
+    r"\(no remote\)|\bno remote (?:work|option|possible)\b|\bnot (?:a |an )?remote\b|\bremote:\s*no\b|"
+    r"\brelocate or commute\b|\bno (?:home ?office|working from home|wfh)\b|"
+    r"\bkein(?:e|en)? (?:remote|home ?office)\b|\bpas de t[ée]l[ée]travail\b|\bsin teletrabajo\b",
+    re.I,
+)
+"""A posting that says the work is not remote: on site."""
+
+
 def work_mode_from_text(text: str, locations: list[str]) -> Found[str] | None:
     """Hybrid, remote or onsite, from what the text says about where the work happens."""
     for line in _lines(text)[1:3]:
@@ -375,6 +386,8 @@ def work_mode_from_text(text: str, locations: list[str]) -> Found[str] | None:
             return Found("onsite" if mode == "onsite" else mode)
     if _HYBRID.search(text):
         return Found("hybrid")
+    if _NOT_REMOTE.search(text):
+        return Found("onsite")
     if _REMOTE.search(text) or any(re.fullmatch(r"remote\b.*", p, re.I) for p in locations):
         return Found("remote")
     if _ONSITE.search(text):

@@ -167,13 +167,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {key: _label_pattern(labels) for key, labels in LABELS.items()}
 
 
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
+
+
+def plain_value(value: str) -> str:
+    """A labelled value as words: a link's text without its address, emphasis taken off
+    ('**[Acme](https://acme.example)**' is 'Acme')."""
+    value = _LINK.sub(r"\1", value.strip()).strip("*").strip()
+    while (match := _EMPHASIS.match(value)) is not None:
+        value = match.group(2).strip()
+    return value
+
+
 def labelled(text: str) -> dict[str, str]:
     """The first value under each label the text writes (`Company: Acme`, `### Company` then
     `Acme` as in an issue form); empty fields ('None', '_No response_') are skipped."""
     found: dict[str, str] = {}
     for key, pattern in _patterns().items():
         for match in pattern.finditer(text):
-            value = (match.group("value") or match.group("form") or "").strip()
+            value = plain_value(match.group("value") or match.group("form") or "")
             if value and not is_empty_value(value) and len(value) <= 100:
                 found[key] = value
                 break

@@ -57,6 +57,7 @@ class Structured:
     url: str | None = None
     description: str | None = None
     """The posting's text as HTML."""
+    company_website: str | None = None
     source: str = "schema.org JobPosting"
 
 
@@ -186,6 +187,7 @@ def from_job_posting(posting: dict[str, Any]) -> Structured:
         places = [p for p in required if p]
     url = _text(posting.get("url"))
     return Structured(
+        company_website=organisation_site(posting.get("hiringOrganization")),
         title=_text(posting.get("title")),
         company=_text(posting.get("hiringOrganization")),
         locations=list(dict.fromkeys(places)),
@@ -197,6 +199,17 @@ def from_job_posting(posting: dict[str, Any]) -> Structured:
         url=url if url and is_url(url) else None,
         description=posting.get("description") if isinstance(posting.get("description"), str) else None,
     )
+
+
+def organisation_site(organisation: Any) -> str | None:
+    """The employer's own site, as its data names it (`sameAs`, or its `url`)."""
+    if not isinstance(organisation, dict):
+        return None
+    for key in ("sameAs", "url"):
+        for value in _as_list(organisation.get(key)):
+            if isinstance(value, str) and is_url(value.strip()):
+                return value.strip()
+    return None
 
 
 def _job_postings(data: Any) -> Iterator[dict[str, Any]]:

@@ -118,7 +118,7 @@ def plan(found: Extraction, docs: Path, kb: KnowledgeBase, fallback_title: str) 
     posting = docs / POSTING.folder / f"{posting_slug(slug, title)}.md"
     text = front_matter(found, slug, title, why) + "\n" + found.body
     company_path = None if exists else docs / COMPANY.folder / f"{slug}.md"
-    company_text = None if exists else company_file(company_name_of(found.company))
+    company_text = None if exists else company_file(company_name_of(found.company), found.company_website)
     near = None if exists else near_company(slug, kb)
     warnings = [f"{slug!r} is a new company; did you mean {near!r}? pass --company {near}"] if near else []
     return Plan(slug, posting, text, company_path, company_text, warnings)

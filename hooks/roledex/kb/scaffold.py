@@ -89,9 +89,11 @@ def _sections(headings: tuple[str, ...]) -> str:
     return "".join(f"\n## {heading}\n\n" for heading in headings)
 
 
-def company_file(name: str) -> str:
+def company_file(name: str, website: str | None = None) -> str:
     """A new company profile with the brief's headings ready to fill."""
-    values = {"name": name, "updated": dt.date.today()}
+    values: dict[str, Any] = {"name": name, "updated": dt.date.today()}
+    if website:
+        values["website"] = website
     return front_matter(COMPANY, values) + f"\n# {name}\n" + _sections(COMPANY_SECTIONS)
 
 
