@@ -401,3 +401,43 @@ def test_a_community_page_of_bold_labels_and_linked_names_is_read() -> None:
     )
     found = read_posting(page)
     assert (found.company, found.title) == ("Acme Corp", "Backend Engineer")
+
+
+@pytest.mark.parametrize(
+    ("paste", "expected"),
+    [
+        (
+            "[Hiring] Senior Data Engineer at Globex (Amsterdam, hybrid)\n\nWe build the data platform for retailers.",
+            ("Senior Data Engineer", "Globex", ["Amsterdam"], "hybrid"),
+        ),
+        (
+            "Senior Data Engineer at Globex (Germany)\n\nWe build the data platform for retailers.",
+            ("Senior Data Engineer", "Globex", ["Germany"], None),
+        ),
+        (
+            "Senior Data Engineer (Python)\nGlobex\n\nWe build the data platform for retailers.",
+            ("Senior Data Engineer (Python)", "Globex", [], None),
+        ),
+        (
+            "Senior Data Engineer (m/f/d)\nGlobex GmbH\nBerlin\n\nWe build the data platform for retailers.",
+            ("Senior Data Engineer", "Globex GmbH", ["Berlin"], None),
+        ),
+        (
+            "職缺：資料工程師\n公司：Globex\n地點：台北市\n\n我們正在招募資料工程師。",
+            ("資料工程師", "Globex", ["台北市"], None),
+        ),
+        (
+            "募集職種：データエンジニア\n会社名：Globex株式会社\n勤務地：東京都\n\nデータ基盤を作ります。",
+            ("データエンジニア", "Globex株式会社", ["東京都"], None),
+        ),
+    ],
+    ids=["tag, at, note", "country note", "a note not a place", "gender note", "Chinese labels", "Japanese labels"],
+)
+def test_title_lines_and_labels_of_other_shapes(paste: str, expected: tuple) -> None:
+    found = read_posting(paste.encode())
+    assert (found.title, found.company, found.locations, found.work_mode) == expected
+
+
+def test_a_pages_own_heading_is_neither_title_nor_company() -> None:
+    found = read_posting(b"# Open roles\n\n## Senior Data Engineer\n\nWe build the data platform for retailers.\n")
+    assert found.title == "Senior Data Engineer" and found.company != "Open roles"

@@ -39,6 +39,19 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         ("Berlin", "Vergütung: Entgeltgruppe 13 - 4.500 € bis 6.000 € im Monat.", (4500, 6000, "EUR", "month")),
         ("Washington, DC", "Salary: GS-13 - $117,962 to $153,354 per year.", (117962, 153354, "USD", "year")),
         ("London", "Pay: Grade 6 – £55,000 – £62,000 a year.", (55000, 62000, "GBP", "year")),
+        # ten-thousands, yen and yuan, and the place's currency where the figure names none
+        ("Taipei", "月薪 5萬 - 7萬", (50000, 70000, "TWD", "month")),
+        ("Taipei, Taiwan", "薪資：月薪 50,000 - 70,000 元", (50000, 70000, "TWD", "month")),
+        ("Shanghai", "月薪 20,000 - 30,000 元", (20000, 30000, "CNY", "month")),
+        ("Tokyo", "年収 600万円 - 800万円", (6000000, 8000000, "JPY", "year")),
+        ("Tokyo", "月給 30万円〜40万円", (300000, 400000, "JPY", "month")),
+        ("Lagos, Nigeria", "Salary: 6,000,000 - 9,000,000 per annum.", (6000000, 9000000, "NGN", "year")),
+        ("Milano", "RAL: 35-45k lordi annui.", (35000, 45000, "EUR", "year")),
+        ("Berlin", "Salary: 45.000 - 55.000 (EUR) per year.", (45000, 55000, "EUR", "year")),
+        # an internship's stipend is its pay; any other stipend is a benefit
+        ("Berlin", "Internship stipend: 1,200 per month.", (1200, 1200, "EUR", "month")),
+        ("Berlin", "Learning stipend: €1,000 per year. Salary €60,000 - €70,000.", (60000, 70000, "EUR", "year")),
+        ("London", "We offer a £500 home office stipend.", None),
     ],
 )
 def test_pay_as_the_text_means_it(place: str, text: str, salary: tuple | None) -> None:

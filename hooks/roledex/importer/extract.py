@@ -28,6 +28,7 @@ from roledex.importer.notes import notes_and_warnings
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured, positive_number
+from roledex.kb.countries import currency_of_country
 from roledex.kb.currencies import CURRENCY_CODES
 from roledex.kb.schema import PERIODS
 from roledex.kb.text import is_url, parse_date
@@ -85,6 +86,17 @@ _CURRENCY_BY_PLACE = (
     ("AUD", ("australia", "sydney", "melbourne")),
     ("CHF", ("switzerland", "zurich", "zürich", "geneva")),
     ("SGD", ("singapore",)),
+    ("TWD", ("taipei", "taiwan", "hsinchu", "台北", "臺北", "新竹", "台灣", "臺灣")),
+    ("JPY", ("tokyo", "osaka", "japan", "東京", "大阪", "日本")),
+    ("HKD", ("hong kong", "香港")),
+    ("KRW", ("seoul", "서울")),
+    ("CNY", ("shanghai", "beijing", "shenzhen", "上海", "北京", "深圳")),
+    ("PLN", ("warsaw", "kraków", "krakow", "wrocław", "wroclaw", "poland")),
+    ("SEK", ("stockholm", "gothenburg", "sweden")),
+    ("NOK", ("oslo", "norway")),
+    ("DKK", ("copenhagen", "denmark")),
+    ("BRL", ("são paulo", "sao paulo", "rio de janeiro", "brazil")),
+    ("MXN", ("mexico city", "guadalajara", "monterrey")),
 )
 
 
@@ -144,6 +156,11 @@ def currency_for_places(places: list[str]) -> str | None:
     """The currency of the places a posting names, when they all share one."""
     text = " " + " ".join(places).lower()
     found = {code for code, words in _CURRENCY_BY_PLACE if any(w in text for w in words)}
+    for place in places:  # a country named as a part of a place: 'Taipei, Taiwan', 'Lagos, Nigeria'
+        for part in place.split(","):
+            currency = currency_of_country(part)
+            if currency is not None:
+                found.add(currency)
     return found.pop() if len(found) == 1 else None
 
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import dateparser
 
 from roledex.importer.places import split_places
+from roledex.kb.countries import is_country
 
 GENERIC_HEADINGS = frozenset(
     (
@@ -45,6 +46,23 @@ GENERIC_HEADINGS = frozenset(
         "position",
     )
 )
+PAGE_HEADINGS = frozenset(
+    (
+        "open roles",
+        "open positions",
+        "job openings",
+        "current openings",
+        "we're hiring",
+        "we are hiring",
+        "now hiring",
+        "hiring",
+        "careers",
+        "jobs",
+        "join us",
+        "join our team",
+    )
+)
+"""Headings of the page a posting sits on, above the role's own: never a title or a company."""
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _BOARD_SUFFIX = re.compile(
     r"\s*(?:[|–—-]\s*(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
@@ -122,11 +140,20 @@ def company_name_of(text: str) -> str:
     return _COMPANY_SUFFIX.sub("", text.strip()).strip()
 
 
+_TAG = re.compile(r"^(?:\[[^\]\n]{1,25}\]|\((?:we'?re )?hiring\))\s*", re.I)
+"""A tag before a title line ('[Hiring]', '(Hiring)'): never part of the title."""
+_TRAILING_NOTE = re.compile(r"\s*\(([^()\n]{2,60})\)\s*$")
+_GENDER_NOTE = re.compile(r"^(?:[mwfdxh]|all genders?|div|gn\*?)(?:\s*[/|,]\s*(?:[mwfdxh]|div|i))*$", re.I)
+"""'(m/f/d)', '(all genders)': the note German and other postings add to a title."""
+
+
 def title_from_text(text: str) -> tuple[Found[str] | None, str | None, str | None]:
     """(title, url of the title's link, company named beside it) from the top of the text."""
     for line in _lines(text)[:6]:
         is_heading = line.startswith("#")
-        cleaned = _clean_heading(line)
+        cleaned = _TAG.sub("", _clean_heading(line))
+        if cleaned.lower().rstrip(":?!.") in PAGE_HEADINGS:
+            continue
         if not cleaned or cleaned.lower().rstrip(":?") in GENERIC_HEADINGS:
             if is_heading or cleaned.lower().rstrip(":?") in GENERIC_HEADINGS:
                 break
@@ -136,7 +163,7 @@ def title_from_text(text: str) -> tuple[Found[str] | None, str | None, str | Non
         link = _LINK.search(line)
         company = None
         application = re.match(r"(?:Job Application for|Apply for)\s+(.+?)\s+at\s+(.+)$", cleaned, re.I)
-        at_company = re.match(rf"(.+?)\s+(?:at|@)\s+({_NAME})$", cleaned)
+        at_company = re.match(rf"(.+?)\s+(?:at|@)\s+({_NAME})$", _TRAILING_NOTE.sub("", cleaned))
         if application:
             cleaned, company = application.group(1), application.group(2)
         elif at_company and len(at_company.group(2).split()) <= 4:
@@ -166,7 +193,7 @@ def title_from_sentence(text: str) -> Found[str] | None:
 
 def company_from_text(text: str, after_title: bool) -> Found[str] | None:
     """The company: the line under a board's title, an 'About X' heading, or a sentence's subject."""
-    lines = _lines(text)
+    lines = [line for line in _lines(text) if _clean_heading(line).lower().rstrip(":?!.") not in PAGE_HEADINGS]
     if after_title and len(lines) > 1:
         second = _clean_heading(lines[1])
         dotted = _dotted(lines[1])
@@ -278,7 +305,8 @@ def _meta_line(line: str) -> str | None:
 _LOCATION_LABEL = re.compile(
     r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
     r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
-    r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|local de trabalho|plats)"
+    r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|local de trabalho|plats|"
+    r"地點|地点|工作地點|工作地点|勤務地|所在地)"
     r"\s*[:：]\s*(.+)$",
     re.I | re.M,
 )
@@ -306,6 +334,24 @@ _PLACE = re.compile(
 )
 
 
+def _title_line_places(line: str) -> list[str]:
+    """The place in a title line's closing note ('... at Globex (Amsterdam, hybrid)'), its
+    work mode kept beside it for the mode's reader; [] for any other note ('(m/f/d)')."""
+    note = _TRAILING_NOTE.search(_clean_heading(line))
+    if note is None or _GENDER_NOTE.match(note.group(1).strip()):
+        return []
+    written = note.group(1).strip()
+    places, mode = split_places([written])
+    if not places or any(re.search(r"\d", place) or not _PLACE_WORDS.fullmatch(place) for place in places):
+        return []
+    if mode is None and "," not in written and not is_country(written):
+        return []  # '(Python)', '(Senior)': a note, not a place
+    return [written]
+
+
+_PLACE_WORDS = re.compile(r"[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}){0,3}")
+
+
 def locations_from_text(text: str, company: str | None = None) -> Found[list[str]] | None:
     """Where the role is: the line under a board's company line, a location label, a board's
     globe line, or 'candidates based in X'."""
@@ -321,6 +367,9 @@ def locations_from_text(text: str, company: str | None = None) -> Found[list[str
         names_company = company and company.lower() in _clean_heading(above).lower()
         if names_company and _PLACE.fullmatch(place) and not re.search(r"\d", place):
             return Found([place])
+    noted = _title_line_places(top[0]) if top else None
+    if noted:
+        return Found(noted)
     dashed = _company_dash_place(top[1]) if len(top) > 1 else None
     if dashed:
         return Found([dashed[1]])

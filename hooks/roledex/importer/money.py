@@ -18,7 +18,8 @@ from roledex.kb.currencies import code_for_symbol
 from roledex.kb.model import is_sum_of_range
 from roledex.kb.schema import showable_figure
 
-_SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|[A-Z]{3}"
+_SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|円|元|圓|[A-Z]{3}"
+"""A currency as written beside a figure; 元 and 圓 are yuan or Taiwan dollars, so the place decides."""
 _NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
     r"|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
@@ -36,7 +37,9 @@ INDIAN_UNITS = {
 }
 """Lakh and crore, as written (lower case), by what each is worth: a figure in them is in rupees
 ("LPA" is lakhs per annum)."""
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, **INDIAN_UNITS}
+CJK_UNITS = {"萬": 1e4, "万": 1e4, "千": 1e3}
+"""Ten-thousands and thousands as Chinese and Japanese write pay ('月薪 5萬' is 50,000 a month)."""
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, **INDIAN_UNITS, **CJK_UNITS}
 """Every multiplier a figure may carry, as written (lower case), by what it is worth."""
 _WRITTEN_CASES = {"k": ("k", "K"), "m": ("m", "M"), "l": ("L",), "cr": ("Cr",), "lpa": ("LPA", "lpa")}
 """How a multiplier may be written where only some cases are one ("5 l" is no lakh); any other
@@ -50,7 +53,9 @@ AMOUNT = re.compile(
     rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
     rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|to|and|bis|à|a|et|und|y|e|au|en|tot|i|do)\s*$", re.I)
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|〜|～|至|to|and|bis|à|a|et|und|y|e|au|en|tot|i|do)\s*$", re.I
+)
 """What stands between the two ends of a range, an annotation of the first end allowed:
 '£50,000 (junior) to £70,000 (senior)', 'entre 500 et 650 €'."""
 
@@ -70,23 +75,25 @@ _PERIOD_WORDS = (
         "month",
         r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
         r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b|per maand|"
-        r"miesi[eę]cznie|/\s?mies|al mese|mensil[ei]|(?:ao|por) m[eê]s|mensais|per m[aå]nad|/\s?m[aå]n\b",
+        r"miesi[eę]cznie|/\s?mies|al mese|mensil[ei]|(?:ao|por) m[eê]s|mensais|per m[aå]nad|/\s?m[aå]n\b|"
+        r"月薪|每月|/\s?月|月給",
     ),
     (
         "year",
         r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
         r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
         r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual|per jaar|jaarlijks|rocznie|annu[oi]|all'anno|"
-        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig",
+        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig|年薪|每年|/\s?年|年収|年俸",
     ),
 )
 _KINDS = (
     ("headline", r"💰"),
     ("ote", r"\bOTE\b|on[- ]target|total (?:target )?(?:cash|comp)|total compensation|\bTC\b|with commission"),
     ("bonus", r"bonus|commission|incentive|variable"),
+    ("stipend", r"stipend|gratification de stage|praktikumsverg[üu]tung"),
     (
         "benefit",
-        r"stipend|allowance|reimburs|401\(?k|relocation|sign[- ]?on|signing|equity|RSU|per diem|budget|"
+        r"allowance|reimburs|401\(?k|relocation|sign[- ]?on|signing|equity|RSU|per diem|budget|"
         r"learning|wellness|home office|perks?\b|insurance|pension|match|referral",
     ),
     ("company", r"raised|funding|series [a-e]\b|valuation|revenue|\bARR\b|investors|backed|market cap|GMV"),
@@ -104,7 +111,7 @@ _KINDS = (
 _BASE = re.compile(
     r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo|salaris|"
     r"salari[oa]|sal[aá]rio|salarial|wynagrodzenie|stipendio|retribuzione|r[ée]mun[ée]ration|"
-    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka",
+    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料",
     re.I,
 )
 _UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot)\s*$", re.I)
@@ -370,17 +377,19 @@ def candidates(text: str) -> list[FoundSalary]:
 _BIG_UNIT_CURRENCIES = ("JPY", "INR", "KRW", "HUF", "IDR", "CLP", "COP", "VND", "ISK", "PKR", "NGN")
 
 
-def _plausible(candidate: FoundSalary) -> bool:
-    """Pay-sized: not a count, not a company's revenue."""
+def _plausible(candidate: FoundSalary, fallback_currency: str | None = None) -> bool:
+    """Pay-sized: not a count, not a company's revenue (in the figure's currency, or the place's
+    when it names none: six million naira is a year's pay)."""
     top = max(candidate.figures, default=0)
-    ceiling = 2_000_000 * (100 if candidate.currency in _BIG_UNIT_CURRENCIES else 1)
+    currency = candidate.currency or fallback_currency
+    ceiling = 2_000_000 * (100 if currency in _BIG_UNIT_CURRENCIES else 1)
     return 5 <= top <= ceiling and not (candidate.period is None and top < 1000 and not candidate.currency)
 
 
 def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[FoundSalary | None, list[str]]:
     """The base salary of a posting, or None; and warnings that explain the choice."""
     warnings: list[str] = []
-    found = [c for c in candidates(text) if _plausible(c)]
+    found = [c for c in candidates(text) if _plausible(c, fallback_currency)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]
     bounds = [(r, r.min, r.max) for r in ranges if r.min is not None and r.max is not None]
@@ -397,7 +406,7 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Foun
                 )
             )
     found = [c for c in found if not (headline is not None and headline in c.figures and c not in ranges)]
-    base = [c for c in found if c.kind == "base"]
+    base = [c for c in found if c.kind == "base"] or _internship_stipend(text, found, warnings)
     if not base:
         others = [c for c in found if c.kind in ("ote", "bonus")]
         if others:
@@ -429,6 +438,23 @@ def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[Foun
     if headline is not None:
         best.notes.append(f"headline:{headline:g}")
     return best, warnings
+
+
+_INTERNSHIP = re.compile(
+    r"\bintern(?:ship)?s?\b|\bpraktik|\bwerkstudent|\bstagiaire\b|\bstage\b|\btrainee|\bpasant[ií]a|\best[áa]gi",
+    re.I,
+)
+
+
+def _internship_stipend(text: str, found: list[FoundSalary], warnings: list[str]) -> list[FoundSalary]:
+    """An internship's stipend, which is its pay, when no base salary is stated."""
+    stipends = [c for c in found if c.kind == "stipend"]
+    if not stipends or not _INTERNSHIP.search(text):
+        return []
+    warnings.append(Note(f"the internship's stipend {stipends[0].text!r} is its pay"))
+    for stipend in stipends:
+        stipend.kind = "base"
+    return stipends
 
 
 _OTHER_DOLLARS = ("CAD", "AUD", "NZD", "SGD", "HKD", "MXN")

@@ -33,3 +33,30 @@ def city_and_country(places: list[str]) -> tuple[str, str] | None:
         if is_country(after) and not is_country(place) and place.strip().casefold() not in NOT_PLACES:
             return place, after
     return None
+
+
+@functools.cache
+def _codes() -> dict[str, str]:
+    codes = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                codes[value.casefold()] = country.alpha_2
+    return codes
+
+
+def country_code(text: str) -> str | None:
+    """The ISO 3166 code of a country named by `text`, in any case, or None."""
+    return _codes().get(text.strip().casefold())
+
+
+def currency_of_country(text: str) -> str | None:
+    """The currency a country named by `text` pays in today (babel's territory data), or None."""
+    code = country_code(text)
+    if code is None:
+        return None
+    from babel.numbers import get_territory_currencies
+
+    current = get_territory_currencies(code, tender=True, non_tender=False)
+    return current[0] if current else None

@@ -21,6 +21,7 @@ WRITTEN_SYMBOLS: dict[str, str] = {
     "R$": "BRL",
     "MX$": "MXN",
     "€": "EUR",
+    "円": "JPY",
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
