@@ -51,6 +51,7 @@ def country_code(text: str) -> str | None:
     return _codes().get(text.strip().casefold())
 
 
+@functools.cache
 def currency_of_country(text: str) -> str | None:
     """The currency a country named by `text` pays in today (babel's territory data), or None."""
     code = country_code(text)
