@@ -436,3 +436,25 @@ def test_the_employers_site_from_its_data_goes_into_a_new_company_profile(
     assert invoke("import", "page.html", "--docs", "docs", cwd=tmp_path).returncode == 0
     profile = (tmp_path / "docs" / "companies" / "globex.md").read_text(encoding="utf-8")
     assert (f'website: "{site}"' in profile) if site else ("\nwebsite:" not in profile)
+
+
+@pytest.mark.parametrize(
+    ("header", "mode"),
+    [
+        ("Amsterdam · Hybrid (3 days in office)", "hybrid"),
+        ("Amsterdam · This role is fully remote", "remote"),
+        ("Amsterdam", None),
+    ],
+)
+def test_a_mode_the_data_leaves_out_is_read_from_the_page_around_it(header: str, mode: str | None) -> None:
+    posting = {
+        "@type": "JobPosting",
+        "title": "Staff Data Engineer",
+        "hiringOrganization": {"name": "Globex"},
+        "description": "<p>Build our data platform with Python and Spark for retailers.</p>",
+    }
+    page = (
+        f'<script type="application/ld+json">{json.dumps(posting)}</script>'
+        f"<header><h1>Staff Data Engineer</h1><p>{header}</p></header><div>Build our platform.</div>"
+    )
+    assert read_posting(page.encode()).work_mode == mode

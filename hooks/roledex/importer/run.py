@@ -15,6 +15,8 @@ import httpx
 from roledex.importer.boards import board_for
 from roledex.importer.extract import Extraction, extract, overridden
 from roledex.importer.fetch import FetchError, PostingGone, fetch
+from roledex.importer.fields import work_mode_from_text
+from roledex.importer.notes import Note
 from roledex.importer.on_record import brought_up_to_date, taken_down
 from roledex.importer.outcome import Outcome, Request
 from roledex.importer.records import read_record
@@ -58,7 +60,22 @@ def read_posting(raw: bytes, company: str | None = None, url: str | None = None)
         if structured is None or not structured.description:
             raise
         repaired = Repaired("")  # a page whose words are all in its structured data
-    return extract(_own_text(repaired, structured), company=company, url=url, structured=structured)
+    found = extract(_own_text(repaired, structured), company=company, url=url, structured=structured)
+    return _mode_from_the_page(found, repaired) if structured is not None else found
+
+
+def _mode_from_the_page(found: Extraction, page: Repaired) -> Extraction:
+    """A work mode the structured data does not state, read from the page around it (a header's
+    'Hybrid (3 days in office)'), when the posting's own text did not state one either."""
+    if found.work_mode is not None or not page.text:
+        return found
+    mode = work_mode_from_text(page.text, found.locations)
+    if mode is None:
+        return found
+    found.work_mode = mode.value
+    found.warnings = [w for w in found.warnings if "work mode" not in w]
+    found.warnings.append(Note(f"the work mode '{mode.value}' is read from the page around the posting's data"))
+    return found
 
 
 def read_address(address: str, http: httpx.Client, company: str | None = None) -> Extraction:
