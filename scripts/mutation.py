@@ -52,9 +52,15 @@ CORE = (
     "cli/event.py",
     "cli/new.py",
     "cli/import_.py",
+    "facts/offers.py",
+    "check/offers.py",
+    "kb/rename.py",
+    "importer/records.py",
+    "plugin/local_actions.py",
 )
 """Salary, privacy, source reading, the status editor, escaping, the checker's rules, what
-can run, the locked writes, the importer's limits and the command line's own guards."""
+can run, the locked writes, the importer's limits, the command line's own guards, offers,
+renaming, structured records and the local site's guards."""
 FAST_TESTS = (
     "tests/test_rules.py",
     "tests/test_values.py",
@@ -103,6 +109,11 @@ FAST_TESTS = (
     "tests/test_cli_guards.py",
     "tests/test_rule_edges.py",
     "tests/test_week_of_use.py",
+    "tests/test_offers.py",
+    "tests/test_mv.py",
+    "tests/test_records.py",
+    "tests/test_todos.py",
+    "tests/test_local_actions.py",
 )
 """The in-process tests of those rules; the browser and install tests add nothing here."""
 PROPERTY_EXAMPLES = 20

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 from roledex.check.offers import offer_findings
-from roledex.facts.offers import grant_value, in_base, offer_value, percentile, vested_by_year
+from roledex.facts.offers import NoRate, decision, grant_value, in_base, offer_value, percentile, vested_by_year
 from roledex.facts.reminders import due
 from roledex.kb.load import read_knowledge_base
 from roledex.kb.model import Application, KnowledgeBase, Offer, Posting
@@ -356,3 +356,74 @@ def test_a_kept_offer_is_private_in_a_public_repository(tmp_path: Path) -> None:
     subprocess.run(["git", "-C", str(tmp_path), "add", "-f", "snapshots"], check=True)
     result = invoke("publish-check", "--repository", str(tmp_path), "--public", cwd=tmp_path)
     assert result.returncode == 1 and "snapshots/offers/acme-x/2026-12-03.md" in result.stdout
+
+
+def test_the_decision_weighs_each_criterion_and_scores_pay_from_the_totals() -> None:
+    high = offer_value(_offer(scores={"growth": 2}), SETTINGS)
+    low = offer_value(
+        Offer(
+            slug="q",
+            doc=DOC,
+            posting="q",
+            received=dt.date(2026, 12, 1),
+            base={"amount": 100000, "currency": "USD", "period": "year"},
+            scores={"growth": 5},
+        ),
+        SETTINGS,
+    )
+    middle = offer_value(
+        Offer(slug="m", doc=DOC, posting="m", base={"amount": 150000, "currency": "USD", "period": "year"}), SETTINGS
+    )
+    table = decision([high, low, middle], {"pay": 3, "growth": 1})
+    assert table["p"]["pay"] == 5 and table["q"]["pay"] == 1 and table["m"]["pay"] == 3
+    assert table["p"]["total"] == pytest.approx((3 * 5 + 1 * 2) / 4)
+    assert table["q"]["total"] == pytest.approx((3 * 1 + 1 * 5) / 4)
+    assert "growth" not in table["m"] and table["m"]["total"] == 3  # unscored criteria weigh nothing
+    assert decision([high], {"pay": 1})["p"]["pay"] == 5  # one offer: the best there is
+    assert decision([high], {"team": 1})["p"] == {"total": 0.0}
+
+
+def test_totals_at_another_price_and_what_is_guaranteed_each_year() -> None:
+    value = offer_value(
+        _offer(
+            bonus={"target_percent": 10},
+            sign_on={"amount": 30000, "currency": "USD"},
+            relocation={"amount": 5000, "currency": "USD"},
+            equity={**RSU, "vesting": EVEN},
+        ),
+        SETTINGS,
+    )
+    first, second = value.years[0], value.years[1]
+    assert (first.guaranteed, first.at_risk) == (235000, 120000)
+    assert (second.guaranteed, second.at_risk) == (200000, 120000)
+    assert value.total_at(value.equity_low) == pytest.approx(value.total - 200000)
+    assert value.total_at(value.equity_high) == pytest.approx(value.total + 200000)
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        _offer(base={"amount": 1, "currency": "JPY", "period": "year"}),
+        _offer(bonus={"amount": 1, "currency": "CHF"}),
+        _offer(equity={**RSU, "currency": "SEK", "vesting": EVEN}),
+    ],
+    ids=["base", "bonus", "equity"],
+)
+def test_a_currency_without_a_rate_cannot_be_valued(offer: Offer) -> None:
+    with pytest.raises(NoRate):
+        offer_value(offer, SETTINGS)
+
+
+@pytest.mark.parametrize(
+    ("vesting", "first_year"),
+    [
+        ({"years": 4, "frequency": "monthly", "cliff_months": 6}, 0.25),
+        ({"years": 4, "frequency": "yearly", "cliff_months": 0}, 0.25),
+        ({"years": 4, "frequency": "fortnightly"}, 0.25),  # unknown: quarterly
+        ({"years": 2, "cliff_months": 24}, 0.0),
+        ({"years": 0}, None),
+    ],
+)
+def test_the_first_years_share(vesting: dict, first_year: float | None) -> None:
+    shares = vested_by_year(vesting)
+    assert (shares[0] if shares else None) == (pytest.approx(first_year) if first_year is not None else None)

@@ -162,7 +162,7 @@ def enrich(ctx: SiteContext, src_uri: str, markdown: str) -> str | None:
 
 PRIVATE_BANNER = (
     '<div class="rdx-private-banner" role="note"><strong>Private view</strong>: this build shows your private '
-    "pages (applications, contacts, prep notes, stories, questions and whatever says private). A published "
+    "pages (applications, offers, contacts, prep notes, stories, questions and whatever says private). A published "
     "build leaves them out.</div>"
 )
 
