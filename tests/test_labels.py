@@ -441,3 +441,29 @@ def test_title_lines_and_labels_of_other_shapes(paste: str, expected: tuple) -> 
 def test_a_pages_own_heading_is_neither_title_nor_company() -> None:
     found = read_posting(b"# Open roles\n\n## Senior Data Engineer\n\nWe build the data platform for retailers.\n")
     assert found.title == "Senior Data Engineer" and found.company != "Open roles"
+
+
+@pytest.mark.parametrize(
+    ("paste", "company", "places"),
+    [
+        ("Senior Data Engineer\nGlobex, Amsterdam\n\nWe build the data platform.", "Globex", ["Amsterdam"]),
+        ("Senior Data Engineer\nGlobex, Germany\n\nWe build the data platform.", "Globex", ["Germany"]),
+        ("Senior Data Engineer\nBerlin, Germany\n\nWe build the data platform.", None, ["Berlin, Germany"]),
+        ("Senior Data Engineer\nAcme, Inc.\n\nWe build the data platform.", "Acme, Inc.", []),
+        (
+            "# Open roles\n\n## Senior Data Engineer\n\nGlobex, Amsterdam\n\nWe build the data platform.",
+            "Globex",
+            ["Amsterdam"],
+        ),
+    ],
+    ids=[
+        "company, city",
+        "company, country",
+        "a place is no company",
+        "a legal form is no place",
+        "under a page heading",
+    ],
+)
+def test_the_line_under_the_title_names_company_and_place(paste: str, company: str | None, places: list[str]) -> None:
+    found = read_posting(paste.encode())
+    assert (found.company, found.locations) == (company, places)

@@ -25,79 +25,13 @@ from roledex.importer.labels import (
 )
 from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.notes import notes_and_warnings
+from roledex.importer.place_currency import currency_for_places, is_known_place
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured, positive_number
-from roledex.kb.countries import currency_of_country
 from roledex.kb.currencies import CURRENCY_CODES
 from roledex.kb.schema import PERIODS
 from roledex.kb.text import is_url, parse_date
-
-_CURRENCY_BY_PLACE = (
-    (
-        "USD",
-        (
-            "united states",
-            "usa",
-            "u.s.",
-            " us",
-            "new york",
-            "san francisco",
-            "seattle",
-            "austin",
-            "boston",
-            "chicago",
-            "los angeles",
-            "brooklyn",
-            "denver",
-            "atlanta",
-            "remote (us",
-        ),
-    ),
-    ("GBP", ("united kingdom", " uk", "london", "england", "scotland", "manchester", "edinburgh")),
-    (
-        "EUR",
-        (
-            "germany",
-            "berlin",
-            "munich",
-            "france",
-            "paris",
-            "netherlands",
-            "amsterdam",
-            "spain",
-            "madrid",
-            "barcelona",
-            "ireland",
-            "dublin",
-            "italy",
-            "milan",
-            "portugal",
-            "lisbon",
-            "austria",
-            "vienna",
-            "belgium",
-            "finland",
-            "helsinki",
-        ),
-    ),
-    ("INR", ("india", "bangalore", "bengaluru", "mumbai", "delhi", "hyderabad", "pune", "chennai")),
-    ("CAD", ("canada", "toronto", "vancouver", "montreal")),
-    ("AUD", ("australia", "sydney", "melbourne")),
-    ("CHF", ("switzerland", "zurich", "zürich", "geneva")),
-    ("SGD", ("singapore",)),
-    ("TWD", ("taipei", "taiwan", "hsinchu", "台北", "臺北", "新竹", "台灣", "臺灣")),
-    ("JPY", ("tokyo", "osaka", "japan", "東京", "大阪", "日本")),
-    ("HKD", ("hong kong", "香港")),
-    ("KRW", ("seoul", "서울")),
-    ("CNY", ("shanghai", "beijing", "shenzhen", "上海", "北京", "深圳")),
-    ("PLN", ("warsaw", "kraków", "krakow", "wrocław", "wroclaw", "poland")),
-    ("SEK", ("stockholm", "gothenburg", "sweden")),
-    ("NOK", ("oslo", "norway")),
-    ("DKK", ("copenhagen", "denmark")),
-    ("BRL", ("são paulo", "sao paulo", "rio de janeiro", "brazil")),
-    ("MXN", ("mexico city", "guadalajara", "monterrey")),
-)
 
 
 @dataclass
@@ -150,18 +84,6 @@ class Extraction:
             "notes": notes,
             "warnings": warnings,
         }
-
-
-def currency_for_places(places: list[str]) -> str | None:
-    """The currency of the places a posting names, when they all share one."""
-    text = " " + " ".join(places).lower()
-    found = {code for code, words in _CURRENCY_BY_PLACE if any(w in text for w in words)}
-    for place in places:  # a country named as a part of a place: 'Taipei, Taiwan', 'Lagos, Nigeria'
-        for part in place.split(","):
-            currency = currency_of_country(part)
-            if currency is not None:
-                found.add(currency)
-    return found.pop() if len(found) == 1 else None
 
 
 def _hint(hints: dict[str, Any], key: str, check, warnings: list[str]) -> Any:
@@ -270,6 +192,12 @@ def _written_company(seen: _Evidence, given: str | None, beside_title: str | Non
     return given or seen.data.company or hint_company or label_company or header_company or beside_title
 
 
+def _is_a_place(name: str) -> bool:
+    """'Berlin, Germany' under a title is where the job is, not who offers it."""
+    parts = [part.strip() for part in name.split(",")]
+    return len(parts) > 1 and is_known_place(parts[-1]) and is_known_place(parts[0])
+
+
 def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: tuple) -> None:
     """Sets the company: as given or written, else from the words (never the title instead)."""
     title_line, _, beside_title, written_title = title
@@ -284,7 +212,7 @@ def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: 
         found.title, found.company = found.company, found.title  # 'Fernway' above 'Senior Data Engineer'
     if not found.company and seen.block.get("company"):
         found.company = str(seen.block["company"])
-    if found.company and is_empty_value(found.company):
+    if found.company and (is_empty_value(found.company) or _is_a_place(found.company)):
         found.company = None
     if not found.company:
         seen.warnings.append("no company found; pass --company SLUG")

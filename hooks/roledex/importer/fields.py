@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
+from roledex.importer.place_currency import is_known_place
 from roledex.importer.places import split_places
 from roledex.kb.countries import is_country
 
@@ -199,7 +200,7 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
         dotted = _dotted(lines[1])
         if dotted:
             return Found(company_name_of(dotted.group("company")))
-        dashed = _company_dash_place(lines[1])
+        dashed = _company_dash_place(lines[1]) or _company_comma_place(lines[1])
         if dashed:
             return Found(company_name_of(dashed[0]))
         at_line = re.fullmatch(rf"at\s+({_NAME})", second)
@@ -271,6 +272,25 @@ def _dotted(line: str) -> re.Match[str] | None:
 
 
 _DASHED = re.compile(r"^(?P<company>[^-–—|]{2,60}?)\s+[-–—|]\s+(?P<place>[^-–—|]{2,80})$")
+
+
+def _company_comma_place(line: str) -> tuple[str, str] | None:
+    """(company, place) of a line under the title such as 'Globex, Amsterdam': the part after
+    the comma is a country or a city roledex knows, the part before a name that is not one."""
+    match = re.fullmatch(rf"({_NAME}),\s*([A-Z][\w.'’\- ]{{1,40}})", _clean_heading(line))
+    if match is None:
+        return None
+    company, place = match.group(1).strip(), match.group(2).strip()
+    if not is_known_place(place) or is_known_place(company) or _COMPANY_SUFFIX.fullmatch(f" {place}"):
+        return None
+    return company, place
+
+
+def _is_place_line(line: str) -> bool:
+    """'Berlin, Germany' on a line of its own: capitalised words, the last part a known place."""
+    parts = [part.strip() for part in _clean_heading(line).split(",")]
+    words = all(re.fullmatch(r"[A-Z][\w.'’\- ]{1,40}", part) for part in parts)
+    return len(parts) > 1 and words and is_known_place(parts[-1]) and is_known_place(parts[0])
 
 
 def _company_dash_place(line: str) -> tuple[str, str] | None:
@@ -355,7 +375,7 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40
 def locations_from_text(text: str, company: str | None = None) -> Found[list[str]] | None:
     """Where the role is: the line under a board's company line, a location label, a board's
     globe line, or 'candidates based in X'."""
-    top = _lines(text)[:5]
+    top = [line for line in _lines(text) if _clean_heading(line).lower().rstrip(":?!.") not in PAGE_HEADINGS][:5]
     for line in top[1:3]:
         dotted = _dotted(line)
         if dotted:
@@ -370,9 +390,11 @@ def locations_from_text(text: str, company: str | None = None) -> Found[list[str
     noted = _title_line_places(top[0]) if top else None
     if noted:
         return Found(noted)
-    dashed = _company_dash_place(top[1]) if len(top) > 1 else None
+    dashed = (_company_dash_place(top[1]) or _company_comma_place(top[1])) if len(top) > 1 else None
     if dashed:
         return Found([dashed[1]])
+    if len(top) > 1 and _is_place_line(top[1]):
+        return Found([_clean_heading(top[1])])
     for line in top[1:4]:
         meta = _meta_line(line)
         if meta:
