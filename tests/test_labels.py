@@ -467,3 +467,18 @@ def test_a_pages_own_heading_is_neither_title_nor_company() -> None:
 def test_the_line_under_the_title_names_company_and_place(paste: str, company: str | None, places: list[str]) -> None:
     found = read_posting(paste.encode())
     assert (found.company, found.locations) == (company, places)
+
+
+@pytest.mark.parametrize(
+    ("location", "places"),
+    [
+        ("Location:\nBerlin, Munich, Hamburg", ["Berlin", "Munich", "Hamburg"]),
+        ("Location: Berlin, Munich, Hamburg", ["Berlin", "Munich", "Hamburg"]),
+        ("Location: Portland, Oregon, USA", ["Portland, Oregon, USA"]),
+        ("Locations: Berlin, Germany", ["Berlin, Germany"]),
+    ],
+    ids=["on the next line", "on the line", "city, region, country", "city, country"],
+)
+def test_a_list_of_cities_is_several_places(location: str, places: list[str]) -> None:
+    found = read_posting(f"Senior Data Engineer\nGlobex\n\n{location}\n\nWe build the data platform.\n".encode())
+    assert found.locations == places

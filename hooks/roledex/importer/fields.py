@@ -346,7 +346,17 @@ _BASED_IN = re.compile(
 
 def _split_places(text: str) -> list[str]:
     parts = re.split(r"\s*(?:;|\||/| or | · |•|\n)\s*", text.strip().strip("`*_ ."))
-    return [p.strip() for p in parts if p.strip() and len(p) <= 80]
+    places = [p.strip() for p in parts if p.strip() and len(p) <= 80]
+    return [city for place in places for city in _cities_listed(place)]
+
+
+def _cities_listed(place: str) -> list[str]:
+    """'Berlin, Munich, Hamburg' as three places when each is a city roledex knows and none is
+    a country; any other place as written ('Portland, Oregon', 'Berlin, Germany')."""
+    parts = [part.strip() for part in place.split(",")]
+    if len(parts) > 2 and all(is_known_place(part) and not is_country(part) for part in parts):
+        return parts
+    return [place]
 
 
 _PLACE = re.compile(
