@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from typing import Any
 
 from roledex.check.run import checked_knowledge_base
 from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_or_none
@@ -38,6 +39,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=run)
 
 
+def _print(rows: list[dict[str, Any]], columns: tuple[str, ...], name: str, format: str) -> int:
+    """Rows as CSV with these columns, or as JSON under `name`."""
+    if format == "csv":
+        sys.stdout.write(as_csv(rows, columns))
+    else:
+        out(json.dumps({name: rows}, indent=2, ensure_ascii=False))
+    return OK
+
+
 def run(args: argparse.Namespace) -> int:
     """Print every posting with its annual salary in the base currency."""
     docs = docs_dir(args.docs)
@@ -57,19 +67,9 @@ def run(args: argparse.Namespace) -> int:
         return FAILED
     view = full_view(result.kb) if include or args.history or args.offers else public_view(result.kb)
     if args.offers:
-        offers = offer_rows(view.kb, settings)
-        if args.format == "csv":
-            sys.stdout.write(as_csv(offers, OFFER_COLUMNS))
-        else:
-            out(json.dumps({"offers": offers}, indent=2, ensure_ascii=False))
-        return OK
+        return _print(offer_rows(view.kb, settings), OFFER_COLUMNS, "offers", args.format)
     if args.history:
-        history = history_rows(view.kb, story)
-        if args.format == "csv":
-            sys.stdout.write(as_csv(history, HISTORY_COLUMNS))
-        else:
-            out(json.dumps({"events": history}, indent=2, ensure_ascii=False))
-        return OK
+        return _print(history_rows(view.kb, story), HISTORY_COLUMNS, "events", args.format)
     rows = export_rows(view.kb, settings, story if view.includes_private else None)
     if args.format == "csv":
         sys.stdout.write(as_csv(rows))

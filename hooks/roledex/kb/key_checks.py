@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from roledex.kb.currencies import CURRENCY_CODES, currency_hint
@@ -165,8 +165,13 @@ def _check_text_list(key: str, value: Any) -> Iterator[Finding]:
     if not isinstance(value, list):
         yield _expect(key, "a list of text", value)
         return
-    for index, item in enumerate(value):
-        for _, message, severity in _check_text(key, item):
+    yield from _each_item(key, value, _check_text)
+
+
+def _each_item(key: str, items: list[Any], check: Callable[[str, Any], Iterator[Finding]]) -> Iterator[Finding]:
+    """Each item's findings, said as 'item N: ...' under the list's key."""
+    for index, item in enumerate(items):
+        for _, message, severity in check(key, item):
             yield key, f"item {index + 1}: {message}", severity
 
 
@@ -174,9 +179,7 @@ def _check_number_list(key: str, value: Any) -> Iterator[Finding]:
     if not isinstance(value, list):
         yield _expect(key, "a list of numbers such as [25, 25, 25, 25]", value)
         return
-    for index, item in enumerate(value):
-        for _, message, severity in _check_number(key, item):
-            yield key, f"item {index + 1}: {message}", severity
+    yield from _each_item(key, value, _check_number)
 
 
 SCORES = range(1, 6)
@@ -222,12 +225,14 @@ def _check_slug_list(key: str, value: Any) -> Iterator[Finding]:
     if not isinstance(value, list):
         yield _expect(key, "a list of slugs", value)
         return
-    for index, item in enumerate(value):
-        if item is None:
-            yield key, f"item {index + 1}: is empty; give a slug or remove the item", ERROR
-            continue
-        for _, message, severity in _check_slug(key, item):
-            yield key, f"item {index + 1}: {message}", severity
+    yield from _each_item(key, value, _check_slug_item)
+
+
+def _check_slug_item(key: str, value: Any) -> Iterator[Finding]:
+    if value is None:
+        yield key, "is empty; give a slug or remove the item", ERROR
+    else:
+        yield from _check_slug(key, value)
 
 
 def _check_mapping_list(key: str, value: Any, spec: Field) -> Iterator[Finding]:
