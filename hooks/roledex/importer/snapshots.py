@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from roledex.kb.files import write_text_atomic
-from roledex.kb.kept import SNAPSHOTS, kept_folder
+from roledex.kb.kept import SNAPSHOTS, kept_folder, kept_versions
 from roledex.kb.schema import POSTING
 from roledex.kb.source import read_document
 
 SUMS = "SHA256SUMS"
-_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$")
 
 
 def sha256(text: str) -> str:
@@ -45,11 +43,6 @@ class Snapshot:
     body: str
 
 
-def _order(name: str) -> tuple[str, int] | None:
-    match = _NAME.match(name)
-    return (match.group(1), int(match.group(2) or 1)) if match else None
-
-
 def _sums(folder: Path) -> dict[str, str]:
     """File name -> sha256, as SHA256SUMS lists them."""
     try:
@@ -66,12 +59,10 @@ def _sums(folder: Path) -> dict[str, str]:
 
 def latest(folder: Path) -> Snapshot | None:
     """The newest snapshot in `folder`, or None when the posting has none."""
-    if not folder.is_dir():
+    versions = kept_versions(folder)
+    if not versions:
         return None
-    named = [(order, path) for path in folder.iterdir() if (order := _order(path.name)) is not None]
-    if not named:
-        return None
-    path = max(named)[1]
+    path = versions[-1][1]
     raw = path.read_bytes()
     document, _ = read_document(str(path), SNAPSHOTS, path.stem, raw)
     meta = document.meta if document is not None else {}
