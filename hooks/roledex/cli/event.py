@@ -18,7 +18,7 @@ from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
 from roledex.kb.model import Application, Event, KnowledgeBase
 from roledex.kb.schema import APPLICATION, CONTACT, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
-from roledex.kb.status_edit import CannotEdit, append_entry, as_seen, place_by_date, set_item_keys
+from roledex.kb.status_edit import CannotEdit, add_event, as_seen, set_item_keys
 from roledex.kb.text import did_you_mean
 
 KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
@@ -257,7 +257,7 @@ def run(args: argparse.Namespace) -> int:
         edit_in_place(
             path,
             as_seen(
-                lambda text: append_entry(text, "events", entry, APPLICATION, place_by_date(text, "events", entry)),
+                lambda text: add_event(text, entry),
                 args.as_seen,
             ),
         )

@@ -20,8 +20,8 @@ from roledex.cli.status import why_not
 from roledex.importer.snapshots import keep
 from roledex.kb.files import edit_in_place, record_lock
 from roledex.kb.kept import kept_folder
-from roledex.kb.schema import APPLICATION, OFFER
-from roledex.kb.status_edit import CannotEdit, append_entry, place_by_date
+from roledex.kb.schema import OFFER
+from roledex.kb.status_edit import CannotEdit, add_event
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             edit_in_place(
                 target,
-                lambda text: append_entry(text, "events", entry, APPLICATION, place_by_date(text, "events", entry)),
+                lambda text: add_event(text, entry),
             )
         except (CannotEdit, OSError, UnicodeDecodeError) as error:
             err(f"roledex revise: {target}: {why_not(error)}; the offer is kept, the event was not added")

@@ -16,7 +16,7 @@ from roledex.kb.files import edit_in_place, edit_or_create
 from roledex.kb.load import LoadResult
 from roledex.kb.model import Application
 from roledex.kb.schema import APPLICATION, POSTING, STATUSES
-from roledex.kb.status_edit import ABSENT, CannotEdit, append_entry, as_seen, place_by_date, remove_keys, set_keys
+from roledex.kb.status_edit import ABSENT, CannotEdit, add_event, as_seen, remove_keys, set_keys
 from roledex.kb.text import did_you_mean
 
 STARTING_STATUSES = frozenset({"saved", "preparing", "applied"})
@@ -165,5 +165,5 @@ def _changed(text: str, change: StatusChange) -> str:
     """The application's text with the change made: keys set, events added, a passed next step removed."""
     text = set_keys(text, change.values, APPLICATION)
     for event in change.events:
-        text = append_entry(text, "events", event, APPLICATION, place_by_date(text, "events", event))
+        text = add_event(text, event)
     return remove_keys(text, change.cleared) if change.cleared else text

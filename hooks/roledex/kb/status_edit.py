@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from roledex.kb.scaffold import yaml_scalar
-from roledex.kb.schema import Kind
+from roledex.kb.schema import APPLICATION, Kind
 from roledex.kb.source import parse_yaml
 from roledex.kb.text import parse_date
 
@@ -271,6 +271,11 @@ def place_by_date(text: str, key: str, entry: dict[str, Any]) -> int | None:
         if when is not None and when > day:
             return index
     return None
+
+
+def add_event(text: str, entry: dict[str, Any]) -> str:
+    """An application's text with `entry` among its `events`, where its date puts it."""
+    return append_entry(text, "events", entry, APPLICATION, place_by_date(text, "events", entry))
 
 
 def set_item_keys(text: str, key: str, index: int, values: dict[str, Any]) -> str:
