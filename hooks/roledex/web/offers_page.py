@@ -126,7 +126,13 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _section(ctx: SiteContext, value: OfferValue, here: str = HERE) -> str:
+def _section(ctx: SiteContext, value: OfferValue) -> str:
+    """One offer's section of the offers page: its title, then its figures."""
+    return f'\n<h2 id="{_anchor(value.offer)}">{text(_title(ctx, value.offer))}</h2>\n' + _figures(ctx, value, HERE)
+
+
+def _figures(ctx: SiteContext, value: OfferValue, here: str) -> str:
+    """An offer's terms, its years and its place beside the market, with links from `here`."""
     offer = value.offer
     facts = [f"received {offer.received}" if offer.received else ""]
     facts += [f"answer by {offer.deadline}" if offer.deadline else ""]
@@ -137,8 +143,7 @@ def _section(ctx: SiteContext, value: OfferValue, here: str = HERE) -> str:
     said = "; ".join(f for f in facts if f)
     source = link("the offer", here, offer.doc.src_uri)
     return (
-        f'\n<h2 id="{_anchor(offer)}">{text(_title(ctx, offer))}</h2>\n\n'
-        f"<p>{said}. Every figure is from {source}, in {value.currency}.</p>\n"
+        f"\n<p>{said}. Every figure is from {source}, in {value.currency}.</p>\n"
         + _years(value)
         + _beside_the_market(ctx, value, here)
         + "\n"
@@ -209,7 +214,7 @@ def offer_page(ctx: SiteContext, offer: Offer, body: str, heading: str | None) -
     title = heading or f"Offer: {text(_title(ctx, offer))}"
     back = link("all offers, side by side", offer.doc.src_uri, HERE)
     try:
-        figures = _section(ctx, offer_value(offer, ctx.settings), offer.doc.src_uri).split("</h2>", 1)[1]
+        figures = _figures(ctx, offer_value(offer, ctx.settings), offer.doc.src_uri)
     except NoRate as missing:
         figures = f"\nNo rate for {text(missing)} in the settings: the offer cannot be shown in figures.\n"
     except (KeyError, TypeError, ValueError):
