@@ -25,7 +25,7 @@ from roledex.importer.labels import (
 )
 from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.notes import notes_and_warnings
-from roledex.importer.place_currency import currency_for_places, is_known_place
+from roledex.importer.place_currency import currency_for_places, names_a_place
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured, positive_number
@@ -192,12 +192,6 @@ def _written_company(seen: _Evidence, given: str | None, beside_title: str | Non
     return given or seen.data.company or hint_company or label_company or header_company or beside_title
 
 
-def _is_a_place(name: str) -> bool:
-    """'Berlin, Germany' under a title is where the job is, not who offers it."""
-    parts = [part.strip() for part in name.split(",")]
-    return len(parts) > 1 and is_known_place(parts[-1]) and is_known_place(parts[0])
-
-
 def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: tuple) -> None:
     """Sets the company: as given or written, else from the words (never the title instead)."""
     title_line, _, beside_title, written_title = title
@@ -212,7 +206,7 @@ def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: 
         found.title, found.company = found.company, found.title  # 'Fernway' above 'Senior Data Engineer'
     if not found.company and seen.block.get("company"):
         found.company = str(seen.block["company"])
-    if found.company and (is_empty_value(found.company) or _is_a_place(found.company)):
+    if found.company and (is_empty_value(found.company) or names_a_place(found.company)):  # 'Berlin, Germany'
         found.company = None
     if not found.company:
         seen.warnings.append("no company found; pass --company SLUG")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-from roledex.importer.place_currency import is_known_place
+from roledex.importer.place_currency import is_known_place, names_a_place
 from roledex.importer.places import split_places
 from roledex.kb.countries import is_country
 
@@ -288,9 +288,9 @@ def _company_comma_place(line: str) -> tuple[str, str] | None:
 
 def _is_place_line(line: str) -> bool:
     """'Berlin, Germany' on a line of its own: capitalised words, the last part a known place."""
-    parts = [part.strip() for part in _clean_heading(line).split(",")]
-    words = all(re.fullmatch(r"[A-Z][\w.'’\- ]{1,40}", part) for part in parts)
-    return len(parts) > 1 and words and is_known_place(parts[-1]) and is_known_place(parts[0])
+    cleaned = _clean_heading(line)
+    words = all(re.fullmatch(r"[A-Z][\w.'’\- ]{1,40}", part.strip()) for part in cleaned.split(","))
+    return words and names_a_place(cleaned)
 
 
 def _company_dash_place(line: str) -> tuple[str, str] | None:

@@ -107,7 +107,13 @@ def currency_for_places(places: list[str]) -> str | None:
 
 def is_known_place(text: str) -> bool:
     """True for a country, or a city of the table above ('Amsterdam', 'Taipei')."""
-    words = " " + text.strip().lower()
+    name = text.strip().lower()
     return currency_of_country(text) is not None or any(
-        words.strip() == word.strip() for _, names in _CURRENCY_BY_PLACE for word in names
+        name == word.strip() for _, names in _CURRENCY_BY_PLACE for word in names
     )
+
+
+def names_a_place(text: str) -> bool:
+    """True for 'City, Country' and the like: several parts, the first and the last known places."""
+    parts = [part.strip() for part in text.split(",")]
+    return len(parts) > 1 and is_known_place(parts[0]) and is_known_place(parts[-1])
