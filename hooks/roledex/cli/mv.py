@@ -54,8 +54,10 @@ def _which(loaded: LoadResult, given: str) -> tuple[str, str] | str:
 
 def _dry_run(renaming: Renaming) -> None:
     for source, (target, keys) in renaming.files.items():
-        what = f"move {source} to {target}" if source != target else f"edit {source}"
-        out(what + f" ({', '.join(keys) or 'links'})" if keys or source == target else what)
+        if source != target:
+            out(f"move {source} to {target}" + (f" ({', '.join(keys)})" if keys else ""))
+        else:
+            out(f"edit {source} ({', '.join(keys) or 'links'})")
     for source, target in renaming.folders:
         out(f"move {source}/ to {target}/")
     if renaming.config is not None:
