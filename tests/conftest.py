@@ -8,8 +8,10 @@ import gzip
 import http.server
 import io
 import os
+import queue
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -252,3 +254,60 @@ def loopback(tmp_path: Path) -> Iterator[Callable[[str, bytes], str]]:
     yield serve
     server.shutdown()
     server.server_close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(
+    root: Path, *options: str, command: tuple[str, ...] = (sys.executable, "-m", "mkdocs")
+) -> Iterator[tuple[str, list[str]]]:
+    """`mkdocs serve` (or `command serve`) in a folder on a free loopback port, from the line
+    that says it serves (after its first build): (its address, the lines it said until then).
+    Stopped afterwards, whatever the test did."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("ROLEDEX_PRIVATE", None)
+    server = subprocess.Popen(
+        [*command, "serve", "-a", f"127.0.0.1:{port}", *options],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert server.stderr is not None
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()  # type: ignore[union-attr]
+    try:
+        said: list[str] = []
+        while not any("Serving on" in line for line in said):
+            said.append(lines.get(timeout=120))
+        yield f"http://127.0.0.1:{port}/", said
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright; CI must have it, elsewhere its tests are skipped."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from screenshots import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"no Chromium at {CHROMIUM}: CI must run the browser tests (.ci/run installs it)", pytrace=False
+            )
+        pytest.skip(f"no Chromium at {CHROMIUM}; `apt-get install chromium` to run these")
+    if os.environ.get(MOVED_CLOCK):
+        pytest.skip("drives Chromium, a process of its own that reads the real clock")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

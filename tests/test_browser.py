@@ -3,41 +3,22 @@ person would: following links, sorting, searching, dark mode, a phone-sized wind
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-from conftest import MOVED_CLOCK, build_site, make_site  # noqa: E402 (after the skip)
-from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 (scripts/, on pytest's pythonpath)
+from conftest import build_site, make_site
+from screenshots import serve
 
 GROWTH = "etsy-engineering-manager-ml-for-growth"
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"no Chromium at {CHROMIUM}: CI must run the browser tests (.ci/run installs it)", pytrace=False)
-    pytest.skip(f"no Chromium at {CHROMIUM}; `apt-get install chromium` to run these", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
 def base_url(shipped_site: Path) -> Iterator[str]:
     with serve(shipped_site / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if os.environ.get(MOVED_CLOCK):
-        pytest.skip("drives Chromium, a process of its own that reads the real clock")
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Watched:

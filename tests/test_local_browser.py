@@ -5,25 +5,15 @@ another origin that tries every way to post changes no file."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import queue
-import socket
-import subprocess
-import sys
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-from conftest import MOVED_CLOCK, invoke, make_site  # noqa: E402 (after the skip)
-from roledex.kb.load import read_knowledge_base  # noqa: E402
-from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from conftest import invoke, make_site, serving
+from roledex.kb.load import read_knowledge_base
+from screenshots import serve
 
 P = "etsy-engineering-manager-ml-for-growth"
 JOB = """<!doctype html><html><head><title>Staff Data Engineer - Globex</title>
@@ -57,59 +47,12 @@ Promise.all(tries).then(() => {{ document.title = "tried"; }});
 </script></body></html>
 """
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"no Chromium at {CHROMIUM}: CI must run the browser tests (.ci/run installs it)", pytrace=False)
-    pytest.skip(f"no Chromium at {CHROMIUM}; `apt-get install chromium` to run these", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextlib.contextmanager
-def _serving(root: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("ROLEDEX_PRIVATE", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    assert server.stderr is not None
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()  # type: ignore[union-attr]
-    try:
-        said: list[str] = []
-        while not any("Serving on" in line for line in said):
-            said.append(lines.get(timeout=120))
-        assert any("the private view acts here" in line for line in said), said
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if os.environ.get(MOVED_CLOCK):
-        pytest.skip("drives Chromium and a server, processes of their own that read the real clock")
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     make_site(tmp_path)
-    with _serving(tmp_path) as base:
+    with serving(tmp_path) as (base, said):
+        assert any("the private view acts here" in line for line in said), said
         yield tmp_path, base
 
 

@@ -5,31 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import queue
 import re
 import shutil
 import socket
-import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
 
 import pytest
-from conftest import build_site, invoke, make_site, set_plugin_options
+from conftest import build_site, invoke, make_site, serving, set_plugin_options
 from roledex.cli import serve as serve_command
 
 BANNER = "rdx-problems-banner"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _fetch(url: str, timeout: float = 30) -> str:
@@ -59,38 +48,12 @@ def _wait_for(url: str, check: Callable[[str], bool], builds: int = 6) -> str:
     return page
 
 
-def _serving_line(stream: IO[str], lines: queue.Queue[str]) -> None:
-    for line in stream:
-        lines.put(line)
-
-
 @contextlib.contextmanager
 def _serving(root: Path, *options: str, command: tuple[str, ...] = (sys.executable, "-m", "mkdocs")) -> Iterator[str]:
     """`mkdocs serve` in a folder, from the line that says it serves (after its first build); its address."""
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("ROLEDEX_PRIVATE", None)
-    server = subprocess.Popen(
-        [*command, "serve", "-a", f"127.0.0.1:{port}", *options],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    assert server.stderr is not None
-    threading.Thread(target=_serving_line, args=(server.stderr, lines), daemon=True).start()
-    try:
-        said: list[str] = []
-        while not any("Serving on" in line for line in said):
-            said.append(lines.get(timeout=120))
-        base = f"http://127.0.0.1:{port}/"
+    with serving(root, *options, command=command) as (base, _):
         assert "rdx-stats" in _fetch(base)
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 @pytest.fixture
