@@ -69,14 +69,6 @@ def _round(
     return event
 
 
-def _title(kb: KnowledgeBase, posting_slug: str) -> str:
-    posting = kb.postings.get(posting_slug)
-    if posting is None:
-        return posting_slug
-    company = kb.companies.get(posting.company)
-    return f"{posting.title} at {company.name if company else posting.company}"
-
-
 SUMMARY_PREFIX = {"next-step": "Next", "todo": "To do"}
 
 
@@ -100,21 +92,21 @@ def calendar(kb: KnowledgeBase, settings: Settings, now: dt.datetime | None = No
     cal.add("x-wr-calname", "Job search")
     for application in kb.applications.values():
         for round_ in application.rounds:
-            cal.add_component(_round(application, round_, _title(kb, application.posting), kb, settings, stamp))
+            cal.add_component(_round(application, round_, kb.title_at(application.posting), kb, settings, stamp))
     for reminder in reminders(kb, settings):
         if reminder.kind == "round":
             continue  # every round is in the calendar above, at its time
         identity: tuple[object, ...]
         if reminder.kind == "closing" and reminder.posting is not None:
-            summary = f"Applications close: {_title(kb, reminder.posting.slug)}"
+            summary = f"Applications close: {kb.title_at(reminder.posting.slug)}"
             identity = ("closes", reminder.posting.slug)
         elif reminder.kind == "offer" and reminder.posting is not None:
-            summary = f"Offer deadline: {_title(kb, reminder.posting.slug)}"
+            summary = f"Offer deadline: {kb.title_at(reminder.posting.slug)}"
             identity = ("offer", reminder.posting.slug)
         elif reminder.contact is not None:
             summary, identity = reminder.what[:1].upper() + reminder.what[1:], ("contact", reminder.contact.slug)
         elif reminder.application is not None:
-            title = _title(kb, reminder.application.posting)
+            title = kb.title_at(reminder.application.posting)
             summary = _application_summary(reminder, title)
             identity = (reminder.kind, reminder.application.slug, reminder.number)
         else:

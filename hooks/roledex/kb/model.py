@@ -245,6 +245,14 @@ class KnowledgeBase:
             "offer": self.offers,
         }
 
+    def title_at(self, posting_slug: str) -> str:
+        """A posting as people say it, 'Staff Engineer at Acme' (its slug when there is none)."""
+        posting = self.postings.get(posting_slug)
+        if posting is None:
+            return posting_slug
+        company = self.companies.get(posting.company)
+        return f"{posting.title} at {company.name if company else posting.company}"
+
     def contacts_at(self, company: str) -> list[Contact]:
         """The people of one company, by its slug."""
         return [contact for contact in self.contacts.values() if contact.company == company]

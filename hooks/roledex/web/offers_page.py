@@ -14,7 +14,6 @@ from roledex.kb.schema import OFFER_YEARS
 from roledex.web.common import (
     WIDE_PAGE,
     badge,
-    company_name,
     link,
     money,
     money_range,
@@ -36,10 +35,7 @@ def _anchor(offer: Offer) -> str:
 
 
 def _title(ctx: SiteContext, offer: Offer) -> str:
-    posting = ctx.kb.postings.get(offer.posting)
-    if posting is None:
-        return offer.posting
-    return f"{posting.title} at {company_name(ctx.kb, posting)}"
+    return ctx.kb.title_at(offer.posting)
 
 
 def _cell(value: float, currency: str, offer: Offer) -> str:

@@ -120,7 +120,7 @@ def _questions(ctx: SiteContext, postings: list[Posting], here: str) -> str:
         if not any(questions for _, questions in asked):
             continue
         count += len(notes.questions(LIKELY_QUESTIONS))
-        prep = link(f"{posting.title} at {company_name(ctx.kb, posting)}", here, prep_uri(posting.slug))
+        prep = link(ctx.kb.title_at(posting.slug), here, prep_uri(posting.slug))
         group = [f"### {prep}\n"]
         for topic, questions in asked:
             if questions:
