@@ -167,20 +167,19 @@ def _application_file(docs: Path, posting: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _version(path: Path | None) -> str:
+def _record(path: Path | None, slug: str = "") -> tuple[str, str]:
+    """(the posting an application is of, the version of its file), from one read of it: its
+    `posting` key or its file name; the version of no file, or 'unreadable'."""
+    if path is None:
+        return slug, version(None)
     try:
-        return version(path.read_bytes().decode("utf-8")) if path is not None else version(None)
+        raw = path.read_bytes()
+        seen = version(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError):
-        return "unreadable"
-
-
-def _posting_of(path: Path) -> str:
-    try:
-        document, _ = read_document(str(path), APPLICATION.folder, path.stem, path.read_bytes())
-    except OSError:
-        return path.stem
+        return path.stem, "unreadable"
+    document, _ = read_document(str(path), APPLICATION.folder, path.stem, raw)
     value = document.meta.get("posting") if document is not None else None
-    return value if isinstance(value, str) and is_slug(value) else path.stem
+    return (value if isinstance(value, str) and is_slug(value) else path.stem), seen
 
 
 def state(docs: Path, page: str) -> dict[str, Any]:
@@ -191,7 +190,10 @@ def state(docs: Path, page: str) -> dict[str, Any]:
     match = _PAGE.match(page.strip("/") + ("/" if page.strip("/") else ""))
     if page.strip("/") in ("applications", "applications/index.html"):
         files = sorted((docs / APPLICATION.folder).glob("*.md"))
-        cards = {path.stem: {"posting": _posting_of(path), "version": _version(path)} for path in files}
+        cards = {}
+        for path in files:
+            posting, seen = _record(path)
+            cards[path.stem] = {"posting": posting, "version": seen}
         return {"page": "pipeline", "applications": cards, **words}
     if match is None or match.group("folder") is None:
         return {"page": "home" if page.strip("/") in ("", "index.html") else "other", **words}
@@ -200,7 +202,8 @@ def state(docs: Path, page: str) -> dict[str, Any]:
         path = docs / APPLICATION.folder / f"{slug}.md"
         if not path.is_file():
             return {"page": "other", **words}
-        return {"page": "application", "posting": _posting_of(path), "version": _version(path), **words}
+        posting, seen = _record(path)
+        return {"page": "application", "posting": posting, "version": seen, **words}
     if not (docs / POSTING.folder / f"{slug}.md").is_file():
         return {"page": "other", **words}
     application = _application_file(docs, slug)
@@ -208,6 +211,6 @@ def state(docs: Path, page: str) -> dict[str, Any]:
         "page": "posting",
         "posting": slug,
         "applied": application is not None,
-        "version": _version(application),
+        "version": _record(application, slug)[1],
         **words,
     }
