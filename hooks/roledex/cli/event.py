@@ -17,12 +17,11 @@ from roledex.kb import scaffold
 from roledex.kb.files import edit_in_place
 from roledex.kb.key_checks import check_keys
 from roledex.kb.model import Application, Event, KnowledgeBase
-from roledex.kb.schema import APPLICATION, CONTACT, EVENT_FIELDS, EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
+from roledex.kb.schema import APPLICATION, CONTACT, EVENT_FIELDS, LOGGED_EVENT_KINDS, ROUND_KINDS, ROUND_OUTCOMES
 from roledex.kb.status_edit import CannotEdit, add_event, as_seen, set_item_keys
 from roledex.kb.text import did_you_mean
 
-KINDS = tuple(kind for kind in EVENT_KINDS if kind != "status")
-"""A change of status goes through `roledex status`, which keeps `status` in step."""
+KINDS = LOGGED_EVENT_KINDS
 
 
 def register(commands: argparse._SubParsersAction) -> None:

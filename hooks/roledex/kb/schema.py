@@ -34,6 +34,9 @@ EVENT_KINDS: tuple[str, ...] = ("status", "round", "follow-up", "reply", "note",
 """What an application event records: a change of status, an interview round, a follow-up the
 user sent, a reply from the company, a note, or a to-do (its text in `note`, with `due` and
 `done` dates)."""
+LOGGED_EVENT_KINDS: tuple[str, ...] = tuple(kind for kind in EVENT_KINDS if kind != "status")
+"""The events logged as themselves (`roledex event`): a change of status goes through `roledex
+status`, which keeps `status` in step."""
 ROUND_KINDS: tuple[str, ...] = (
     "recruiter-screen",
     "hiring-manager",

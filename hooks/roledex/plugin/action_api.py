@@ -16,10 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roledex.cli.event import KINDS as EVENT_KINDS
-from roledex.cli.main import main
 from roledex.cli.output import captured
-from roledex.kb.schema import APPLICATION, POSTING, ROUND_KINDS, ROUND_OUTCOMES, STATUSES, WORK_MODES
+from roledex.kb.schema import (
+    APPLICATION,
+    LOGGED_EVENT_KINDS,
+    POSTING,
+    ROUND_KINDS,
+    ROUND_OUTCOMES,
+    STATUSES,
+    WORK_MODES,
+)
 from roledex.kb.source import read_document
 from roledex.kb.status_edit import version
 from roledex.kb.text import is_slug, is_url, slugify
@@ -44,7 +50,10 @@ class Refused(ValueError):
 
 
 def run_command(argv: list[str]) -> Answer:
-    """`roledex ARGV` in this process, what it prints captured."""
+    """`roledex ARGV` in this process, what it prints captured. The command line is imported
+    on the first action, not when MkDocs loads the plugin for every build."""
+    from roledex.cli.main import main
+
     with ONE_AT_A_TIME, captured() as (printed, errors):
         try:
             status = main(argv)
@@ -95,7 +104,7 @@ def move(docs: Path, payload: dict[str, Any]) -> Answer:
 
 def log_event(docs: Path, payload: dict[str, Any]) -> Answer:
     """`roledex event POSTING KIND` with the form's fields and the version the page saw."""
-    kind = _choice(payload, "kind", EVENT_KINDS, required=True) or ""
+    kind = _choice(payload, "kind", LOGGED_EVENT_KINDS, required=True) or ""
     argv = ["event", _slug(payload, "posting"), kind]
     _choice(payload, "round", ROUND_KINDS)
     _choice(payload, "outcome", ROUND_OUTCOMES)
@@ -185,7 +194,7 @@ def _record(path: Path | None, slug: str = "") -> tuple[str, str]:
 def state(docs: Path, page: str) -> dict[str, Any]:
     """What the page at `page` (its path inside the site) can act on, and each record's version
     as of now: an action refuses a record changed since."""
-    words = {"statuses": list(STATUSES), "kinds": list(EVENT_KINDS), "rounds": list(ROUND_KINDS)}
+    words = {"statuses": list(STATUSES), "kinds": list(LOGGED_EVENT_KINDS), "rounds": list(ROUND_KINDS)}
     words |= {"outcomes": list(ROUND_OUTCOMES), "modes": list(WORK_MODES)}
     match = _PAGE.match(page.strip("/") + ("/" if page.strip("/") else ""))
     if page.strip("/") in ("applications", "applications/index.html"):
