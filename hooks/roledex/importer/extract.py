@@ -274,12 +274,12 @@ def _read_the_rest(seen: _Evidence, found: Extraction) -> None:
         found.posted = found.closes = None
 
 
-def _stated_with_place(seen: _Evidence, found: Extraction) -> FoundSalary | None:
+def _stated_with_place(seen: _Evidence, found: Extraction, place_currency: str | None) -> FoundSalary | None:
     """The data's salary; one without a currency takes the place's, when the place has one."""
     stated = seen.data.salary
     if stated is None:
         return None
-    currency = stated.currency or currency_for_places(found.locations)
+    currency = stated.currency or place_currency
     if currency is None:
         return None
     salary = _stated_salary(replace(stated, currency=currency))
@@ -292,15 +292,16 @@ def _stated_with_place(seen: _Evidence, found: Extraction) -> FoundSalary | None
 
 
 def _read_salary(seen: _Evidence, found: Extraction) -> None:
-    stated = _stated_with_place(seen, found)
+    place_currency = currency_for_places(found.locations)
+    stated = _stated_with_place(seen, found, place_currency)
     if stated is not None:
         found.salary = stated
         return
-    hinted = _salary_hint(seen.hints.get("salary"), currency_for_places(found.locations), seen.warnings)
+    hinted = _salary_hint(seen.hints.get("salary"), place_currency, seen.warnings)
     if hinted is not None:
         found.salary = hinted
         return
-    salary, salary_warnings = choose_salary(seen.text, currency_for_places(found.locations))
+    salary, salary_warnings = choose_salary(seen.text, place_currency)
     seen.warnings.extend(salary_warnings)
     if salary is not None and salary.currency is None:
         seen.warnings.append(
