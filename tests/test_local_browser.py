@@ -123,3 +123,17 @@ def test_a_page_of_another_origin_changes_no_file_however_it_posts(browser: obje
     assert refused.value.code == 421
     assert {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
     assert _status(root) == "preparing"
+
+
+def test_the_log_form_shows_the_fields_of_the_kind_chosen(browser: object, served: tuple[Path, str]) -> None:
+    root, base = served
+    assert invoke("status", P, "applied", "--date", "2026-12-01", cwd=root).returncode == 0
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(base + f"applications/{P}/")
+    log = page.locator(".rdx-act-form").nth(1)
+    log.wait_for()
+    assert not log.locator("select[name=round]").is_visible() and not log.locator("input[name=due]").is_visible()
+    log.locator("select[name=kind]").select_option("round")
+    assert log.locator("select[name=round]").is_visible() and log.locator("input[name=time]").is_visible()
+    log.locator("select[name=kind]").select_option("todo")
+    assert log.locator("input[name=due]").is_visible() and not log.locator("select[name=round]").is_visible()

@@ -297,7 +297,7 @@
     ".rdx-act-title{margin:0 0 .4rem!important;font-size:1rem!important}" +
     ".rdx-act-form{display:flex;flex-wrap:wrap;gap:.5rem .8rem;align-items:flex-end;margin:.4rem 0 .8rem}" +
     ".rdx-act-form>strong{flex-basis:100%}" +
-    ".rdx-act-field{display:flex;flex-direction:column;font-size:.75rem}" +
+    ".rdx-act-field{display:flex;flex-direction:column;font-size:.75rem}.rdx-act-field[hidden]{display:none}" +
     ".rdx-act-field input,.rdx-act-field select,.rdx-act-field textarea{font:inherit;font-size:.8rem;padding:.2rem .3rem;border:1px solid var(--md-default-fg-color--lighter,#aaa);border-radius:4px;background:var(--md-default-bg-color,#fff);color:inherit;min-width:9rem}" +
     ".rdx-act-field textarea{min-width:18rem}" +
     ".rdx-act-small{font-size:.7rem;margin-top:.3rem;padding:.1rem .5rem;border:1px solid currentColor;border-radius:4px;background:none;color:var(--md-primary-fg-color,#3f51b5);cursor:pointer}" +
