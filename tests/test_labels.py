@@ -10,7 +10,6 @@ import pytest
 from conftest import invoke, make_site
 from roledex.importer.labels import (
     clean_title,
-    header_fields,
     is_empty_value,
     labelled,
     looks_like_company,
@@ -162,14 +161,6 @@ def test_labelled_fields_take_the_first_filled_value() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
-    ["We are hiring | apply today | now", "Just a heading", "A - B", "Remote | Berlin | Hybrid"],
-)
-def test_lines_that_are_not_headers(line: str) -> None:
-    assert header_fields(line) == {}
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Jobs\nStaff Engineer\nRemote - US\nEngineering /\nFull-time /\n",
@@ -281,29 +272,6 @@ def test_a_labelled_value_of_a_hundred_characters_is_kept_and_longer_is_not() ->
 def test_labels_are_read_whatever_their_case_and_on_any_line() -> None:
     assert labelled("Intro line\nCOMPANY NAME: Acme\n") == {"company": "Acme"}
     assert labelled("### company\n\nAcme\n") == {"company": "Acme"}
-
-
-@pytest.mark.parametrize(
-    ("line", "fields"),
-    [
-        ("Acme | Data Engineer | Berlin", {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]}),
-        (
-            "## **Acme | Staff Engineer | Paris | Full-time | VISA | €100k | https://acme.example | jobs@acme.io**",
-            {"company": "Acme", "title": "Staff Engineer", "places": ["Paris"]},
-        ),
-        (
-            "Acme (Y Combinator W20) - Data Engineer - Berlin",
-            {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]},
-        ),
-        ("Acme | Berlin | Data Engineer", {"company": "Acme", "title": "Data Engineer", "places": ["Berlin"]}),
-        ("Acme | Data Engineer", {}),
-        ("Data Engineer | Acme | Berlin", {}),
-        ("Acme - Data Engineer - Berlin - Hybrid", {}),
-        ("What you get | Data Engineer | Berlin", {}),
-    ],
-)
-def test_one_line_headers(line: str, fields: dict) -> None:
-    assert header_fields(line) == fields
 
 
 @pytest.mark.parametrize(

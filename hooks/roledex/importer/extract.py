@@ -15,7 +15,6 @@ from roledex.importer import fields as read
 from roledex.importer.fields import Found
 from roledex.importer.labels import (
     clean_title,
-    header_fields,
     is_empty_value,
     is_job_title,
     labelled,
@@ -29,6 +28,7 @@ from roledex.importer.place_currency import currency_for_places, names_a_place
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured, positive_number
+from roledex.importer.title_line import read_title_line
 from roledex.kb.currencies import CURRENCY_CODES
 from roledex.kb.schema import PERIODS
 from roledex.kb.text import is_url, parse_date
@@ -148,8 +148,21 @@ class _Evidence:
 def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[str]) -> _Evidence:
     text = repaired.text
     first_line = next((line for line in text.split("\n") if line.strip()), "")
-    header = header_fields(first_line)
-    block = {} if header else top_block(text)
+    line = read_title_line(first_line)
+    header: dict[str, Any] = {}
+    company, after_role = line.company, None
+    if company is not None and line.company_after_role:
+        # 'Product Manager - Payments' is a team: the name after the role counts only when the
+        # posting names it again, and after what its words say of the company
+        named_again = text.count(company) >= 2
+        company, after_role = None, company if named_again else None
+    if line.title and (company or after_role or line.places or line.mode or line.tagged):
+        header = {"title": line.title, "company": company, "places": list(line.places), "mode": line.mode}
+        if after_role:
+            header.update(company_after_role=after_role, title_with_after=f"{line.title} - {after_role}")
+    elif line.mode or line.places:
+        header = {"places": list(line.places), "mode": line.mode}  # what the tags alone state
+    block = {} if header.get("title") else top_block(text)
     return _Evidence(text, repaired.hints, structured or Structured(), labelled(text), header, block, warnings)
 
 
@@ -157,6 +170,8 @@ def _written_title(seen: _Evidence, title: Found[str] | None) -> str | None:
     """The title as the data, the front matter, a label, the header or the top block write it."""
     hint_title = _hint(seen.hints, "title", _text_hint, seen.warnings)
     label_title = seen.labels.get("title") if looks_like_title(seen.labels.get("title", "")) else None
+    if label_title:
+        label_title = read_title_line(label_title).title or label_title  # 'Developer at Quave - Remote - $3,000'
     written = seen.data.title or hint_title or label_title or seen.header.get("title")
     if not written and seen.block and (title is None or not is_job_title(str(title.value))):
         written = seen.block["title"]
@@ -204,8 +219,11 @@ def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: 
     swapped = from_words and not written_title and found.title and found.company
     if swapped and not is_job_title(found.title or "") and is_job_title(found.company or ""):
         found.title, found.company = found.company, found.title  # 'Fernway' above 'Senior Data Engineer'
-    if not found.company and seen.block.get("company"):
-        found.company = str(seen.block["company"])
+    if not found.company and (seen.block.get("company") or seen.header.get("company_after_role")):
+        found.company = str(seen.block.get("company") or seen.header["company_after_role"])
+    after_role = seen.header.get("company_after_role")
+    if after_role and found.company != after_role and found.title == seen.header.get("title"):
+        found.title = str(seen.header["title_with_after"])  # 'Developer - React Native': not the company
     if found.company and (is_empty_value(found.company) or names_a_place(found.company)):  # 'Berlin, Germany'
         found.company = None
     if not found.company:
@@ -228,6 +246,11 @@ def _read_url(seen: _Evidence, found: Extraction, given: str | None, title_url: 
     found.source = _hint(seen.hints, "source", _text_hint, []) or read.source_of(found.url)
 
 
+def _said_more_fully(places: list[str], located: list[str]) -> bool:
+    """True when each place is the start of a place the text states elsewhere."""
+    return all(any(full.lower().startswith(p.lower()) and full != p for full in located) for p in places)
+
+
 def _read_places(seen: _Evidence, found: Extraction) -> str | None:
     """Sets the places; the work mode a place states ('Remote (UK)'), or None."""
     hints = seen.hints
@@ -236,6 +259,9 @@ def _read_places(seen: _Evidence, found: Extraction) -> str | None:
         places = [str(hints["location"]).strip()]
     if not places and (seen.header.get("places") or seen.block.get("places")):
         places = list(seen.header.get("places") or seen.block.get("places") or [])
+        located = read.locations_from_text(seen.text, found.company)
+        if located and _said_more_fully(places, located.value):
+            places = located.value  # 'Bengaluru' in the title line, 'Bengaluru, India' under its label
     located = None if places else read.locations_from_text(seen.text, found.company)
     found.locations, stated_mode = split_places(list(places or (located.value if located else [])))
     if not found.locations:
@@ -248,7 +274,7 @@ def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> N
     label_mode = split_places([labels["work_mode"]])[1] if "work_mode" in labels else None
     if label_mode is None and labels.get("work_mode", "").lower() in ("yes", "true", "ja", "oui", "sí", "sim"):
         label_mode = "remote"
-    stated_mode = stated_mode or label_mode
+    stated_mode = stated_mode or label_mode or seen.header.get("mode")
     mode = None if seen.data.work_mode or stated_mode else read.work_mode_from_text(seen.text, found.locations)
     found.work_mode = seen.data.work_mode or stated_mode or (mode.value if mode else None)
     if not found.work_mode:

@@ -45,8 +45,39 @@ GENERIC_HEADINGS = frozenset(
         "apply",
         "role",
         "position",
+        "location",
+        "locations",
+        "salary",
+        "salary expectation",
+        "compensation",
+        "skills",
+        "contact",
+        "how to apply",
+        "local",
+        "alocação",
+        "regime",
+        "nível",
+        "descrição da vaga",
+        "nossa empresa",
+        "benefícios",
+        "requisitos",
+        "contratação",
+        "como se candidatar",
+        "sobre nós",
+        "sobre a vaga",
+        "über uns",
+        "deine aufgaben",
+        "dein profil",
+        "wir bieten",
+        "à propos",
+        "missions",
+        "profil recherché",
+        "descripción",
+        "beneficios",
+        "sobre nosotros",
     )
 )
+"""Section headings of a posting, in the languages postings arrive in: never a company or a title."""
 PAGE_HEADINGS = frozenset(
     (
         "open roles",
@@ -208,7 +239,8 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
             return Found(company_name_of(at_line.group(1)))
         short = 0 < len(second.split()) <= 5 and second.lower() not in GENERIC_HEADINGS
         named_again = text.count(second) >= 2 and re.fullmatch(rf"{_NAME}", second) is not None
-        if short and (lines[1].startswith("#") or named_again) and not re.search(r"\d|:", second):
+        a_name = lines[1].startswith("#") and re.fullmatch(rf"{_NAME}", second) is not None
+        if short and (a_name or named_again) and not re.search(r"\d|:", second):
             return Found(company_name_of(second))
     about = re.search(
         rf"^(?:#+\s*)?(?:About|Über|À propos de|Acerca de|Sobre|Over|Om|Chi è)\s+({_NAME})\s*$", text, re.M
@@ -331,7 +363,9 @@ _LOCATION_LABEL = re.compile(
     re.I | re.M,
 )
 _LOCATION_ALONE = re.compile(
-    r"^\W{0,3}\s*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?)\s*\n+\s*([^\n]{2,80}(?:\n[A-Z][^\n:]{1,79}){0,4})$",
+    r"^\W{0,3}\s*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?|Local|Localiza[cç][aã]o|Ubicaci[oó]n|Standort|"
+    r"工作地點|工作地点|地點|地点|勤務地)(?:\s*\(MUST\))?\W{0,3}\s*\n+\s*(?:[-*•]\s+)?"
+    r"([^\n]{2,80}(?:\n[ \t]*(?:[-*•][ \t]+)?[A-Z\u4e00-\u9fff][^\n:]{1,79}){0,4})$",
     re.M,
 )
 """A label on its own line and the places under it, one a line (Workday: 'locations' /
@@ -345,8 +379,9 @@ _BASED_IN = re.compile(
 
 
 def _split_places(text: str) -> list[str]:
+    text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)  # a list under the label: one place an item
     parts = re.split(r"\s*(?:;|\||/| or | · |•|\n)\s*", text.strip().strip("`*_ ."))
-    places = [p.strip() for p in parts if p.strip() and len(p) <= 80]
+    places = [p.strip() for p in parts if p.strip() and len(p) <= 80 and len(p.split()) <= 5]  # not a sentence
     return [city for place in places for city in _cities_listed(place)]
 
 
@@ -427,7 +462,7 @@ _HYBRID = re.compile(
     r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
     r"(?:in|at|from)\s+(?:the|our)\s+office|hybrides?\s+arbeiten|t[ée]l[ée]travail partiel|modalidad h[ií]brida|"
-    r"\bhybride\b|\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
+    r"\bhybride\b|\bh[íi]brid[oa]\b|混合办公|混合辦公|\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
     r"\bfrom\s+home\s+(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\b|"
     r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b",
     re.I,

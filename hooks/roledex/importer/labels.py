@@ -104,10 +104,17 @@ ROLE_WORDS = re.compile(
     r"principal|staff|senior|junior|ingenieur|ingenieurin|entwickler|entwicklerin|leiter|leiterin|"
     r"berater|beraterin|ingénieur|ingénieure|développeur|développeuse|chef|responsable|directeur|"
     r"directrice|desarrollador|desarrolladora|ingeniero|ingeniera|analista|gerente|jefe|engenheiro|"
-    r"engenheira|desenvolvedor|desenvolvedora|coordenador|sviluppatore|ingegnere|medewerker|ontwikkelaar)\b",
+    r"engenheira|desenvolvedor|desenvolvedora|desenvolvedor\(a\)|desenvolvedores|coordenador|sviluppatore|ingegnere|"
+    r"medewerker|ontwikkelaar|fresher|graduate|developers|engineers)\b",
     re.I,
 )
 """Words that make a line a job title, in the languages postings arrive in."""
+_CJK_ROLE_WORDS = re.compile(
+    r"工程师|工程師|开发|開發|设计师|設計師|经理|經理|架构师|架構師|产品|產品|运维|運維|测试|測試|分析师|分析師|"
+    r"研究员|研究員|实习|實習|主管|总监|總監|前端|后端|後端|エンジニア|デザイナー|マネージャー|プログラマー|開発者|"
+    r"lập trình viên"
+)
+"""The same in Chinese, Japanese and Vietnamese, written without spaces between words."""
 _ADDRESSED = re.compile(
     r"\b(?:you|your|you'll|you’ll|we|we're|our|us|what|why|who|how|vous|votre|nous|sie|ihr|wir|unser|"
     r"usted|nosotros|você|nós)\b",
@@ -133,15 +140,21 @@ _TERMS_IN_BRACKETS = re.compile(
 """Terms of the job a board puts in the title's brackets: they are facts of their own."""
 
 
+_PAY_IN_BRACKETS = re.compile(
+    r"\s*[(（](?=[^()（）]*\d)(?=[^()（）]*(?:[$€£¥]|\d\s?[kK]\b|salary|USD|EUR|RMB))[^()（）]*(?:[)）]|$)"
+)
+"""Pay a board writes into the title's brackets: 'Staff Engineer ($300k - $500k salary)'."""
+
+
 def clean_title(title: str) -> str:
-    """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job in
-    brackets ('(Contract)', '(Remote)') and stray marks."""
-    return _TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title)).strip(" -–—|:*_`")
+    """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job and
+    pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)') and stray marks."""
+    return _PAY_IN_BRACKETS.sub("", _TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title))).strip(" -–—|:*_`")
 
 
 def is_job_title(text: str) -> bool:
     """True when the text names a job."""
-    return bool(ROLE_WORDS.search(text))
+    return bool(ROLE_WORDS.search(text) or _CJK_ROLE_WORDS.search(text))
 
 
 def looks_like_title(text: str) -> bool:
@@ -205,28 +218,6 @@ def labelled(text: str) -> dict[str, str]:
                 found[key] = value
                 break
     return found
-
-
-def header_fields(first_line: str) -> dict[str, str | list[str]]:
-    """Company, title and places from a one-line header: Hacker News' 'Company | Role | Place |
-    Remote' or a heading 'Company - Title - City'. Empty when the line is not one."""
-    line = re.sub(r"^#+\s*", "", first_line).strip().strip("*")
-    parts = [p.strip() for p in re.split(r"\s+\|\s+", line)]
-    if len(parts) < 3:
-        parts = [p.strip() for p in re.split(r"\s+[-–—]\s+", line)]
-        if len(parts) != 3:
-            return {}
-    titles = [p for p in parts if is_job_title(p) and looks_like_title(p)]
-    if not titles or not looks_like_company(parts[0]) or parts[0] in titles:
-        return {}
-    places = [
-        p
-        for p in parts[1:]
-        if p not in titles
-        and not re.search(r"\d|\$|€|£|visa|full[- ]?time|part[- ]?time|contract|equity|https?://|@", p, re.I)
-    ]
-    company = re.sub(r"\s*\((?:YC|Y Combinator)[^)]*\)", "", parts[0]).strip()
-    return {"company": company, "title": titles[0], "places": places}
 
 
 _MODE_LINE = re.compile(

@@ -39,8 +39,9 @@ INDIAN_UNITS = {
 ("LPA" is lakhs per annum)."""
 CJK_UNITS = {"萬": 1e4, "万": 1e4, "千": 1e3}
 """Ten-thousands and thousands as Chinese and Japanese write pay ('月薪 5萬' is 50,000 a month)."""
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, **INDIAN_UNITS, **CJK_UNITS}
-"""Every multiplier a figure may carry, as written (lower case), by what it is worth."""
+_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e3, **INDIAN_UNITS, **CJK_UNITS}
+"""Every multiplier a figure may carry, as written (lower case), by what it is worth ('R$ 8 mil'
+is eight thousand reais)."""
 _WRITTEN_CASES = {"k": ("k", "K"), "m": ("m", "M"), "l": ("L",), "cr": ("Cr",), "lpa": ("LPA", "lpa")}
 """How a multiplier may be written where only some cases are one ("5 l" is no lakh); any other
 is written in lower case."""
@@ -50,7 +51,8 @@ _MULTIPLIER = "|".join(
     for written in _WRITTEN_CASES.get(name, (name,))
 )
 AMOUNT = re.compile(
-    rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})(?:\s?(?P<mult>{_MULTIPLIER})(?![A-Za-z]))?"
+    rf"(?P<pre>(?:{_SYMBOL_PATTERN})\s?)?(?P<num>{_NUMBER})"
+    rf"(?:\s?(?P<mult>{_MULTIPLIER})(?=[A-Z]{{3}}(?![A-Za-zÀ-ÿ])|(?![A-Za-zÀ-ÿ])))?"  # not 'mês'; '145kUSD'
     rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
 )
 _RANGE_JOIN = re.compile(
@@ -76,7 +78,7 @@ _PERIOD_WORDS = (
         r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
         r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b|per maand|"
         r"miesi[eę]cznie|/\s?mies|al mese|mensil[ei]|(?:ao|por) m[eê]s|mensais|per m[aå]nad|/\s?m[aå]n\b|"
-        r"月薪|每月|/\s?月|月給",
+        r"月薪|每月|/\s?月|月給|\bm[eê]s\b",
     ),
     (
         "year",
@@ -114,7 +116,9 @@ _BASE = re.compile(
     r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料",
     re.I,
 )
-_UP_TO = re.compile(r"(?:up to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot)\s*$", re.I)
+_UP_TO = re.compile(
+    r"(?:up to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot|chegar a)\s*$", re.I
+)
 _FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da)\s*$", re.I)
 _NOT_MONEY_AFTER = re.compile(
     r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
@@ -256,12 +260,54 @@ def _kind(clause: str, start: int, end: int) -> str:
     return nearest
 
 
+_UNITS_PER_DOLLAR = {
+    "EUR": 0.9,
+    "GBP": 0.8,
+    "CHF": 0.9,
+    "CAD": 1.4,
+    "AUD": 1.5,
+    "NZD": 1.7,
+    "SGD": 1.35,
+    "BRL": 5.5,
+    "CNY": 7.2,
+    "HKD": 7.8,
+    "TWD": 32,
+    "MXN": 18,
+    "PLN": 4,
+    "SEK": 10.5,
+    "NOK": 10.5,
+    "DKK": 7,
+    "CZK": 23,
+    "RON": 4.6,
+    "ZAR": 18,
+    "TRY": 35,
+    "ARS": 1000,
+    "JPY": 150,
+    "INR": 85,
+    "KRW": 1400,
+    "HUF": 370,
+    "IDR": 16000,
+    "CLP": 950,
+    "COP": 4000,
+    "VND": 25000,
+    "ISK": 140,
+    "PKR": 280,
+    "NGN": 1500,
+    "PHP": 57,
+    "THB": 35,
+    "UAH": 41,
+}
+"""Roughly how many of each currency make a US dollar: only the size of a figure is judged with
+it (is 22,000 a month's pay or a year's?), never a conversion shown to the user."""
+
+
 def _infer_period(value: float, currency: str | None) -> str:
-    """A period from the size of the figure, for text that states none."""
-    big = value / (100 if currency in _BIG_UNIT_CURRENCIES else 1)
-    if big >= 15_000:
+    """A period from the size of the figure, for text that states none: measured in dollars, a
+    year's pay is at least 15,000 and a month's at least 400 (22,000 reais is a month's)."""
+    dollars = value / _UNITS_PER_DOLLAR.get(currency or "USD", 1)
+    if dollars >= 15_000:
         return "year"
-    if big >= 1_000:
+    if dollars >= 400:
         return "month"
     return "hour"
 
@@ -374,15 +420,12 @@ def candidates(text: str) -> list[FoundSalary]:
     return result
 
 
-_BIG_UNIT_CURRENCIES = ("JPY", "INR", "KRW", "HUF", "IDR", "CLP", "COP", "VND", "ISK", "PKR", "NGN")
-
-
 def _plausible(candidate: FoundSalary, fallback_currency: str | None = None) -> bool:
     """Pay-sized: not a count, not a company's revenue (in the figure's currency, or the place's
     when it names none: six million naira is a year's pay)."""
     top = max(candidate.figures, default=0)
     currency = candidate.currency or fallback_currency
-    ceiling = 2_000_000 * (100 if currency in _BIG_UNIT_CURRENCIES else 1)
+    ceiling = 2_000_000 * max(1, _UNITS_PER_DOLLAR.get(currency or "USD", 1))
     return 5 <= top <= ceiling and not (candidate.period is None and top < 1000 and not candidate.currency)
 
 

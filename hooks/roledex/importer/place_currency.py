@@ -88,8 +88,23 @@ _CURRENCY_BY_PLACE = (
     ("SEK", ("stockholm", "gothenburg", "sweden")),
     ("NOK", ("oslo", "norway")),
     ("DKK", ("copenhagen", "denmark")),
-    ("BRL", ("são paulo", "sao paulo", "rio de janeiro", "brazil")),
+    (
+        "BRL",
+        (
+            "são paulo",
+            "sao paulo",
+            "rio de janeiro",
+            "brazil",
+            "belo horizonte",
+            "curitiba",
+            "porto alegre",
+            "florianópolis",
+            "recife",
+            "salvador",
+        ),
+    ),
     ("MXN", ("mexico city", "guadalajara", "monterrey")),
+    ("VND", ("hanoi", "ha noi", "ho chi minh city", "ho chi minh", "saigon", "danang", "da nang")),
 )
 
 

@@ -12,11 +12,12 @@ import re
 _REMOTE_WORDS = (
     r"remote(?:[\s-]+(?:ok|friendly|first|only|possible))?|fully remote|100\s*%\s*remote|remoto|remota|"
     r"t[ée]l[ée]travail(?: complet| total)?|à distance|a distancia|teletrabajo|en remoto|da remoto|"
-    r"home\s*office|work from home|wfh|anywhere|zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans"
+    r"home\s*office|work from home|wfh|anywhere|zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans|"
+    r"远程|遠端|遠程|全遠端|遠端為主|居家|在家办公|在家辦公|リモート|フルリモート|在宅勤務|在宅"
 )
 _HYBRID_WORDS = (
     r"hybrid|hybride|h[íi]brido|h[íi]brida|ibrido|ibrida|hybrydowo|hybrydowa|praca hybrydowa|"
-    r"t[ée]l[ée]travail partiel|remote parcial|teilweise remote"
+    r"t[ée]l[ée]travail partiel|remote parcial|teilweise remote|混合办公|混合辦公|ハイブリッド"
 )
 _ONSITE_WORDS = (
     r"on-?site|in[- ]person|in[- ]office|office[- ]based|presencial|vor ort|sur site|pr[ée]sentiel|"
@@ -34,7 +35,7 @@ NOT_A_PLACE = re.compile(
     r"festanstellung|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|tiempo completo|jornada completa|"
     r"tiempo parcial|tempo integral|clt|pj|b2b|uop|voltijd|deeltijd|tempo pieno|heltid|deltid)$"
     r"|\d.*\b(?:hours?|hrs?|uur|stunden|std|heures|horas|ore|godzin)\b|\b(?:ago|posted|applicants?|hace|il y a|vor)\b"
-    r"|^\d[\d\s,.+-]*$",
+    r"|^\d[\d\s,.+-]*$|^(?:任意|不限|均可|anywhere|any|worldwide|global|onde quiser|qualquer lugar)$",
     re.I,
 )
 """What boards put between places that is no place: an employment type, hours, a date, a count."""

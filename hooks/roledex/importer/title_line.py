@@ -1,0 +1,245 @@
+"""The title line of a post on a community job board, read into role, company, places and mode.
+
+Boards on GitHub and forums ask posters for one line, and each writes it their way:
+'[Remoto] Front-End Developer na [B2W Digital]', 'Base.vn - PHP Developer - Hanoi - Fulltime',
+'Regular Developer at Quave - Fully Remote - $3,000', '[深圳/远程] MetaBlock公司诚聘 前端工程师
+薪水15k-40kRMB/月', 'Fluxx- Senior Software Engineer- Remote'. The line is cut into its tags and
+its parts; each part is told apart by what it is (a role names a job, a place is known, pay has
+figures, a term of employment is a term), so no order of parts is assumed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from roledex.importer.fields import company_name_of
+from roledex.importer.labels import clean_title, is_job_title, looks_like_company, looks_like_title
+from roledex.importer.place_currency import is_known_place, names_a_place
+from roledex.importer.places import NOT_A_PLACE, split_places
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """What one title line states; None where it does not say."""
+
+    title: str | None = None
+    company: str | None = None
+    places: tuple[str, ...] = ()
+    mode: str | None = None
+    tagged: bool = False
+    """The line opens with tags ('[Remoto]', '[Hanoi]'): a board's title line for sure."""
+    company_after_role: bool = False
+    """The company is the part after the role ('Title - Sylision'): a team ('Title - Payments')
+    is written the same way, so the words of the posting must name it again."""
+
+
+_TAG = re.compile(r"^\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*[-–:|]?\s*")
+_MODE_AT_START = re.compile(r"^(?:100\s*%\s*|fully\s+)?(?:remote|remoto)\s+(?=\w)", re.I)
+_CJK_HIRING = re.compile(
+    r"^(?:(?P<company>[^\s].{0,40}?)\s*(?:公司)?\s*)?(?:诚聘|誠聘|诚招|誠徵|招聘|招募|急聘|寻找|尋找|徵求|招)\s*(?P<rest>.+)$"
+)
+"""'X公司诚聘 Y' (X is hiring a Y), '寻找Y' (looking for a Y)."""
+_CJK_PAY = re.compile(r"\s*(?:薪水|薪资|薪資|薪酬|月薪|年薪|待遇)\s*[:：]?.*$")
+_FIGURE = r"(?<![A-Za-z\d])\d[\d.,]*"
+_PAY = re.compile(
+    rf"[$€£¥₫]\s?\d|{_FIGURE}\s*(?:[kKmMwW]|萬|万|mil)(?![A-Za-z])|{_FIGURE}\s*(?:[$€£]|USD|EUR|GBP|RMB|CNY|VND|BRL)"
+    r"|\b(?:USD|EUR|GBP|RMB|R\$)\s?\d|\bsalary\b|/\s*(?:month|year|mo|yr|h)\b"
+)
+"""Pay as a title line writes it: '$3,000', '16k-25k', '80w~120w', '10K-25K RMB', '($300k - $500k salary'."""
+_PAY_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*(?:[)）]|$)")
+_TRAILING_PAY = re.compile(
+    r"\s+(?:up to\s+|~\s*)?[$€£]?\s?\d[\d.,]*\s*(?:[kKwW]|萬|万)?\s*(?:[$€£]|USD|EUR)?(?:\s*[-–~]\s*.*)?$"
+)
+_LEADING_PAY = re.compile(r"^[$€£]?\d[\d.,]*\s*(?:[kKmMwW]|萬|万)?(?:\s*/\s*(?:Y|M|year|month|月|年))?\s+(?=\D)")
+_EMPLOYMENT = re.compile(
+    r"^(?:FT|PT|full[- ]?time|part[- ]?time|fulltime|contract|clt|pj|\d{4}|\d+ location\(s\))$"
+    r"|visa|equity|sponsor|https?://|@|\bwww\.",
+    re.I,
+)
+"""Terms of the job and other words a title line carries that are neither role, name nor place."""
+_PLACE_SHAPE = re.compile(r"(?:[A-Z][\w.'’\- ]{1,40}|[\u4e00-\u9fff]{2,12})(?:,\s*[A-Z][\w.'’\- ]{1,40}){0,3}")
+_BACKERS = re.compile(r"\s*\((?:YC|Y Combinator)[^)]*\)")
+_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|(?<=[\w.)])[-–—]\s+|\s+[-–—](?=[A-Za-z$])")
+_COMPANY_AFTER = re.compile(
+    r"^(?P<title>.+?)\s+(?:at|@|na|no|em|chez|bei|en|presso)\s+\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$", re.I
+)
+
+
+def _plain(line: str) -> str:
+    """The line without Markdown marks and pictographs ('🔥 ... 🚀')."""
+    line = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
+    kept = "".join(ch for ch in line if unicodedata.category(ch) not in ("So", "Sk", "Cs"))
+    return re.sub(r"\s{2,}", " ", kept.replace("\ufe0f", "")).strip()
+
+
+def _tag_parts(tag: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[/,，、|]", tag) if part.strip()]
+
+
+def _is_place(text: str) -> bool:
+    return is_known_place(text) or names_a_place(text)
+
+
+def _read_tags(line: str) -> tuple[str, list[str], list[str], str | None]:
+    """(the line after its leading tags, modes and places the tags state, a role in brackets)."""
+    modes: list[str] = []
+    places: list[str] = []
+    role = None
+    while (tag := _TAG.match(line)) is not None:
+        line = line[tag.end() :]
+        inside = tag.group(1).strip()
+        if is_job_title(inside) and looks_like_title(inside) and role is None and not modes:
+            role = inside
+            continue
+        for part in _tag_parts(inside):
+            kept, mode = split_places([re.sub(r"[-_ ](?:full[- ]?time|fulltime)$", "", part, flags=re.I)])
+            if mode:
+                modes.append(mode)
+            places += [place for place in kept if _is_place(place)]
+    start_mode = _MODE_AT_START.match(line)
+    if start_mode:
+        modes.append("remote")
+        line = line[start_mode.end() :]
+    return line.strip(), modes, places, role
+
+
+def _without_pay(part: str) -> str:
+    part = _LEADING_PAY.sub("", _CJK_PAY.sub("", part))
+    part = _PAY_IN_BRACKETS.sub(lambda m: "" if _PAY.search(m.group(0)) else m.group(0), part)
+    return _TRAILING_PAY.sub("", part).strip(" -–:")
+
+
+def _places_and_modes(part: str) -> tuple[list[str], list[str]] | None:
+    """The places and modes of a part made only of them ('HANOI/REMOTE', 'Remote - UK'), or None."""
+    places: list[str] = []
+    modes: list[str] = []
+    kept, mode = split_places([part])
+    if mode and len(kept) <= 1:  # 'Remote (US/Canada)'
+        return kept, [mode]
+    for piece in re.split(r"\s*/\s*", part):
+        kept, mode = split_places([piece])
+        modes += [mode] if mode else []
+        if kept and not all(_is_place(place) for place in kept) and not (mode and len(kept) == 1):
+            return None
+        places += kept
+    return (places, modes) if places or modes else None
+
+
+def _kind_of(part: str) -> str:
+    """What a part of the line is: 'role', 'pay', 'term', 'place' (or mode) or 'name'."""
+    if is_job_title(_without_pay(part)):
+        return "role"
+    if re.search(r"\d", part) and _PAY.search(part):
+        return "pay"
+    if _EMPLOYMENT.search(part) or NOT_A_PLACE.search(part):
+        return "term"
+    return "place" if _places_and_modes(part) is not None else "name"
+
+
+def _listed_places(part: str) -> list[str]:
+    """A name after the role read as places: known cities listed ('Berlin, Hamburg, or Munich')
+    or one place of a place's shape ('Portland, OR'); [] for anything else."""
+    pieces = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", part) if p]
+    if len(pieces) > 1 and all(is_known_place(piece) for piece in pieces):
+        return pieces
+    return [part] if _PLACE_SHAPE.fullmatch(part) else []
+
+
+@dataclass
+class _Reading:
+    title: str | None = None
+    company: str | None = None
+    company_after_role: bool = False
+    places: list[str] | None = None
+    modes: list[str] | None = None
+
+
+def _read_parts(parts: list[str], reading: _Reading) -> None:
+    kinds = [_kind_of(part) for part in parts]
+    places, modes = reading.places or [], reading.modes or []
+    for part, kind in zip(parts, kinds, strict=True):
+        if kind == "place":
+            found, stated = _places_and_modes(part) or ([], [])
+            places += found
+            modes += stated
+    roles = [i for i, kind in enumerate(kinds) if kind == "role"]
+    if roles:
+        reading.title = _without_pay(parts[roles[0]])
+    at = roles[0] if roles else -1
+    before = [parts[i] for i in range(max(at, 0)) if kinds[i] == "name"]
+    after = [parts[i] for i in range(at + 1, len(parts)) if kinds[i] == "name"]
+    if roles and reading.company is None and (before or after):
+        reading.company = (before or after)[0]
+        reading.company_after_role = not before
+        after = after if before else after[1:]
+    if roles:
+        places += [place for name in after for place in _listed_places(name)]  # 'Acme | Engineer | Portland, OR'
+    reading.places, reading.modes = places, modes
+
+
+def _split_company(reading: _Reading) -> None:
+    """'Title at Company', 'Title na [Company]': the company beside the role."""
+    if reading.title is None:
+        return
+    note = re.match(r"^(?P<rest>.+?)\s*\((?P<note>[^()]{2,60})\)\s*$", reading.title)
+    stated = _places_and_modes(note.group("note")) if note else None
+    if note and stated and (stated[1] or all(_is_place(place) for place in stated[0])):
+        reading.title = note.group("rest")  # '... at Globex (Amsterdam, hybrid)'
+        reading.places = [*(reading.places or []), *stated[0]]
+        reading.modes = [*(reading.modes or []), *stated[1]]
+    beside = _COMPANY_AFTER.match(reading.title)
+    if beside and not is_job_title(beside.group("company")) and not _is_place(beside.group("company")):
+        reading.title = beside.group("title").strip()
+        reading.company = reading.company or beside.group("company").strip()
+
+
+def _cjk_line(line: str, reading: _Reading) -> str:
+    """'X公司诚聘 Y 薪水 Z': the company X, the rest (Y) is the role."""
+    hiring = _CJK_HIRING.match(line)
+    if hiring is None:
+        return line
+    company = (hiring.group("company") or "").strip()
+    if company and not re.fullmatch(r"X+|XX+.*", company):
+        reading.company = company
+    return _without_pay(hiring.group("rest"))
+
+
+def read_title_line(first_line: str) -> TitleLine:
+    """What a board's title line says; an empty TitleLine when it names no role."""
+    plain = _BACKERS.sub("", _plain(first_line))
+    line, modes, places, role = _read_tags(plain)
+    from_tags = TitleLine(places=tuple(places), mode=_one_mode(modes))
+    reading = _Reading(places=list(places), modes=list(modes))
+    company_label = re.match(r"^(?P<company>[^:]{2,40}):\s+(?P<rest>.+)$", line)
+    if company_label and is_job_title(company_label.group("rest")) and not is_job_title(company_label.group("company")):
+        reading.company, line = company_label.group("company"), company_label.group("rest")
+    line = _cjk_line(line, reading)
+    parts = [part.strip() for part in _SEPARATORS.split(line) if part and part.strip()]
+    if role is not None:
+        reading.title = role
+        parts = [part for part in parts if _kind_of(part) != "role"]
+    _read_parts(parts, reading)
+    _split_company(reading)
+    title = clean_title(reading.title) if reading.title else None
+    company = reading.company.strip(" []") if reading.company else None
+    if company and (not looks_like_company(company) or _is_place(company) or is_job_title(company)):
+        company = None
+    if not title or not looks_like_title(title):
+        return from_tags  # no role named: only what the tags state is sure
+    return TitleLine(
+        title,
+        company_name_of(company) if company else None,
+        tuple(dict.fromkeys(reading.places or ())),
+        _one_mode(reading.modes or []),
+        tagged=_TAG.match(plain) is not None,
+        company_after_role=reading.company_after_role,
+    )
+
+
+def _one_mode(modes: list[str]) -> str | None:
+    """The mode the line states: the one named, or hybrid when remote and on site are both named."""
+    if not modes:
+        return None
+    return modes[0] if len(set(modes)) == 1 else "hybrid"

@@ -1,0 +1,134 @@
+"""The title line of a community board's post: each part told apart by what it is."""
+
+from __future__ import annotations
+
+import pytest
+from roledex.importer.run import read_posting
+from roledex.importer.title_line import TitleLine, read_title_line
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "company", "places", "mode"),
+    [
+        ("Acme | Data Engineer | Berlin", "Data Engineer", "Acme", ("Berlin",), None),
+        (
+            "## **Acme | Staff Engineer | Paris | Full-time | VISA | €100k | https://acme.example | jobs@acme.io**",
+            "Staff Engineer",
+            "Acme",
+            ("Paris",),
+            None,
+        ),
+        ("Acme (Y Combinator W20) - Data Engineer - Berlin", "Data Engineer", "Acme", ("Berlin",), None),
+        ("Acme | Berlin | Data Engineer", "Data Engineer", "Acme", ("Berlin",), None),
+        ("Acme - Data Engineer - Berlin - Hybrid", "Data Engineer", "Acme", ("Berlin",), "hybrid"),
+        (
+            "Acme | Senior Rust Engineer | Remote (US/Canada) | Full-time",
+            "Senior Rust Engineer",
+            "Acme",
+            ("US/Canada",),
+            "remote",
+        ),
+        (
+            "[Remoto] Desenvolvedor Front-End Pleno na [Lumen Digital]",
+            "Desenvolvedor Front-End Pleno",
+            "Lumen Digital",
+            (),
+            "remote",
+        ),
+        (
+            "[REMOTE, USA] Senior Frontend Developer at Northwind",
+            "Senior Frontend Developer",
+            "Northwind",
+            ("USA",),
+            "remote",
+        ),
+        ("[Híbrido] Desenvolvedor(a) Java Sênior - Orbita", "Desenvolvedor(a) Java Sênior", None, (), "hybrid"),
+        ("[Analista de Dados Pleno] - CLT - Remoto", "Analista de Dados Pleno", None, (), "remote"),
+        ("Kestrel.io - PHP Developer - Hanoi - Fulltime - 2021", "PHP Developer", "Kestrel.io", ("Hanoi",), None),
+        ("KSTL - Software Engineer (Go) - HANOI/REMOTE - FT", "Software Engineer (Go)", "KSTL", ("HANOI",), "remote"),
+        ("Regular Developer at Quill - Fully Remote - $3,000", "Regular Developer", "Quill", (), "remote"),
+        ("Staff Full Stack Engineer ($300k - $500k salary", "Staff Full Stack Engineer", None, (), None),
+        ("Harbor recruitment: Senior Software Engineer", "Senior Software Engineer", "Harbor recruitment", (), None),
+        ("100% Remote Senior Software Consultant", "Senior Software Consultant", None, (), "remote"),
+        (
+            "Lark - Software Developer - Berlin, Hamburg, or Munich",
+            "Software Developer",
+            "Lark",
+            ("Berlin", "Hamburg", "Munich"),
+            None,
+        ),
+        ("[远程] 星河科技 诚聘 前端开发工程师 薪水 10K-25K RMB", "前端开发工程师", "星河科技", (), "remote"),
+        ("[深圳/远程] 星河公司诚聘 后端工程师 薪水15k-40kRMB/月", "后端工程师", "星河", ("深圳",), "remote"),
+        ("[远程]寻找前端工程师", "前端工程师", None, (), "remote"),
+        (
+            "[徵才][台北][遠端為主] 前端工程師 (Front-end Engineer) 80w~120w",
+            "前端工程師 (Front-end Engineer)",
+            None,
+            ("台北",),
+            "remote",
+        ),
+        (
+            "Go Developer for Partner Projects (~1200$) - Ha Noi",
+            "Go Developer for Partner Projects",
+            None,
+            ("Ha Noi",),
+            None,
+        ),
+    ],
+)
+def test_title_lines(line: str, title: str, company: str | None, places: tuple[str, ...], mode: str | None) -> None:
+    read = read_title_line(line)
+    assert (read.title, read.places, read.mode) == (title, places, mode)
+    assert read.company == company or (read.company_after_role and read.company in line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are hiring | apply today | now",
+        "Just a heading",
+        "A - B",
+        "What you get | and more",
+        "码云 - 北京 - 16k-25k",
+    ],
+)
+def test_lines_that_name_no_role(line: str) -> None:
+    assert read_title_line(line).title is None
+
+
+def test_tags_alone_state_places_and_mode() -> None:
+    assert read_title_line("[Remote][Berlin] two openings, ask inside") == TitleLine(places=("Berlin",), mode="remote")
+    assert read_title_line("Remote | Berlin | Hybrid") == TitleLine()  # no tags, no role: nothing is sure
+    assert read_title_line("[Hanoi] up to $4000 gross, two openings") == TitleLine(places=("Hanoi",))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "company"),
+    [
+        # the name after the role is the company when the posting names it again ...
+        ("Java Developer - Orbita\n\nOrbita builds payment rails. Join Orbita in Lisbon.", "Java Developer", "Orbita"),
+        # ... and a team otherwise, kept in the title
+        ("Product Manager - Payments\n\nLocation: London\n\nWe move money.", "Product Manager - Payments", None),
+        # ... or when the words name another company
+        (
+            "Desenvolvedor Mobile - React Native\n\nA Pomar Tecnologia está contratando! React Native no dia a dia.",
+            "Desenvolvedor Mobile - React Native",
+            "Pomar Tecnologia",
+        ),
+    ],
+)
+def test_the_name_after_the_role(text: str, title: str, company: str | None) -> None:
+    found = read_posting(text.encode())
+    assert (found.title, found.company) == (title, company)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("[Remoto] Dev Backend na [Lumen]\n\n## Nossa empresa\n\nSomos a Lumen.", "Lumen"),
+        ("Backend Engineer\n\n## Location\n\n* Hanoi, Vietnam\n", None),
+        ("前端工程师\n\n## 公司/团队介绍\n我们是一家初创公司。", None),
+    ],
+)
+def test_a_section_heading_is_never_the_company(text: str, company: str | None) -> None:
+    assert read_posting(text.encode()).company == company
