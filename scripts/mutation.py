@@ -56,6 +56,7 @@ CORE = (
     "check/offers.py",
     "kb/rename.py",
     "importer/records.py",
+    "importer/title_line.py",
     "plugin/local_actions.py",
 )
 """Salary, privacy, source reading, the status editor, escaping, the checker's rules, what
@@ -112,6 +113,7 @@ FAST_TESTS = (
     "tests/test_offers.py",
     "tests/test_mv.py",
     "tests/test_records.py",
+    "tests/test_title_line.py",
     "tests/test_todos.py",
     "tests/test_local_actions.py",
 )
