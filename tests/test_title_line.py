@@ -132,3 +132,31 @@ def test_the_name_after_the_role(text: str, title: str, company: str | None) -> 
 )
 def test_a_section_heading_is_never_the_company(text: str, company: str | None) -> None:
     assert read_posting(text.encode()).company == company
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前端工程师\n\n## 工作性质\n\n- 是否远程：远程\n",
+        "前端工程师\n\n## 工作性质\n\n- 是否远程：是\n",
+        "資深工程師\n\n全遠端，彈性上下班。\n",
+        "Go Engineer\n\nLondon - Location: 100% RemoteType: PermanentSalary: £60,000 - £80,000 Per Annum\n",
+    ],
+)
+def test_remote_as_boards_write_it(text: str) -> None:
+    assert read_posting(text.encode()).work_mode == "remote"
+
+
+@pytest.mark.parametrize(
+    ("text", "salary"),
+    [
+        ("Dev Backend\n\nSalário: R$ 8 mil a R$ 11 mil por mês", (8000, 11000, "BRL", "month")),
+        ("Dev Backend\n\nFaixa salarial: R$ 12.000 a R$ 22.000, conforme experiência.", (12000, 22000, "BRL", "month")),
+        ("Engineer\n\nSalary range is 130k-145kUSD for US residents.", (130000, 145000, "USD", "year")),
+        ("Engenheiro\n\nSALÁRIO: pode chegar a R$13.500,00", (None, 13500, "BRL", "month")),
+        ("Dev\n\nRemuneração: entre USD 3,500 a USD 5,000 mês", (3500, 5000, "USD", "month")),
+    ],
+)
+def test_pay_as_community_boards_write_it(text: str, salary: tuple) -> None:
+    found = read_posting(text.encode()).salary
+    assert found is not None and (found.min, found.max, found.currency, found.period) == salary

@@ -272,7 +272,7 @@ def _read_places(seen: _Evidence, found: Extraction) -> str | None:
 def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> None:
     labels = seen.labels
     label_mode = split_places([labels["work_mode"]])[1] if "work_mode" in labels else None
-    if label_mode is None and labels.get("work_mode", "").lower() in ("yes", "true", "ja", "oui", "sí", "sim"):
+    if label_mode is None and labels.get("work_mode", "").lower() in ("yes", "true", "ja", "oui", "sí", "sim", "是"):
         label_mode = "remote"
     stated_mode = stated_mode or label_mode or seen.header.get("mode")
     mode = None if seen.data.work_mode or stated_mode else read.work_mode_from_text(seen.text, found.locations)

@@ -468,7 +468,8 @@ _HYBRID = re.compile(
     re.I,
 )
 _REMOTE = re.compile(
-    r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote\b|t[ée]l[ée]travail (?:complet|total|à 100)|"
+    r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote(?:\b|(?=[A-Z]))|t[ée]l[ée]travail (?:complet|total|à 100)|"
+    r"全遠端|全远程|遠端工作|远程工作|远程办公|遠程辦公|フルリモート|完全リモート|"
     r"(?:principalement|enti[èe]rement|100 ?%) (?:à distance|en t[ée]l[ée]travail)|\bremot[oa]\b|"
     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"

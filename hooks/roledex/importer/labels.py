@@ -79,6 +79,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "modalidade",
         "modalité",
         "mode de travail",
+        "是否远程",
+        "是否遠端",
+        "是否遠程",
     ),
     "employment": (
         "employment type",

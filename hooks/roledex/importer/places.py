@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _REMOTE_WORDS = (
-    r"remote(?:[\s-]+(?:ok|friendly|first|only|possible))?|fully remote|100\s*%\s*remote|remoto|remota|"
+    r"remote(?:[\s-]+(?:ok|friendly|first|only|possible))?|full(?:y)? remote|100\s*%\s*remote|remoto|remota|"
     r"t[ée]l[ée]travail(?: complet| total)?|à distance|a distancia|teletrabajo|en remoto|da remoto|"
     r"home\s*office|work from home|wfh|anywhere|zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans|"
     r"远程|遠端|遠程|全遠端|遠端為主|居家|在家办公|在家辦公|リモート|フルリモート|在宅勤務|在宅"

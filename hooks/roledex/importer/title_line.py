@@ -61,7 +61,7 @@ _EMPLOYMENT = re.compile(
 """Terms of the job and other words a title line carries that are neither role, name nor place."""
 _PLACE_SHAPE = re.compile(r"(?:[A-Z][\w.'’\- ]{1,40}|[\u4e00-\u9fff]{2,12})(?:,\s*[A-Z][\w.'’\- ]{1,40}){0,3}")
 _BACKERS = re.compile(r"\s*\((?:YC|Y Combinator)[^)]*\)")
-_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|(?<=[\w.)])[-–—]\s+|\s+[-–—](?=[A-Za-z$])")
+_SEPARATORS = re.compile(r"\s+[-–—|_]\s+|(?<=[\w.)])[-–—_]\s+|\s+[-–—](?=[A-Za-z$])")
 _COMPANY_AFTER = re.compile(
     r"^(?P<title>.+?)\s+(?:at|@|na|no|em|chez|bei|en|presso)\s+\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$", re.I
 )
