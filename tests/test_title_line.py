@@ -74,6 +74,31 @@ from roledex.importer.title_line import TitleLine, read_title_line
             ("Ha Noi",),
             None,
         ),
+        ("Senior Back-End Engineer #Go - Full Remote", "Senior Back-End Engineer #Go", None, (), "remote"),
+        (
+            "Frontend Developer _ Max $2000 NET/month _ Ha Noi_ Vietnam",
+            "Frontend Developer",
+            None,
+            ("Ha Noi", "Vietnam"),
+            None,
+        ),
+        ("Acme | Data Engineer | Portland, OR", "Data Engineer", "Acme", ("Portland, OR",), None),
+        (
+            "Acme | Data Engineer | Springfield, Shelbyville",
+            "Data Engineer",
+            "Acme",
+            ("Springfield, Shelbyville",),
+            None,
+        ),
+        (
+            "Acme | Data Engineer | Berlin/Remote (Springfield)",
+            "Data Engineer",
+            "Acme",
+            ("Berlin", "Springfield"),
+            "remote",
+        ),
+        # a part naming a place no one knows among modes is not all places: none is kept
+        ("Acme | Data Engineer | Remote / Springfield / Berlin", "Data Engineer", "Acme", (), None),
     ],
 )
 def test_title_lines(line: str, title: str, company: str | None, places: tuple[str, ...], mode: str | None) -> None:
