@@ -22,9 +22,9 @@ from roledex.importer.structured import (
     Structured,
     from_job_posting,
     positive_number,
+    read_date,
+    read_employment,
 )
-from roledex.importer.structured import _date as read_date
-from roledex.importer.structured import _employment as read_employment
 from roledex.kb.text import is_url
 
 LISTS = ("results", "jobs", "data", "items", "hits", "postings", "jobpostings", "records")

@@ -79,7 +79,7 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _date(value: Any) -> dt.date | None:
+def read_date(value: Any) -> dt.date | None:
     text = _text(value)
     if not text:
         return None
@@ -169,7 +169,7 @@ def _work_mode(posting: dict[str, Any]) -> str | None:
     return "remote" if "TELECOMMUTE" in kinds and not posting.get("jobLocation") else None
 
 
-def _employment(value: Any) -> str | None:
+def read_employment(value: Any) -> str | None:
     for kind in _as_list(value):
         if isinstance(kind, str):
             found = EMPLOYMENT_TYPES.get(kind.strip().upper().replace("-", "_").replace(" ", "_"))
@@ -192,10 +192,10 @@ def from_job_posting(posting: dict[str, Any]) -> Structured:
         company=_text(posting.get("hiringOrganization")),
         locations=list(dict.fromkeys(places)),
         work_mode=mode,
-        employment=_employment(posting.get("employmentType")),
+        employment=read_employment(posting.get("employmentType")),
         salary=_salary(posting.get("baseSalary")),
-        posted=_date(posting.get("datePosted")),
-        closes=_date(posting.get("validThrough")),
+        posted=read_date(posting.get("datePosted")),
+        closes=read_date(posting.get("validThrough")),
         url=url if url and is_url(url) else None,
         description=posting.get("description") if isinstance(posting.get("description"), str) else None,
     )
