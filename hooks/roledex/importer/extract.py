@@ -159,7 +159,7 @@ def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[
     if line.title and (company or after_role or line.places or line.mode or line.tagged):
         header = {"title": line.title, "company": company, "places": list(line.places), "mode": line.mode}
         if after_role:
-            header.update(company_after_role=after_role, title_with_after=f"{line.title} - {after_role}")
+            header["company_after_role"] = after_role
     elif line.mode or line.places:
         header = {"places": list(line.places), "mode": line.mode}  # what the tags alone state
     block = {} if header.get("title") else top_block(text)
@@ -223,7 +223,7 @@ def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: 
         found.company = str(seen.block.get("company") or seen.header["company_after_role"])
     after_role = seen.header.get("company_after_role")
     if after_role and found.company != after_role and found.title == seen.header.get("title"):
-        found.title = str(seen.header["title_with_after"])  # 'Developer - React Native': not the company
+        found.title = f"{found.title} - {after_role}"  # 'Developer - React Native': not the company
     if found.company and (is_empty_value(found.company) or names_a_place(found.company)):  # 'Berlin, Germany'
         found.company = None
     if not found.company:

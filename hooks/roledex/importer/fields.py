@@ -238,9 +238,9 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
         if at_line:
             return Found(company_name_of(at_line.group(1)))
         short = 0 < len(second.split()) <= 5 and second.lower() not in GENERIC_HEADINGS
-        named_again = text.count(second) >= 2 and re.fullmatch(rf"{_NAME}", second) is not None
-        a_name = lines[1].startswith("#") and re.fullmatch(rf"{_NAME}", second) is not None
-        if short and (a_name or named_again) and not re.search(r"\d|:", second):
+        is_name = re.fullmatch(rf"{_NAME}", second) is not None
+        named_again = is_name and text.count(second) >= 2
+        if short and is_name and (lines[1].startswith("#") or named_again) and not re.search(r"\d|:", second):
             return Found(company_name_of(second))
     about = re.search(
         rf"^(?:#+\s*)?(?:About|Über|À propos de|Acerca de|Sobre|Over|Om|Chi è)\s+({_NAME})\s*$", text, re.M

@@ -164,7 +164,8 @@ def _read_parts(parts: list[str], reading: _Reading) -> None:
             found, stated = _places_and_modes(part) or ([], [])
             places += found
             modes += stated
-    roles = [i for i, kind in enumerate(kinds) if kind == "role"]
+    # a role in brackets is the title: the parts that name a role are then neither title nor company
+    roles = [] if reading.title is not None else [i for i, kind in enumerate(kinds) if kind == "role"]
     if roles:
         reading.title = _without_pay(parts[roles[0]])
     at = roles[0] if roles else -1
@@ -217,9 +218,7 @@ def read_title_line(first_line: str) -> TitleLine:
         reading.company, line = company_label.group("company"), company_label.group("rest")
     line = _cjk_line(line, reading)
     parts = [part.strip() for part in _SEPARATORS.split(line) if part and part.strip()]
-    if role is not None:
-        reading.title = role
-        parts = [part for part in parts if _kind_of(part) != "role"]
+    reading.title = role
     _read_parts(parts, reading)
     _split_company(reading)
     title = clean_title(reading.title) if reading.title else None
