@@ -21,6 +21,31 @@ from roledex.importer.run import read_posting
 
 PASTES = [
     (
+        "Add Wise's listing\n\n## Company:\nWise\n## Title:\nSoftware Engineer Intern\n\n## Location:\nLondon\n",
+        ("Wise", "Software Engineer Intern", ["London"], None),
+    ),
+    (
+        "Update jobs.md\n\n**Company:** Meritocracy srl (https://meritocracy.example/en)  \n"
+        "**Location:** Milano  \n**Title:** Junior Java Developer\n",
+        ("Meritocracy srl", "Junior Java Developer", ["Milano"], None),
+    ),
+    (
+        "JP Morgan\n\nSoftware Engineer\nLondon\nhttps://careers.example/software-engineer\n",
+        ("JP Morgan", "Software Engineer", ["London"], None),
+    ),
+    (
+        "Frontend Developer _ Ha Noi_ Viet Nam\n\nWe build things.\n",
+        (None, "Frontend Developer", ["Ha Noi, Viet Nam"], None),
+    ),
+    (
+        "[社招][Nimbus]资深后端工程师\n\n**工作地点**：远程\n",
+        ("Nimbus", "资深后端工程师", [], "remote"),
+    ),
+    (
+        "Backend Engineer at Acme\n\nA contratação será feita em regime CLT, para atuar de forma presencial.\n",
+        ("Acme", "Backend Engineer", [], "onsite"),
+    ),
+    (
         "Fernway\nSenior Data Engineer\nLondon\nHybrid\n\nAbout the role\n\nYou will build pipelines.\n",
         ("Fernway", "Senior Data Engineer", ["London"], "hybrid"),
     ),

@@ -47,6 +47,18 @@ from roledex.importer.places import split_places
         (["Remote first"], [], "remote"),
         (["2026"], [], None),
         (["Vorort"], ["Vorort"], None),
+        # a mode with the words boards add to it is a mode, not a place
+        (["Remoto 100%"], [], "remote"),
+        (["可远程"], [], "remote"),
+        (["Hybrid working"], [], "hybrid"),
+        (["在家就可以办公"], [], "remote"),
+        # a mode before a place with no mark between them
+        (["Hybrid Lake Oswego, OR"], ["Lake Oswego, OR"], "hybrid"),
+        (["Remote US"], ["US"], "remote"),
+        (["Remote work"], [], "remote"),
+        # a level or a restriction is no place
+        (["Hanoi, Vietnam", "Internship or Junior"], ["Hanoi, Vietnam"], None),
+        (["限制中国以外"], [], None),
     ],
 )
 def test_places_and_the_mode_they_state(places: list[str], kept: list[str], mode: str | None) -> None:

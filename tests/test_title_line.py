@@ -79,7 +79,7 @@ from roledex.importer.title_line import TitleLine, read_title_line
             "Frontend Developer _ Max $2000 NET/month _ Ha Noi_ Vietnam",
             "Frontend Developer",
             None,
-            ("Ha Noi", "Vietnam"),
+            ("Ha Noi", "Vietnam"),  # joined where the places are read: see test_labels
             None,
         ),
         ("Acme | Data Engineer | Portland, OR", "Data Engineer", "Acme", ("Portland, OR",), None),
@@ -96,6 +96,27 @@ from roledex.importer.title_line import TitleLine, read_title_line
             "Acme",
             ("Berlin", "Springfield"),
             "remote",
+        ),
+        # a word that says the line is a posting; a name in a tag is the company; a place closes the line
+        (
+            "#VAGA [ACME BANK] SOFTWARE ENGINEER BACK END [SÃO PAULO]",
+            "SOFTWARE ENGINEER BACK END",
+            "ACME BANK",
+            ("SÃO PAULO",),
+            None,
+        ),
+        ("[社招][Nimbus]资深后端工程师", "资深后端工程师", "Nimbus", (), None),
+        ("[HCM - Blimp.db][Urgent] Junior developer", "Junior developer", "Blimp.db", ("HCM",), None),
+        # a level, a placeholder or 'hiring' in a tag is no company
+        ("[資深] 後端工程師", "後端工程師", None, (), None),
+        ("[城市名] 后端工程师", "后端工程师", None, (), None),
+        # years of experience and a language are terms, not a company or a place
+        (
+            "[HYBRID WORKING - HCMC] JAVA ENGINEER - 4+ YOE - FLUENT IN ENGLISH",
+            "JAVA ENGINEER",
+            None,
+            ("HCMC",),
+            "hybrid",
         ),
         # a part naming a place no one knows among modes is not all places: none is kept
         ("Acme | Data Engineer | Remote / Springfield / Berlin", "Data Engineer", "Acme", (), None),

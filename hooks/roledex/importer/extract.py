@@ -29,6 +29,7 @@ from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
 from roledex.importer.structured import StatedSalary, Structured, positive_number
 from roledex.importer.title_line import read_title_line
+from roledex.kb.countries import city_and_country
 from roledex.kb.currencies import CURRENCY_CODES
 from roledex.kb.schema import PERIODS
 from roledex.kb.text import is_url, parse_date
@@ -264,9 +265,19 @@ def _read_places(seen: _Evidence, found: Extraction) -> str | None:
             places = located.value  # 'Bengaluru' in the title line, 'Bengaluru, India' under its label
     located = None if places else read.locations_from_text(seen.text, found.company)
     found.locations, stated_mode = split_places(list(places or (located.value if located else [])))
+    found.locations = _with_countries(found.locations)
     if not found.locations:
         seen.warnings.append("no location found; set 'locations'")
     return stated_mode
+
+
+def _with_countries(places: list[str]) -> list[str]:
+    """Places with a country that follows a city joined to it: 'Ha Noi' and 'Viet Nam', cut
+    apart by a title line's dashes, are one place."""
+    while (pair := city_and_country(places)) is not None:
+        at = places.index(pair[0])
+        places = [*places[:at], f"{pair[0]}, {pair[1]}", *places[at + 2 :]]
+    return places
 
 
 def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> None:

@@ -359,7 +359,7 @@ _LOCATION_LABEL = re.compile(
     r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
     r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|local de trabalho|plats|"
     r"地點|地点|工作地點|工作地点|勤務地|所在地)"
-    r"\s*[:：]\s*(.+)$",
+    r"(?:\*\*|__)?\s*[:：]\s*(.+)$",
     re.I | re.M,
 )
 _LOCATION_ALONE = re.compile(
@@ -480,7 +480,8 @@ _ONSITE = re.compile(
     r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\s+(?:role|position|job)\b|"
     r"\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office\b|"
     r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
-    r"\bthis (?:role|position) is (?:based )?on[- ]?site\b",
+    r"\bthis (?:role|position) is (?:based )?on[- ]?site\b|"
+    r"\b(?:de forma|em modelo|modelo|regime|trabalho|atua[çc][ãa]o|100\s*%)\s+presencial\b",
     re.I | re.M,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from roledex.importer.fields import company_name_of
+from roledex.importer.fields import PAGE_HEADINGS, company_name_of
 
 LABELS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -186,7 +186,7 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"^[ \t]*(?:[-*•]\s+)?(?:\*\*|__)?(?:{names})(?:\*\*|__)?\s*[:：]\s*"
         rf"(?:\*\*|__)?(?P<value>[^\n]+?)(?:\*\*|__)?\s*$"
-        rf"|^#{{1,6}}\s*(?:{names})\s*\n+(?P<form>[^\n#][^\n]*)$",
+        rf"|^#{{1,6}}\s*(?:{names})\s*[:：]?\s*\n+(?P<form>[^\n#][^\n]*)$",
         re.I | re.M,
     )
 
@@ -198,13 +198,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_ADDRESS_BESIDE = re.compile(r"\s*[(<]\s*(?:https?://|www\.)[^)>\s]*\s*[)>]")
+"""The name's site written beside it: 'Meritocracy srl (https://meritocracy.is/en)'."""
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
 
 def plain_value(value: str) -> str:
     """A labelled value as words: a link's text without its address, emphasis taken off
     ('**[Acme](https://acme.example)**' is 'Acme')."""
-    value = _LINK.sub(r"\1", value.strip()).strip("*").strip()
+    value = _ADDRESS_BESIDE.sub("", _LINK.sub(r"\1", value.strip())).strip("*").strip()
     while (match := _EMPHASIS.match(value)) is not None:
         value = match.group(2).strip()
     return value
@@ -241,15 +243,21 @@ def top_block(text: str) -> dict[str, str | list[str]]:
     for raw in text.split("\n"):
         line = re.sub(r"^#+\s*", "", raw).strip().strip("*_")
         if not line:
-            if block:
+            if block and not (len(block) == 1 and block[-1] != "" and not is_job_title(block[0])):
                 break
+            if block:
+                block.append("")  # a name alone on the title line, its block under it ('JP Morgan')
             continue
+        if re.match(r"https?://", line) and block:
+            break
+        if line.lower().rstrip(":?!.") in PAGE_HEADINGS:
+            continue  # 'Open roles': the page's own heading
         if len(line.split()) > 8 or company_name_of(line).endswith((".", ":", "!", "?")) or len(block) == 5:
             break
         if re.search(r"[·•|:]|/$|\blocations?\b|\btime type\b|\bposted\b", line, re.I):
             return {}
         block.append(line)
-    lines = [line for line in block if not _MODE_LINE.match(line)]
+    lines = [line for line in block if line and not _MODE_LINE.match(line)]
     if len(lines) < 2 or not (is_job_title(lines[0]) or is_job_title(lines[1])):
         return {}
     title, company = (lines[0], lines[1]) if is_job_title(lines[0]) else (lines[1], lines[0])

@@ -104,7 +104,10 @@ _CURRENCY_BY_PLACE = (
         ),
     ),
     ("MXN", ("mexico city", "guadalajara", "monterrey")),
-    ("VND", ("hanoi", "ha noi", "ho chi minh city", "ho chi minh", "saigon", "danang", "da nang")),
+    (
+        "VND",
+        ("hanoi", "ha noi", "hà nội", "ho chi minh city", "ho chi minh", "hcm", "hcmc", "saigon", "danang", "da nang"),
+    ),
 )
 
 

@@ -12,7 +12,8 @@ import re
 _REMOTE_WORDS = (
     r"remote(?:[\s-]+(?:ok|friendly|first|only|possible))?|full(?:y)? remote|100\s*%\s*remote|remoto|remota|"
     r"t[ée]l[ée]travail(?: complet| total)?|à distance|a distancia|teletrabajo|en remoto|da remoto|"
-    r"home\s*office|work from home|wfh|anywhere|zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans|"
+    r"home\s*office|work from home|wfh|anywhere|在家[^，。,\s]{0,4}[办辦]公|"
+    r"zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans|"
     r"远程|遠端|遠程|全遠端|遠端為主|居家|在家办公|在家辦公|リモート|フルリモート|在宅勤務|在宅"
 )
 _HYBRID_WORDS = (
@@ -24,10 +25,14 @@ _ONSITE_WORDS = (
     r"stacjonarnie|in sede|op kantoor|work from office|wfo|office"
 )
 _MODES = rf"(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))"
-_MODE_ONLY = re.compile(rf"^{_MODES}$", re.I)
+_MODE_ONLY = re.compile(
+    rf"^(?:100\s*%\s*|fully\s+|可|全|纯|純)?{_MODES}(?:\s*100\s*%|\s+working|\s+work|\s+only|\s+possible)?$", re.I
+)
+"""A mode alone, with the words boards add to it: 'Remoto 100%', '可远程' (remote possible), 'Hybrid working'."""
 _MODE_IN_PARENS = re.compile(rf"\s*\({_MODES}(?:[,;:\s–-][^()]*)?\)\s*", re.I)
 """A mode in brackets, with what the board adds after it: '(Remote-first, UK only)'."""
-_MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|in\b)\s*(?P<rest>.+?)\)?$", re.I)
+_MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|in\b|(?=(?-i:[A-Z])))\s*(?P<rest>.+?)\)?$", re.I)
+"""A mode before its place: 'Remote - UK', 'Remote (US)', 'Hybrid Lake Oswego, OR'."""
 _MODE_SUFFIX = re.compile(rf"^(?P<rest>.+?)\s+[-–—]\s+{_MODES}$", re.I)
 """A place, a dash and its mode: 'Lyon, France - Télétravail partiel'."""
 NOT_A_PLACE = re.compile(
@@ -35,7 +40,9 @@ NOT_A_PLACE = re.compile(
     r"festanstellung|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|tiempo completo|jornada completa|"
     r"tiempo parcial|tempo integral|clt|pj|b2b|uop|voltijd|deeltijd|tempo pieno|heltid|deltid)$"
     r"|\d.*\b(?:hours?|hrs?|uur|stunden|std|heures|horas|ore|godzin)\b|\b(?:ago|posted|applicants?|hace|il y a|vor)\b"
-    r"|^\d[\d\s,.+-]*$|^(?:任意|不限|均可|anywhere|any|worldwide|global|onde quiser|qualquer lugar)$",
+    r"|^\d[\d\s,.+-]*$|^(?:任意|不限|均可|anywhere|any|worldwide|global|onde quiser|qualquer lugar)$"
+    r"|^(?:junior|senior|mid(?:-level)?|pleno|s[êe]nior|j[úu]nior|fresher|intern(?:ship)?|estágio|trainee)$"
+    r"|限制|以外|以内|不限地点",
     re.I,
 )
 """What boards put between places that is no place: an employment type, hours, a date, a count."""

@@ -36,6 +36,9 @@ class TitleLine:
 
 
 _TAG = re.compile(r"^\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*[-–:|]?\s*")
+_CLOSING_TAG = re.compile(r"\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*$")
+_OPENING_WORD = re.compile(r"^(?:#?vagas?|#?jobs?|#?hiring|we'?re hiring|urgent)\b\s*[:!-]?\s*(?=\S)", re.I)
+"""'#VAGA [BANCO CORA] ...', 'Hiring: ...': a word that says the line is a posting."""
 _MODE_AT_START = re.compile(r"^(?:100\s*%\s*|fully\s+)?(?:remote|remoto)\s+(?=\w)", re.I)
 _CJK_HIRING = re.compile(
     r"^(?:(?P<company>[^\s].{0,40}?)\s*(?:公司)?\s*)?(?:诚聘|誠聘|诚招|誠徵|招聘|招募|急聘|寻找|尋找|徵求|招)\s*(?P<rest>.+)$"
@@ -54,7 +57,10 @@ _TRAILING_PAY = re.compile(
 )
 _LEADING_PAY = re.compile(r"^[$€£]?\d[\d.,]*\s*(?:[kKmMwW]|萬|万)?(?:\s*/\s*(?:Y|M|year|month|月|年))?\s+(?=\D)")
 _EMPLOYMENT = re.compile(
-    r"^(?:FT|PT|full[- ]?time|part[- ]?time|fulltime|contract|clt|pj|\d{4}|\d+ location\(s\))$"
+    r"^(?:FT|PT|full[- ]?time|part[- ]?time|fulltime|contract|clt|pj|\d{4}|\d+ location\(s\)|urgent|hot|new|"
+    r"社招|校招|徵才|征才|招聘|诚聘|誠聘|hiring|实习|實習|内推|內推|急招|资深|資深|高级|高級|初级|初級|中级|中級|"
+    r"城市名|公司名|cidade|city|company name|nome da empresa|empresa|local)$"
+    r"|\d+\+?\s*(?:yoe|years?|yrs?|năm)\b|\b(?:english|inglês|ingl[eé]s|tiếng anh)\b"
     r"|visa|equity|sponsor|https?://|@|\bwww\.",
     re.I,
 )
@@ -75,34 +81,57 @@ def _plain(line: str) -> str:
 
 
 def _tag_parts(tag: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[/,，、|]", tag) if part.strip()]
+    return [part.strip() for part in re.split(r"[/,，、|]|\s[-–]\s", tag) if part.strip()]
 
 
 def _is_place(text: str) -> bool:
     return is_known_place(text) or names_a_place(text)
 
 
-def _read_tags(line: str) -> tuple[str, list[str], list[str], str | None]:
-    """(the line after its leading tags, modes and places the tags state, a role in brackets)."""
-    modes: list[str] = []
-    places: list[str] = []
-    role = None
+@dataclass
+class _Tags:
+    """What a line's tags state: modes, places, a role in brackets, names that are none of these."""
+
+    modes: list[str]
+    places: list[str]
+    role: str | None = None
+    names: list[str] | None = None
+
+
+def _read_tag(inside: str, tags: _Tags) -> None:
+    if is_job_title(inside) and looks_like_title(inside) and tags.role is None and not tags.modes:
+        tags.role = inside
+        return
+    for part in _tag_parts(inside):
+        kept, mode = split_places([re.sub(r"[-_ ](?:full[- ]?time|fulltime)$", "", part, flags=re.I)])
+        if mode:
+            tags.modes.append(mode)
+        tags.places += [place for place in kept if _is_place(place)]
+        names = [place for place in kept if not _is_place(place) and not _EMPLOYMENT.search(place)]
+        if not mode and names and looks_like_company(names[0]) and not is_job_title(names[0]):
+            tags.names = [*(tags.names or []), names[0]]  # '[Nimbus]', '[BANCO CORA]'
+
+
+def _read_tags(line: str) -> tuple[str, _Tags]:
+    """The line after its leading and closing tags, and what the tags state."""
+    tags = _Tags(modes=[], places=[])
+    line = _OPENING_WORD.sub("", line)
     while (tag := _TAG.match(line)) is not None:
         line = line[tag.end() :]
-        inside = tag.group(1).strip()
-        if is_job_title(inside) and looks_like_title(inside) and role is None and not modes:
-            role = inside
-            continue
-        for part in _tag_parts(inside):
-            kept, mode = split_places([re.sub(r"[-_ ](?:full[- ]?time|fulltime)$", "", part, flags=re.I)])
-            if mode:
-                modes.append(mode)
-            places += [place for place in kept if _is_place(place)]
+        _read_tag(tag.group(1).strip(), tags)
+    closing = _CLOSING_TAG.search(line)
+    if closing and closing.start() > 0:
+        found = _Tags(modes=[], places=[])
+        _read_tag(closing.group(1).strip(), found)
+        if found.places or found.modes:  # '... PLENO E SENIOR [SÃO PAULO]'
+            tags.places += found.places
+            tags.modes += found.modes
+            line = line[: closing.start()]
     start_mode = _MODE_AT_START.match(line)
     if start_mode:
-        modes.append("remote")
+        tags.modes.append("remote")
         line = line[start_mode.end() :]
-    return line.strip(), modes, places, role
+    return line.strip(), tags
 
 
 def _without_pay(part: str) -> str:
@@ -210,17 +239,19 @@ def _cjk_line(line: str, reading: _Reading) -> str:
 def read_title_line(first_line: str) -> TitleLine:
     """What a board's title line says; an empty TitleLine when it names no role."""
     plain = _BACKERS.sub("", _plain(first_line))
-    line, modes, places, role = _read_tags(plain)
-    from_tags = TitleLine(places=tuple(places), mode=_one_mode(modes))
-    reading = _Reading(places=list(places), modes=list(modes))
+    line, tags = _read_tags(plain)
+    from_tags = TitleLine(places=tuple(tags.places), mode=_one_mode(tags.modes))
+    reading = _Reading(places=list(tags.places), modes=list(tags.modes))
     company_label = re.match(r"^(?P<company>[^:]{2,40}):\s+(?P<rest>.+)$", line)
     if company_label and is_job_title(company_label.group("rest")) and not is_job_title(company_label.group("company")):
         reading.company, line = company_label.group("company"), company_label.group("rest")
     line = _cjk_line(line, reading)
     parts = [part.strip() for part in _SEPARATORS.split(line) if part and part.strip()]
-    reading.title = role
+    reading.title = tags.role
     _read_parts(parts, reading)
     _split_company(reading)
+    if reading.company is None and tags.names:
+        reading.company = tags.names[0]  # a name in the tags, when the line names no other
     title = clean_title(reading.title) if reading.title else None
     company = reading.company.strip(" []") if reading.company else None
     if company and (not looks_like_company(company) or _is_place(company) or is_job_title(company)):
@@ -232,7 +263,7 @@ def read_title_line(first_line: str) -> TitleLine:
         company_name_of(company) if company else None,
         tuple(dict.fromkeys(reading.places or ())),
         _one_mode(reading.modes or []),
-        tagged=_TAG.match(plain) is not None,
+        tagged=_TAG.match(_OPENING_WORD.sub("", plain)) is not None,
         company_after_role=reading.company_after_role,
     )
 
