@@ -63,9 +63,13 @@ def _is_empty(value: object) -> bool:
 
 
 def _found(text: bytes) -> dict[str, Any]:
-    found = read_posting(text).as_json()
+    extraction = read_posting(text)
+    found = extraction.as_json()
     salary = found.get("salary") or {}
+    left_out = {key: (c.value, c.source) for key, c in extraction.left_out.items()}
     return {
+        "sources": found.get("sources") or {},
+        "left_out": left_out,
         "company": found.get("company_name"),
         "title": found.get("title"),
         "locations": found.get("locations") or [],
@@ -112,6 +116,13 @@ def score(part: str, show_misses: bool) -> Counter[str]:
             )
             counts[verdict] += 1
             counts[f"{verdict}:{key}"] += 1
+            source = got.get("sources", {}).get(key)
+            if source:
+                counts[f"source:{key}:{source}:{verdict}"] += 1
+            if key in got.get("left_out", {}):
+                value, seen_in = got["left_out"][key]
+                would = "right" if _matches(key, value, expected[key]) else "wrong"
+                counts[f"source:{key}:{seen_in} (left out):{would}"] += 1
             if show_misses and verdict != "right":
                 print(f"{posting['id']}: {key}: {verdict}: got {got.get(key)!r}, expected {expected[key]!r}")
     return counts
@@ -145,6 +156,9 @@ def main() -> int:
     parser.add_argument("command", choices=("fetch", "score"))
     parser.add_argument("--part", choices=("tuning", "held-out", "all"), default="tuning")
     parser.add_argument("--misses", action="store_true", help="print every field not right")
+    parser.add_argument(
+        "--sources", action="store_true", help="per field, how often each reader's value was right or wrong"
+    )
     args = parser.parse_args()
     if args.command == "fetch":
         return fetch()
@@ -158,7 +172,21 @@ def main() -> int:
         n = counts[f"right:{key}"] + counts[f"empty:{key}"] + counts[f"wrong:{key}"]
         if n:
             print(f"  {key:<10} {counts[f'right:{key}'] / n:>6.0%} right of {n}, {counts[f'wrong:{key}']} wrong")
+    if args.sources:
+        _print_sources(counts)
     return 0
+
+
+def _print_sources(counts: Counter[str]) -> None:
+    """Right and wrong by the reader whose value was taken (or seen and left out): how the
+    scoring table's trust is set, on the tuning part only."""
+    rows: dict[tuple[str, str], Counter[str]] = {}
+    for name, n in counts.items():
+        if name.startswith("source:"):
+            _, key, source, verdict = name.split(":")
+            rows.setdefault((key, source), Counter())[verdict] += n
+    for (key, source), row in sorted(rows.items()):
+        print(f"  {key:<10} {source:<28} {row['right']:>4} right {row['wrong']:>4} wrong")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from roledex.importer import fields as read
 from roledex.importer.fields import Found
 from roledex.importer.labels import (
     clean_title,
-    is_empty_value,
     is_job_title,
     labelled,
     looks_like_company,
@@ -23,10 +22,11 @@ from roledex.importer.labels import (
     top_block,
 )
 from roledex.importer.money import FoundSalary, choose_salary
-from roledex.importer.notes import notes_and_warnings
-from roledex.importer.place_currency import currency_for_places, names_a_place
+from roledex.importer.notes import Note, notes_and_warnings
+from roledex.importer.place_currency import currency_for_places
 from roledex.importer.places import split_places
 from roledex.importer.repair import Repaired
+from roledex.importer.scoring import Candidate, Decision, decide
 from roledex.importer.structured import StatedSalary, Structured, positive_number
 from roledex.importer.title_line import read_title_line
 from roledex.kb.countries import city_and_country
@@ -56,6 +56,12 @@ class Extraction:
     closes: dt.date | None = None
     inferred: dict[str, str] = field(default_factory=dict)
     """Key -> why the value is inferred rather than stated; written as YAML comments."""
+    confidence: dict[str, float] = field(default_factory=dict)
+    """Field -> how sure the scoring table is of the value taken (0 to 1)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Field -> the reader whose value was taken ('label', 'title line', 'words'...)."""
+    left_out: dict[str, Candidate] = field(default_factory=dict)
+    """Field -> the best value seen but left out, below the scoring table's bar."""
     warnings: list[str] = field(default_factory=list)
 
     def as_json(self, company_slug: str | None = None) -> dict[str, Any]:
@@ -82,6 +88,8 @@ class Extraction:
             "posted": self.posted.isoformat() if self.posted else None,
             "closes": self.closes.isoformat() if self.closes else None,
             "inferred": self.inferred,
+            "confidence": self.confidence,
+            "sources": self.sources,
             "notes": notes,
             "warnings": warnings,
         }
@@ -167,67 +175,99 @@ def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[
     return _Evidence(text, repaired.hints, structured or Structured(), labelled(text), header, block, warnings)
 
 
-def _written_title(seen: _Evidence, title: Found[str] | None) -> str | None:
-    """The title as the data, the front matter, a label, the header or the top block write it."""
-    hint_title = _hint(seen.hints, "title", _text_hint, seen.warnings)
-    label_title = seen.labels.get("title") if looks_like_title(seen.labels.get("title", "")) else None
-    if label_title:
-        label_title = read_title_line(label_title).title or label_title  # 'Developer at Quave - Remote - $3,000'
-    written = seen.data.title or hint_title or label_title or seen.header.get("title")
-    if not written and seen.block and (title is None or not is_job_title(str(title.value))):
-        written = seen.block["title"]
-    return str(written).strip() if written else None
+def _label_title(seen: _Evidence) -> str | None:
+    label = seen.labels.get("title", "")
+    if not looks_like_title(label):
+        return None
+    return read_title_line(label).title or label  # 'Developer at Quave - Remote - $3,000'
+
+
+def _title_candidates(seen: _Evidence, first_line: str | None) -> list[Candidate]:
+    """What each reader proposes as the title, most trusted source first."""
+    sentence = read.title_from_sentence(seen.text)
+    return [
+        Candidate("title", seen.data.title, "data"),
+        Candidate("title", _hint(seen.hints, "title", _text_hint, seen.warnings), "front matter"),
+        Candidate("title", _label_title(seen), "label"),
+        Candidate("title", seen.header.get("title"), "title line"),
+        Candidate("title", seen.block.get("title"), "top block"),
+        Candidate("title", first_line, "first line"),
+        Candidate("title", sentence.value if sentence else None, "sentence", sentence.inferred if sentence else ""),
+    ]
+
+
+_WRITTEN = frozenset({"data", "front matter", "label", "title line", "top block"})
+"""Sources that write a title as a title; one read from the first line or a sentence is not."""
 
 
 def _read_title(seen: _Evidence, found: Extraction) -> tuple[Found[str] | None, str | None, str | None, bool]:
-    """Sets the title; (the title line read, its link, the company beside it, whether written)."""
+    """Sets the title; (the first line read as a title, its link, the company beside it, whether
+    the title was written as one)."""
     title, title_url, title_company = read.title_from_text(seen.text)
     if title is not None and not looks_like_title(str(title.value)):
         title = None
-    written = _written_title(seen, title)
-    if written:
-        found.title = written
-    elif title:
-        found.title = str(title.value)
-    else:
+    decision = _decided(found, "title", _title_candidates(seen, str(title.value) if title else None))
+    found.title = str(decision.value).strip() if decision.value else None
+    if decision.source == "sentence":
         sentence = read.title_from_sentence(seen.text)
-        if sentence:
-            found.title = str(sentence.value)
-            found.inferred["title"] = f"inferred {sentence.inferred}"
-            seen.warnings.append(f"no title line; the title {found.title!r} is inferred {sentence.inferred}")
-        else:
-            seen.warnings.append("no title found; set 'title'")
-    return title, title_url, title_company, bool(written)
+        why = sentence.inferred if sentence else "from a sentence"
+        found.inferred["title"] = f"inferred {why}"
+        seen.warnings.append(f"no title line; the title {found.title!r} is inferred {why}")
+    elif found.title is None:
+        seen.warnings.append("no title found; set 'title'")
+    return title, title_url, title_company, decision.source in _WRITTEN
 
 
-def _written_company(seen: _Evidence, given: str | None, beside_title: str | None) -> str | None:
+def _decided(found: Extraction, field_name: str, candidates: list[Candidate]) -> Decision:
+    """The scoring table's decision for a field, its confidence kept, a value left out noted."""
+    decision = decide(field_name, candidates)
+    if decision.source is not None:
+        found.confidence[field_name] = decision.confidence
+        found.sources[field_name] = decision.source
+    note = decision.note()
+    if note:
+        found.left_out[field_name] = decision.below_bar[0]
+        found.warnings.append(Note(note))
+    return decision
+
+
+def _company_candidates(seen: _Evidence, given: str | None, beside_title: str | None, words: str | None) -> list:
     hints, warnings = seen.hints, seen.warnings
-    hint_company = _hint(hints, "company", _text_hint, warnings) or _hint(hints, "company_name", _text_hint, warnings)
-    label_company = seen.labels.get("company") if looks_like_company(seen.labels.get("company", "")) else None
-    header_company = str(seen.header["company"]) if seen.header.get("company") else None
-    return given or seen.data.company or hint_company or label_company or header_company or beside_title
+    hint = _hint(hints, "company", _text_hint, warnings) or _hint(hints, "company_name", _text_hint, warnings)
+    label = seen.labels.get("company") if looks_like_company(seen.labels.get("company", "")) else None
+    return [
+        Candidate("company", given, "given"),
+        Candidate("company", seen.data.company, "data"),
+        Candidate("company", hint, "front matter"),
+        Candidate("company", label, "label"),
+        Candidate("company", seen.header.get("company"), "title line"),
+        Candidate("company", beside_title, "first line"),
+        Candidate("company", words, "words"),
+        Candidate("company", seen.block.get("company"), "top block"),
+        Candidate("company", seen.header.get("company_after_role"), "after the role"),
+    ]
+
+
+def _company_in_words(seen: _Evidence, after_title: bool) -> str | None:
+    named = read.company_from_text(seen.text, after_title=after_title)
+    return str(named.value) if named and looks_like_company(str(named.value)) else None
 
 
 def _read_company(seen: _Evidence, found: Extraction, given: str | None, title: tuple) -> None:
     """Sets the company: as given or written, else from the words (never the title instead)."""
     title_line, _, beside_title, written_title = title
-    found.company = _written_company(seen, given, beside_title)
-    from_words = False
-    if not found.company:
-        named = read.company_from_text(seen.text, after_title=title_line is not None)
-        found.company = str(named.value) if named and looks_like_company(str(named.value)) else None
-        from_words = found.company is not None
-    swapped = from_words and not written_title and found.title and found.company
+    words = _company_in_words(seen, after_title=title_line is not None)
+    decision = _decided(found, "company", _company_candidates(seen, given, beside_title, words))
+    found.company = str(decision.value) if decision.value else None
+    swapped = decision.source == "words" and not written_title and found.title and found.company
     if swapped and not is_job_title(found.title or "") and is_job_title(found.company or ""):
         found.title, found.company = found.company, found.title  # 'Fernway' above 'Senior Data Engineer'
-    if not found.company and (seen.block.get("company") or seen.header.get("company_after_role")):
-        found.company = str(seen.block.get("company") or seen.header["company_after_role"])
     after_role = seen.header.get("company_after_role")
     if after_role and found.company != after_role and found.title == seen.header.get("title"):
         found.title = f"{found.title} - {after_role}"  # 'Developer - React Native': not the company
-    if found.company and (is_empty_value(found.company) or names_a_place(found.company)):  # 'Berlin, Germany'
-        found.company = None
     if not found.company:
+        found.confidence.pop("company", None)
+        found.sources.pop("company", None)
         seen.warnings.append("no company found; pass --company SLUG")
     if found.title:
         found.title = clean_title(found.title) or found.title
@@ -252,23 +292,44 @@ def _said_more_fully(places: list[str], located: list[str]) -> bool:
     return all(any(full.lower().startswith(p.lower()) and full != p for full in located) for p in places)
 
 
-def _read_places(seen: _Evidence, found: Extraction) -> str | None:
-    """Sets the places; the work mode a place states ('Remote (UK)'), or None."""
+def _place_candidates(seen: _Evidence, company: str | None) -> list[Candidate]:
     hints = seen.hints
-    places: list[str] | None = seen.data.locations or _hint(hints, "locations", _places_hint, seen.warnings)
-    if not places and _hint(hints, "location", _text_hint, seen.warnings):
-        places = [str(hints["location"]).strip()]
-    if not places and (seen.header.get("places") or seen.block.get("places")):
-        places = list(seen.header.get("places") or seen.block.get("places") or [])
-        located = read.locations_from_text(seen.text, found.company)
-        if located and _said_more_fully(places, located.value):
-            places = located.value  # 'Bengaluru' in the title line, 'Bengaluru, India' under its label
-    located = None if places else read.locations_from_text(seen.text, found.company)
-    found.locations, stated_mode = split_places(list(places or (located.value if located else [])))
-    found.locations = _with_countries(found.locations)
+    hinted = _hint(hints, "locations", _places_hint, seen.warnings)
+    if not hinted and _hint(hints, "location", _text_hint, seen.warnings):
+        hinted = [str(hints["location"]).strip()]
+    by_label = read.located_by_label(seen.text)
+    near_top = read.located_near_top(seen.text, company)
+    headed = list(seen.header.get("places") or [])
+    nearby = [*(by_label.value if by_label else []), *(near_top.value if near_top else [])]
+    if headed and _said_more_fully(headed, nearby):
+        headed = by_label.value if by_label and _said_more_fully(headed, by_label.value) else nearby
+        # 'Bengaluru' in the title line, 'Bengaluru, India' under its label
+    sentence = read.located_in_sentence(seen.text)
+    return [
+        Candidate("locations", seen.data.locations, "data"),
+        Candidate("locations", hinted, "front matter"),
+        Candidate("locations", by_label.value if by_label else None, "label"),
+        Candidate("locations", headed, "title line"),
+        Candidate("locations", seen.block.get("places"), "top block"),
+        Candidate("locations", near_top.value if near_top else None, "lines at the top"),
+        Candidate("locations", sentence.value if sentence else None, "sentence"),
+    ]
+
+
+def _read_places(seen: _Evidence, found: Extraction) -> str | None:
+    """Sets the places; the work mode the places state ('Remote (UK)', 'Remote' alone), or None."""
+    split: dict[str, tuple[list[str], str | None]] = {}
+    candidates = []
+    for candidate in _place_candidates(seen, found.company):
+        split[candidate.source] = split_places(list(candidate.value or []))
+        candidates.append(replace(candidate, value=split[candidate.source][0]))
+    decision = _decided(found, "locations", candidates)
+    found.locations = _with_countries(list(decision.value or []))
     if not found.locations:
         seen.warnings.append("no location found; set 'locations'")
-    return stated_mode
+    stated = split[decision.source][1] if decision.source else None
+    alone = next((mode for places, mode in split.values() if mode and not places), None)
+    return stated or alone  # 'Remote' alone under a label is a mode, not a place
 
 
 def _with_countries(places: list[str]) -> list[str]:
@@ -280,14 +341,31 @@ def _with_countries(places: list[str]) -> list[str]:
     return places
 
 
+_YES = ("yes", "true", "ja", "oui", "sí", "sim", "是")
+"""A 'Remote:' label answered yes."""
+
+
+def _label_mode(labels: dict[str, str]) -> str | None:
+    if "work_mode" not in labels:
+        return None
+    mode = split_places([labels["work_mode"]])[1]
+    return mode or ("remote" if labels["work_mode"].lower() in _YES else None)
+
+
 def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> None:
-    labels = seen.labels
-    label_mode = split_places([labels["work_mode"]])[1] if "work_mode" in labels else None
-    if label_mode is None and labels.get("work_mode", "").lower() in ("yes", "true", "ja", "oui", "sí", "sim", "是"):
-        label_mode = "remote"
-    stated_mode = stated_mode or label_mode or seen.header.get("mode")
-    mode = None if seen.data.work_mode or stated_mode else read.work_mode_from_text(seen.text, found.locations)
-    found.work_mode = seen.data.work_mode or stated_mode or (mode.value if mode else None)
+    words = read.work_mode_from_text(seen.text, found.locations)
+    decision = _decided(
+        found,
+        "work_mode",
+        [
+            Candidate("work_mode", seen.data.work_mode, "data"),
+            Candidate("work_mode", stated_mode, "places"),
+            Candidate("work_mode", _label_mode(seen.labels), "label"),
+            Candidate("work_mode", seen.header.get("mode"), "title line"),
+            Candidate("work_mode", words.value if words else None, "words"),
+        ],
+    )
+    found.work_mode = decision.value
     if not found.work_mode:
         seen.warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
 
@@ -328,16 +406,8 @@ def _stated_with_place(seen: _Evidence, found: Extraction, place_currency: str |
     return salary
 
 
-def _read_salary(seen: _Evidence, found: Extraction) -> None:
-    place_currency = currency_for_places(found.locations)
-    stated = _stated_with_place(seen, found, place_currency)
-    if stated is not None:
-        found.salary = stated
-        return
-    hinted = _salary_hint(seen.hints.get("salary"), place_currency, seen.warnings)
-    if hinted is not None:
-        found.salary = hinted
-        return
+def _salary_in_words(seen: _Evidence, found: Extraction, place_currency: str | None) -> FoundSalary | None:
+    """The pay the words state, its doubts said; figures with no currency are kept as text only."""
     salary, salary_warnings = choose_salary(seen.text, place_currency)
     seen.warnings.extend(salary_warnings)
     if salary is not None and salary.currency is None:
@@ -346,13 +416,32 @@ def _read_salary(seen: _Evidence, found: Extraction) -> None:
             "it is kept as text only"
         )
         salary.min = salary.max = None
-    found.salary = salary
     headline = next((n for n in (salary.notes if salary else []) if n.startswith("headline:")), None)
     found.headline = float(headline.split(":", 1)[1]) if headline else None
     if salary is not None and salary.period_inferred:
         found.inferred["salary.period"] = "inferred from the size of the figure"
     if salary is not None and salary.currency_inferred:
         found.inferred["salary.currency"] = "inferred from the location"
+    return salary
+
+
+def _read_salary(seen: _Evidence, found: Extraction) -> None:
+    """Sets the pay: the page's data, the paste's front matter, else the words (read only then:
+    the words' reader says its doubts, which belong to the posting only when its pay is taken)."""
+    place_currency = currency_for_places(found.locations)
+    stated = _stated_with_place(seen, found, place_currency)
+    hinted = None if stated else _salary_hint(seen.hints.get("salary"), place_currency, seen.warnings)
+    words = None if stated or hinted else _salary_in_words(seen, found, place_currency)
+    decision = _decided(
+        found,
+        "salary",
+        [
+            Candidate("salary", stated, "data"),
+            Candidate("salary", hinted, "front matter"),
+            Candidate("salary", words, "words"),
+        ],
+    )
+    found.salary = decision.value if decision.value is not None else words  # pay as text only, kept
 
 
 def extract(

@@ -417,9 +417,9 @@ def _title_line_places(line: str) -> list[str]:
 _PLACE_WORDS = re.compile(r"[A-Z][\w.'’\- ]{1,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}){0,3}")
 
 
-def locations_from_text(text: str, company: str | None = None) -> Found[list[str]] | None:
-    """Where the role is: the line under a board's company line, a location label, a board's
-    globe line, or 'candidates based in X'."""
+def located_near_top(text: str, company: str | None = None) -> Found[list[str]] | None:
+    """Where the role is, by the lines at the top: a board's dotted or dashed line under the title,
+    the line under the company's, a place in the title line's closing note, a meta line."""
     top = [line for line in _lines(text) if _clean_heading(line).lower().rstrip(":?!.") not in PAGE_HEADINGS][:5]
     for line in top[1:3]:
         dotted = _dotted(line)
@@ -444,16 +444,25 @@ def locations_from_text(text: str, company: str | None = None) -> Found[list[str
         meta = _meta_line(line)
         if meta:
             return Found([meta])
+    return None
+
+
+def located_by_label(text: str) -> Found[list[str]] | None:
+    """Where the role is, as a label states it ('Location: Berlin', a heading and a list under
+    it) or a board's globe line ('🌍 Remote, EU')."""
     for pattern in (_LOCATION_LABEL, _LOCATION_ALONE, _GLOBE):
         match = pattern.search(text)
         if match:
             places = _split_places(match.group(1))
             if places:
                 return Found(places)
-    based = _BASED_IN.search(text)
-    if based:
-        return Found([based.group("loc").strip()])
     return None
+
+
+def located_in_sentence(text: str) -> Found[list[str]] | None:
+    """Where the role is, as a sentence says it: 'candidates based in Portugal'."""
+    based = _BASED_IN.search(text)
+    return Found([based.group("loc").strip()]) if based else None
 
 
 _HYBRID = re.compile(
