@@ -57,6 +57,8 @@ CORE = (
     "kb/rename.py",
     "importer/records.py",
     "importer/title_line.py",
+    "importer/scoring.py",
+    "importer/places.py",
     "plugin/local_actions.py",
 )
 """Salary, privacy, source reading, the status editor, escaping, the checker's rules, what
@@ -114,6 +116,7 @@ FAST_TESTS = (
     "tests/test_mv.py",
     "tests/test_records.py",
     "tests/test_title_line.py",
+    "tests/test_scoring.py",
     "tests/test_todos.py",
     "tests/test_local_actions.py",
 )

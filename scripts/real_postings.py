@@ -36,7 +36,9 @@ FIELDS = ("company", "title", "locations", "work_mode", "min", "max", "currency"
 
 
 def _plain(value: object) -> str:
-    text = unicodedata.normalize("NFKC", str(value)).casefold()
+    """A value to compare: its case, accents and punctuation set aside ('Jundiaí' is 'Jundiai')."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", str(value))).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", " ", text).strip()
 
 

@@ -46,6 +46,18 @@ PASTES = [
         ("Acme", "Backend Engineer", [], "onsite"),
     ),
     (
+        "New Internship\n\n### Company Name\n\nMission Bit\n\n### Internship Title\n\nLead Instructor\n",
+        ("Mission Bit", "Lead Instructor", [], None),
+    ),
+    (
+        "Python Developer at Acme\n\nПереезд в Минск; удаленно мы не можем, увы.\n",
+        ("Acme", "Python Developer", [], "onsite"),
+    ),
+    (
+        "Desenvolvedor Full Stack na Acme\n\n## Local\n\nEscritório, Jundiaí - São Paulo\n",
+        ("Acme", "Desenvolvedor Full Stack", ["Jundiaí - São Paulo"], "onsite"),
+    ),
+    (
         "Fernway\nSenior Data Engineer\nLondon\nHybrid\n\nAbout the role\n\nYou will build pipelines.\n",
         ("Fernway", "Senior Data Engineer", ["London"], "hybrid"),
     ),

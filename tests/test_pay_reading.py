@@ -34,6 +34,19 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         ("Milano", "Retribuzione: 38.000 - 45.000 € lordi annui.", (38000, 45000, "EUR", "year")),
         ("Utrecht", "Uurtarief: €80 tot €95 per uur.", (80, 95, "EUR", "hour")),
         ("São Paulo", "Faixa salarial: R$ 9.000 a R$ 12.000 por mês.", (9000, 12000, "BRL", "month")),
+        # roubles and their thousands, Taiwan dollars in words, a code in lower case, 'upto'
+        ("Омск", "ЗП вилка от 60 т.руб - 150 т.руб", (60000, 150000, "RUB", "month")),
+        ("Воронеж", "З/П: от 70 т.р.", (70000, None, "RUB", "month")),
+        ("Москва", "Зарплата от 100 000 руб. в месяц", (100000, None, "RUB", "month")),
+        ("台北", "月薪10萬～15萬台幣", (100000, 150000, "TWD", "month")),
+        ("台北", "薪資範圍 NT$ 60,000 ~ NT$ 80,000", (60000, 80000, "TWD", "month")),
+        ("", "Remote full-time 20- 25 usd / hour", (20, 25, "USD", "hour")),
+        ("Hanoi", "Salary: upto $4,000 Gross", (None, 4000, "USD", "month")),
+        # a capital M after a figure is millions where the place names the currency; 'm' is not
+        ("Hanoi", "Salary Expectation: Up to 35M Gross / month", (None, 35_000_000, "VND", "month")),
+        ("Hanoi", "The office is 35 m from the station.", None),
+        # a month's pay in reais under 400 dollars is still a month's
+        ("Jundiaí", "Contratação: CLT - R$ 1.900,00", (1900, 1900, "BRL", "month")),
         # a grade, a band, a step or a level is never money
         ("London", "Salary: Band 7 - £43,742 to £50,056 per year.", (43742, 50056, "GBP", "year")),
         ("Berlin", "Vergütung: Entgeltgruppe 13 - 4.500 € bis 6.000 € im Monat.", (4500, 6000, "EUR", "month")),

@@ -107,6 +107,11 @@ from roledex.importer.title_line import TitleLine, read_title_line
         ),
         ("[社招][Nimbus]资深后端工程师", "资深后端工程师", "Nimbus", (), None),
         ("[HCM - Blimp.db][Urgent] Junior developer", "Junior developer", "Blimp.db", ("HCM",), None),
+        # 'Hiring' after the tags, 'Remote' after the role, an address at the end are no part of the title
+        ("[Dist 3] Hiring Backend Engineer (Ruby On Rails)", "Backend Engineer (Ruby On Rails)", None, (), None),
+        ("JavaScript Developer Remote", "JavaScript Developer", None, (), "remote"),
+        ("Java Developers needed --> https://goo.gl/x", "Java Developers needed", None, (), None),
+        ("Acme & Co. KG: Full Stack Developer", "Full Stack Developer", "Acme", (), None),
         # a level, a placeholder or 'hiring' in a tag is no company
         ("[資深] 後端工程師", "後端工程師", None, (), None),
         ("[城市名] 后端工程师", "后端工程师", None, (), None),

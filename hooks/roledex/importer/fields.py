@@ -102,7 +102,8 @@ _BOARD_SUFFIX = re.compile(
     re.I,
 )
 _COMPANY_SUFFIX = re.compile(
-    r",?\s+(?:Inc\.?|LLC|LLP|Ltd\.?|Limited|GmbH(?: & Co\. KG)?|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.S?\.?|SA|"
+    r",?\s+(?:Inc\.?|LLC|LLP|Ltd\.?|Limited|GmbH(?: & Co\. KG)?|"
+    r"& Co\.(?: KG(?:aA)?| OHG)?|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.S?\.?|SA|"
     r"AG|SE|KG|e\.V\.|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|Sdn\.? Bhd\.?|SAS|SASU|"
     r"SARL|S\.L\.U?\.?|S\.r\.l\.|S\.p\.A\.|Ltda\.?|Sp\. z o\.o\.|AB|ASA|A/S|ApS|AS|Oy|K\.K\.)$",
     re.I,
@@ -498,7 +499,8 @@ _ONSITE = re.compile(
 _NOT_REMOTE = re.compile(
     r"\(no remote\)|\bno remote (?:work|option|possible)\b|\bnot (?:a |an )?remote\b|\bremote:\s*no\b|"
     r"\brelocate or commute\b|\bno (?:home ?office|working from home|wfh)\b|"
-    r"\bkein(?:e|en)? (?:remote|home ?office)\b|\bpas de t[ée]l[ée]travail\b|\bsin teletrabajo\b",
+    r"\bkein(?:e|en)? (?:remote|home ?office)\b|\bpas de t[ée]l[ée]travail\b|\bsin teletrabajo\b|"
+    r"удал[её]нн?о\s+(?:мы\s+)?не\b|без удал[её]нки|работа (?:предполагается )?(?:из|в) офис",
     re.I,
 )
 """A posting that says the work is not remote: on site."""

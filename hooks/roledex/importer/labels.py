@@ -47,6 +47,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "職種",
         "募集職種",
         "job title",
+        "internship title",
         "title",
         "position",
         "position title",

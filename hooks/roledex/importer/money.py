@@ -18,8 +18,12 @@ from roledex.kb.currencies import code_for_symbol
 from roledex.kb.model import is_sum_of_range
 from roledex.kb.schema import showable_figure
 
-_SYMBOL_PATTERN = r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|Rs\.?|zł|円|元|圓|[A-Z]{3}"
-"""A currency as written beside a figure; 元 and 圓 are yuan or Taiwan dollars, so the place decides."""
+_SYMBOL_PATTERN = (
+    r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|NT\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|₽|₫|Rs\.?|zł|円|元|圓|新?[台臺]幣|руб\.?|р\.|"
+    r"VNĐ|[A-Z]{3}|usd|eur|gbp|rmb|cny|twd|vnd|brl|inr|cad|aud|jpy"
+)
+"""A currency as written beside a figure; 元 and 圓 are yuan or Taiwan dollars, so the place decides.
+Codes in lower case are listed one by one: any three letters would read 'all' or 'try' as money."""
 _NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?(?!\d)"  # Indian grouping: 25,00,000
     r"|\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
@@ -39,9 +43,19 @@ INDIAN_UNITS = {
 ("LPA" is lakhs per annum)."""
 CJK_UNITS = {"萬": 1e4, "万": 1e4, "千": 1e3}
 """Ten-thousands and thousands as Chinese and Japanese write pay ('月薪 5萬' is 50,000 a month)."""
-_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mio": 1e6, "mil": 1e3, **INDIAN_UNITS, **CJK_UNITS}
+_MULTIPLIERS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mio": 1e6,
+    "mil": 1e3,
+    "т.": 1e3,
+    "тыс.": 1e3,
+    **INDIAN_UNITS,
+    **CJK_UNITS,
+}
 """Every multiplier a figure may carry, as written (lower case), by what it is worth ('R$ 8 mil'
-is eight thousand reais)."""
+is eight thousand reais, 'от 70 т.р.' seventy thousand roubles)."""
 _WRITTEN_CASES = {"k": ("k", "K"), "m": ("m", "M"), "l": ("L",), "cr": ("Cr",), "lpa": ("LPA", "lpa")}
 """How a multiplier may be written where only some cases are one ("5 l" is no lakh); any other
 is written in lower case."""
@@ -78,14 +92,14 @@ _PERIOD_WORDS = (
         r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
         r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b|per maand|"
         r"miesi[eę]cznie|/\s?mies|al mese|mensil[ei]|(?:ao|por) m[eê]s|mensais|per m[aå]nad|/\s?m[aå]n\b|"
-        r"月薪|每月|/\s?月|月給|\bm[eê]s\b",
+        r"月薪|每月|/\s?月|月給|\bm[eê]s\b|в месяц|/\s?мес",
     ),
     (
         "year",
         r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
         r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
         r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual|per jaar|jaarlijks|rocznie|annu[oi]|all'anno|"
-        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig|年薪|每年|/\s?年|年収|年俸",
+        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig|年薪|每年|/\s?年|年収|年俸|в год",
     ),
 )
 _KINDS = (
@@ -113,13 +127,15 @@ _KINDS = (
 _BASE = re.compile(
     r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo|salaris|"
     r"salari[oa]|sal[aá]rio|salarial|wynagrodzenie|stipendio|retribuzione|r[ée]mun[ée]ration|"
-    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料",
+    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料|зарплат|з/п|зп\b|оклад",
     re.I,
 )
 _UP_TO = re.compile(
-    r"(?:up to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot|chegar a)\s*$", re.I
+    r"(?:up ?to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot|chegar a)\s*$", re.I
 )
-_FROM = re.compile(r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da)\s*$", re.I)
+_FROM = re.compile(
+    r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da|от)\s*$", re.I
+)
 _NOT_MONEY_AFTER = re.compile(
     r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
     r"million|billion|bn\b|trillion|countries|offices|hours|hrs?\b|h\s?/\s?(?:week|wk|woche|semaine)|stunden|"
@@ -193,6 +209,10 @@ def _currency_of(marker: str | None) -> str | None:
     return code_for_symbol(marker)
 
 
+_MILLIONS = re.compile(r"^\d[\d.,]*M$")
+"""A figure with a capital M written right after it: millions, as Vietnamese boards write pay."""
+
+
 def amounts(text: str) -> list[Amount]:
     """Every figure in `text` that may be money: with a currency, a multiplier, or in context."""
     found = []
@@ -205,8 +225,8 @@ def amounts(text: str) -> list[Amount]:
         if pre and not _currency_of(pre):
             currency = _currency_of(post)
         multiplier = (match.group("mult") or "").lower()
-        if multiplier in ("m",) and not currency:
-            continue  # "5 m" is more often metres or months than millions
+        if multiplier in ("m",) and not currency and not _MILLIONS.match(match.group(0)):
+            continue  # "5 m" is more often metres or months than millions; "35M" is millions
         value *= _MULTIPLIERS.get(multiplier, 1)
         start = match.start("num") if pre and not _currency_of(pre) else match.start()
         if post and not _currency_of(post):
@@ -296,6 +316,8 @@ _UNITS_PER_DOLLAR = {
     "PHP": 57,
     "THB": 35,
     "UAH": 41,
+    "RUB": 90,
+    "KZT": 500,
 }
 """Roughly how many of each currency make a US dollar: only the size of a figure is judged with
 it (is 22,000 a month's pay or a year's?), never a conversion shown to the user."""
@@ -303,11 +325,12 @@ it (is 22,000 a month's pay or a year's?), never a conversion shown to the user.
 
 def _infer_period(value: float, currency: str | None) -> str:
     """A period from the size of the figure, for text that states none: measured in dollars, a
-    year's pay is at least 15,000 and a month's at least 400 (22,000 reais is a month's)."""
+    year's pay is at least 15,000 and a month's at least 200 (22,000 reais is a month's, and so is
+    1,900: a minimum wage in reais is under 300 dollars)."""
     dollars = value / _UNITS_PER_DOLLAR.get(currency or "USD", 1)
     if dollars >= 15_000:
         return "year"
-    if dollars >= 400:
+    if dollars >= 200:
         return "month"
     return "hour"
 

@@ -40,6 +40,7 @@ _CLOSING_TAG = re.compile(r"\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*$")
 _OPENING_WORD = re.compile(r"^(?:#?vagas?|#?jobs?|#?hiring|we'?re hiring|urgent)\b\s*[:!-]?\s*(?=\S)", re.I)
 """'#VAGA [BANCO CORA] ...', 'Hiring: ...': a word that says the line is a posting."""
 _MODE_AT_START = re.compile(r"^(?:100\s*%\s*|fully\s+)?(?:remote|remoto)\s+(?=\w)", re.I)
+_MODE_AT_END = re.compile(r"\s+(?:remote|remoto)$", re.I)
 _CJK_HIRING = re.compile(
     r"^(?:(?P<company>[^\s].{0,40}?)\s*(?:公司)?\s*)?(?:诚聘|誠聘|诚招|誠徵|招聘|招募|急聘|寻找|尋找|徵求|招)\s*(?P<rest>.+)$"
 )
@@ -74,7 +75,8 @@ _COMPANY_AFTER = re.compile(
 
 
 def _plain(line: str) -> str:
-    """The line without Markdown marks and pictographs ('🔥 ... 🚀')."""
+    """The line without Markdown marks, pictographs ('🔥 ... 🚀') and addresses ('--> https://...')."""
+    line = re.sub(r"\s*(?:-+>|→|:)?\s*https?://\S+", "", line)
     line = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
     kept = "".join(ch for ch in line if unicodedata.category(ch) not in ("So", "Sk", "Cs"))
     return re.sub(r"\s{2,}", " ", kept.replace("\ufe0f", "")).strip()
@@ -108,7 +110,8 @@ def _read_tag(inside: str, tags: _Tags) -> None:
             tags.modes.append(mode)
         tags.places += [place for place in kept if _is_place(place)]
         names = [place for place in kept if not _is_place(place) and not _EMPLOYMENT.search(place)]
-        if not mode and names and looks_like_company(names[0]) and not is_job_title(names[0]):
+        named = names and looks_like_company(names[0]) and not is_job_title(names[0])
+        if not mode and named and not re.search(r"\b\d+\b", names[0]):  # '[Dist 3]' is a district
             tags.names = [*(tags.names or []), names[0]]  # '[Nimbus]', '[BANCO CORA]'
 
 
@@ -127,10 +130,15 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
             tags.places += found.places
             tags.modes += found.modes
             line = line[: closing.start()]
+    line = _OPENING_WORD.sub("", line.strip())  # '[Dist 3] Hiring Backend Engineer'
     start_mode = _MODE_AT_START.match(line)
     if start_mode:
         tags.modes.append("remote")
         line = line[start_mode.end() :]
+    end_mode = _MODE_AT_END.search(line)
+    if end_mode and is_job_title(line[: end_mode.start()]):
+        tags.modes.append("remote")  # 'JavaScript Developer Remote'
+        line = line[: end_mode.start()]
     return line.strip(), tags
 
 

@@ -33,6 +33,17 @@ WRITTEN_SYMBOLS: dict[str, str] = {
     "CHF": "CHF",
     "KR": "SEK",
     "RMB": "CNY",
+    "NT$": "TWD",
+    "台幣": "TWD",
+    "臺幣": "TWD",
+    "新台幣": "TWD",
+    "新臺幣": "TWD",
+    "₽": "RUB",
+    "РУБ": "RUB",
+    "РУБ.": "RUB",
+    "Р.": "RUB",
+    "₫": "VND",
+    "VNĐ": "VND",
 }
 """Symbols as postings write them (upper-cased), before the symbols the locale data knows."""
 
