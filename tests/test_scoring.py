@@ -107,3 +107,15 @@ def test_the_preview_shows_how_sure_and_from_where() -> None:
     shown = read_posting(b"Company: Acme\nTitle: Data Engineer\nLocation: Berlin\n\nWe build things.\n").as_json()
     assert shown["sources"] == {"title": "label", "company": "label", "locations": "label"}
     assert shown["confidence"] == {"title": 0.85, "company": 0.85, "locations": 0.85}
+
+
+@pytest.mark.parametrize(
+    ("candidate", "shown"),
+    [
+        (Candidate("locations", ["Springfield", "Shelbyville"], "sentence"), "'Springfield, Shelbyville'"),
+        (Candidate("title", "Acme Corp", "sentence"), "'Acme Corp'"),
+    ],
+)
+def test_the_note_shows_what_was_seen_as_written(candidate: Candidate, shown: str) -> None:
+    note = decide(candidate.field, [candidate]).note()
+    assert note is not None and note.startswith(f"{candidate.field}: {shown} was seen")
