@@ -46,6 +46,15 @@ PASTES = [
         ("Acme", "Backend Engineer", [], "onsite"),
     ),
     (
+        "[São Paulo] Developer Hybrid Mobile\n\nDesenvolvimento mobile híbrido em Titanium.\n\n"
+        "## Local\n\nSão Paulo - Capital\nNão há disponibilidade para Remoto\n",
+        (None, "Developer Hybrid Mobile", ["São Paulo - Capital"], "onsite"),
+    ),
+    (
+        "[Belo Horizonte - MG] Desenvolvedor Java Sênior - Vetta\n\nEnviar para rh@vetta.com.br\n",
+        ("Vetta", "Desenvolvedor Java Sênior", ["Belo Horizonte"], None),
+    ),
+    (
         "New Internship\n\n### Company Name\n\nMission Bit\n\n### Internship Title\n\nLead Instructor\n",
         ("Mission Bit", "Lead Instructor", [], None),
     ),

@@ -45,6 +45,9 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         # a capital M after a figure is millions where the place names the currency; 'm' is not
         ("Hanoi", "Salary Expectation: Up to 35M Gross / month", (None, 35_000_000, "VND", "month")),
         ("Hanoi", "The office is 35 m from the station.", None),
+        # 'mil' is a thousand reais but a million dong
+        ("Ho Chi Minh", "Offer nego up 100Mil Gross / month", (100_000_000, 100_000_000, "VND", "month")),
+        ("São Paulo", "Salário: R$ 8 mil por mês", (8000, 8000, "BRL", "month")),
         # a month's pay in reais under 400 dollars is still a month's
         ("Jundiaí", "Contratação: CLT - R$ 1.900,00", (1900, 1900, "BRL", "month")),
         # a grade, a band, a step or a level is never money

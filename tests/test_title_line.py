@@ -112,6 +112,34 @@ from roledex.importer.title_line import TitleLine, read_title_line
         ("JavaScript Developer Remote", "JavaScript Developer", None, (), "remote"),
         ("Java Developers needed --> https://goo.gl/x", "Java Developers needed", None, (), None),
         ("Acme & Co. KG: Full Stack Developer", "Full Stack Developer", "Acme", (), None),
+        # a name closing the line in brackets is the company; after 'na' it is read with the role
+        (
+            "[Brasilia] Desenvolvedores JR/Pl/SR [Digisystem]",
+            "Desenvolvedores JR/Pl/SR",
+            "Digisystem",
+            ("Brasilia",),
+            None,
+        ),
+        ("[FRONTEND] [REMOTO] Desenvolvedor Front-End na [GFT]", "Desenvolvedor Front-End", "GFT", (), "remote"),
+        # separators inside brackets do not cut; a note of places after the company leaves the title
+        (
+            "[Hibrido / Belo Horizonte, Minas Gerais, Brazil] Fullstack Developer (Híbrido - Belo Horizonte) na Acme",
+            "Fullstack Developer",
+            "Acme",
+            ("Belo Horizonte, Minas Gerais, Brazil",),
+            "hybrid",
+        ),
+        # modes before the role; a note that opens with 'open for'
+        (
+            "Hybrid/Remote, Engineering Manager (open for Ha Noi or Ho Chi Minh)",
+            "Engineering Manager",
+            None,
+            ("Ha Noi", "Ho Chi Minh"),
+            "hybrid",
+        ),
+        # pay in a closing tag names no company; 'Full Remote' is a mode, not 'Full' and 'Remote'
+        ("[年薪2~3百萬] 資深工程師 [2.0 M-3.0M TWD/Y]", "資深工程師", None, (), None),
+        ("Senior Back-End Engineer #Golang - Full Remote", "Senior Back-End Engineer #Golang", None, (), "remote"),
         # a level, a placeholder or 'hiring' in a tag is no company
         ("[資深] 後端工程師", "後端工程師", None, (), None),
         ("[城市名] 后端工程师", "后端工程师", None, (), None),

@@ -163,7 +163,7 @@ def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[
     if company is not None and line.company_after_role:
         # 'Product Manager - Payments' is a team: the name after the role counts only when the
         # posting names it again, and after what its words say of the company
-        named_again = text.count(company) >= 2
+        named_again = text.lower().count(company.lower()) >= 2  # its name again, or in an address
         company, after_role = None, company if named_again else None
     if line.title and (company or after_role or line.places or line.mode or line.tagged):
         header = {"title": line.title, "company": company, "places": list(line.places), "mode": line.mode}

@@ -472,7 +472,8 @@ _HYBRID = re.compile(
     r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
     r"(?:in|at|from)\s+(?:the|our)\s+office|hybrides?\s+arbeiten|t[ée]l[ée]travail partiel|modalidad h[ií]brida|"
-    r"\bhybride\b|\bh[íi]brid[oa]\b|混合办公|混合辦公|\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
+    r"\bhybride\b|(?<!mobile )(?<!apps )(?<!app )\bh[íi]brid[oa]\b(?!\s+em\s+\w)|混合办公|混合辦公|"
+    r"\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
     r"\bfrom\s+home\s+(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\b|"
     r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b",
     re.I,
@@ -500,7 +501,9 @@ _NOT_REMOTE = re.compile(
     r"\(no remote\)|\bno remote (?:work|option|possible)\b|\bnot (?:a |an )?remote\b|\bremote:\s*no\b|"
     r"\brelocate or commute\b|\bno (?:home ?office|working from home|wfh)\b|"
     r"\bkein(?:e|en)? (?:remote|home ?office)\b|\bpas de t[ée]l[ée]travail\b|\bsin teletrabajo\b|"
-    r"удал[её]нн?о\s+(?:мы\s+)?не\b|без удал[её]нки|работа (?:предполагается )?(?:из|в) офис",
+    r"удал[её]нн?о\s+(?:мы\s+)?не\b|без удал[её]нки|работа (?:предполагается )?(?:из|в) офис|"
+    r"n[ãa]o h[áa] (?:disponibilidade|possibilidade) (?:para|de) (?:trabalho )?remot|n[ãa]o (?:aceita|é|será) remot|"
+    r"sem (?:op[çc][ãa]o de )?remoto\b",
     re.I,
 )
 """A posting that says the work is not remote: on site."""

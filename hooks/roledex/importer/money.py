@@ -56,7 +56,14 @@ _MULTIPLIERS = {
 }
 """Every multiplier a figure may carry, as written (lower case), by what it is worth ('R$ 8 mil'
 is eight thousand reais, 'от 70 т.р.' seventy thousand roubles)."""
-_WRITTEN_CASES = {"k": ("k", "K"), "m": ("m", "M"), "l": ("L",), "cr": ("Cr",), "lpa": ("LPA", "lpa")}
+_WRITTEN_CASES = {
+    "k": ("k", "K"),
+    "m": ("m", "M"),
+    "mil": ("mil", "Mil"),
+    "l": ("L",),
+    "cr": ("Cr",),
+    "lpa": ("LPA", "lpa"),
+}
 """How a multiplier may be written where only some cases are one ("5 l" is no lakh); any other
 is written in lower case."""
 _MULTIPLIER = "|".join(
@@ -213,7 +220,12 @@ _MILLIONS = re.compile(r"^\d[\d.,]*M$")
 """A figure with a capital M written right after it: millions, as Vietnamese boards write pay."""
 
 
-def amounts(text: str) -> list[Amount]:
+_MILLION_WHERE = {"mil": ("VND",)}
+"""Multipliers worth a million in some currencies: 'R$ 8 mil' is eight thousand reais, but
+'80 mil/month' in Vietnam is eighty million dong."""
+
+
+def amounts(text: str, place_currency: str | None = None) -> list[Amount]:
     """Every figure in `text` that may be money: with a currency, a multiplier, or in context."""
     found = []
     for match in AMOUNT.finditer(text):
@@ -227,7 +239,10 @@ def amounts(text: str) -> list[Amount]:
         multiplier = (match.group("mult") or "").lower()
         if multiplier in ("m",) and not currency and not _MILLIONS.match(match.group(0)):
             continue  # "5 m" is more often metres or months than millions; "35M" is millions
-        value *= _MULTIPLIERS.get(multiplier, 1)
+        worth = _MULTIPLIERS.get(multiplier, 1)
+        if (currency or place_currency) in _MILLION_WHERE.get(multiplier, ()):
+            worth = 1e6
+        value *= worth
         start = match.start("num") if pre and not _currency_of(pre) else match.start()
         if post and not _currency_of(post):
             end = match.end("num") + len(match.group("mult") or "")  # the word after is no currency
@@ -432,9 +447,9 @@ def is_grade(text: str, amount: Amount) -> bool:
     return _GRADE.search(text[max(0, amount.start - 20) : amount.start]) is not None
 
 
-def candidates(text: str) -> list[FoundSalary]:
+def candidates(text: str, place_currency: str | None = None) -> list[FoundSalary]:
     """Every salary-like figure or range of the text, in order, with its kind and score."""
-    found = [amount for amount in amounts(text) if not is_grade(text, amount)]
+    found = [amount for amount in amounts(text, place_currency) if not is_grade(text, amount)]
     result = []
     for low, high in _pairs(text, found):
         candidate = _candidate(text, low, high)
@@ -455,7 +470,7 @@ def _plausible(candidate: FoundSalary, fallback_currency: str | None = None) -> 
 def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[FoundSalary | None, list[str]]:
     """The base salary of a posting, or None; and warnings that explain the choice."""
     warnings: list[str] = []
-    found = [c for c in candidates(text) if _plausible(c, fallback_currency)]
+    found = [c for c in candidates(text, fallback_currency) if _plausible(c, fallback_currency)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]
     bounds = [(r, r.min, r.max) for r in ranges if r.min is not None and r.max is not None]

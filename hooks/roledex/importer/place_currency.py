@@ -101,6 +101,8 @@ _CURRENCY_BY_PLACE = (
             "florianópolis",
             "recife",
             "salvador",
+            "brasília",
+            "brasilia",
         ),
     ),
     ("MXN", ("mexico city", "guadalajara", "monterrey")),

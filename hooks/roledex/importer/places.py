@@ -31,6 +31,7 @@ _MODE_ONLY = re.compile(
 """A mode alone, with the words boards add to it: 'Remoto 100%', '可远程' (remote possible), 'Hybrid working'."""
 _MODE_IN_PARENS = re.compile(rf"\s*\({_MODES}(?:[,;:\s–-][^()]*)?\)\s*", re.I)
 """A mode in brackets, with what the board adds after it: '(Remote-first, UK only)'."""
+_MODE_WORD = re.compile(rf"\b{_MODES}\b", re.I)
 _MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|in\b|(?=(?-i:[A-Z])))\s*(?P<rest>.+?)\)?$", re.I)
 """A mode before its place: 'Remote - UK', 'Remote (US)', 'Hybrid Lake Oswego, OR'."""
 _MODE_SUFFIX = re.compile(rf"^(?P<rest>.+?)\s+[-–—]\s+{_MODES}$", re.I)
@@ -74,8 +75,8 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
             if prefix:
                 modes.append(_mode_of(prefix))
                 part = prefix.group("rest").strip(" ,-()")
-            if NOT_A_PLACE.search(part):
-                continue
+            if NOT_A_PLACE.search(part) or (len(part.split()) >= 4 and _MODE_WORD.search(part)):
+                continue  # 'Não há disponibilidade para Remoto' is a sentence about the mode
             if part and part.lower() not in (k.lower() for k in kept):
                 kept.append(part)
     mode = modes[0] if modes and len(set(modes)) == 1 else ("hybrid" if "hybrid" in modes else None)

@@ -37,9 +37,18 @@ class TitleLine:
 
 _TAG = re.compile(r"^\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*[-–:|]?\s*")
 _CLOSING_TAG = re.compile(r"\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*$")
+_JOINING_WORD = re.compile(r"\s(?:at|@|na|no|em|chez|bei|en|presso)\s*$", re.I)
+"""'... na [GFT]': the bracket after it is the company's name, read with the role."""
+_AREA = re.compile(r"^(?:front-?end|back-?end|full-?stack|mobile|devops|data|qa|web3?|ai|ml)$", re.I)
+"""A tag naming the kind of work ('[FRONTEND]'): no company."""
 _OPENING_WORD = re.compile(r"^(?:#?vagas?|#?jobs?|#?hiring|we'?re hiring|urgent)\b\s*[:!-]?\s*(?=\S)", re.I)
 """'#VAGA [BANCO CORA] ...', 'Hiring: ...': a word that says the line is a posting."""
-_MODE_AT_START = re.compile(r"^(?:100\s*%\s*|fully\s+)?(?:remote|remoto)\s+(?=\w)", re.I)
+_MODE_AT_START = re.compile(
+    r"^(?:100\s*%\s*|fully\s+)?(?P<modes>(?:remote|remoto|hybrid|h[íi]brido)(?:\s*[/&]\s*(?:remote|remoto|hybrid|h[íi]brido))*)"
+    r"(?:\s*,\s*|\s+(?=\w))",
+    re.I,
+)
+"""Modes before the role: 'Remote Senior Engineer', 'Hybrid/Remote, Engineering Manager'."""
 _MODE_AT_END = re.compile(r"\s+(?:remote|remoto)$", re.I)
 _CJK_HIRING = re.compile(
     r"^(?:(?P<company>[^\s].{0,40}?)\s*(?:公司)?\s*)?(?:诚聘|誠聘|诚招|誠徵|招聘|招募|急聘|寻找|尋找|徵求|招)\s*(?P<rest>.+)$"
@@ -83,7 +92,14 @@ def _plain(line: str) -> str:
 
 
 def _tag_parts(tag: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[/,，、|]|\s[-–]\s", tag) if part.strip()]
+    """A tag's parts: 'Hanoi/Remote', 'HCM - Blimp.db'; 'Belo Horizonte, Minas Gerais, Brazil' is one place."""
+    pieces = [piece.strip() for piece in re.split(r"[/，、|]|\s[-–]\s", tag) if piece.strip()]
+    return [
+        part.strip()
+        for piece in pieces
+        for part in ([piece] if names_a_place(piece) else piece.split(","))
+        if part.strip()
+    ]
 
 
 def _is_place(text: str) -> bool:
@@ -104,15 +120,26 @@ def _read_tag(inside: str, tags: _Tags) -> None:
     if is_job_title(inside) and looks_like_title(inside) and tags.role is None and not tags.modes:
         tags.role = inside
         return
+    names: list[str] = []
+    unknown = False
     for part in _tag_parts(inside):
         kept, mode = split_places([re.sub(r"[-_ ](?:full[- ]?time|fulltime)$", "", part, flags=re.I)])
         if mode:
             tags.modes.append(mode)
         tags.places += [place for place in kept if _is_place(place)]
-        names = [place for place in kept if not _is_place(place) and not _EMPLOYMENT.search(place)]
-        named = names and looks_like_company(names[0]) and not is_job_title(names[0])
-        if not mode and named and not re.search(r"\b\d+\b", names[0]):  # '[Dist 3]' is a district
-            tags.names = [*(tags.names or []), names[0]]  # '[Nimbus]', '[BANCO CORA]'
+        others = [place for place in kept if not _is_place(place) and not _EMPLOYMENT.search(place)]
+        names += [name for name in others if _names_a_company(name)]
+        unknown = unknown or any(not _names_a_company(name) for name in others)
+    if len(names) == 1 and not unknown:  # '[Nimbus]', '[HCM - Blimp.db]'; not '[2.0M-3.0M TWD/Y]'
+        tags.names = [*(tags.names or []), names[0]]
+
+
+def _names_a_company(text: str) -> bool:
+    """A tag's part that can be a company: a name, not a role, a kind of work ('[FRONTEND]'), a
+    place with a number ('[Dist 3]') or pay ('[年薪2~3百萬]')."""
+    if is_job_title(text) or _AREA.match(text) or re.search(r"\d", text):
+        return False
+    return len(text) > 1 and looks_like_company(text)
 
 
 def _read_tags(line: str) -> tuple[str, _Tags]:
@@ -123,20 +150,22 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
         line = line[tag.end() :]
         _read_tag(tag.group(1).strip(), tags)
     closing = _CLOSING_TAG.search(line)
-    if closing and closing.start() > 0:
+    if closing and closing.start() > 0 and not _JOINING_WORD.search(line[: closing.start()]):
         found = _Tags(modes=[], places=[])
         _read_tag(closing.group(1).strip(), found)
-        if found.places or found.modes:  # '... PLENO E SENIOR [SÃO PAULO]'
+        paid = _PAY.search(closing.group(1)) and re.search(r"\d", closing.group(1))
+        if found.places or found.modes or found.names or paid:  # '... [SÃO PAULO]', '... [Digisystem]', '[2.0M TWD/Y]'
             tags.places += found.places
             tags.modes += found.modes
+            tags.names = [*(tags.names or []), *(found.names or [])]
             line = line[: closing.start()]
     line = _OPENING_WORD.sub("", line.strip())  # '[Dist 3] Hiring Backend Engineer'
     start_mode = _MODE_AT_START.match(line)
-    if start_mode:
-        tags.modes.append("remote")
+    if start_mode and is_job_title(line[start_mode.end() :]):
+        tags.modes.append(split_places(re.split(r"\s*[/&]\s*", start_mode.group("modes")))[1] or "hybrid")
         line = line[start_mode.end() :]
     end_mode = _MODE_AT_END.search(line)
-    if end_mode and is_job_title(line[: end_mode.start()]):
+    if end_mode and is_job_title(line[: end_mode.start()]) and not _SEPARATORS.search(line):
         tags.modes.append("remote")  # 'JavaScript Developer Remote'
         line = line[: end_mode.start()]
     return line.strip(), tags
@@ -217,20 +246,31 @@ def _read_parts(parts: list[str], reading: _Reading) -> None:
     reading.places, reading.modes = places, modes
 
 
-def _split_company(reading: _Reading) -> None:
-    """'Title at Company', 'Title na [Company]': the company beside the role."""
-    if reading.title is None:
-        return
-    note = re.match(r"^(?P<rest>.+?)\s*\((?P<note>[^()]{2,60})\)\s*$", reading.title)
-    stated = _places_and_modes(note.group("note")) if note else None
+_NOTE_OPENING = re.compile(r"^(?:open (?:for|to)|based in|in|at|em|no|na)\s+", re.I)
+"""Words before the places of a closing note: '(open for Ha Noi or Ho Chi Minh)'."""
+
+
+def _closing_note(reading: _Reading) -> None:
+    """A note of places and modes that closes the title: '... at Globex (Amsterdam, hybrid)'."""
+    note = re.match(r"^(?P<rest>.+?)\s*\((?P<note>[^()]{2,60})\)\s*$", reading.title or "")
+    stated = _places_and_modes(_NOTE_OPENING.sub("", note.group("note"))) if note else None
     if note and stated and (stated[1] or all(_is_place(place) for place in stated[0])):
-        reading.title = note.group("rest")  # '... at Globex (Amsterdam, hybrid)'
+        reading.title = note.group("rest")
         reading.places = [*(reading.places or []), *stated[0]]
         reading.modes = [*(reading.modes or []), *stated[1]]
-    beside = _COMPANY_AFTER.match(reading.title)
+
+
+def _split_company(reading: _Reading) -> None:
+    """'Title at Company', 'Title na [Company]': the company beside the role; a note of places
+    before or after it ('Developer (Híbrido - Belo Horizonte) na Coodesh')."""
+    if reading.title is None:
+        return
+    _closing_note(reading)
+    beside = _COMPANY_AFTER.match(reading.title or "")
     if beside and not is_job_title(beside.group("company")) and not _is_place(beside.group("company")):
         reading.title = beside.group("title").strip()
         reading.company = reading.company or beside.group("company").strip()
+        _closing_note(reading)
 
 
 def _cjk_line(line: str, reading: _Reading) -> str:
@@ -244,6 +284,18 @@ def _cjk_line(line: str, reading: _Reading) -> str:
     return _without_pay(hiring.group("rest"))
 
 
+def _split_outside_brackets(line: str) -> list[str]:
+    """The line cut at its separators, but not inside brackets: 'Fullstack Developer (Híbrido -
+    Belo Horizonte) na Coodesh' is one part."""
+    depth, cuts = 0, [0]
+    for match in _SEPARATORS.finditer(line):
+        depth = line.count("(", 0, match.start()) - line.count(")", 0, match.start())
+        if depth <= 0:
+            cuts += [match.start(), match.end()]
+    cuts.append(len(line))
+    return [line[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+
+
 def read_title_line(first_line: str) -> TitleLine:
     """What a board's title line says; an empty TitleLine when it names no role."""
     plain = _BACKERS.sub("", _plain(first_line))
@@ -254,7 +306,7 @@ def read_title_line(first_line: str) -> TitleLine:
     if company_label and is_job_title(company_label.group("rest")) and not is_job_title(company_label.group("company")):
         reading.company, line = company_label.group("company"), company_label.group("rest")
     line = _cjk_line(line, reading)
-    parts = [part.strip() for part in _SEPARATORS.split(line) if part and part.strip()]
+    parts = [part.strip() for part in _split_outside_brackets(line) if part and part.strip()]
     reading.title = tags.role
     _read_parts(parts, reading)
     _split_company(reading)
@@ -269,11 +321,18 @@ def read_title_line(first_line: str) -> TitleLine:
     return TitleLine(
         title,
         company_name_of(company) if company else None,
-        tuple(dict.fromkeys(reading.places or ())),
+        _without_parts_of_others(reading.places or []),
         _one_mode(reading.modes or []),
         tagged=_TAG.match(_OPENING_WORD.sub("", plain)) is not None,
         company_after_role=reading.company_after_role,
     )
+
+
+def _without_parts_of_others(places: list[str]) -> tuple[str, ...]:
+    """Each place once, and none that starts a fuller one: 'Belo Horizonte' beside 'Belo
+    Horizonte, Minas Gerais, Brazil'."""
+    unique = list(dict.fromkeys(places))
+    return tuple(p for p in unique if not any(q != p and q.startswith(f"{p},") for q in unique))
 
 
 def _one_mode(modes: list[str]) -> str | None:
