@@ -9,6 +9,7 @@ of mutants killed per module. Nothing in the checkout changes.
     pip install -c constraints.txt -e ".[test,mutation]"
     python scripts/mutation.py                      # the core modules (tens of minutes)
     python scripts/mutation.py --module facts/salary.py   # one module
+    python scripts/mutation.py --module importer/money.py --tests tests/test_pay_reading.py  # its tests only
 """
 
 from __future__ import annotations
@@ -206,6 +207,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--module", action="append", help="a module under hooks/roledex (default: the core rules)")
     parser.add_argument("--keep", type=Path, help="stage in this folder and keep it (for `mutmut browse`)")
+    parser.add_argument(
+        "--tests", action="append", help="a test file to run (default: the in-process tests of the core rules)"
+    )
     args = parser.parse_args()
     modules = args.module or list(CORE)
     target = args.keep or Path(tempfile.mkdtemp(prefix="roledex-mutation-"))
@@ -213,7 +217,7 @@ def main() -> int:
         shutil.rmtree(target)
     target.mkdir(parents=True, exist_ok=True)
     stage(target)
-    configure(target, modules, list(FAST_TESTS))
+    configure(target, modules, args.tests or list(FAST_TESTS))
     # The folder must exist before Python starts, or the import system caches its absence.
     (target / "mutants" / "src").mkdir(parents=True, exist_ok=True)
     environment = {**os.environ, "PYTHONPATH": str(target / "mutants" / "src")}

@@ -164,6 +164,22 @@ def test_gender_markers_leave_the_title(title: str, clean: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("Staff Engineer ($300k - $500k salary)", "Staff Engineer"),
+        ("Go Developer (~1200$)", "Go Developer"),
+        ("前端工程師 (80w~120w)", "前端工程師"),
+        ("Desenvolvedor (R$ 8 mil)", "Desenvolvedor"),
+        ("Engineer (2 positions)", "Engineer (2 positions)"),
+        ("Engineer (10+ years)", "Engineer (10+ years)"),
+        ("C++ Engineer (Graphics)", "C++ Engineer (Graphics)"),
+    ],
+)
+def test_pay_in_brackets_leaves_the_title_and_other_figures_stay(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         ("Senior Engineer", True),

@@ -144,16 +144,25 @@ _TERMS_IN_BRACKETS = re.compile(
 """Terms of the job a board puts in the title's brackets: they are facts of their own."""
 
 
-_PAY_IN_BRACKETS = re.compile(
-    r"\s*[(（](?=[^()（）]*\d)(?=[^()（）]*(?:[$€£¥]|\d\s?[kK]\b|salary|USD|EUR|RMB))[^()（）]*(?:[)）]|$)"
+_FIGURE = r"(?<![A-Za-z\d])\d[\d.,]*"
+PAY_WRITTEN = re.compile(
+    rf"[$€£¥₫]\s?\d|{_FIGURE}\s*(?:[kKmMwW]|萬|万|mil)(?![A-Za-z])|{_FIGURE}\s*(?:[$€£]|USD|EUR|GBP|RMB|CNY|VND|BRL)"
+    r"|\b(?:USD|EUR|GBP|RMB|R\$)\s?\d|\bsalary\b|/\s*(?:month|year|mo|yr|h)\b"
 )
-"""Pay a board writes into the title's brackets: 'Staff Engineer ($300k - $500k salary)'."""
+"""Pay as a title writes it: '$3,000', '16k-25k', '80w~120w', '10K-25K RMB', '$300k - $500k salary'."""
+_IN_BRACKETS_WITH_FIGURES = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*(?:[)）]|$)")
+
+
+def without_pay_in_brackets(title: str) -> str:
+    """The title without pay a board writes into its brackets: 'Staff Engineer ($300k - $500k
+    salary)', 'Go Developer (~1200$)'; other figures in brackets stay ('(2 positions)')."""
+    return _IN_BRACKETS_WITH_FIGURES.sub(lambda m: "" if PAY_WRITTEN.search(m.group(0)) else m.group(0), title)
 
 
 def clean_title(title: str) -> str:
     """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job and
     pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)') and stray marks."""
-    return _PAY_IN_BRACKETS.sub("", _TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title))).strip(" -–—|:*_`")
+    return without_pay_in_brackets(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title))).strip(" -–—|:*_`")
 
 
 def is_job_title(text: str) -> bool:

@@ -15,7 +15,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from roledex.importer.fields import company_name_of
-from roledex.importer.labels import clean_title, is_job_title, looks_like_company, looks_like_title
+from roledex.importer.labels import (
+    PAY_WRITTEN,
+    clean_title,
+    is_job_title,
+    looks_like_company,
+    looks_like_title,
+    without_pay_in_brackets,
+)
 from roledex.importer.place_currency import is_known_place, names_a_place
 from roledex.importer.places import NOT_A_PLACE, split_places
 
@@ -55,13 +62,6 @@ _CJK_HIRING = re.compile(
 )
 """'X公司诚聘 Y' (X is hiring a Y), '寻找Y' (looking for a Y)."""
 _CJK_PAY = re.compile(r"\s*(?:薪水|薪资|薪資|薪酬|月薪|年薪|待遇)\s*[:：]?.*$")
-_FIGURE = r"(?<![A-Za-z\d])\d[\d.,]*"
-_PAY = re.compile(
-    rf"[$€£¥₫]\s?\d|{_FIGURE}\s*(?:[kKmMwW]|萬|万|mil)(?![A-Za-z])|{_FIGURE}\s*(?:[$€£]|USD|EUR|GBP|RMB|CNY|VND|BRL)"
-    r"|\b(?:USD|EUR|GBP|RMB|R\$)\s?\d|\bsalary\b|/\s*(?:month|year|mo|yr|h)\b"
-)
-"""Pay as a title line writes it: '$3,000', '16k-25k', '80w~120w', '10K-25K RMB', '($300k - $500k salary'."""
-_PAY_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*(?:[)）]|$)")
 _TRAILING_PAY = re.compile(
     r"\s+(?:up to\s+|~\s*)?[$€£]?\s?\d[\d.,]*\s*(?:[kKwW]|萬|万)?\s*(?:[$€£]|USD|EUR)?(?:\s*[-–~]\s*.*)?$"
 )
@@ -153,7 +153,7 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
     if closing and closing.start() > 0 and not _JOINING_WORD.search(line[: closing.start()]):
         found = _Tags(modes=[], places=[])
         _read_tag(closing.group(1).strip(), found)
-        paid = _PAY.search(closing.group(1)) and re.search(r"\d", closing.group(1))
+        paid = PAY_WRITTEN.search(closing.group(1)) and re.search(r"\d", closing.group(1))
         if found.places or found.modes or found.names or paid:  # '... [SÃO PAULO]', '... [Digisystem]', '[2.0M TWD/Y]'
             tags.places += found.places
             tags.modes += found.modes
@@ -173,7 +173,7 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
 
 def _without_pay(part: str) -> str:
     part = _LEADING_PAY.sub("", _CJK_PAY.sub("", part))
-    part = _PAY_IN_BRACKETS.sub(lambda m: "" if _PAY.search(m.group(0)) else m.group(0), part)
+    part = without_pay_in_brackets(part)
     return _TRAILING_PAY.sub("", part).strip(" -–:")
 
 
@@ -197,7 +197,7 @@ def _kind_of(part: str) -> str:
     """What a part of the line is: 'role', 'pay', 'term', 'place' (or mode) or 'name'."""
     if is_job_title(_without_pay(part)):
         return "role"
-    if re.search(r"\d", part) and _PAY.search(part):
+    if re.search(r"\d", part) and PAY_WRITTEN.search(part):
         return "pay"
     if _EMPLOYMENT.search(part) or NOT_A_PLACE.search(part):
         return "term"
