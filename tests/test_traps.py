@@ -28,6 +28,23 @@ def test_a_place_followed_by_its_country_is_found(places: list[str], found: tupl
     assert city_and_country(places) == found
 
 
+@pytest.mark.parametrize(
+    ("places", "any_language", "found"),
+    [
+        (["Ha Noi", "Việt Nam"], True, ("Ha Noi", "Việt Nam")),
+        (["Bremen", "Deutschland"], True, ("Bremen", "Deutschland")),
+        (["深圳", "中国"], True, ("深圳", "中国")),
+        # the checker reads the user's own files, in English
+        (["Bremen", "Deutschland"], False, None),
+        (["Brasil", "Deutschland"], True, None),  # two countries
+    ],
+)
+def test_the_importer_knows_countries_in_the_languages_postings_arrive_in(
+    places: list[str], any_language: bool, found: tuple[str, str] | None
+) -> None:
+    assert city_and_country(places, any_language) == found
+
+
 def test_the_check_warns_at_the_line_with_the_quoted_form(tmp_path: Path) -> None:
     docs = make_site(tmp_path)
     path = docs / "postings" / "etsy-engineering-manager-ads-ml.md"

@@ -335,7 +335,7 @@ def _read_places(seen: _Evidence, found: Extraction) -> str | None:
 def _with_countries(places: list[str]) -> list[str]:
     """Places with a country that follows a city joined to it: 'Ha Noi' and 'Viet Nam', cut
     apart by a title line's dashes, are one place."""
-    while (pair := city_and_country(places)) is not None:
+    while (pair := city_and_country(places, any_language=True)) is not None:
         at = places.index(pair[0])
         places = [*places[:at], f"{pair[0]}, {pair[1]}", *places[at + 2 :]]
     return places

@@ -390,7 +390,7 @@ def _cities_listed(place: str) -> list[str]:
     """'Berlin, Munich, Hamburg' as three places when each is a city roledex knows and none is
     a country; any other place as written ('Portland, Oregon', 'Berlin, Germany')."""
     parts = [part.strip() for part in place.split(",")]
-    if len(parts) > 2 and all(is_known_place(part) and not is_country(part) for part in parts):
+    if len(parts) > 2 and all(is_known_place(part) and not is_country(part, any_language=True) for part in parts):
         return parts
     return [place]
 
@@ -410,7 +410,7 @@ def _title_line_places(line: str) -> list[str]:
     places, mode = split_places([written])
     if not places or any(re.search(r"\d", place) or not _PLACE_WORDS.fullmatch(place) for place in places):
         return []
-    if mode is None and "," not in written and not is_country(written):
+    if mode is None and "," not in written and not is_country(written, any_language=True):
         return []  # '(Python)', '(Senior)': a note, not a place
     return [written]
 

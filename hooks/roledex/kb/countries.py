@@ -10,33 +10,30 @@ NOT_PLACES = frozenset({"remote", "anywhere", "hybrid", "onsite", "worldwide", "
 """Words a locations list holds that are no place: a country after one is no city's country."""
 
 
-@functools.cache
-def _names() -> frozenset[str]:
-    names = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.add(value.casefold())
-    return frozenset(names)
+LOCAL_NAMES = ("de", "fr", "es", "pt", "it", "nl", "pl", "sv", "ru", "tr", "vi", "zh", "zh_Hant", "ja", "ko")
+"""Languages whose names for countries the importer knows too: 'Deutschland', 'Brasil', '台灣'."""
 
 
-def is_country(text: str) -> bool:
-    """True when `text` is a country's name, in any case."""
-    return text.strip().casefold() in _names()
+def is_country(text: str, any_language: bool = False) -> bool:
+    """True when `text` is a country's name, in any case (in English, or in any of `LOCAL_NAMES`)."""
+    return country_code(text, any_language) is not None
 
 
-def city_and_country(places: list[str]) -> tuple[str, str] | None:
+def city_and_country(places: list[str], any_language: bool = False) -> tuple[str, str] | None:
     """The first place followed by a country that is not itself a country or a word such as
     'Remote': `[Stockholm, Sweden]` read by YAML as two places that are one."""
     for place, after in zip(places, places[1:], strict=False):
-        if is_country(after) and not is_country(place) and place.strip().casefold() not in NOT_PLACES:
+        if (
+            is_country(after, any_language)
+            and not is_country(place, any_language)
+            and place.strip().casefold() not in NOT_PLACES
+        ):
             return place, after
     return None
 
 
 @functools.cache
-def _codes() -> dict[str, str]:
+def _english_codes() -> dict[str, str]:
     codes = {}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
@@ -46,15 +43,34 @@ def _codes() -> dict[str, str]:
     return codes
 
 
-def country_code(text: str) -> str | None:
+@functools.cache
+def _local_codes() -> dict[str, str]:
+    """CLDR's names of countries in `LOCAL_NAMES` (through babel): loaded on first use only, as
+    reading the locales costs a quarter of a second."""
+    from babel import Locale
+
+    known = set(_english_codes().values())
+    codes: dict[str, str] = {}
+    for locale in LOCAL_NAMES:
+        for code, name in Locale.parse(locale).territories.items():
+            if code in known:
+                codes.setdefault(name.casefold(), code)
+    return codes
+
+
+def country_code(text: str, any_language: bool = False) -> str | None:
     """The ISO 3166 code of a country named by `text`, in any case, or None."""
-    return _codes().get(text.strip().casefold())
+    name = text.strip().casefold()
+    code = _english_codes().get(name)
+    if code is None and any_language:
+        code = _local_codes().get(name)
+    return code
 
 
 @functools.cache
 def currency_of_country(text: str) -> str | None:
     """The currency a country named by `text` pays in today (babel's territory data), or None."""
-    code = country_code(text)
+    code = country_code(text, any_language=True)
     if code is None:
         return None
     from babel.numbers import get_territory_currencies
