@@ -417,6 +417,9 @@ def test_a_company_named_only_in_the_boilerplate(closing: str, company: str) -> 
         ("*Acme Corp*", "Acme Corp"),
         ("Acme_Corp", "Acme_Corp"),
         ("[Acme](https://a.example) and [Initech](https://i.example)", "Acme and Initech"),
+        ("**Acme Corp", "Acme Corp"),  # emphasis a board left open
+        ("Meritocracy srl (https://meritocracy.example/en)", "Meritocracy srl"),
+        ("Acme <https://acme.example>", "Acme"),
     ],
 )
 def test_a_labelled_value_is_its_words(written: str, words: str) -> None:

@@ -151,6 +151,8 @@ from roledex.importer.title_line import TitleLine, read_title_line
             ("HCMC",),
             "hybrid",
         ),
+        # a mode before places a slash lists is kept
+        ("Acme | Data Engineer | Remote / Berlin / Munich", "Data Engineer", "Acme", ("Berlin", "Munich"), "remote"),
         # a part naming a place no one knows among modes is not all places: none is kept
         ("Acme | Data Engineer | Remote / Springfield / Berlin", "Data Engineer", "Acme", (), None),
     ],
