@@ -55,6 +55,23 @@ PASTES = [
         ("Vetta", "Desenvolvedor Java Sênior", ["Belo Horizonte"], None),
     ),
     (
+        "![logo](https://acme.example/logo.svg)\n\n# Software Engineer Internship (San Francisco)\n\n"
+        "At Acme, we build tools.\n",
+        (None, "Software Engineer Internship", ["San Francisco"], None),
+    ),
+    (
+        "New Role\n\n### Company Name\n\nMission Bit\n\n### Job Title\n\nLead Instructor - Intro to Web\n",
+        ("Mission Bit", "Lead Instructor - Intro to Web", [], None),
+    ),
+    (
+        "JavaScript Developer Remote\nJavaScript Developer – Remote\n\nWe hire remote developers.\n",
+        (None, "JavaScript Developer", [], "remote"),
+    ),
+    (
+        "Acme & Co. KG: Full Stack Developer (Bremen, Deutschland)\n\nWir suchen Verstärkung.\n",
+        ("Acme", "Full Stack Developer", ["Bremen, Deutschland"], None),
+    ),
+    (
         "New Internship\n\n### Company Name\n\nMission Bit\n\n### Internship Title\n\nLead Instructor\n",
         ("Mission Bit", "Lead Instructor", [], None),
     ),

@@ -156,8 +156,7 @@ class _Evidence:
 
 def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[str]) -> _Evidence:
     text = repaired.text
-    first_line = next((line for line in text.split("\n") if line.strip()), "")
-    line = read_title_line(first_line)
+    line = read_title_line(read.first_line(text))
     header: dict[str, Any] = {}
     company, after_role = line.company, None
     if company is not None and line.company_after_role:
@@ -176,10 +175,13 @@ def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[
 
 
 def _label_title(seen: _Evidence) -> str | None:
+    """A labelled title, less what a title line adds to it ('Developer at Quave - Remote - $3,000');
+    a name after the role stays ('Lead Instructor - Intro to Web')."""
     label = seen.labels.get("title", "")
     if not looks_like_title(label):
         return None
-    return read_title_line(label).title or label  # 'Developer at Quave - Remote - $3,000'
+    read_as_line = read_title_line(label)
+    return label if read_as_line.company_after_role else read_as_line.title or label
 
 
 def _title_candidates(seen: _Evidence, first_line: str | None) -> list[Candidate]:

@@ -162,10 +162,20 @@ _JUNK = re.compile(
 )
 
 
+_IMAGE_ONLY = re.compile(r"^(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+$|^<img\b[^>]*>$", re.I)
+"""A line that is only a picture: a careers page's logo above its title."""
+
+
 def _lines(text: str) -> list[str]:
-    """The text's non-empty lines, less a careers page's navigation words (Skip to content, Apply...)."""
+    """The text's non-empty lines, less a careers page's navigation words (Skip to content,
+    Apply...) and pictures (its logo)."""
     lines = (line.strip() for line in text.split("\n"))
-    return [line for line in lines if line and not _JUNK.match(_clean_heading(line))]
+    return [line for line in lines if line and not _IMAGE_ONLY.match(line) and not _JUNK.match(_clean_heading(line))]
+
+
+def first_line(text: str) -> str:
+    """The first line that says something: not navigation, not a logo."""
+    return next(iter(_lines(text)), "")
 
 
 def company_name_of(text: str) -> str:

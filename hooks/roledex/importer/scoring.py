@@ -117,7 +117,11 @@ def _title_shape(candidate: Candidate) -> float:
 
 
 def _places_shape(candidate: Candidate) -> float:
+    """Places roledex knows keep their trust, others a share; a role is no place ('JavaScript
+    Developer' before '– Remote')."""
     places = [str(place) for place in candidate.value]
+    if any(is_job_title(place) for place in places):
+        return 0.0
     known = [place for place in places if _known(place)]
     return 1.0 if known else UNKNOWN_PLACE
 

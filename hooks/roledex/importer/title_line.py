@@ -25,6 +25,7 @@ from roledex.importer.labels import (
 )
 from roledex.importer.place_currency import is_known_place, names_a_place
 from roledex.importer.places import NOT_A_PLACE, split_places
+from roledex.kb.countries import is_country
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ def _tag_parts(tag: str) -> list[str]:
 
 
 def _is_place(text: str) -> bool:
-    return is_known_place(text) or names_a_place(text)
+    """A place roledex knows, 'City, Country' of known names, or any place in a country it knows
+    ('Bremen, Deutschland')."""
+    parts = [part.strip() for part in text.split(",")]
+    in_a_country = len(parts) > 1 and is_country(parts[-1], any_language=True)
+    return is_known_place(text) or names_a_place(text) or in_a_country
 
 
 @dataclass
