@@ -72,6 +72,10 @@ PASTES = [
         ("Acme", "Full Stack Developer", ["Bremen, Deutschland"], None),
     ),
     (
+        "[𝐇𝐲𝐛𝐫𝐢𝐝/ 𝐇𝐂𝐌𝐂] 𝐒𝐞𝐧𝐢𝐨𝐫 𝐅𝐫𝐨𝐧𝐭𝐞𝐧𝐝 𝐃𝐞𝐯𝐞𝐥𝐨𝐩𝐞𝐫 - 𝟐𝟓𝟎𝟎$ 𝐆𝐫𝐨𝐬𝐬\n\nWe build things.\n",
+        (None, "Senior Frontend Developer", ["HCMC"], "hybrid"),
+    ),
+    (
         "New Internship\n\n### Company Name\n\nMission Bit\n\n### Internship Title\n\nLead Instructor\n",
         ("Mission Bit", "Lead Instructor", [], None),
     ),
@@ -532,3 +536,10 @@ def test_the_line_under_the_title_names_company_and_place(paste: str, company: s
 def test_a_list_of_cities_is_several_places(location: str, places: list[str]) -> None:
     found = read_posting(f"Senior Data Engineer\nGlobex\n\n{location}\n\nWe build the data platform.\n".encode())
     assert found.locations == places
+
+
+def test_letters_styled_as_a_font_are_read_as_letters_and_the_body_keeps_them() -> None:
+    found = read_posting("𝐒𝐞𝐧𝐢𝐨𝐫 𝐃𝐚𝐭𝐚 𝐄𝐧𝐠𝐢𝐧𝐞𝐞𝐫 at Acme\n\nSalary: $𝟓,𝟎𝟎𝟎 per month\n".encode())
+    assert (found.title, found.company) == ("Senior Data Engineer", "Acme")
+    assert found.salary is not None and found.salary.min == 5000
+    assert "𝐒𝐞𝐧𝐢𝐨𝐫" in found.body

@@ -151,6 +151,14 @@ from roledex.importer.title_line import TitleLine, read_title_line
             ("HCMC",),
             "hybrid",
         ),
+        # a pictograph between words parts them as a dash would
+        (
+            "🎯SENIOR FRONTEND DEVELOPER💰USD 3,000-4,500 📍HCMC/Hybrid 🌎",
+            "SENIOR FRONTEND DEVELOPER",
+            None,
+            ("HCMC",),
+            "hybrid",
+        ),
         # a mode before places a slash lists is kept
         ("Acme | Data Engineer | Remote / Berlin / Munich", "Data Engineer", "Acme", ("Berlin", "Munich"), "remote"),
         # a part naming a place no one knows among modes is not all places: none is kept

@@ -25,7 +25,7 @@ from roledex.importer.money import FoundSalary, choose_salary
 from roledex.importer.notes import Note, notes_and_warnings
 from roledex.importer.place_currency import currency_for_places
 from roledex.importer.places import split_places
-from roledex.importer.repair import Repaired
+from roledex.importer.repair import Repaired, plain_letters
 from roledex.importer.scoring import Candidate, Decision, decide
 from roledex.importer.structured import StatedSalary, Structured, positive_number
 from roledex.importer.title_line import read_title_line
@@ -155,7 +155,7 @@ class _Evidence:
 
 
 def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[str]) -> _Evidence:
-    text = repaired.text
+    text = plain_letters(repaired.text)
     line = read_title_line(read.first_line(text))
     header: dict[str, Any] = {}
     company, after_role = line.company, None

@@ -11,6 +11,7 @@ import difflib
 import html
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -310,6 +311,16 @@ def read_hints(text: str) -> tuple[str, dict[str, Any], list[str]]:
 def repair(raw: bytes) -> Repaired:
     """The text of a raw posting, repaired; raises UnreadableInput for what is not a posting."""
     return repair_text(decode_input(raw))
+
+
+_STYLED_LETTERS = re.compile("[\U0001d400-\U0001d7ff]")
+"""Mathematical bold, italic and script letters and digits, which posts use as a font ('𝐒𝐄𝐍𝐈𝐎𝐑')."""
+
+
+def plain_letters(text: str) -> str:
+    """The text with letters styled as a font read as the letters they are: '𝐒𝐞𝐧𝐢𝐨𝐫 𝟐𝟓𝟎𝟎$' is
+    'Senior 2500$'. For reading a posting's facts; its body keeps the style."""
+    return _STYLED_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def repair_text(text: str) -> Repaired:

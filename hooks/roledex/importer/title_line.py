@@ -88,8 +88,10 @@ def _plain(line: str) -> str:
     """The line without Markdown marks, pictographs ('🔥 ... 🚀') and addresses ('--> https://...')."""
     line = re.sub(r"\s*(?:-+>|→|:)?\s*https?://\S+", "", line)
     line = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
-    kept = "".join(ch for ch in line if unicodedata.category(ch) not in ("So", "Sk", "Cs"))
-    return re.sub(r"\s{2,}", " ", kept.replace("\ufe0f", "")).strip()
+    marked = "".join("\x00" if unicodedata.category(ch) in ("So", "Sk", "Cs") else ch for ch in line)
+    marked = re.sub(r"\x00[\x00\s\ufe0f]*", "\x00", marked.replace("\ufe0f", "")).strip("\x00 ")
+    # a pictograph between words parts them as a dash would: '🎯ROLE💰USD 3,000 📍HCMC'
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s*\x00\s*", " | ", marked)).strip()
 
 
 def _tag_parts(tag: str) -> list[str]:
