@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from roledex.importer.fields import closes_from_text, dated_phrase, posted_from_text
+from roledex.importer.fields import closes_from_text, dated_phrase, posted_from_text, written_date
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -58,3 +58,37 @@ def test_the_day_applications_close(text: str, closes: dt.date | None) -> None:
 def test_an_ambiguous_numeric_date_is_no_date() -> None:
     assert dated_phrase("03/04/2026", TODAY) is None
     assert dated_phrase("November 2026", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2026-03-04", dt.date(2026, 3, 4)),
+        (" 2026-03-04. ", dt.date(2026, 3, 4)),
+        ("4 March 2026", dt.date(2026, 3, 4)),
+        ("4 Mar. 2026", dt.date(2026, 3, 4)),
+        ("14 September, 2026", dt.date(2026, 9, 14)),
+        ("March 4, 2026", dt.date(2026, 3, 4)),
+        ("Mar 4th 2026", dt.date(2026, 3, 4)),
+        ("Dec. 31st, 2026", dt.date(2026, 12, 31)),
+        ("August 22nd, 2026,", dt.date(2026, 8, 22)),
+        ("25/12/2026", dt.date(2026, 12, 25)),
+        ("12/25/2026", dt.date(2026, 12, 25)),
+        ("25.12.2026", dt.date(2026, 12, 25)),
+        ("1.13.2026", dt.date(2026, 1, 13)),
+        ("13.1.2026", dt.date(2026, 1, 13)),
+        # ambiguous, impossible or no date at all
+        ("03/04/2026", None),
+        ("12/12/2026", None),
+        ("31 February 2026", None),
+        ("February 30, 2026", None),
+        ("4 Smarch 2026", None),
+        ("Smarch 4, 2026", None),
+        ("13/13/2026", None),
+        ("2026-13-01", None),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_a_written_date(written: str, date: dt.date | None) -> None:
+    assert written_date(written) == date

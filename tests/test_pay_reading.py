@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from roledex.importer.money import choose_salary
 from roledex.importer.run import read_posting
 
 HEAD = "Data Engineer\nAcme\n{place}\n\n"
@@ -95,3 +96,32 @@ def test_an_incomplete_salary_field_is_named_and_the_text_read() -> None:
     found = read_posting(paste.encode())
     assert tuple(found.as_json()["salary"].values()) == (90000, 95000, "USD", "year")
     assert "the paste's front matter has a salary that is not complete (min or max, currency, period)" in found.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "expected"),
+    [
+        # a period the text does not state is judged by the figure's size in dollars
+        ("Salary: $15,000", None, (15000, "year")),
+        ("Salary: $14,999", None, (14999, "month")),
+        ("Salary: $200", None, (200, "month")),
+        ("Salary: $199", None, (199, "hour")),
+        ("Salary: €13,500", None, (13500, "year")),
+        ("Salary: €13,499", None, (13499, "month")),
+        ("Salary: 375,000,000", "VND", (375_000_000, "year")),
+        ("Salary: 374,000,000", "VND", (374_000_000, "month")),
+        # too small or too large to be pay, in the figure's currency or the place's
+        ("Salary: $4 per hour", None, None),
+        ("Salary: $5 per hour", None, (5, "hour")),
+        ("Salary: $2,000,000 per year", None, (2_000_000, "year")),
+        ("Salary: $2,000,001 per year", None, None),
+        ("Salary: 50,000,000,000 per year", "VND", (50_000_000_000, "year")),
+        ("Salary: 50,000,000,001 per year", "VND", None),
+        # a bare figure under a thousand with no period and no currency is no pay
+        ("Salary: 999", None, None),
+    ],
+)
+def test_the_size_of_a_figure(text: str, currency: str | None, expected: tuple[float, str] | None) -> None:
+    salary, _ = choose_salary(text, currency)
+    found = (salary.max, salary.period) if salary is not None and salary.figures else None
+    assert found == expected
