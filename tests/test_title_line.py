@@ -159,6 +159,14 @@ from roledex.importer.title_line import TitleLine, read_title_line
             ("HCMC",),
             "hybrid",
         ),
+        # a role in brackets after a mode's tag; a term of hire is no company
+        (
+            "[FT/Direct Hire] [REMOTE-USA] [Sr. Backend Engineer (Java/Scala)] [$140-150K/yr + stock options]",
+            "Sr. Backend Engineer (Java/Scala)",
+            None,
+            ("USA",),
+            "remote",
+        ),
         # a mode before places a slash lists is kept
         ("Acme | Data Engineer | Remote / Berlin / Munich", "Data Engineer", "Acme", ("Berlin", "Munich"), "remote"),
         # a part naming a place no one knows among modes is not all places: none is kept

@@ -68,7 +68,8 @@ _TRAILING_PAY = re.compile(
 )
 _LEADING_PAY = re.compile(r"^[$€£]?\d[\d.,]*\s*(?:[kKmMwW]|萬|万)?(?:\s*/\s*(?:Y|M|year|month|月|年))?\s+(?=\D)")
 _EMPLOYMENT = re.compile(
-    r"^(?:FT|PT|full[- ]?time|part[- ]?time|fulltime|contract|clt|pj|\d{4}|\d+ location\(s\)|urgent|hot|new|"
+    r"^(?:FT|PT|full[- ]?time|part[- ]?time|fulltime|contract|clt|pj|direct hire|contract[- ]to[- ]hire|c2h|w2|"
+    r"1099|perm|\d{4}|\d+ location\(s\)|urgent|hot|new|"
     r"社招|校招|徵才|征才|招聘|诚聘|誠聘|hiring|实习|實習|内推|內推|急招|资深|資深|高级|高級|初级|初級|中级|中級|"
     r"城市名|公司名|cidade|city|company name|nome da empresa|empresa|local)$"
     r"|\d+\+?\s*(?:yoe|years?|yrs?|năm)\b|\b(?:english|inglês|ingl[eé]s|tiếng anh)\b"
@@ -124,7 +125,7 @@ class _Tags:
 
 
 def _read_tag(inside: str, tags: _Tags) -> None:
-    if is_job_title(inside) and looks_like_title(inside) and tags.role is None and not tags.modes:
+    if is_job_title(inside) and looks_like_title(inside) and tags.role is None:
         tags.role = inside
         return
     names: list[str] = []
