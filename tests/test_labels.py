@@ -76,6 +76,10 @@ PASTES = [
         (None, "Senior Frontend Developer", ["HCMC"], "hybrid"),
     ),
     (
+        "🎯SENIOR FRONTEND DEVELOPER💰USD 3,000-4,500 📍HCMC/Hybrid 🌟US PRODUCT\n\nWe build things.\n",
+        (None, "SENIOR FRONTEND DEVELOPER", ["HCMC"], "hybrid"),
+    ),
+    (
         "New Internship\n\n### Company Name\n\nMission Bit\n\n### Internship Title\n\nLead Instructor\n",
         ("Mission Bit", "Lead Instructor", [], None),
     ),

@@ -286,6 +286,21 @@ def test_a_pasted_posting_is_previewed_then_saved_with_the_users_corrections(sit
     assert invoke("check", cwd=root).returncode == 0
 
 
+def test_a_paste_that_names_no_company_is_previewed_and_saved_once_the_user_names_it(
+    site: tuple[Path, LocalActions],
+) -> None:
+    root, app = site
+    paste = "Senior Frontend Developer\n\n## Location\n\n* Hanoi, Vietnam\n* Hybrid\n\nSalary: up to $2,300 gross\n"
+    status, preview = act(app, "preview", {"text": paste})
+    assert status == "200 OK" and preview["ok"], preview
+    assert preview["data"]["title"] == "Senior Frontend Developer" and preview["data"]["company_name"] is None
+    assert any("no company found" in line for line in preview["data"]["warnings"])
+    refused = act(app, "save", {"text": paste})[1]
+    assert not refused["ok"] and "no company found" in refused["said"]
+    status, saved = act(app, "save", {"text": paste, "company": "Linagora"})
+    assert status == "200 OK" and saved["data"]["posting"] == "linagora-senior-frontend-developer", saved
+
+
 def test_the_built_site_never_holds_the_actions(site: tuple[Path, LocalActions]) -> None:
     assert PREFIX.encode() in ACTION_MARKS and local_actions.SCRIPT_MARK.encode() in ACTION_MARKS
     root, app = site

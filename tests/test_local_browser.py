@@ -97,6 +97,7 @@ def test_the_bookmarklet_saves_a_posting_after_the_previews_save(browser: object
         preview = opened.value
         preview.wait_for_selector("input[name=title]")
         assert preview.locator("input[name=title]").input_value() == "Staff Data Engineer"
+        assert "Title (data, 95%)" in preview.locator(".rdx-act-preview").inner_text()  # where, how sure
         assert not (root / "docs" / "postings" / "globex-staff-data-engineer.md").exists()  # not before Save
         with preview.expect_response(lambda r: r.url.endswith("/_roledex/api/save")) as answer:
             preview.get_by_role("button", name="Save").click()

@@ -381,7 +381,8 @@ _LOCATION_ALONE = re.compile(
 )
 """A label on its own line and the places under it, one a line (Workday: 'locations' /
 'Seattle, WA' / 'San Francisco, CA'), up to the blank line."""
-_GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|]+)")
+_GLOBE = re.compile(r"(?:🌎|🌍|🌏|📍)\s*([^`\n|\U0001F300-\U0001FAFF\u2600-\u27BF]+)")
+"""A board's globe or pin before its places, up to the next pictograph: '📍HCMC/Hybrid 🌟...'."""
 _BASED_IN = re.compile(
     r"candidates\s+(?:based|located|living)\s+in\s+(?:the\s+)?(?P<loc>[A-Z][\w.'\- ]*?[A-Za-z])"
     r"(?=[.,;]|\s+or\s|\s+and\s|$)",

@@ -152,7 +152,9 @@ def preview(docs: Path, payload: dict[str, Any]) -> Answer:
         report = json.loads(answer.printed) if answer.printed.strip() else {}
     except ValueError:
         return Answer(False, answer.said)
-    return Answer(answer.ok and bool(report), answer.said if not answer.ok else "", report)
+    # what was read is shown even when it could not be written as it is (no company found):
+    # the preview is where the user supplies it, and its warnings say what is missing
+    return Answer(bool(report), "" if report else answer.said, report)
 
 
 def save(docs: Path, config: Path, payload: dict[str, Any]) -> Answer:

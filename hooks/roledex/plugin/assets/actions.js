@@ -224,11 +224,16 @@
       if (!answer.ok) { say(answer.said || "nothing could be read", true); return; }
       var found = answer.data;
       var pay = found.salary ? [found.salary.min, found.salary.max].filter(function (x) { return x !== null && x !== undefined; }).join(" – ") + " " + (found.salary.currency || "") + " a " + (found.salary.period || "") : "none stated";
+      function read(label, key) {
+        /* where the value was read and how sure the importer is: 'Title (its label, 85%)' */
+        var source = (found.sources || {})[key], sure = (found.confidence || {})[key];
+        return source ? label + " (" + source + ", " + Math.round(sure * 100) + "%)" : label;
+      }
       var inputs = [
-        field("Company", el("input", { type: "text", name: "company", value: found.company_name || found.company || "" })),
-        field("Title", el("input", { type: "text", name: "title", value: found.title || "" })),
-        field("Places", el("input", { type: "text", name: "location", value: (found.locations || []).join("; ") })),
-        field("Work mode", select("work_mode", state.modes, found.work_mode || "", "(not said)")),
+        field(read("Company", "company"), el("input", { type: "text", name: "company", value: found.company_name || found.company || "" })),
+        field(read("Title", "title"), el("input", { type: "text", name: "title", value: found.title || "" })),
+        field(read("Places", "locations"), el("input", { type: "text", name: "location", value: (found.locations || []).join("; ") })),
+        field(read("Work mode", "work_mode"), select("work_mode", state.modes, found.work_mode || "", "(not said)")),
         el("p", { text: "Pay: " + pay + " (edit it in the file after saving)" })
       ];
       var missing = (found.warnings || []).concat(found.notes || []).filter(function (line, index, all) { return all.indexOf(line) === index; });
