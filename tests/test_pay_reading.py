@@ -125,3 +125,27 @@ def test_the_size_of_a_figure(text: str, currency: str | None, expected: tuple[f
     salary, _ = choose_salary(text, currency)
     found = (salary.max, salary.period) if salary is not None and salary.figures else None
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the kind of a figure is read in its own sentence, on its own line
+        ("Bonus: 10% of pay. Salary: £45,000 per year.", (45000, 45000, "GBP", "year")),
+        ("Salary: £45,000 per year; a sign-on bonus of £5,000.", (45000, 45000, "GBP", "year")),
+        ("A sign-on bonus of £5,000; salary £45,000 per year.", (45000, 45000, "GBP", "year")),
+        ("We offer equity. Base pay £50,000 - £60,000. Perks too.", (50000, 60000, "GBP", "year")),
+        ("Signing bonus: £5,000\nSalary: £70,000 per year", (70000, 70000, "GBP", "year")),
+        ("Salary: £70,000 per year\nSigning bonus: £5,000", (70000, 70000, "GBP", "year")),
+        ("Relocation budget £3,000.\n\nCompensation\n£80,000 - £90,000 a year", (80000, 90000, "GBP", "year")),
+        ("£80,000 - £90,000 a year", (80000, 90000, "GBP", "year")),
+        ("Annual bonus of up to £10,000. Stipend for learning: £1,000", None),
+        ("Team budget £2,000; Salary £55,000; annual bonus £5,000", (55000, 55000, "GBP", "year")),
+    ],
+)
+def test_the_base_pay_is_told_from_the_figures_around_it(
+    text: str, expected: tuple[float | None, float | None, str, str] | None
+) -> None:
+    salary, _ = choose_salary(text, "GBP")
+    found = (salary.min, salary.max, salary.currency, salary.period) if salary is not None and salary.figures else None
+    assert found == expected
