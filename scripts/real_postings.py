@@ -3,8 +3,9 @@
     python scripts/real_postings.py fetch            # fill .cache/real-postings/ (network)
     python scripts/real_postings.py score [--part tuning|held-out|all] [--misses]
 
-`tests/data/real-postings.json` lists each posting's address, language, part and the fields a
-careful reader takes from it (a field left out of `expected` is not scored: the posting is
+`tests/data/real-postings.json` lists each posting's address, language, part, round of
+collection (`--round N` scores one: the newest round was read by rules never shown it) and the
+fields a careful reader takes from it (a field left out of `expected` is not scored: the posting is
 ambiguous there). The texts are not kept in the repository (they are other people's words);
 `fetch` reads each address again: a GitHub issue as its title line and body through the public
 API, any other address as the page. The part is fixed by a hash of the posting's id, so no one
@@ -90,12 +91,15 @@ def _expected(posting: dict[str, Any]) -> dict[str, Any]:
     return expected
 
 
-def score(part: str, show_misses: bool) -> Counter[str]:
+def score(part: str, show_misses: bool, collected: int | None = None) -> Counter[str]:
     postings = json.loads(INDEX.read_text(encoding="utf-8"))["postings"]
     counts: Counter[str] = Counter()
     for posting in postings:
         if part != "all" and posting["part"] != part:
             continue
+        if collected is not None and posting.get("round") != collected:
+            continue
+        counts["postings"] += 1
         cached = CACHE / f"{posting['id']}.txt"
         if not cached.exists():
             counts["missing"] += 1
@@ -161,13 +165,15 @@ def main() -> int:
     parser.add_argument(
         "--sources", action="store_true", help="per field, how often each reader's value was right or wrong"
     )
+    parser.add_argument("--round", type=int, help="only the postings of this round of collection (1, 2...)")
     args = parser.parse_args()
     if args.command == "fetch":
         return fetch()
-    counts = score(args.part, args.misses)
+    counts = score(args.part, args.misses, args.round)
     total = counts["right"] + counts["empty"] + counts["wrong"] or 1
     print(
-        f"{args.part}: {total} fields: {counts['right'] / total:.1%} right, {counts['wrong'] / total:.1%} wrong, "
+        f"{args.part}: {counts['postings']} postings, {total} fields: {counts['right'] / total:.1%} right, "
+        f"{counts['wrong'] / total:.1%} wrong, "
         f"{counts['empty'] / total:.1%} empty; {counts['crash']} unreadable, {counts['missing']} not fetched"
     )
     for key in FIELDS:
