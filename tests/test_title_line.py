@@ -167,6 +167,9 @@ from roledex.importer.title_line import TitleLine, read_title_line
             ("USA",),
             "remote",
         ),
+        # a count of openings, a language in a tag and a name that is a domain
+        ("[Python] [Remoto] 7 Vagas Python Developer!", "Python Developer", None, (), "remote"),
+        ("[Remoto] Desenvolvedor Python na Contratar.dev", "Desenvolvedor Python", "Contratar.dev", (), "remote"),
         # a mode before places a slash lists is kept
         ("Acme | Data Engineer | Remote / Berlin / Munich", "Data Engineer", "Acme", ("Berlin", "Munich"), "remote"),
         # a part naming a place no one knows among modes is not all places: none is kept
@@ -257,3 +260,21 @@ def test_remote_as_boards_write_it(text: str) -> None:
 def test_pay_as_community_boards_write_it(text: str, salary: tuple) -> None:
     found = read_posting(text.encode()).salary
     assert found is not None and (found.min, found.max, found.currency, found.period) == salary
+
+
+@pytest.mark.parametrize(
+    ("line", "company", "places"),
+    [
+        # 'Company - Place - Level - Pay', a board's line that names no role
+        ("有赞 - 杭州 - 资深 - 20k~40k", "有赞", ("杭州",)),
+        ("蚂蚁金服-支付宝- 杭州/北京 - P6/P7 - 20k-40k", "蚂蚁金服-支付宝", ("杭州", "北京")),
+        ("码云Gitee - 北京海淀区 - 中级/高级 - 16k-25k", "码云Gitee", ("北京海淀区",)),
+        # a template's words, or two names, are not read
+        ("公司名 - 地点 - 岗位级别 - 薪资范围", None, ()),
+        ("Acme - Globex - 20k", None, ()),
+        ("JP Morgan", None, ()),
+    ],
+)
+def test_a_line_that_names_no_role(line: str, company: str | None, places: tuple[str, ...]) -> None:
+    read = read_title_line(line)
+    assert (read.title, read.company, read.places) == (None, company, places)

@@ -168,8 +168,9 @@ def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[
         header = {"title": line.title, "company": company, "places": list(line.places), "mode": line.mode}
         if after_role:
             header["company_after_role"] = after_role
-    elif line.mode or line.places:
-        header = {"places": list(line.places), "mode": line.mode}  # what the tags alone state
+    elif line.mode or line.places or (company and not line.title):
+        # what the tags alone state, or a line of company, places and pay that names no role
+        header = {"places": list(line.places), "mode": line.mode, "company": None if line.title else company}
     block = {} if header.get("title") else top_block(text)
     return _Evidence(text, repaired.hints, structured or Structured(), labelled(text), header, block, warnings)
 

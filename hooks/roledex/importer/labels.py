@@ -162,7 +162,7 @@ def without_pay_in_brackets(title: str) -> str:
 def clean_title(title: str) -> str:
     """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job and
     pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)') and stray marks."""
-    return without_pay_in_brackets(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title))).strip(" -–—|:*_`")
+    return without_pay_in_brackets(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title))).strip(" -–—|:*_`!")
 
 
 def is_job_title(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from roledex.importer.fields import company_name_of
 from roledex.importer.labels import (
@@ -47,9 +47,18 @@ _TAG = re.compile(r"^\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*[-–:|]?\s*
 _CLOSING_TAG = re.compile(r"\s*[\[【［]([^\]】］\n]{1,60})[\]】］]\s*$")
 _JOINING_WORD = re.compile(r"\s(?:at|@|na|no|em|chez|bei|en|presso)\s*$", re.I)
 """'... na [GFT]': the bracket after it is the company's name, read with the role."""
-_AREA = re.compile(r"^(?:front-?end|back-?end|full-?stack|mobile|devops|data|qa|web3?|ai|ml)$", re.I)
-"""A tag naming the kind of work ('[FRONTEND]'): no company."""
-_OPENING_WORD = re.compile(r"^(?:#?vagas?|#?jobs?|#?hiring|we'?re hiring|urgent)\b\s*[:!-]?\s*(?=\S)", re.I)
+_AREA = re.compile(
+    r"^(?:front-?end|back-?end|full-?stack|mobile|devops|data|qa|web3?|ai|ml|python|java|javascript|typescript|"
+    r"react(?: native)?|node(?:\.?js)?|go(?:lang)?|php|ruby|rails|\.net|c#|c\+\+|kotlin|swift|flutter|android|ios|"
+    r"vue(?:\.?js)?|angular|django|elixir|rust|scala|sql|aws|blockchain|web)$",
+    re.I,
+)
+"""A tag naming the kind of work or its language ('[FRONTEND]', '[Python]'): no company."""
+_OPENING_WORD = re.compile(
+    r"^(?:#?vagas?|#?jobs?|#?hiring|we'?re hiring|urgent|\+?\d+\s+(?:vagas?|positions?|openings?|vacantes?)"
+    r"(?:\s+(?:para|de|for))?)\b\s*[:!-]?\s*(?=\S)",
+    re.I,
+)
 """'#VAGA [BANCO CORA] ...', 'Hiring: ...': a word that says the line is a posting."""
 _MODE_AT_START = re.compile(
     r"^(?:100\s*%\s*|fully\s+)?(?P<modes>(?:remote|remoto|hybrid|h[íi]brido)(?:\s*[/&]\s*(?:remote|remoto|hybrid|h[íi]brido))*)"
@@ -73,6 +82,7 @@ _EMPLOYMENT = re.compile(
     r"社招|校招|徵才|征才|招聘|诚聘|誠聘|hiring|实习|實習|内推|內推|急招|资深|資深|高级|高級|初级|初級|中级|中級|"
     r"城市名|公司名|cidade|city|company name|nome da empresa|empresa|local)$"
     r"|\d+\+?\s*(?:yoe|years?|yrs?|năm)\b|\b(?:english|inglês|ingl[eé]s|tiếng anh)\b"
+    r"|^(?:(?:[PLTM]\d{1,2}|junior|senior|pleno|middle|mid|资深|高级|高級|中级|中級|初级|初級|专家|專家)\s*/?\s*)+$"
     r"|visa|equity|sponsor|https?://|@|\bwww\.",
     re.I,
 )
@@ -106,12 +116,17 @@ def _tag_parts(tag: str) -> list[str]:
     ]
 
 
+_CJK_DISTRICT = re.compile(r"^([\u4e00-\u9fff]{2,3}?)[\u4e00-\u9fff]{1,4}[区區市县縣]$")
+
+
 def _is_place(text: str) -> bool:
     """A place roledex knows, 'City, Country' of known names, or any place in a country it knows
     ('Bremen, Deutschland')."""
     parts = [part.strip() for part in text.split(",")]
     in_a_country = len(parts) > 1 and is_country(parts[-1], any_language=True)
-    return is_known_place(text) or names_a_place(text) or in_a_country
+    district = _CJK_DISTRICT.match(text)  # '北京海淀区': a district of a city roledex knows
+    in_a_city = district is not None and is_known_place(district.group(1))
+    return is_known_place(text) or names_a_place(text) or in_a_country or in_a_city
 
 
 @dataclass
@@ -254,6 +269,8 @@ def _read_parts(parts: list[str], reading: _Reading) -> None:
     reading.places, reading.modes = places, modes
 
 
+_DOMAIN_END = re.compile(r"\.(?:dev|io|ai|co|com|net|org|app|tech)\b", re.I)
+"""A company named by its domain ('Contratar.dev'): '.dev' there is no developer."""
 _NOTE_OPENING = re.compile(r"^(?:open (?:for|to)|based in|in|at|em|no|na)\s+", re.I)
 """Words before the places of a closing note: '(open for Ha Noi or Ho Chi Minh)'."""
 
@@ -275,7 +292,8 @@ def _split_company(reading: _Reading) -> None:
         return
     _closing_note(reading)
     beside = _COMPANY_AFTER.match(reading.title or "")
-    if beside and not is_job_title(beside.group("company")) and not _is_place(beside.group("company")):
+    named = beside.group("company") if beside else ""
+    if beside and not is_job_title(_DOMAIN_END.sub("", named)) and not _is_place(named):
         reading.title = beside.group("title").strip()
         reading.company = reading.company or beside.group("company").strip()
         _closing_note(reading)
@@ -304,6 +322,24 @@ def _split_outside_brackets(line: str) -> list[str]:
     return [line[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
 
 
+def _without_a_role(parts: list[str], from_tags: TitleLine) -> TitleLine:
+    """A line that names no role: what its tags state, and a board's 'Company - Place - Level -
+    Pay' ('有赞 - 杭州 - 资深 - 20k~40k') read as company and places when one part alone is a name
+    and the others are places, pay or terms."""
+    kinds = [_kind_of(part) for part in parts]
+    names = [part for part, kind in zip(parts, kinds, strict=True) if kind == "name"]
+    if len(names) != 1 or not ({"place", "pay"} & set(kinds)) or not looks_like_company(names[0]):
+        return from_tags
+    places = [
+        place
+        for part, kind in zip(parts, kinds, strict=True)
+        if kind == "place"
+        for place in (_places_and_modes(part) or ([], []))[0]
+    ]
+    company = company_name_of(names[0].strip(" []"))
+    return replace(from_tags, company=company, places=(*from_tags.places, *places))
+
+
 def read_title_line(first_line: str) -> TitleLine:
     """What a board's title line says; an empty TitleLine when it names no role."""
     plain = _BACKERS.sub("", _plain(first_line))
@@ -322,10 +358,12 @@ def read_title_line(first_line: str) -> TitleLine:
         reading.company = tags.names[0]  # a name in the tags, when the line names no other
     title = clean_title(reading.title) if reading.title else None
     company = reading.company.strip(" []") if reading.company else None
-    if company and (not looks_like_company(company) or _is_place(company) or is_job_title(company)):
+    if company and (
+        not looks_like_company(company) or _is_place(company) or is_job_title(_DOMAIN_END.sub("", company))
+    ):
         company = None
     if not title or not looks_like_title(title):
-        return from_tags  # no role named: only what the tags state is sure
+        return _without_a_role(parts, from_tags)
     return TitleLine(
         title,
         company_name_of(company) if company else None,
