@@ -80,6 +80,10 @@ PASTES = [
         (None, "SENIOR FRONTEND DEVELOPER", ["HCMC"], "hybrid"),
     ),
     (
+        "New Role\n\n### Company Name\n\nRTX\n\n### Job Title\n\n2026 Full-time - Software Engineer II - Onsite\n",
+        ("RTX", "Software Engineer II", [], "onsite"),
+    ),
+    (
         "New Internship\n\n### Company Name\n\nMission Bit\n\n### Internship Title\n\nLead Instructor\n",
         ("Mission Bit", "Lead Instructor", [], None),
     ),

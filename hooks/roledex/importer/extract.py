@@ -349,8 +349,11 @@ _YES = ("yes", "true", "ja", "oui", "sí", "sim", "是")
 
 
 def _label_mode(labels: dict[str, str]) -> str | None:
+    """The mode a 'Remote:' or 'Work mode:' label states, else one a labelled title states
+    ('Job Title: 2026 Full-time - Software Engineer II - Onsite')."""
     if "work_mode" not in labels:
-        return None
+        title = labels.get("title", "")
+        return read_title_line(title).mode if looks_like_title(title) else None
     mode = split_places([labels["work_mode"]])[1]
     return mode or ("remote" if labels["work_mode"].lower() in _YES else None)
 
