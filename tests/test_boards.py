@@ -796,3 +796,137 @@ def test_a_personio_posting_gone_from_the_feed_is_said_so() -> None:
     assert board is not None
     with pytest.raises(LookupError, match="no longer in the company's feed"):
         board.read(PERSONIO, board)
+
+
+VARIANTS = [
+    # Lever: one location and no list of them; no pay; a board's name as the company
+    (
+        "https://jobs.lever.co/acme-robotics/77",
+        {
+            "text": "Data Engineer",
+            "categories": {"location": "Lisbon", "commitment": "Contract"},
+            "description": "<p>We build pipelines in Python.</p>",
+            "lists": [{"text": "Requirements", "content": "<li>Python</li>"}, "not a section"],
+            "additional": "<p>Apply by email.</p>",
+        },
+        {"company": "Acme Robotics", "title": "Data Engineer", "locations": ["Lisbon"], "employment": "contract"},
+        ("We build pipelines in Python.", "Requirements", "Python", "Apply by email."),
+    ),
+    # Ashby: remote said by its flag alone, equity listed before the salary, the organisation named
+    (
+        "https://jobs.ashbyhq.com/acme/9",
+        {
+            "organizationName": "Acme Labs",
+            "jobs": [
+                {
+                    "id": "9",
+                    "title": "Platform Engineer",
+                    "location": "Remote - EU",
+                    "secondaryLocations": [{"location": "Remote - EU"}, "not a place"],
+                    "isRemote": True,
+                    "descriptionHtml": "<p>Kubernetes all day.</p>",
+                    "compensation": {
+                        "summaryComponents": [
+                            {"compensationType": "EquityPercentage", "minValue": 0.1, "maxValue": 0.2},
+                            {
+                                "compensationType": "Salary",
+                                "minValue": 70000,
+                                "maxValue": 90000,
+                                "currencyCode": "EUR",
+                                "interval": "1 YEAR",
+                            },
+                        ]
+                    },
+                }
+            ],
+        },
+        {
+            "company": "Acme Labs",
+            "title": "Platform Engineer",
+            "locations": ["EU"],
+            "work_mode": "remote",
+            "salary": (70000, 90000, "EUR", "year"),
+        },
+        ("Kubernetes all day.",),
+    ),
+    # SmartRecruiters: city, region and country code, a place said once; hybrid by its flag
+    (
+        "https://careers.smartrecruiters.com/Acme/12345-engineer",
+        {
+            "name": "Backend Engineer",
+            "company": {"name": "Acme SE"},
+            "location": {"city": "Berlin", "region": "Berlin", "country": "de", "hybrid": True},
+            "typeOfEmployment": {"id": "permanent"},
+            "jobAd": {"sections": {"jobDescription": {"title": "The job", "text": "<p>Go services.</p>"}}},
+        },
+        {
+            "company": "Acme SE",
+            "title": "Backend Engineer",
+            "locations": ["Berlin, Germany"],
+            "work_mode": "hybrid",
+            "employment": "full-time",
+        },
+        ("The job", "Go services."),
+    ),
+    # Recruitee: the offer unwrapped, its city and country, on site by its flag, pay by the month
+    (
+        "https://acme.recruitee.com/o/engineer",
+        {
+            "title": "Mobile Engineer",
+            "city": "Amsterdam",
+            "country": "Netherlands",
+            "on_site": True,
+            "salary": {"min": 4000, "max": 5000, "currency": "EUR", "period": "month"},
+            "description": "<p>Flutter.</p>",
+            "requirements": "<p>Dart.</p>",
+        },
+        {
+            "company": "Acme",
+            "title": "Mobile Engineer",
+            "locations": ["Amsterdam, Netherlands"],
+            "work_mode": "onsite",
+            "salary": (4000, 5000, "EUR", "month"),
+        },
+        ("Flutter.", "Dart."),
+    ),
+    # Workable: remote by its flag, a place of city and country
+    (
+        "https://apply.workable.com/acme/j/ZZ99/",
+        {
+            "title": "QA Engineer",
+            "location": {"city": "Athens", "country": "Greece"},
+            "remote": True,
+            "description": "<p>Test it.</p>",
+            "benefits": "<p>Lunch.</p>",
+        },
+        {"company": "Acme", "title": "QA Engineer", "locations": ["Athens, Greece"], "work_mode": "remote"},
+        ("Test it.", "Lunch."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("url", "answer", "expected", "words"), VARIANTS, ids=[v[0].split("/")[2] for v in VARIANTS])
+def test_each_system_api_in_its_other_shapes(
+    url: str, answer: Any, expected: dict[str, Any], words: tuple[str, ...]
+) -> None:
+    board = board_for(url)
+    assert board is not None
+    found = _read(url, {board.api_url: answer})
+    for key, value in expected.items():
+        if key == "salary":
+            assert found.salary is not None
+            assert (found.salary.min, found.salary.max, found.salary.currency, found.salary.period) == value
+        else:
+            assert getattr(found, key) == value, key
+    for word in words:
+        assert word in found.body, word
+
+
+def test_a_personio_feed_without_a_subcompany_names_the_board_and_reads_its_employment_type() -> None:
+    feed = PERSONIO.replace("<subcompany>Acme GmbH</subcompany>", "").replace("<schedule>full-time</schedule>", "")
+    url = "https://acme-robotics.jobs.personio.de/job/1234567"
+    board = board_for(url)
+    assert board is not None
+    found = _read(url, {board.api_url: feed})
+    assert found.company == "Acme Robotics" and found.employment == "full-time"
+    assert found.url == "https://acme-robotics.jobs.personio.de/job/1234567"
