@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from roledex.importer.records import read_record
+from roledex.importer.records import from_record, read_record
 from roledex.importer.run import read_posting
 
 ADZUNA = {
@@ -129,3 +129,94 @@ def test_a_records_pay_without_a_currency_takes_the_places_and_says_so() -> None
     assert found.salary.currency == "EUR" and "currency of the place" in found.inferred["salary.currency"]
     unplaced = {**ADZUNA["results"][0], "location": {"display_name": "Anywhere"}}
     assert read_posting(json.dumps(unplaced).encode()).salary is None  # no place to tell it: left out
+
+
+@pytest.mark.parametrize(
+    ("record", "salary"),
+    [
+        # pay under a holder, its figures and words by any of their names
+        (
+            {"salary": {"min": 50000, "max": 70000, "currency": "eur", "period": "yearly"}},
+            (50000, 70000, "EUR", "year"),
+        ),
+        (
+            {"compensation": {"minValue": 30, "maxValue": 40, "currencyCode": "USD", "unit": "hourly"}},
+            (30, 40, "USD", "hour"),
+        ),
+        (
+            {"pay_range": {"pay_minimum": 4000, "pay_maximum": 5000, "pay_currency": "BRL", "pay_period": "monthly"}},
+            (4000, 5000, "BRL", "month"),
+        ),
+        # figures beside the posting's other keys, the ends in either order
+        (
+            {"salary_max": 90000, "salary_min": 80000, "salary_currency": "GBP", "salary_period": "annual"},
+            (80000, 90000, "GBP", "year"),
+        ),
+        ({"salary_min": 90000, "salary_max": 80000, "currency": "GBP"}, (80000, 90000, "GBP", None)),
+        ({"min_salary": 60000, "currency": "CAD", "interval": "per annum"}, (60000, None, "CAD", "year")),
+        ({"max_salary": 60000, "currency": "CAD", "period": "WEEK"}, (None, 60000, "CAD", "week")),
+        # schema.org's MonetaryAmount with its value inside
+        (
+            {"baseSalary": {"currency": "EUR", "value": {"minValue": 45000, "maxValue": 55000, "unitText": "YEAR"}}},
+            (45000, 55000, "EUR", "year"),
+        ),
+        # one figure for the salary itself; the currency at the top
+        ({"salary": 75000, "currency": "USD", "period": "day"}, (75000, 75000, "USD", "day")),
+        # a currency that is no code, a period no one knows, no figure at all
+        ({"salary": {"min": 100, "max": 200, "currency": "dollars", "period": "fortnight"}}, (100, 200, None, None)),
+        ({"salary": {"currency": "USD"}}, None),
+        ({"salary": "competitive"}, None),
+        ({"salary": {"min": -5, "max": 0}}, None),
+    ],
+)
+def test_pay_a_record_states(record: dict, salary: tuple | None) -> None:
+    found = from_record({"title": "Engineer", "company": "Acme", **record}, "a pasted JSON record")
+    stated = found.salary
+    assert (None if stated is None else (stated.min, stated.max, stated.currency, stated.period)) == salary
+
+
+@pytest.mark.parametrize(
+    ("value", "places"),
+    [
+        ("Berlin", ["Berlin"]),
+        (["Berlin", "Berlin", "Hamburg"], ["Berlin", "Hamburg"]),
+        ({"display_name": "London, UK"}, ["London, UK"]),
+        ({"name": "Lisbon"}, ["Lisbon"]),
+        ({"city": "Austin", "state": "TX", "country": "USA"}, ["Austin, TX, USA"]),
+        ([{"city": "Paris"}, {"label": "Remote"}, {}], ["Paris", "Remote"]),
+        ("", []),
+        (None, []),
+        (42, []),
+    ],
+)
+def test_places_a_record_states(value: object, places: list[str]) -> None:
+    found = from_record(
+        {"title": "Engineer", "company": "Acme", "url": "https://acme.example/1", "location": value}, "r"
+    )
+    assert found.locations == places
+
+
+@pytest.mark.parametrize(
+    ("record", "mode"),
+    [
+        ({"remote": True}, "remote"),
+        ({"remote": False}, None),
+        ({"workplaceType": "Hybrid"}, "hybrid"),
+        ({"work_mode": "on-site"}, "onsite"),
+        ({"location_type": "In Office"}, "onsite"),
+        ({"remote_type": "sometimes"}, None),
+        ({"is_remote": True, "workplace_type": "hybrid"}, "hybrid"),
+    ],
+)
+def test_the_work_mode_a_record_states(record: dict, mode: str | None) -> None:
+    assert from_record({"title": "Engineer", "company": "Acme", **record}, "r").work_mode == mode
+
+
+def test_a_record_keeps_its_address_only_when_it_is_one() -> None:
+    assert from_record({"title": "A", "company": "B", "url": "https://acme.example/jobs/1"}, "r").url == (
+        "https://acme.example/jobs/1"
+    )
+    assert from_record({"title": "A", "company": "B", "url": "javascript:alert(1)"}, "r").url is None
+    assert from_record({"title": "A", "company": "B", "apply_url": "", "link": "https://acme.example/2"}, "r").url == (
+        "https://acme.example/2"
+    )
