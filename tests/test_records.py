@@ -3,6 +3,7 @@ an applicant-tracking system's JSON, a YAML record, in the shapes they come in."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -220,3 +221,74 @@ def test_a_record_keeps_its_address_only_when_it_is_one() -> None:
     assert from_record({"title": "A", "company": "B", "apply_url": "", "link": "https://acme.example/2"}, "r").url == (
         "https://acme.example/2"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "place"),
+    [
+        ({"title": "Remote, EU"}, "Remote, EU"),
+        ({"value": "Porto"}, "Porto"),
+        ({"text": "Madrid"}, "Madrid"),
+        ({"city": "Bremen", "region": "Bremen", "country": "DE"}, "Bremen, Bremen, DE"),
+    ],
+)
+def test_a_place_given_as_a_mapping(value: dict, place: str) -> None:
+    assert from_record({"title": "Engineer", "company": "Acme", "location": value}, "r").locations == [place]
+
+
+@pytest.mark.parametrize(
+    ("period", "read"),
+    [("YEAR", "year"), ("MONTH", "month"), ("per annum", "year"), ("weekly", "week"), (12, None), ("", None)],
+)
+def test_a_records_pay_period(period: object, read: str | None) -> None:
+    found = from_record({"title": "A", "company": "B", "salary": {"min": 10, "max": 20, "period": period}}, "r")
+    assert found.salary is not None and found.salary.period == read
+
+
+def test_a_record_with_equal_ends_keeps_them() -> None:
+    found = from_record({"title": "A", "company": "B", "salary_min": 100, "salary_max": 100, "currency": "USD"}, "r")
+    assert found.salary is not None and (found.salary.min, found.salary.max) == (100, 100)
+
+
+def test_a_records_dates_employment_and_source() -> None:
+    record = {
+        "title": "A",
+        "company": "B",
+        "employment_type": "FULL_TIME",
+        "date_posted": "2026-11-02",
+        "valid_through": "2026-12-31",
+        "description": ["not text"],
+    }
+    found = from_record(record, "a pasted JSON record")
+    assert (found.employment, found.posted, found.closes, found.source) == (
+        "full-time",
+        dt.date(2026, 11, 2),
+        dt.date(2026, 12, 31),
+        "a pasted JSON record",
+    )
+    assert found.description is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('{"title": "Engineer", "company": "Acme", "location": "Oslo"}', "a pasted JSON record"),
+        ("title: Engineer\ncompany: Acme\nlocation: Oslo\n", "a pasted YAML record"),
+    ],
+)
+def test_a_record_says_what_it_was(text: str, source: str) -> None:
+    found = read_record(text)
+    assert found is not None and found.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"title": "Engineer", "company": "Acme"}',  # two keys of a posting: too few to be one
+        "Title: Engineer\n\nWe build robots.",  # prose that starts like a key
+        "- just\n- a list\n",
+        '{"@type": "Organization", "name": "Acme"}',
+    ],
+)
+def test_what_is_no_record_of_a_posting(text: str) -> None:
+    assert read_record(text) is None
