@@ -149,3 +149,43 @@ def test_the_base_pay_is_told_from_the_figures_around_it(
     salary, _ = choose_salary(text, "GBP")
     found = (salary.min, salary.max, salary.currency, salary.period) if salary is not None and salary.figures else None
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("OTE: $150,000", "only OTE pay is stated ('$150,000'); no base salary was recorded"),
+        ("Bonus: $20,000", "only bonus pay is stated ('$20,000'); no base salary was recorded"),
+        ("Nothing here", "no salary found in the text"),
+        (
+            "Salary: £45,000. Bonus: £5,000. Sign-on bonus: £2,000. Relocation: £3,000. Equity budget £1,000.",
+            "chose the base pay '£45,000' over other figures (benefit, bonus: '£5,000'; '£2,000'; '£3,000')",
+        ),
+        (
+            "Salary: $95,000 or Salary: $90,000 - $110,000",
+            "several figures could be the salary; chose '$90,000 - $110,000' over '$95,000'",
+        ),
+        (
+            "💰 $200,000\nSalary: $90,000 - $110,000",
+            "the figure '$200,000' is the sum of the range '$90,000 - $110,000' (a job board's headline), "
+            "not a salary; kept as salary.headline",
+        ),
+    ],
+)
+def test_what_the_pay_reader_says_of_its_choice(text: str, said: str) -> None:
+    _, warnings = choose_salary(text, None)
+    assert said in [str(line) for line in warnings]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        # a range wins over a single figure of the same standing; the first of equals wins
+        ("Salary: $95,000. Salary: $90,000 - $110,000.", (90000, 110000)),
+        ("Salary: $90,000 - $110,000. Salary: $95,000.", (90000, 110000)),
+        ("Salary: $80,000 - $85,000. Salary: $90,000 - $110,000.", (80000, 85000)),
+    ],
+)
+def test_which_of_several_salaries_is_chosen(text: str, chosen: tuple[float, float]) -> None:
+    salary, _ = choose_salary(text, None)
+    assert salary is not None and (salary.min, salary.max) == chosen
