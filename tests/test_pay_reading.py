@@ -189,3 +189,35 @@ def test_what_the_pay_reader_says_of_its_choice(text: str, said: str) -> None:
 def test_which_of_several_salaries_is_chosen(text: str, chosen: tuple[float, float]) -> None:
     salary, _ = choose_salary(text, None)
     assert salary is not None and (salary.min, salary.max) == chosen
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        # a figure its sentence calls pay, with a currency and a period, over a bare range
+        ("Salary: $95,000 per year. Contractors bill $90,000 - $110,000.", (95000, 95000)),
+        # a range with a currency over a lone figure that only a word calls pay
+        ("$90,000 - $110,000 a year is the band. Salary review: $95,000.", (90000, 110000)),
+    ],
+)
+def test_the_standing_of_competing_figures(text: str, chosen: tuple[float, float]) -> None:
+    salary, _ = choose_salary(text, None)
+    assert salary is not None and (salary.min, salary.max) == chosen
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # figures with no currency are pay when a heading or short label just above says so
+        ("Salary\n120,000 - 150,000", (120000, 150000)),
+        ("## Our salary bands, for every level of the engineering ladder\n120,000 - 150,000", (120000, 150000)),
+        ("**Compensation:**\n\n120,000 - 150,000", (120000, 150000)),
+        # not a long sentence above them, nor a label further up than a few lines
+        ("This long sentence tells you about our salary policy in some detail\n120,000 - 150,000", None),
+        ("Salary\nTeam\nCity\nLevel\nShift\n120,000 - 150,000", None),
+        ("120,000 - 150,000", None),
+    ],
+)
+def test_a_heading_above_makes_bare_figures_pay(text: str, found: tuple[float, float] | None) -> None:
+    salary, _ = choose_salary(text, "USD")
+    assert (None if salary is None or not salary.figures else (salary.min, salary.max)) == found
