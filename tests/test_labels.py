@@ -47,6 +47,7 @@ PASTES = [
     ),
     (
         "[São Paulo] Developer Hybrid Mobile\n\nDesenvolvimento mobile híbrido em Titanium.\n\n"
+        "Experiência em desenvolvimento híbrido e aplicativos híbridos.\n\n"
         "## Local\n\nSão Paulo - Capital\nNão há disponibilidade para Remoto\n",
         (None, "Developer Hybrid Mobile", ["São Paulo - Capital"], "onsite"),
     ),

@@ -483,7 +483,8 @@ _HYBRID = re.compile(
     r"(?:office|on[- ]?site|in[- ]person|presence)[^.\n]{0,80}?\b(?:once|twice|one|two|three|four|\d)\b"
     r"[^.\n]{0,25}?(?:per|a|each|every)\s+week|\b(?:one|two|three|four|\d)\s+days?\s+(?:per|a|each)\s+week\s+"
     r"(?:in|at|from)\s+(?:the|our)\s+office|hybrides?\s+arbeiten|t[ée]l[ée]travail partiel|modalidad h[ií]brida|"
-    r"\bhybride\b|(?<!mobile )(?<!apps )(?<!app )\bh[íi]brid[oa]\b(?!\s+em\s+\w)|混合办公|混合辦公|"
+    r"\bhybride\b|(?<!mobile )(?<!apps )(?<!app )(?<!desenvolvimento )(?<!aplicativos )"
+    r"\bh[íi]brid[oa]s?\b(?!\s+em\s+\w)|混合办公|混合辦公|"
     r"\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
     r"\bfrom\s+home\s+(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\b|"
     r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b",
