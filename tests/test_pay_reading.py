@@ -49,6 +49,7 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         # 'mil' is a thousand reais but a million dong
         ("Ho Chi Minh", "Offer nego up 100Mil Gross / month", (100_000_000, 100_000_000, "VND", "month")),
         ("São Paulo", "Salário: R$ 8 mil por mês", (8000, 8000, "BRL", "month")),
+        ("Da Lat", "Flutter Developer (Mid-level) - 20-30mil", (20_000_000, 30_000_000, "VND", "month")),
         # a month's pay in reais under 400 dollars is still a month's
         ("Jundiaí", "Contratação: CLT - R$ 1.900,00", (1900, 1900, "BRL", "month")),
         # a grade, a band, a step or a level is never money

@@ -59,6 +59,7 @@ from roledex.importer.places import split_places
         # a level or a restriction is no place
         (["Hanoi, Vietnam", "Internship or Junior"], ["Hanoi, Vietnam"], None),
         (["限制中国以外"], [], None),
+        (["Tan Binh, HCM", "At office"], ["Tan Binh, HCM"], "onsite"),
     ],
 )
 def test_places_and_the_mode_they_state(places: list[str], kept: list[str], mode: str | None) -> None:

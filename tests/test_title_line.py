@@ -167,6 +167,8 @@ from roledex.importer.title_line import TitleLine, read_title_line
             ("USA",),
             "remote",
         ),
+        # pay in the middle of a part ends the role
+        ("LTS Group - Flutter Developer 2000$ Base HN", "Flutter Developer", "LTS Group", (), None),
         # a count of openings, a language in a tag and a name that is a domain
         ("[Python] [Remoto] 7 Vagas Python Developer!", "Python Developer", None, (), "remote"),
         ("[Remoto] Desenvolvedor Python na Contratar.dev", "Desenvolvedor Python", "Contratar.dev", (), "remote"),

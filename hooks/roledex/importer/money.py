@@ -162,6 +162,8 @@ class Amount:
     start: int
     end: int
     written: str
+    worth: float = 1.0
+    """What the multiplier multiplied by: a million for '30mil' in dong, a thousand for '30k'."""
 
 
 @dataclass
@@ -250,7 +252,7 @@ def amounts(text: str, place_currency: str | None = None) -> list[Amount]:
             end = match.end()
         if _NOT_MONEY_AFTER.match(text[end : end + 40]):
             continue
-        found.append(Amount(value, currency, multiplier, start, end, text[start:end].strip()))
+        found.append(Amount(value, currency, multiplier, start, end, text[start:end].strip(), worth))
     return found
 
 
@@ -402,7 +404,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
         currency = "INR"  # lakh and crore are Indian units
     lo, hi = low.value, high.value if high else None
     if high is not None and not low.multiplier and high.multiplier and low.value < 1000 <= high.value:
-        lo = low.value * _MULTIPLIERS.get(high.multiplier, 1)  # "150-200k"
+        lo = low.value * high.worth  # "150-200k", "20-30mil"
     # the period is read in the figure's own sentence: '37.5 hours per week. Salary £45,000.'
     period = _period(re.split(r"[.;!?]\s", before)[-1], re.split(r"[.;!?]\s", after)[0], multiplier)
     heading = _heading_above(text, line_start + 1)

@@ -132,7 +132,23 @@ _CURRENCY_BY_PLACE = (
     ("MXN", ("mexico city", "guadalajara", "monterrey")),
     (
         "VND",
-        ("hanoi", "ha noi", "hà nội", "ho chi minh city", "ho chi minh", "hcm", "hcmc", "saigon", "danang", "da nang"),
+        (
+            "hanoi",
+            "ha noi",
+            "hà nội",
+            "ho chi minh city",
+            "ho chi minh",
+            "hcm",
+            "hcmc",
+            "saigon",
+            "danang",
+            "da nang",
+            "da lat",
+            "dalat",
+            "nha trang",
+            "hai phong",
+            "can tho",
+        ),
     ),
 )
 

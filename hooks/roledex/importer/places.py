@@ -22,7 +22,7 @@ _HYBRID_WORDS = (
 )
 _ONSITE_WORDS = (
     r"on-?site|in[- ]person|in[- ]office|office[- ]based|presencial|vor ort|sur site|pr[ée]sentiel|"
-    r"stacjonarnie|in sede|op kantoor|work from office|wfo|office|escrit[óo]rio"
+    r"stacjonarnie|in sede|op kantoor|work from office|wfo|office|at (?:the )?office|escrit[óo]rio"
 )
 _MODES = rf"(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))"
 _MODE_ONLY = re.compile(

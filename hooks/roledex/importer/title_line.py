@@ -194,8 +194,12 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
     return line.strip(), tags
 
 
+_PAY_WITHIN = re.compile(r"\s+(?:up to\s+)?[$€£]?\d[\d.,]*\s*[kK]?\s*[$€£](?=\s|$).*$", re.I)
+"""Pay in the middle of a part, and what follows it: 'Flutter Developer 2000$ Base HN'."""
+
+
 def _without_pay(part: str) -> str:
-    part = _LEADING_PAY.sub("", _CJK_PAY.sub("", part))
+    part = _PAY_WITHIN.sub("", _LEADING_PAY.sub("", _CJK_PAY.sub("", part)))
     part = without_pay_in_brackets(part)
     return _TRAILING_PAY.sub("", part).strip(" -–:")
 
