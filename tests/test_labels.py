@@ -552,3 +552,13 @@ def test_letters_styled_as_a_font_are_read_as_letters_and_the_body_keeps_them() 
     assert (found.title, found.company) == ("Senior Data Engineer", "Acme")
     assert found.salary is not None and found.salary.min == 5000
     assert "𝐒𝐞𝐧𝐢𝐨𝐫" in found.body
+
+
+def test_a_first_line_of_company_place_level_and_pay_is_no_title() -> None:
+    found = read_posting("有赞 - 杭州 - 资深 - 20k~40k\n\n## 工作职责\n负责前端开发\n".encode())
+    assert (found.title, found.company, found.locations) == (None, "有赞", ["杭州"])
+    assert found.salary is not None and (found.salary.min, found.salary.max, found.salary.currency) == (
+        20000,
+        40000,
+        "CNY",
+    )

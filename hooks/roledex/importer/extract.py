@@ -194,7 +194,10 @@ def _title_candidates(seen: _Evidence, first_line: str | None) -> list[Candidate
         Candidate("title", _label_title(seen), "label"),
         Candidate("title", seen.header.get("title"), "title line"),
         Candidate("title", seen.block.get("title"), "top block"),
-        Candidate("title", first_line, "first line"),
+        # a first line read as 'Company - Place - Level - Pay' names no title
+        Candidate(
+            "title", None if seen.header.get("company") and not seen.header.get("title") else first_line, "first line"
+        ),
         Candidate("title", sentence.value if sentence else None, "sentence", sentence.inferred if sentence else ""),
     ]
 
