@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import invoke, make_site
+from conftest import invoke, make_site, plain_id
 from roledex.importer.labels import (
     clean_title,
     is_empty_value,
@@ -171,7 +171,7 @@ PASTES = [
 ]
 
 
-@pytest.mark.parametrize(("paste", "expected"), PASTES, ids=[p[0].split("\n")[0][:30] for p in PASTES])
+@pytest.mark.parametrize(("paste", "expected"), PASTES, ids=[f"{i}-{plain_id(p[0])}" for i, p in enumerate(PASTES)])
 def test_a_paste_gives_company_title_places_and_mode(paste: str, expected: tuple) -> None:
     found = read_posting(paste.encode())
     assert (found.company, found.title, found.locations, found.work_mode) == expected

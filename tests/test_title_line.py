@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import plain_id
 from roledex.importer.run import read_posting
 from roledex.importer.title_line import TitleLine, read_title_line
 
@@ -177,6 +178,7 @@ from roledex.importer.title_line import TitleLine, read_title_line
         # a part naming a place no one knows among modes is not all places: none is kept
         ("Acme | Data Engineer | Remote / Springfield / Berlin", "Data Engineer", "Acme", (), None),
     ],
+    ids=plain_id,
 )
 def test_title_lines(line: str, title: str, company: str | None, places: tuple[str, ...], mode: str | None) -> None:
     read = read_title_line(line)
