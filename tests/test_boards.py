@@ -234,6 +234,20 @@ def _read(url: str, routes: dict[str, Any]) -> Any:
         return read_address(url, http)
 
 
+def _read_stating(url: str, answer: Any, expected: dict[str, Any]) -> Any:
+    """The posting read from a system's API answer, checked to state each expected field."""
+    board = board_for(url)
+    assert board is not None
+    found = _read(url, {board.api_url: answer})
+    for key, value in expected.items():
+        if key == "salary":
+            assert found.salary is not None
+            assert (found.salary.min, found.salary.max, found.salary.currency, found.salary.period) == value
+        else:
+            assert getattr(found, key) == value, key
+    return found
+
+
 CASES = [
     (
         "https://boards.greenhouse.io/acme/jobs/4012345",
@@ -325,15 +339,7 @@ CASES = [
 
 @pytest.mark.parametrize(("url", "answer", "expected"), CASES, ids=[board_for(c[0]).system for c in CASES])  # type: ignore[union-attr]
 def test_each_system_api_gives_every_field_it_states(url: str, answer: Any, expected: dict[str, Any]) -> None:
-    board = board_for(url)
-    assert board is not None
-    found = _read(url, {board.api_url: answer})
-    for key, value in expected.items():
-        if key == "salary":
-            assert found.salary is not None
-            assert (found.salary.min, found.salary.max, found.salary.currency, found.salary.period) == value
-        else:
-            assert getattr(found, key) == value, key
+    found = _read_stating(url, answer, expected)
     assert "Own the ledger service" in found.body
     assert "&lt;" not in found.body
 
@@ -909,15 +915,7 @@ VARIANTS = [
 def test_each_system_api_in_its_other_shapes(
     url: str, answer: Any, expected: dict[str, Any], words: tuple[str, ...]
 ) -> None:
-    board = board_for(url)
-    assert board is not None
-    found = _read(url, {board.api_url: answer})
-    for key, value in expected.items():
-        if key == "salary":
-            assert found.salary is not None
-            assert (found.salary.min, found.salary.max, found.salary.currency, found.salary.period) == value
-        else:
-            assert getattr(found, key) == value, key
+    found = _read_stating(url, answer, expected)
     for word in words:
         assert word in found.body, word
 
