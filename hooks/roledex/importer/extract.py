@@ -185,9 +185,8 @@ def _label_title(seen: _Evidence) -> str | None:
     return label if read_as_line.company_after_role else read_as_line.title or label
 
 
-def _title_candidates(seen: _Evidence, first_line: str | None) -> list[Candidate]:
+def _title_candidates(seen: _Evidence, first_line: str | None, sentence: Found[str] | None) -> list[Candidate]:
     """What each reader proposes as the title, most trusted source first."""
-    sentence = read.title_from_sentence(seen.text)
     return [
         Candidate("title", seen.data.title, "data"),
         Candidate("title", _hint(seen.hints, "title", _text_hint, seen.warnings), "front matter"),
@@ -212,10 +211,10 @@ def _read_title(seen: _Evidence, found: Extraction) -> tuple[Found[str] | None, 
     title, title_url, title_company = read.title_from_text(seen.text)
     if title is not None and not looks_like_title(str(title.value)):
         title = None
-    decision = _decided(found, "title", _title_candidates(seen, str(title.value) if title else None))
+    sentence = read.title_from_sentence(seen.text)
+    decision = _decided(found, "title", _title_candidates(seen, str(title.value) if title else None, sentence))
     found.title = str(decision.value).strip() if decision.value else None
     if decision.source == "sentence":
-        sentence = read.title_from_sentence(seen.text)
         why = sentence.inferred if sentence else "from a sentence"
         found.inferred["title"] = f"inferred {why}"
         seen.warnings.append(f"no title line; the title {found.title!r} is inferred {why}")
