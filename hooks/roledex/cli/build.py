@@ -47,10 +47,8 @@ def _without_roledex(plugins: Any) -> Any:
     return [p for p in plugins if p != "roledex" and not (isinstance(p, dict) and set(p) == {"roledex"})]
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    build = commands.add_parser(
-        "build", help="build the site with MkDocs, ProperDocs or Zensical, then publish-check it"
-    )
+def arguments(build: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     build.add_argument(
         "--engine", choices=tuple(ENGINES), default="mkdocs", help="what builds the site (default: mkdocs)"
     )

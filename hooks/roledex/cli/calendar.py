@@ -14,10 +14,8 @@ from roledex.kb.files import write_text_atomic
 from roledex.kb.problems import errors_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    command = commands.add_parser(
-        "calendar", help="interview rounds, next steps, follow-ups and closing dates as an iCalendar file"
-    )
+def arguments(command: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     command.add_argument(
         "docs",
         nargs="?",

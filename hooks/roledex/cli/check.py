@@ -18,8 +18,8 @@ from roledex.kb.problems import REMINDER, WARNING, Problem, as_json, errors_in
 from roledex.kb.settings import Settings, SettingsError, read_settings
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    check = commands.add_parser("check", help="check every file of the knowledge base")
+def arguments(check: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     check.add_argument(
         "docs",
         nargs="?",

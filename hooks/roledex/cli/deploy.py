@@ -20,10 +20,8 @@ from roledex.cli import publish_check
 from roledex.cli.output import FAILED, OK, USAGE, err, out
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    deploy = commands.add_parser(
-        "deploy", help="publish-check a built site, then push it to a branch of a (public) repository"
-    )
+def arguments(deploy: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     deploy.add_argument(
         "site", nargs="?", default=None, metavar="SITE_DIR", help="the built site (default: the project's)"
     )

@@ -24,10 +24,8 @@ from roledex.kb.text import did_you_mean
 KINDS = LOGGED_EVENT_KINDS
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    event = commands.add_parser(
-        "event", help="add an interview round, a follow-up, a reply, a note or a to-do to an application"
-    )
+def arguments(event: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     complete_with(
         event.add_argument(
             "posting", metavar="POSTING", help="the posting: its slug, the start of it, or words of its title"

@@ -17,8 +17,8 @@ from roledex.facts.timeline import story
 from roledex.kb.problems import errors_in
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser("export", help="every posting with its salary as a year's pay in the base currency")
+def arguments(export: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     export.add_argument(
         "docs",
         nargs="?",

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from roledex.importer.run import Outcome
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    imports = commands.add_parser("import", help="turn raw postings (text, Markdown or HTML) into posting files")
+def arguments(imports: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     imports.add_argument("files", nargs="+", metavar="FILE", help="files, folders, or - for standard input")
     imports.add_argument(
         "--company",

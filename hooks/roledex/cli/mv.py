@@ -25,8 +25,8 @@ from roledex.kb.status_edit import CannotEdit
 from roledex.kb.text import slugify
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    mv = commands.add_parser("mv", help="rename a company or a posting, and every file and reference that names it")
+def arguments(mv: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     complete_with(
         mv.add_argument("old", metavar="OLD", help="the company or posting: its slug, the start of it, or words of it"),
         slugs_of(COMPANY.folder, POSTING.folder),

@@ -18,8 +18,8 @@ from roledex.kb.source import read_document
 from roledex.kb.text import did_you_mean, file_slug, is_slug, slugify
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    new = commands.add_parser("new", help="write a ready-to-edit file")
+def arguments(new: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     new.add_argument("--docs", default=None, help="the docs folder (default: the project's)")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     kinds.add_parser("company", help="a company profile").add_argument("name", metavar="NAME")

@@ -26,8 +26,8 @@ from roledex.cli.output import FAILED, OK, USAGE, docs_dir, err, out, settings_o
 from roledex.cli.project import CONFIG, docs_of, find_root
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    publish = commands.add_parser("publish-check", help="list a built site and fail if it holds private text")
+def arguments(publish: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     publish.add_argument(
         "site", nargs="?", default=None, metavar="SITE_DIR", help="the built site (default: the project's)"
     )

@@ -24,10 +24,8 @@ from roledex.kb.schema import OFFER
 from roledex.kb.status_edit import CannotEdit, add_event
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    revise = commands.add_parser(
-        "revise", help="keep an offer as it stands, before you write its revised figures (a counter-offer)"
-    )
+def arguments(revise: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     complete_with(
         revise.add_argument("posting", metavar="POSTING", help="the offer's posting: its slug, or words of it"),
         slugs_of(OFFER.folder),

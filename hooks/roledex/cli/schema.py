@@ -13,8 +13,8 @@ from roledex.kb.schema import KINDS
 from roledex.kb.text import did_you_mean
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    schema = commands.add_parser("schema", help="print the JSON Schema of a kind, or of all kinds")
+def arguments(schema: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     schema.add_argument("kind", nargs="?", metavar="KIND", help=", ".join(KINDS))
     schema.add_argument(
         "--output",

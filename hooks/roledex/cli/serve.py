@@ -23,13 +23,8 @@ QUIET_NOTICE = {"NO_MKDOCS_2_WARNING": "1"}
 """What turns Material's end-of-life notice off, for every MkDocs roledex runs."""
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    serve = commands.add_parser(
-        "serve",
-        help="browse the site with your private pages while you edit (mkdocs serve)",
-        description="Run `mkdocs serve` for the project; options after it go to mkdocs serve "
-        "(such as -a 127.0.0.1:8001).",
-    )
+def arguments(serve: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     serve.add_argument("--config", default=None, help="the site's settings (default: the project's mkdocs.yml)")
     serve.set_defaults(handler=run, passed_on=[])
 

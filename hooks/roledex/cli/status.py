@@ -23,8 +23,8 @@ STARTING_STATUSES = frozenset({"saved", "preparing", "applied"})
 """Statuses a new application starts at; any other moves an application already there."""
 
 
-def register(commands: argparse._SubParsersAction) -> None:
-    status = commands.add_parser("status", help="set an application's status, keeping the file as written")
+def arguments(status: argparse.ArgumentParser) -> None:
+    """The command's arguments, on the parser `main` made for it."""
     complete_with(
         status.add_argument(
             "posting", metavar="POSTING", help="the posting: its slug, the start of it, or words of its title"
