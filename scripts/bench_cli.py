@@ -11,12 +11,14 @@ one's median and the median of the rounds' differences to `python -c pass`, with
 from __future__ import annotations
 
 import argparse
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_common import machine  # noqa: E402
 
 SCRIPT = Path(sys.executable).parent / "roledex"
 
@@ -47,7 +49,7 @@ def main() -> None:
     for _ in range(args.rounds):
         for name, command in commands.items():
             times[name].append(seconds(command, args.runs))
-    print(f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}, {args.rounds} rounds")
+    print(f"{machine()}; {args.rounds} rounds")
     for name, found in times.items():
         print(f"{name:20} median {statistics.median(found) * 1000:6.1f} ms")
     for name in list(commands)[1:]:

@@ -282,3 +282,95 @@ def test_a_knowledge_base_read_again_sees_each_edit_and_names_each_file(tmp_path
     third = read_knowledge_base(tmp_path)
     assert sorted(p.path.split("/")[-1] for p in third.problems) == ["acme.md", "gamma.md"]
     assert third.kb.companies["gamma"].slug == "gamma"
+
+
+# The bare parse (read_yaml's fast reading) must give what the lined loaders give, or leave
+# the text to them: each case says which way it goes.
+BARE_OR_LINED = [
+    ("company: etsy\ntitle: Staff Engineer\nsalary: {min: 1, max: 2, currency: USD}\n", True),
+    ("a: 2026-01-02\nb: 2026-01-02 10:00:00+02:00\nc: [1, 2.5, .inf, 0o17, 1_000, null, yes]\n", True),
+    ("a:\n  - {x: 1}\n  - y: [a, b]\n", True),
+    ("a: 'quoted: text'\nb: \"with \\u00e9\"\nc: |\n  block\n  text\n", True),
+    ("a: 1\na: 2\n", False),
+    ("1: x\ntrue: y\n", False),
+    ("2026-01-02: z\n", False),
+    ("? [a, b]\n: x\n", False),
+    ("a: 2026-02-30\n", False),
+    ("<<: {a: 1}\nb: 2\n", False),
+    ("a: =\n", False),
+    ("=: x\n", False),
+    ("url: https://example.com/jobs?id=7&ref=a\nnote: a = b is fine\n", False),
+    ("url: https://example.com/jobs?id=7&ref=a\n", True),
+    ("a: !\n", False),
+    ("a: !!str 1\n", False),
+    ("a: &x 1\nb: *x\n", False),
+    ("{a:}\n", False),
+    ("a:\tb\n", False),
+    ("a: [1, 2\n", False),
+    ("a: b: c\n", False),
+    ("a: 99999999999999999999999999999999999999999999999999999\n", True),
+    ("a: &x [1]\nb: 1:30\nc: ~\nd: 0x1F\n", True),
+    ("- a\n- {b: c}\n", True),
+    ("just text\n", True),
+]
+
+
+@pytest.mark.parametrize(("yaml_text", "bare"), BARE_OR_LINED, ids=[str(n) for n in range(len(BARE_OR_LINED))])
+def test_the_bare_parse_reads_what_the_lined_loaders_read_or_leaves_it_to_them(yaml_text: str, bare: bool) -> None:
+    assert source._plain_data(yaml_text)[0] is bare
+    lined, _, lined_problems = source.parse_yaml("p.md", yaml_text, 2)
+    assert source.read_yaml("p.md", yaml_text, 2) == (lined, lined_problems)
+
+
+YAML_PIECES = st.sampled_from(
+    [
+        "a",
+        "b",
+        "1",
+        "2026-01-02",
+        "2026-02-30",
+        ": ",
+        ":",
+        "- ",
+        "\n",
+        "  ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "'",
+        '"',
+        "#",
+        "?",
+        "!",
+        "&x",
+        "*x",
+        "<<",
+        "|",
+        ">",
+        "\t",
+        "=",
+        "yes",
+        "~",
+        "é",
+        ".5",
+        "0x1F",
+    ]  # fmt: skip
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=30).map("".join))
+def test_any_front_matter_reads_alike_either_way(yaml_text: str) -> None:
+    lined, key_lines, problems = source.parse_yaml("p.md", yaml_text, 2)
+    assert source.read_yaml("p.md", yaml_text, 2) == (lined, problems)
+    doc, _ = _read(f"---\n{yaml_text}\n---\n")
+    if doc is not None and doc.readable and isinstance(lined, dict):
+        assert doc.key_lines == key_lines
+
+
+def test_a_document_read_by_the_bare_parse_finds_its_key_lines_when_asked() -> None:
+    doc, problems = _read("---\ncompany: etsy\n\nsalary:\n  min: 1\n  max: 2\n---\nBody\n")
+    assert problems == [] and doc is not None and doc._key_lines is None
+    assert doc.line_of("salary.max") == 6 and doc.key_lines["company"] == 2

@@ -8,6 +8,7 @@ knowledge base (`roledex.check.run`), the one way in for the command line and th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -32,7 +33,7 @@ from roledex.kb.problems import Problem, sort_problems
 from roledex.kb.schema import KINDS, RESERVED_SLUGS, Kind
 from roledex.kb.source import Document, read_document
 from roledex.kb.text import is_slug, parse_date, slugify
-from roledex.kb.tree import tree_problems, unreadable_entry
+from roledex.kb.tree import entry_problem, tree_problems
 
 RECORD_TYPES: dict[str, type] = {
     "company": Company,
@@ -145,8 +146,13 @@ def build_record(doc: Document, kind: Kind, bad_keys: set[str]) -> Any:
     if kind.references and "posting" not in values:
         values["posting"] = doc.slug
     record_type = RECORD_TYPES[kind.name]
-    known = {f.name for f in fields(record_type)}
+    known = _field_names(record_type)
     return record_type(slug=doc.slug, doc=doc, **{k: v for k, v in values.items() if k in known})
+
+
+@functools.cache
+def _field_names(record_type: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(record_type))
 
 
 _Reading = tuple[Document | None, tuple[Problem, ...], tuple[Problem, ...]]
@@ -180,7 +186,7 @@ def _read_folder(
     if not folder.is_dir():
         return documents, problems
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if unreadable_entry(entry.path, str(folder)) is not None:
+        if entry_problem(entry, str(folder)) is not None:
             continue  # tree_problems names it
         if entry.is_dir():
             problems += _nested_problems(docs_dir, kind, Path(entry.path))

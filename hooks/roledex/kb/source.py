@@ -5,6 +5,11 @@ keys, drop a list where a mapping was meant, and give no line numbers once loade
 module parses front matter with a loader that records each key's line, reports duplicate
 keys, refuses anchors and aliases (an alias bomb is refused before it is expanded) and
 keeps impossible dates as text so that the checker can quote them.
+
+Most front matter needs none of that: plain keys and values, read right the first time. Such
+text is read by the C parser with a lean construction (`read_yaml`), at about the bare
+parser's cost, and its key lines are read with the lined loader only when a problem asks for
+one; anything the lined loaders look at, and any error, is read by them.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from roledex.kb.problems import Problem
 from roledex.kb.yaml_diagnosis import (
@@ -29,8 +34,12 @@ from roledex.kb.yaml_diagnosis import (
 )
 
 FENCE = "---"
+FRONT_MATTER_LINE = 2
+"""The file line of the front matter's first line, after the opening fence."""
 MAP_TAG_ON_SCALAR = "'!!map' marks a mapping, but the value is not one; remove the tag"
 _MULTIMARKDOWN_META = re.compile(r"^[A-Za-z][\w -]*:\s")
+_CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+"""The line that closes front matter: '---', or '...' (which roledex asks to be '---')."""
 _COLON_BEFORE_FLOW_END = re.compile(r":[,\]}]")
 """A key with no value closing a flow collection (`{a:}`, `[a:, b]`): libyaml refuses it,
 PyYAML's own parser (and MkDocs, which uses it) reads it as a key without a value."""
@@ -156,6 +165,74 @@ LIBYAML_LOADERS = loaders if hasattr(yaml, "CSafeLoader") else None
 """The same pair when it is libyaml's, None when PyYAML was built without libyaml."""
 
 
+class _NotPlain(Exception):
+    """The fast reading met something only the lined loaders judge: read the text again with them."""
+
+
+class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader's parser with a lean construction of plain front matter (none of `_lined_only`):
+    mappings whose keys are distinct text, lists, and scalars by the safe loader's own
+    constructors. It gives the data the lined loaders give, without their line numbers or
+    the safe constructor's bookkeeping (anchors, recursion, deferred filling), which plain
+    text never needs; anything else raises `_NotPlain`, and the lined loaders read the text."""
+
+    def construct_document(self, node: Any) -> Any:
+        return self._plain(node)
+
+    def _plain(self, node: Any) -> Any:
+        kind = node.__class__
+        if kind is ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            return self.yaml_constructors[node.tag](self, node)
+        if kind is SequenceNode and node.tag == _SEQ:
+            return [self._plain(item) for item in node.value]
+        if kind is not MappingNode or node.tag != _MAP:
+            raise _NotPlain
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = self._plain(key_node)
+            if type(key) is not str or key in mapping:
+                raise _NotPlain
+            mapping[key] = self._plain(value_node)
+        return mapping
+
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+
+
+_LONE_EQUALS = re.compile(r"(?:^|[\s\[{,:?-])=(?=$|[\s\]},:#])", re.MULTILINE)
+"""'=' standing alone: YAML 1.1's value key, which the bare loader quietly reads as text."""
+
+
+def _lined_only(yaml_text: str) -> bool:
+    """True when the text holds what only the lined loaders read as roledex means it: a tag
+    (and a bare '!'), an alias, a tab (libyaml and PyYAML's own parser differ on it), a merge
+    key, a key without a value closing a flow collection, or '=' standing alone."""
+    return (
+        "!" in yaml_text
+        or "*" in yaml_text
+        or "\t" in yaml_text
+        or "<<" in yaml_text
+        or _COLON_BEFORE_FLOW_END.search(yaml_text) is not None
+        or ("=" in yaml_text and _LONE_EQUALS.search(yaml_text) is not None)
+    )
+
+
+def _plain_data(yaml_text: str) -> tuple[bool, Any]:
+    """(True, the data) when the bare parse reads `yaml_text` as the lined loaders would,
+    (False, None) when they must: anything they look at, or any error (they word it)."""
+    if _lined_only(yaml_text):
+        return False, None
+    loader = _PlainLoader(yaml_text)
+    try:
+        return True, loader.get_single_data()
+    except (_NotPlain, yaml.YAMLError, *_CONSTRUCTION_ERRORS):
+        return False, None
+    finally:
+        loader.dispose()
+
+
 @dataclass
 class Document:
     """One file of the knowledge base as written: front matter, body and key lines."""
@@ -167,10 +244,21 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int
-    key_lines: dict[str, int] = field(default_factory=dict)
+    front: str = ""
+    """The front matter's YAML text: its key lines are read from it when a problem needs one."""
     readable: bool = True
     """False when the front matter could not be read; its keys are then not checked."""
-    """1-based file line of each key; nested keys are dotted (`salary.min`)."""
+    _key_lines: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def key_lines(self) -> dict[str, int]:
+        """1-based file line of each key; nested keys are dotted (`salary.min`).
+
+        Read again, with the lined loader, the first time a problem asks: a file without
+        problems costs only the bare parse."""
+        if self._key_lines is None:
+            self._key_lines = key_lines_of(self.front, FRONT_MATTER_LINE) if self.front else {}
+        return self._key_lines
 
     @property
     def src_uri(self) -> str:
@@ -197,35 +285,40 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         bad = raw[error.start : error.start + 1].hex()
         message = f"is not UTF-8 (byte 0x{bad} cannot be decoded); save the file as UTF-8"
         return None, [Problem(path, line, "file", message)]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
 
 
 def split_front_matter(path: str, text: str) -> tuple[str | None, str, int, list[Problem]]:
     """(YAML text, body, first body line, problems); the YAML is None when there is none."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE:
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != FENCE:
         hint = ""
-        if _MULTIMARKDOWN_META.match(lines[0]):
-            hint = f" (a first line like {lines[0][:40]!r} is read by MkDocs as metadata)"
+        if _MULTIMARKDOWN_META.match(first):
+            hint = f" (a first line like {first[:40]!r} is read by MkDocs as metadata)"
         message = f"no front matter: the file must start with a line '---'{hint}"
         return None, text, 1, [Problem(path, 1, "front-matter", message)]
-    for index in range(1, len(lines)):
-        stripped = lines[index].rstrip()
-        if stripped == FENCE:
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2, []
-        if stripped == "...":
-            message = "close the front matter with '---', not '...' (other tools miss '...')"
-            problem = Problem(path, index + 1, "front-matter", message)
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2, [problem]
-    message = "front matter opened with '---' on line 1 is never closed with '---'"
-    return None, text, 1, [Problem(path, 1, "front-matter", message)]
+    closing = None if first_end < 0 else _CLOSING_FENCE.search(text, first_end + 1)
+    if closing is None:
+        message = "front matter opened with '---' on line 1 is never closed with '---'"
+        return None, text, 1, [Problem(path, 1, "front-matter", message)]
+    index = text.count("\n", 0, closing.start())
+    yaml_text = text[first_end + 1 : max(first_end + 1, closing.start() - 1)]
+    line_end = text.find("\n", closing.start())
+    body = "" if line_end < 0 else text[line_end + 1 :]
+    if closing.group(1) == FENCE:
+        return yaml_text, body, index + 2, []
+    message = "close the front matter with '---', not '...' (other tools miss '...')"
+    return yaml_text, body, index + 2, [Problem(path, index + 1, "front-matter", message)]
 
 
-def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
-    """Load front matter; return (data, dotted key -> file line, problems)."""
+def _lined(path: str, yaml_text: str, first_line: int) -> tuple[Any, list[Problem]]:
+    """The data as the lined loaders read it (a `LinedDict` for each mapping), and every problem."""
     trouble = forbidden_character(yaml_text) or tab_indent(yaml_text) or too_deep(yaml_text)
     if trouble is not None:
-        return None, {}, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
+        return None, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
     # libyaml takes a tab between tokens that PyYAML's own parser refuses, and refuses a key
     # without a value just before a flow collection closes: such text is read by PyYAML's own
     # parser, so what passes the check reads alike with every loader, and as MkDocs reads it.
@@ -235,10 +328,10 @@ def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[st
     try:
         data = loader.get_single_data()
     except _Refused as refused:
-        return None, {}, [Problem(path, refused.line + first_line, "front-matter", refused.message)]
+        return None, [Problem(path, refused.line + first_line, "front-matter", refused.message)]
     except yaml.YAMLError as error:
         trouble = syntax_error(yaml_text, error)
-        return None, {}, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
+        return None, [Problem(path, trouble.line + first_line, "front-matter", trouble.message)]
     finally:
         loader.dispose()
     problems = [
@@ -250,7 +343,29 @@ def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[st
         )
         for key, line, first in loader.duplicates
     ]
+    return data, problems
+
+
+def parse_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, dict[str, int], list[Problem]]:
+    """Load front matter; return (data, dotted key -> file line, problems)."""
+    data, problems = _lined(path, yaml_text, first_line)
     return data, _key_lines(data, first_line), problems
+
+
+def read_yaml(path: str, yaml_text: str, first_line: int) -> tuple[Any, list[Problem]]:
+    """Load front matter as `parse_yaml` does, without its key lines: at the bare parser's
+    cost when the text is plain and right, through the lined loaders otherwise."""
+    if forbidden_character(yaml_text) is None and too_deep(yaml_text) is None:
+        plain, data = _plain_data(yaml_text)
+        if plain:
+            return data, []
+    return _lined(path, yaml_text, first_line)
+
+
+def key_lines_of(yaml_text: str, first_line: int) -> dict[str, int]:
+    """The file line of each key of front matter starting at `first_line` (none when it cannot be read)."""
+    data, _ = _lined("front matter", yaml_text, first_line)
+    return _key_lines(data, first_line)
 
 
 def _key_lines(data: Any, first_line: int, prefix: str = "") -> dict[str, int]:
@@ -281,12 +396,11 @@ def read_document(path: str, folder: str, slug: str, raw: bytes) -> tuple[Docume
         return None, problems
     yaml_text, body, body_line, problems = split_front_matter(path, text)
     meta: dict[str, Any] = {}
-    key_lines: dict[str, int] = {}
     unreadable = bool(problems) and yaml_text is None
     if yaml_text is not None and not yaml_text.strip():
         problems.append(Problem(path, 1, "front-matter", "front matter is empty"))
     elif yaml_text is not None:
-        data, key_lines, yaml_problems = parse_yaml(path, yaml_text, 2)
+        data, yaml_problems = read_yaml(path, yaml_text, FRONT_MATTER_LINE)
         problems += yaml_problems
         if isinstance(data, dict):
             meta = dict(data)
@@ -298,7 +412,7 @@ def read_document(path: str, folder: str, slug: str, raw: bytes) -> tuple[Docume
             if data is not None or not yaml_problems:
                 message = f"front matter must be a mapping of keys to values, got {_describe(data)}"
                 problems.append(Problem(path, 2, "front-matter", message))
-    return Document(path, folder, slug, meta, body, body_line, key_lines, not unreadable), problems
+    return Document(path, folder, slug, meta, body, body_line, yaml_text or "", not unreadable), problems
 
 
 _PRIVATE_LINE = re.compile(r"^\s*['\"]?private['\"]?\s*:", re.MULTILINE)

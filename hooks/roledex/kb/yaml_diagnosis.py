@@ -29,7 +29,8 @@ PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")
 )
 """The tags of plain values, written or implied; the loaders disagree on the rest (a bare '!')."""
-_TAB_IN_INDENT = re.compile(r"^ *\t")
+_TAB_IN_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_LEADING_INDICATORS = re.compile(r"^[ ?-]*", re.MULTILINE)
 _OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
@@ -65,7 +66,7 @@ def _nesting_bound(yaml_text: str) -> int:
     the widest run of leading spaces and list or key indicators bounds the block depth.
     """
     flow = yaml_text.count("[") + yaml_text.count("{")
-    widest = max(len(line) - len(line.lstrip(" -?")) for line in yaml_text.split("\n"))
+    widest = max(map(len, _LEADING_INDICATORS.findall(yaml_text)))
     return flow + widest + 3
 
 
@@ -101,10 +102,10 @@ def tab_indent(yaml_text: str) -> YamlTrouble | None:
     The loaders disagree on tabs: libyaml refuses a tab after the indentation of a block
     scalar that PyYAML's own parser keeps as text. One rule of roledex's own settles it.
     """
-    for index, line in enumerate(yaml_text.split("\n")):
-        if _TAB_IN_INDENT.match(line):
-            return YamlTrouble(index, "a tab indents this line; indent with spaces, not tabs")
-    return None
+    found = _TAB_IN_INDENT.search(yaml_text)
+    if found is None:
+        return None
+    return YamlTrouble(yaml_text.count("\n", 0, found.start()), "a tab indents this line; indent with spaces, not tabs")
 
 
 # Causes roledex names in its own words, each recognised by the words PyYAML's own parser
