@@ -166,6 +166,14 @@ def hold_back(root: Path, *patterns: str) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("draft_docs: |\n", "draft_docs: |\n" + lines, 1))
 
 
+def use_material_search(root: Path) -> None:
+    """Have the published site of `root/mkdocs.yml` searched by Material's index, not Pagefind's."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  roledex:\n" in text
+    config.write_text(text.replace("\n  roledex:\n", "\n  roledex:\n    search: material\n", 1), encoding="utf-8")
+
+
 def make_site(root: Path, files: dict[str, str] | None = None, shipped: bool = True) -> Path:
     """A knowledge base under `root/docs`: the shipped one (or an empty one) plus `files`."""
     docs = root / "docs"
@@ -197,15 +205,19 @@ OUTPUT_SUFFIXES = (".html", ".json", ".xml", ".txt", ".js")
 
 
 def output_texts(site: Path) -> dict[str, str]:
-    """Every text file of a built site by its path in the site, gzip unpacked: where a private
+    """Every text file of a built site by its path in the site, gzip unpacked whatever the file
+    is called (Pagefind's index files are gzip under names of their own): where a private
     word must not be."""
     texts = {}
     for path in sorted(site.rglob("*")):
-        if path.is_file() and path.suffix in OUTPUT_SUFFIXES:
-            texts[path.relative_to(site).as_posix()] = path.read_text(encoding="utf-8", errors="replace")
-        elif path.is_file() and path.suffix == ".gz":
-            unpacked = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
-            texts[path.relative_to(site).as_posix()] = unpacked
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        if raw.startswith(b"\x1f\x8b"):
+            raw = gzip.decompress(raw)
+        elif path.suffix not in OUTPUT_SUFFIXES:
+            continue
+        texts[path.relative_to(site).as_posix()] = raw.removeprefix(b"pagefind_dcd").decode("utf-8", errors="replace")
     return texts
 
 
@@ -219,6 +231,17 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped knowledge base built once, as published."""
     root = tmp_path_factory.mktemp("shipped")
     make_site(root)
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def material_shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped knowledge base built once as published, searched by Material's index."""
+    root = tmp_path_factory.mktemp("shipped-material")
+    make_site(root)
+    use_material_search(root)
     result = build_site(root)
     assert result.returncode == 0, result.stderr
     return root

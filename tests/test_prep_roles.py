@@ -113,8 +113,8 @@ def test_published_prep_pages_carry_nothing_from_applications(shipped_site: Path
         text = page.read_text(encoding="utf-8")
         for fact in PRIVATE_FACTS:
             assert fact not in text, (page, fact)
-    index = (shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "PepsiCo" not in index
+    for name, text in output_texts(shipped_site / "site").items():
+        assert "PepsiCo" not in text, name
 
 
 def test_private_view_adds_the_application_and_readiness(tmp_path: Path) -> None:
@@ -171,41 +171,41 @@ def test_prep_notes_are_private_unless_they_say_private_false(tmp_path: Path, pr
     assert "Why Etsy, twice?" in _section(read_page(tmp_path, f"prep/{GROWTH}/"), "more-questions")
 
 
-def test_prep_and_role_pages_are_searchable_and_two_clicks_from_home(shipped_site: Path) -> None:
+def test_prep_and_role_pages_are_searchable_and_two_clicks_from_home(material_shipped_site: Path) -> None:
     import json
 
-    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((material_shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     for slug in [GROWTH, *OTHERS]:
         assert f"prep/{slug}/" in locations
     assert "roles/engineering-manager-ml/" in locations
-    home = read_page(shipped_site, "")
+    home = read_page(material_shipped_site, "")
     assert 'href="postings/"' in home and 'href="roles/"' in home
-    assert f'href="../prep/{GROWTH}/"' in read_page(shipped_site, "postings/")
-    assert 'href="engineering-manager-ml/"' in read_page(shipped_site, "roles/")
+    assert f'href="../prep/{GROWTH}/"' in read_page(material_shipped_site, "postings/")
+    assert 'href="engineering-manager-ml/"' in read_page(material_shipped_site, "roles/")
 
 
-def test_a_fact_is_indexed_once_on_its_own_page(shipped_site: Path) -> None:
-    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_a_fact_is_indexed_once_on_its_own_page(material_shipped_site: Path) -> None:
+    index = json.loads((material_shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     prep = [e for e in index["docs"] if e["location"].startswith("prep/")]
     assert prep and not any(
         e["title"].startswith(("Company brief", "What they ask for", "Related postings")) for e in prep
     )
     assert any(e["location"].startswith("companies/etsy/") for e in index["docs"])
-    page = read_page(shipped_site, f"prep/{GROWTH}/")
+    page = read_page(material_shipped_site, f"prep/{GROWTH}/")
     assert "data-search-exclude" not in page and 'id="company-brief-etsy"' in page
 
 
 @pytest.mark.parametrize("slug", OTHERS)
-def test_a_prep_page_without_notes_is_found_by_its_title_alone(shipped_site: Path, slug: str) -> None:
+def test_a_prep_page_without_notes_is_found_by_its_title_alone(material_shipped_site: Path, slug: str) -> None:
     """Its facts card repeats the posting's, its "no notes yet" words are on every such page:
     search finds both elsewhere, and the page by its title."""
-    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((material_shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     entries = [e for e in index["docs"] if e["location"].startswith(f"prep/{slug}/")]
     assert [(e["location"], e["title"].startswith("Prep: "), e["text"]) for e in entries] == [
         (f"prep/{slug}/", True, "")
     ]
-    page = read_page(shipped_site, f"prep/{slug}/")
+    page = read_page(material_shipped_site, f"prep/{slug}/")
     assert "No prep notes yet" in page and "<strong>Salary:</strong>" in page
 
 
@@ -217,13 +217,15 @@ def test_a_prep_page_with_notes_is_found_by_them(private_shipped_site: Path) -> 
 
 
 @pytest.mark.parametrize("address", ["postings/", "salaries/", "roles/engineering-manager-ml/", "companies/etsy/"])
-def test_lists_of_postings_are_shown_but_found_on_each_postings_own_page(shipped_site: Path, address: str) -> None:
-    index = json.loads((shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_lists_of_postings_are_shown_but_found_on_each_postings_own_page(
+    material_shipped_site: Path, address: str
+) -> None:
+    index = json.loads((material_shipped_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     title = "Engineering Manager, Ads ML"
     assert any(e["location"] == "postings/etsy-engineering-manager-ads-ml/" for e in index["docs"])
     listed = [e for e in index["docs"] if e["location"].split("#")[0] == address]
     assert listed and not any(title in e["text"] for e in listed)
-    page = read_page(shipped_site, address)
+    page = read_page(material_shipped_site, address)
     assert title in page and "data-search-exclude" not in page
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import REPO, build_site, make_site, site_config
+from conftest import REPO, build_site, make_site, plain_id, site_config
 from material.plugins.search.plugin import SearchIndex
+from roledex.plugin.pagefind_search import mark_left_out
 from roledex.web.search_view import searchable_html
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -116,3 +117,35 @@ def test_every_page_is_found_by_search_as_it_was(tmp_path: Path, knowledge_base:
     prep = [html for url, html in contents.items() if url.startswith("prep/") and url != "prep/"]
     assert prep and all(len(searchable_html(html)) < len(html) for html in prep)
     assert cut > 0
+
+
+IGNORE = "data-pagefind-ignore"
+
+
+@pytest.mark.parametrize(
+    ("html", "marked"),
+    [
+        ("<h2>Kept</h2><p>a</p>", "<h2>Kept</h2><p>a</p>"),
+        (
+            f"<h2{OUT}>Brief</h2><div><p>x</p></div><img src=y><h2>Kept</h2><p>d</p>",
+            f"<h2{OUT} {IGNORE}>Brief</h2><div {IGNORE}><p>x</p></div><img src=y {IGNORE}><h2>Kept</h2><p>d</p>",
+        ),
+        (
+            f"<h2{OUT}>A</h2><p>x</p><section{OUT}><h3>B</h3></section><h2>K</h2>",
+            f"<h2{OUT} {IGNORE}>A</h2><p {IGNORE}>x</p><section{OUT} {IGNORE}><h3>B</h3></section><h2>K</h2>",
+        ),
+        (
+            f"<div><h2{OUT}>A</h2><p>x</p></div><p>after</p>",
+            f"<div><h2{OUT} {IGNORE}>A</h2><p {IGNORE}>x</p></div><p>after</p>",
+        ),
+        (f"<h2{OUT}>A</h2><p>x<br/>y</p><hr/>", f"<h2{OUT} {IGNORE}>A</h2><p {IGNORE}>x<br/>y</p><hr {IGNORE}/>"),
+        (f"<h2{OUT}>A</h2><!-- <h2>not</h2> --><p>x</p>", f"<h2{OUT} {IGNORE}>A</h2><!-- <h2>not</h2> --><p>x</p>"),
+        (
+            f"<table{OUT}><tr><td>row</td></tr></table><p>kept</p>",
+            f"<table{OUT} {IGNORE}><tr><td>row</td></tr></table><p>kept</p>",
+        ),
+    ],
+    ids=plain_id,
+)
+def test_pagefind_leaves_out_what_material_leaves_out(html: str, marked: str) -> None:
+    assert mark_left_out(html) == marked

@@ -3,7 +3,8 @@
 The fragments searched for are the sentences and values of every page a published build
 leaves out, less any that also stand in a published page (those are not secrets). Output
 files are read as a reader's browser or a search engine would: HTML as text, JSON strings,
-gzip unpacked.
+gzip unpacked whatever the file is called (Pagefind's search index is gzip under names of
+its own).
 """
 
 from __future__ import annotations
@@ -150,17 +151,37 @@ def private_fragments(full: KnowledgeBase, view: Judgement, public_text: str = "
     return fragments
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+PAGEFIND_MARK = b"pagefind_dcd"
+"""What starts each of Pagefind's index files once unpacked: a page's fragment (JSON of its
+title and text), the word index and the metadata (CBOR, whose strings are the words)."""
+
+
+def _unpacked(raw: bytes) -> bytes | None:
+    """`raw` with gzip undone, as a browser undoes it whatever the file is called; None when it
+    is not gzip after all."""
+    try:
+        return gzip.decompress(raw)
+    except (OSError, EOFError):
+        return None
+
+
 def _read_output(path: Path) -> str | None:
+    """The text a reader could get from an output file: gzip unpacked (by its content, not its
+    name: Pagefind's index is gzip under names of its own), JSON as its strings."""
     raw = path.read_bytes()
-    if path.suffix == ".gz":
-        try:
-            raw = gzip.decompress(raw)
-        except OSError:
+    packed = raw.startswith(GZIP_MAGIC)
+    if packed:
+        unpacked = _unpacked(raw)
+        if unpacked is None:
             return None
+        raw = unpacked
     elif path.suffix not in _TEXT_SUFFIXES:
         return None
+    if raw.startswith(PAGEFIND_MARK):
+        raw = raw[len(PAGEFIND_MARK) :]
     text = raw.decode("utf-8", errors="replace")
-    if path.suffix == ".json" or path.name.endswith(".json.gz"):
+    if raw[:1] in (b"{", b"[") or path.suffix == ".json" or path.name.endswith(".json.gz"):
         try:
             return normalise(" ".join(_strings(json.loads(text))))
         except ValueError:

@@ -33,6 +33,9 @@ class SettingsError(ValueError):
 
 VISIBILITIES = ("public", "private")
 """What a repository can be on GitHub (an organisation's `internal` repository is private here)."""
+SEARCH_ENGINES = ("pagefind", "material")
+"""What serves a published site's search: Pagefind's index fetched in pieces, or Material's
+index fetched whole (the private view under `serve` always has Material's)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class Settings:
     visibility: str | None = None
     """Whether the repository that holds the knowledge base is `public` or `private`: a public
     one must track nothing private (`roledex publish-check --repository`)."""
+    search: str = SEARCH_ENGINES[0]
+    """What serves the published site's search (`SEARCH_ENGINES`)."""
     role_names: dict[str, str] = field(default_factory=dict)
     """How each role family is shown, by its slug (`engineering-manager-ml: Engineering Manager, ML`)."""
     equity_low: float = 0.5
@@ -204,6 +209,14 @@ class _Reader:
         )
         return None
 
+    def search(self, key: str, value: Any) -> str | None:
+        if value in SEARCH_ENGINES:
+            return str(value)
+        self.problem(
+            key, f"expected {' or '.join(SEARCH_ENGINES)}, got {value!r}{did_you_mean(str(value), SEARCH_ENGINES)}"
+        )
+        return None
+
     def repository(self, key: str, value: Any) -> str | None:
         if value is None or value == "":
             return None
@@ -228,6 +241,7 @@ _READERS: dict[str, Callable[[_Reader, str, Any], Any]] = {
     "interview_alarm_minutes": _Reader.days,
     "repository": _Reader.repository,
     "visibility": _Reader.visibility,
+    "search": _Reader.search,
     "role_names": _Reader.names,
     "equity_low": _Reader.positive,
     "equity_high": _Reader.positive,

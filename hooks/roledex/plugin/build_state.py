@@ -24,6 +24,8 @@ class BuildState:
 
     include_private: bool = False
     settings: Settings = field(default_factory=Settings)
+    pagefind: bool = False
+    """Pagefind serves this build's search (`plugin/pagefind_search.py`)."""
     context: SiteContext | None = None
     generated: frozenset[str] = frozenset()
     hidden: set[str] = field(default_factory=set)

@@ -32,7 +32,7 @@ from roledex.facts.privacy import PrivacySettingError, build_view, include_priva
 from roledex.kb.load import LoadResult
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
-from roledex.plugin import local_actions, serve_cache, serve_watch, speedups
+from roledex.plugin import local_actions, pagefind_search, serve_cache, serve_watch, speedups
 from roledex.plugin.build_state import BuildState, ServeMemory
 from roledex.plugin.markdown_extensions import HiddenLinks, InertContent
 from roledex.web.context import SiteContext
@@ -140,6 +140,13 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
                 read_searchable(plugin.search_index)
                 if self._serving() and self.config.speedups:
                     serve_cache.cached_search(plugin.search_index)
+        self.build.pagefind = pagefind_search.wanted(
+            self.build.settings.search, self.memory.command, self.build.include_private, config.plugins
+        )
+        if self.build.pagefind:
+            pagefind_search.leave_material_nothing_to_index(config.plugins["material/search"])
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(pagefind_search.TEMPLATES))
+            config.extra_javascript.append(pagefind_search.SCRIPT_URI)
         return config
 
     def _read_settings(self, config: MkDocsConfig) -> None:
@@ -215,6 +222,9 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         for uri, markdown in generated.items():
             files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         build.generated = frozenset(generated)
+        if build.pagefind:
+            script = pagefind_search.SCRIPT.read_text(encoding="utf-8")
+            files.append(File.generated(config, pagefind_search.SCRIPT_URI, content=script))
         # a generated page where a left-out file was (a posting's prep page, whose notes are
         # private) is public: links to it stay links, so the site never shows which notes exist
         generated_urls = {file.url for file in files if file.src_uri in build.generated}
@@ -263,7 +273,8 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         shared_anchors = self.build.shared_anchors.pop(page.file.src_uri, [])
         if shared_anchors:
             page.present_anchor_ids = set(page.present_anchor_ids or ()).union(*shared_anchors)
-        return unlink_hidden_html(html, (page.file.url, page.file.src_uri), self.build.hidden_addresses)
+        html = unlink_hidden_html(html, (page.file.url, page.file.src_uri), self.build.hidden_addresses)
+        return pagefind_search.mark_left_out(html) if self.build.pagefind else html
 
     def _banners(self) -> str:
         """The private view's mark (so a screenshot of it is never taken for the site) and,
@@ -315,6 +326,13 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
                 "roledex: reused %(render)d conversions, %(search)d indexings and %(page)d pages", serve_cache.hits
             )
             serve_cache.forget_unused()
+        if self.build.pagefind:
+            started = time.perf_counter()
+            try:
+                pagefind_search.index_site(config.site_dir, config.use_directory_urls)
+            except pagefind_search.IndexingFailed as error:
+                raise PluginError(f"roledex: the site's search could not be indexed: {error}") from None
+            log.info("roledex: search indexed by Pagefind in %.1f s", time.perf_counter() - started)
         serve_watch.built()
 
 

@@ -120,3 +120,58 @@ def read_searchable(index: Any) -> None:
             page.content = whole
 
     index.add_entry_from_context = add_searchable
+
+
+def _marked_at_top(fragment: str, attribute: str) -> str:
+    """`fragment` with `attribute` on each element at its top level that closes within it (an
+    element left open runs past the section, and a stray end tag leaves the element the
+    section is in: nothing from there on is the section's)."""
+    marks: list[int] = []
+    depth, opened = 0, -1
+    for tag in _TAG.finditer(fragment):
+        closing, name, rest = tag.group(1), tag.group(2).lower(), tag.group(3)
+        alone = rest.endswith("/") or (name in _VOID and not closing)
+        if closing and name in _VOID:
+            continue
+        if depth == 0 and not closing:
+            where = tag.end() - (2 if rest.endswith("/") else 1)
+            if attribute in rest:
+                where = -1
+            if alone:
+                marks.append(where)
+            else:
+                opened, depth = where, 1
+            continue
+        if depth == 0:  # an end tag of what the section is in
+            break
+        depth += -1 if closing else (0 if alone else 1)
+        if depth == 0:
+            marks.append(opened)
+    parts, position = [], 0
+    for where in (m for m in marks if m >= 0):
+        parts.append(fragment[position:where] + f" {attribute}")
+        position = where
+    parts.append(fragment[position:])
+    return "".join(parts)
+
+
+def mark_left_out_sections(html: str, attribute: str) -> str:
+    """`html` with `attribute` on every element of each section Material's search leaves out
+    (a marked heading to the next heading): for a search engine that leaves out marked
+    elements only, such as Pagefind."""
+    if "data-search-exclude" not in html:
+        return html
+    kept: list[str] = []
+    position = 0
+    for match in _LEFT_OUT.finditer(html):
+        start = match.start()
+        if start < position or not _HEADING_NAME.fullmatch(match.group(1).lower()):
+            continue
+        following = _HEADING.search(html, match.end())
+        end = following.start() if following else len(html)
+        if "<!--" in html[start:end] or "<![CDATA[" in html[start:end]:
+            continue  # their text may hold what looks like a tag: leave such a section alone
+        kept.append(html[position:start] + _marked_at_top(html[start:end], attribute))
+        position = end
+    kept.append(html[position:])
+    return "".join(kept)
