@@ -15,6 +15,7 @@ on_nav = _plugin.on_nav
 on_env = _plugin.on_env
 on_page_markdown = _plugin.on_page_markdown
 on_page_content = _plugin.on_page_content
+on_post_page = _plugin.on_post_page
 on_serve = _plugin.on_serve
 on_build_error = _plugin.on_build_error
 on_post_build = _plugin.on_post_build

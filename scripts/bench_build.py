@@ -12,9 +12,10 @@ For a generated knowledge base it reports:
 - the hook's own share (load, check, render) and the published size per page (HTML,
   search index and sitemap).
 
-The three sites are timed in turns, round after round, with the same flags, and each ratio is
-the median of the rounds' own ratios: on a shared machine whose speed drifts within minutes, a
-ratio of two builds timed far apart measures the drift. The hook's share comes from one more,
+The three sites are timed in turns, round after round, with the same flags, each from an empty
+output folder, and each ratio is the median of the rounds' own ratios, with their range: on a
+shared machine whose speed drifts within minutes, a ratio of two builds timed far apart
+measures the drift. The hook's share comes from one more,
 untimed build with debug logging (which has a cost of its own).
 """
 
@@ -24,7 +25,6 @@ import argparse
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_common import machine, ratio  # noqa: E402
 from generate_kb import ROOT, generate  # noqa: E402
 
 PLAIN_CONFIG = """site_name: plain
@@ -77,9 +78,11 @@ def floor_site(folder: Path, roledex: Path) -> int:
 
 
 def mkdocs_build(folder: Path, verbose: bool = False) -> tuple[float, str]:
-    """Build `folder` in a new process: (seconds, what it logged)."""
+    """Build `folder` in a new process into an empty output folder (the last build's is removed
+    first, untimed: MkDocs would spend a fifth of the build clearing it): (seconds, what it logged)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ROLEDEX_PRIVATE": "exclude"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"] + (["-v"] if verbose else ["-q"])
+    shutil.rmtree(folder / "site", ignore_errors=True)
     start = time.perf_counter()
     result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -93,7 +96,9 @@ def published_pages(site: Path) -> list[Path]:
 
 
 def published_bytes(site: Path) -> int:
+    """Every page's HTML, the search index (Material's or Pagefind's) and the sitemap."""
     files = [*site.rglob("*.html"), site / "search" / "search_index.json", site / "sitemap.xml"]
+    files += [p for p in (site / "pagefind").rglob("*") if p.is_file() and p.suffix != ".js" and p.suffix != ".css"]
     return sum(f.stat().st_size for f in files if f.exists())
 
 
@@ -140,12 +145,13 @@ def main() -> None:
         plain_pages = plain_site(plain, site)
         rounds = [tuple(mkdocs_build(folder)[0] for folder in (kb, floor, plain)) for _ in range(args.runs)]
         build, floor_time, plain_time = (min(times) for times in zip(*rounds, strict=True))
-        to_floor = statistics.median(r[0] / r[1] for r in rounds)
-        to_plain = statistics.median(r[0] / r[2] for r in rounds)
+        to_floor = ratio([r[0] / r[1] for r in rounds])
+        to_plain = ratio([r[0] / r[2] for r in rounds])
+        print(f"{machine()}; {args.runs} rounds")
         print(f"knowledge base: {args.postings} postings, {args.companies} companies -> {pages} pages")
         print(f"roledex build:  {build:.1f} s (best of {args.runs}, in turns with the two below)")
-        print(f"same pages, MkDocs + Material alone: {floor_time:.1f} s for {floor_pages} pages ({to_floor:.2f}x)")
-        print(f"plain text pages, no markup: {plain_time:.1f} s for {plain_pages} pages ({to_plain:.2f}x)")
+        print(f"same pages, MkDocs + Material alone: {floor_time:.1f} s for {floor_pages} pages ({to_floor})")
+        print(f"plain text pages, no markup: {plain_time:.1f} s for {plain_pages} pages ({to_plain})")
         print("rounds (roledex, same pages, plain): " + "; ".join(", ".join(f"{t:.1f}" for t in r) for r in rounds))
         print(f"hook's own work: {own:.2f} s ({own / build:.1%} of the build)")
         print(f"published size: {size / pages / 1024:.1f} KB per page ({size / 2**20:.1f} MB in all)")

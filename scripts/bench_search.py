@@ -7,7 +7,8 @@ Pagefind, roledex's default, and with `search: material`), serves each site on l
 in Chromium, opens the home page, types a posting's title into the search box and waits for
 the results. It reports, for each engine:
 
-- the first query: every file the search fetched from opening the page to showing results,
+- the first query, for a posting's whole title and for one word of it: every file the search
+  fetched from opening the page to showing results,
   counted as GitHub Pages sends it (scripts and JSON gzip-compressed, Pagefind's index files,
   which are gzip already, as they are);
 - the whole index as published (the files a search may ever fetch, compressed the same way);
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
+import os
 import re
 import subprocess
 import sys
@@ -56,7 +58,8 @@ def build(root: Path, engine: str) -> float:
     if site.exists():
         raise SystemExit(f"{site} exists: the build must start from an empty folder")
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=root, check=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=root, check=True, env=env)
     return time.perf_counter() - started
 
 
@@ -112,22 +115,23 @@ def main() -> None:
             ).strip()
             for p in picked
         }
-        query = next(iter(titles.values()))
-        print(f"{machine()}; {args.postings} postings, {args.companies} companies; query {query!r}")
+        title = next(iter(titles.values()))
+        queries = {"a posting's title": title, "one word of it": title.split()[0]}
+        print(f"{machine()}; {args.postings} postings, {args.companies} companies; queries {list(queries.values())}")
         for engine in ("pagefind", "material"):
             site = root / f"site-{engine}"
             with serve(site) as url:
-                fetched, _ = first_query(browser, url, site, query)
+                fetched = {what: first_query(browser, url, site, words)[0] for what, words in queries.items()}
                 found = 0
                 if engine == "pagefind":
-                    for address, title in titles.items():
-                        _, results = first_query(browser, url, site, title)
+                    for address, words in titles.items():
+                        _, results = first_query(browser, url, site, words)
                         found += address in results
             whole = sum(served_bytes(p) for p in index_files(site, engine))
-            line = (
-                f"{engine:9} build {seconds[engine]:6.1f} s; first query {fetched / KIB:8.1f} KiB; "
-                f"whole index {whole / KIB:9.1f} KiB"
+            line = f"{engine:9} build {seconds[engine]:6.1f} s; first query: " + ", ".join(
+                f"{what} {size / KIB:.1f} KiB" for what, size in fetched.items()
             )
+            line += f"; whole index {whole / KIB:.1f} KiB"
             if engine == "pagefind":
                 line += f"; found by title in the first ten: {found} of {len(titles)}"
             print(line)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, make_site, plain_id, run_roledex
-from roledex.plugin import pagefind_search
+from roledex.plugin import pagefind_search, pagefind_stream
 from screenshots import serve
 
 MATERIAL = {"material/search": object()}
@@ -186,3 +186,55 @@ def test_a_prep_page_indexes_its_own_notes_not_the_company_brief(shipped_site: P
     assert "Headquarters: Brooklyn" in indexed["/companies/etsy/"]
     prep = [content for url, content in indexed.items() if url.startswith("/prep/")]
     assert len(prep) == 4 and not any("Headquarters: Brooklyn" in content for content in prep)
+
+
+PAGE = (
+    '<html lang="en"><body><nav>menu</nav>'
+    '<article class="md-content__inner"><h1>{title}</h1><p>{text}</p></article></body></html>'
+)
+
+
+def _written(site: Path, pages: dict[str, tuple[str, str]]) -> None:
+    for address, (title, text) in pages.items():
+        path = site / address.strip("/") / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(title=title, text=text), encoding="utf-8")
+
+
+PAGES = {"/": ("Home", "welcome aboard"), "/postings/zebra/": ("Zebra Wrangler", "stripes and hooves")}
+
+
+def test_pages_streamed_as_written_make_the_index_the_command_line_makes(tmp_path: Path) -> None:
+    streamed, crawled = tmp_path / "streamed", tmp_path / "crawled"
+    for site in (streamed, crawled):
+        _written(site, PAGES)
+    stream = pagefind_search.open_stream()
+    assert stream is not None
+    for address, (title, text) in PAGES.items():
+        stream.add(address, PAGE.format(title=title, text=text))
+    pagefind_search.publish_index(streamed, stream)
+    pagefind_search.index_site(crawled)
+    assert fragments(streamed) and sorted(map(str, fragments(streamed))) == sorted(map(str, fragments(crawled)))
+    assert {f["url"]: f["meta"]["title"] for f in fragments(streamed)} == {  # type: ignore[index]
+        "/": "Home",
+        "/postings/zebra/": "Zebra Wrangler",
+    }
+    assert "menu" not in str(fragments(streamed))
+
+
+def test_a_stream_that_dies_leaves_the_index_to_the_command_line(tmp_path: Path) -> None:
+    _written(tmp_path, PAGES)
+    stream = pagefind_search.open_stream()
+    assert stream is not None
+    stream.add("/", PAGE.format(title="Home", text="welcome aboard"))
+    stream._process.kill()
+    pagefind_search.publish_index(tmp_path, stream)
+    assert sorted(str(f["url"]) for f in fragments(tmp_path)) == ["/", "/postings/zebra/"]
+
+
+def test_an_indexer_that_answers_otherwise_is_not_streamed_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    speaker = tmp_path / "speaker"
+    speaker.write_text("#!/bin/sh\nprintf 'not base64 at all,'\ncat >/dev/null\n", encoding="utf-8")
+    speaker.chmod(0o755)
+    monkeypatch.setattr(pagefind_stream, "_executable", lambda: speaker)
+    assert pagefind_search.open_stream() is None

@@ -14,6 +14,7 @@ from typing import Any
 from roledex.kb.load import LoadResult
 from roledex.kb.problems import Problem
 from roledex.kb.settings import Settings
+from roledex.plugin.pagefind_stream import PagefindStream
 from roledex.web.context import SiteContext
 from roledex.web.links import HiddenAddresses, HiddenSources
 
@@ -26,6 +27,10 @@ class BuildState:
     settings: Settings = field(default_factory=Settings)
     pagefind: bool = False
     """Pagefind serves this build's search (`plugin/pagefind_search.py`)."""
+    search_stream: PagefindStream | None = None
+    """Pagefind's indexer, taking this build's pages as they are written."""
+    search_streamed: bool = False
+    """The indexer was started (or tried) this build: once gone, it is not started again."""
     context: SiteContext | None = None
     generated: frozenset[str] = frozenset()
     hidden: set[str] = field(default_factory=set)

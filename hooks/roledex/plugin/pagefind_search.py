@@ -11,19 +11,25 @@ indexing every save would slow the editing loop, and a local site fetches nothin
 Material's search plugin still draws the search box (its header shows one only while that
 plugin is on); roledex gives it a form of its own, which Material's search code does not
 mount (nor fetch its index for), and `pagefind-search.js` answers it with Pagefind's results in Material's markup.
-Material's plugin is left nothing to index, and its empty index is not published.
+Material's plugin is left nothing to index, and its empty index is not published. Pages go to
+Pagefind as they are written (`pagefind_stream`), so indexing runs beside the build.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from roledex.plugin.pagefind_stream import PagefindStream, StreamFailed
 from roledex.web.search_view import mark_left_out_sections
+
+log = logging.getLogger("mkdocs.plugins.roledex")
 
 ENGINE = "pagefind"
 TEMPLATES = Path(__file__).parent / "templates_pagefind"
@@ -77,18 +83,47 @@ def leave_material_nothing_to_index(search_plugin: Any) -> None:
         index.add_entry_from_context = lambda page: None
 
 
-def index_site(site_dir: str | Path, directory_urls: bool = True) -> None:
-    """Index the built site's pages with Pagefind, or raise IndexingFailed with Pagefind's words.
-
-    With directory addresses (MkDocs' default) a page is a folder's `index.html`, so the theme's
-    `404.html` and any HTML file copied from the docs folder as it is are not taken for pages.
-
-    Material's empty index is removed first, so the site holds one search index, Pagefind's."""
-    site = Path(site_dir)
+def _remove_material_index(site: Path) -> None:
+    """Material's empty index, and the folder it was in when nothing else is there: the site
+    holds one search index, Pagefind's."""
     material = site / MATERIAL_INDEX
     material.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # the folder it was in, when nothing else is there
+    with contextlib.suppress(OSError):
         material.parent.rmdir()
+
+
+def open_stream() -> PagefindStream | None:
+    """Pagefind's indexer, ready to take pages as they are written; None when it cannot start
+    (the written site is then indexed at the end)."""
+    try:
+        return PagefindStream({"root_selector": CONTENT, "exclude_selectors": [LEFT_OUT]})
+    except (OSError, StreamFailed) as error:
+        log.debug("roledex: Pagefind indexes the written site instead (%s)", error)
+        return None
+
+
+def publish_index(site_dir: str | Path, stream: PagefindStream | None, directory_urls: bool = True) -> None:
+    """Pagefind's index in the built site: the streamed pages' when the stream held, else the
+    written site indexed now; IndexingFailed with Pagefind's words if neither works."""
+    site = Path(site_dir)
+    _remove_material_index(site)
+    if stream is not None:
+        try:
+            stream.finish(site / BUNDLE)
+            return
+        except (OSError, StreamFailed) as error:
+            log.debug("roledex: Pagefind indexes the written site instead (%s)", error)
+            shutil.rmtree(site / BUNDLE, ignore_errors=True)
+    index_site(site, directory_urls)
+
+
+def index_site(site_dir: str | Path, directory_urls: bool = True) -> None:
+    """Index the built site's pages with Pagefind's command line, or raise IndexingFailed with
+    Pagefind's words.
+
+    With directory addresses (MkDocs' default) a page is a folder's `index.html`, so the theme's
+    `404.html` and any HTML file copied from the docs folder as it is are not taken for pages."""
+    site = Path(site_dir)
     command = [
         sys.executable,
         "-m",

@@ -8,7 +8,7 @@ links are relative to the page's address, and none of its items is the page or h
 first time and its HTML reused wherever the same key comes again, so a page is written exactly
 as Material would write it; the key is made of everything the partial reads that can differ.
 
-Only Material's own files are cached: a partial the user overrides (the theme's `custom_dir`),
+Only Material's own files and roledex's are cached: a partial the user overrides (the theme's `custom_dir`),
 or one that includes a partial the user overrides, may show anything of the page, and is
 rendered on every page as usual. (Icons, included by a name made on the page, are taken as
 they are: an icon is a picture.)
@@ -62,12 +62,13 @@ PARTIALS: dict[str, Key] = {
 
 
 def _materials_own(env: Environment, name: str, seen: set[str] | None = None) -> bool:
-    """True when the template `name` and every template it names are Material's own files (a
-    user's override of a partial it includes, such as `nav-item.html`, may show the page)."""
+    """True when the template `name` and every template it names are Material's own files or
+    roledex's (a user's override of a partial it includes, such as `nav-item.html`, may show
+    the page)."""
     seen = set() if seen is None else seen
     seen.add(name)
     source, filename, _ = env.loader.get_source(env, name) if env.loader else ("", None, None)
-    if filename is None or not Path(filename).resolve().is_relative_to(_material_folder()):
+    if filename is None or not any(Path(filename).resolve().is_relative_to(f) for f in _known_folders()):
         return False
     if filename not in _named_in:  # Material's files do not change while it runs
         _named_in[filename] = {found for found in meta.find_referenced_templates(env.parse(source)) if found}
@@ -79,8 +80,9 @@ _named_in: dict[str, set[str]] = {}
 
 
 @functools.cache
-def _material_folder() -> Path:
-    return Path(get_theme_dir("material")).resolve()
+def _known_folders() -> tuple[Path, ...]:
+    """Material's templates, and roledex's own (its search box for Pagefind, its banners)."""
+    return Path(get_theme_dir("material")).resolve(), Path(__file__).parent.resolve()
 
 
 def _cached(render: Callable[[Any], Iterator[str]], key_of: Key) -> Callable[[Any], Iterator[str]]:

@@ -287,8 +287,25 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         env.globals["roledex_banners"] = Markup(self._banners())  # noqa: S704 (roledex's own escaped HTML)
         return env
 
+    @event_priority(-100)  # the page as written, after every plugin has changed it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.build.pagefind:
+            if self.build.search_stream is None and not self.build.search_streamed:
+                self.build.search_stream, self.build.search_streamed = pagefind_search.open_stream(), True
+            if self.build.search_stream is not None:
+                try:
+                    self.build.search_stream.add("/" + page.url, output)
+                except pagefind_search.StreamFailed as failed:
+                    log.debug("roledex: Pagefind indexes the written site instead (%s)", failed)
+                    self.build.search_stream.close()
+                    self.build.search_stream = None
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build has ended too: looking for saves goes on."""
+        """A failed build has ended too: looking for saves goes on, and Pagefind stops."""
+        if self.build.search_stream is not None:
+            self.build.search_stream.close()
+            self.build.search_stream = None
         serve_watch.built()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
@@ -328,11 +345,12 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
             serve_cache.forget_unused()
         if self.build.pagefind:
             started = time.perf_counter()
+            stream, self.build.search_stream = self.build.search_stream, None
             try:
-                pagefind_search.index_site(config.site_dir, config.use_directory_urls)
+                pagefind_search.publish_index(config.site_dir, stream, config.use_directory_urls)
             except pagefind_search.IndexingFailed as error:
                 raise PluginError(f"roledex: the site's search could not be indexed: {error}") from None
-            log.info("roledex: search indexed by Pagefind in %.1f s", time.perf_counter() - started)
+            log.info("roledex: search index written by Pagefind in %.1f s", time.perf_counter() - started)
         serve_watch.built()
 
 

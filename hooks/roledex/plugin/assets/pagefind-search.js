@@ -12,7 +12,8 @@
   function engine() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () {
+        // no worker: a query's few lookups do not need one, and its script is one more fetch
+        return module.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
           module.init();
           return module;
         });
