@@ -8,6 +8,7 @@ import gzip
 import html
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -238,3 +239,29 @@ def test_an_indexer_that_answers_otherwise_is_not_streamed_to(tmp_path: Path, mo
     speaker.chmod(0o755)
     monkeypatch.setattr(pagefind_stream, "_executable", lambda: speaker)
     assert pagefind_search.open_stream() is None
+
+
+def test_the_streamed_index_is_the_one_pagefind_makes_of_the_written_site(shipped_site: Path, tmp_path: Path) -> None:
+    crawled = tmp_path / "site"
+    shutil.copytree(shipped_site / "site", crawled)
+    shutil.rmtree(crawled / "pagefind")
+    pagefind_search.index_site(crawled)
+    assert sorted(map(str, fragments(shipped_site / "site"))) == sorted(map(str, fragments(crawled)))
+
+
+@pytest.mark.parametrize(
+    ("page", "read"),
+    [
+        (
+            '<html lang="pt"><body><nav>n</nav><article class="md-content__inner x"><h1>A</h1>'
+            "<article><p>in</p></article><p>after</p></article><footer>f</footer></body></html>",
+            '<html lang="pt"><body><article class="md-content__inner x"><h1>A</h1>'
+            "<article><p>in</p></article><p>after</p></article></body></html>",
+        ),
+        ("<html><body><main>no article</main></body></html>", "<html><body><main>no article</main></body></html>"),
+        ('<html lang="en"><body><p>none</p></body></html>', '<html lang="en"><body><p>none</p></body></html>'),
+    ],
+    ids=plain_id,
+)
+def test_pagefind_reads_the_article_of_a_page_in_its_language(page: str, read: str) -> None:
+    assert pagefind_search.what_pagefind_reads(page) == read

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from roledex.plugin.pagefind_stream import PagefindStream, StreamFailed
-from roledex.web.search_view import mark_left_out_sections
+from roledex.web.search_view import mark_left_out_elements, mark_left_out_sections
 
 log = logging.getLogger("mkdocs.plugins.roledex")
 
@@ -42,11 +42,10 @@ BUNDLE = "pagefind"
 CONTENT = "article.md-content__inner"
 """What Pagefind reads of a page: Material's article (its title and text), not the header,
 navigation or footer that every page repeats."""
+IGNORE = "data-pagefind-ignore"
+"""Pagefind's mark: it leaves the element and all it holds out of the index."""
 LEFT_OUT = ".headerlink"
 """The '¶' of each heading's permalink, which every heading's text would end with."""
-_MARKED_TAG = re.compile(r'(<[a-zA-Z][a-zA-Z0-9]*\b[^<>]*?\sdata-search-exclude(?:="[^"]*")?[^<>]*?)(/?>)')
-"""An opening tag that carries Material's mark; Pagefind's goes at its end, so that the tag
-reads as before once Material has taken its own mark out."""
 
 
 def mark_left_out(html: str) -> str:
@@ -58,7 +57,7 @@ def mark_left_out(html: str) -> str:
     section, Pagefind leaves out marked elements only, so each element of the section is marked."""
     if "data-search-exclude" not in html:
         return html
-    return mark_left_out_sections(_MARKED_TAG.sub(r"\1 data-pagefind-ignore\2", html), "data-pagefind-ignore")
+    return mark_left_out_sections(mark_left_out_elements(html, IGNORE), IGNORE)
 
 
 MATERIAL_INDEX = "search/search_index.json"
@@ -81,6 +80,22 @@ def leave_material_nothing_to_index(search_plugin: Any) -> None:
     index = getattr(search_plugin, "search_index", None)
     if index is not None and hasattr(index, "add_entry_from_context"):
         index.add_entry_from_context = lambda page: None
+
+
+_LANGUAGE = re.compile(r'<html\b[^>]*?\slang="([^"]*)"')
+_ARTICLE_START = '<article class="md-content__inner'
+
+
+def what_pagefind_reads(html: str) -> str:
+    """The part of a written page Pagefind reads (its language and Material's article), as a
+    page of its own: a fifth of the page to hand over. The whole page when it has no such
+    article (another theme's), for Pagefind to look for its content as usual."""
+    start = html.find(_ARTICLE_START)
+    end = html.rfind("</article>")
+    language = _LANGUAGE.search(html, 0, 4096)
+    if start < 0 or end < 0 or language is None or html.find(_ARTICLE_START, start + 1) != -1:
+        return html
+    return f'<html lang="{language.group(1)}"><body>{html[start : end + len("</article>")]}</body></html>'
 
 
 def _remove_material_index(site: Path) -> None:

@@ -23,6 +23,7 @@ import json
 import logging
 import subprocess
 import threading
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -135,13 +136,18 @@ class PagefindStream:
         """Write the index files to `output` once every page is indexed; the number of pages."""
         pages = self._sent - 1
         try:
+            started = time.perf_counter()
             with self._lock:
                 self._answered.wait_for(
                     lambda: self._indexed >= pages or self.failure is not None, timeout=ANSWER_TIMEOUT
                 )
+            log.debug("roledex: Pagefind had %.2f s of pages left to index", time.perf_counter() - started)
+            with self._lock:
                 if self.failure is not None or self._indexed != pages:
                     raise StreamFailed(self.failure or f"Pagefind indexed {self._indexed} of {pages} pages")
+            started = time.perf_counter()
             written = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
+            log.debug("roledex: Pagefind wrote its index in %.2f s", time.perf_counter() - started)
             if written.get("type") != "WriteFiles":
                 raise StreamFailed(f"Pagefind wrote no index ({written.get('type')})")
             return pages

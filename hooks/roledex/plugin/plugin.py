@@ -294,7 +294,7 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
                 self.build.search_stream, self.build.search_streamed = pagefind_search.open_stream(), True
             if self.build.search_stream is not None:
                 try:
-                    self.build.search_stream.add("/" + page.url, output)
+                    self.build.search_stream.add("/" + page.url, pagefind_search.what_pagefind_reads(output))
                 except pagefind_search.StreamFailed as failed:
                     log.debug("roledex: Pagefind indexes the written site instead (%s)", failed)
                     self.build.search_stream.close()

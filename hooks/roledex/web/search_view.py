@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 _HEADING = re.compile(r"<h[1-6][\s>]")
-_LEFT_OUT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-search-exclude\b")
+_MARK = re.compile(r"\sdata-search-exclude\b")
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b")
 _HEADING_NAME = re.compile(r"h[1-6]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
 """A tag: '/' if it closes, its name, and the rest (which ends in '/' when it closes itself)."""
@@ -24,6 +27,27 @@ _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
     + ["circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "stop", "use"]  # SVG, usually self-closed
 )
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """An opening tag that carries the mark: where it starts, its name, where the mark ends."""
+
+    start: int
+    name: str
+    end: int
+
+
+def _marked_openings(html: str) -> Iterator[_Marked]:
+    """Each opening tag marked for search to leave out, found from the marks themselves (a page
+    holds a few; scanning every tag of a page of thousands of rows for one costs more)."""
+    for mark in _MARK.finditer(html):
+        start = html.rfind("<", 0, mark.start())
+        if start < 0 or html.rfind(">", start, mark.start()) != -1:
+            continue  # the words in text, not in a tag
+        tag = _TAG_NAME.match(html, start)
+        if tag is not None:
+            yield _Marked(start, tag.group(1), mark.end())
 
 
 def _whole(fragment: str) -> bool:
@@ -69,15 +93,15 @@ def _cut(html: str, headings: bool) -> str:
     elements (to their end tag), each only where its HTML is whole."""
     kept: list[str] = []
     position = 0
-    for match in _LEFT_OUT.finditer(html):
-        start = match.start()
+    for match in _marked_openings(html):
+        start = match.start
         if start < position:
             continue
-        name = match.group(1).lower()
+        name = match.name.lower()
         if bool(_HEADING_NAME.fullmatch(name)) is not headings:
             continue
         if headings:
-            following = _HEADING.search(html, match.end())
+            following = _HEADING.search(html, match.end)
             end: int | None = following.start() if following else len(html)
         else:
             end = _element_end(html, name, start)
@@ -155,6 +179,22 @@ def _marked_at_top(fragment: str, attribute: str) -> str:
     return "".join(parts)
 
 
+def mark_left_out_elements(html: str, attribute: str) -> str:
+    """`html` with `attribute` at the end of each opening tag marked for search to leave out
+    (after Material's mark, so the tag reads as before once Material has taken its mark out)."""
+    parts: list[str] = []
+    position = 0
+    for match in _marked_openings(html):
+        end = html.find(">", match.end)
+        if end < 0 or end < position:
+            continue
+        end -= html[end - 1] == "/"
+        parts.append(html[position:end] + f" {attribute}")
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)
+
+
 def mark_left_out_sections(html: str, attribute: str) -> str:
     """`html` with `attribute` on every element of each section Material's search leaves out
     (a marked heading to the next heading): for a search engine that leaves out marked
@@ -163,11 +203,11 @@ def mark_left_out_sections(html: str, attribute: str) -> str:
         return html
     kept: list[str] = []
     position = 0
-    for match in _LEFT_OUT.finditer(html):
-        start = match.start()
-        if start < position or not _HEADING_NAME.fullmatch(match.group(1).lower()):
+    for match in _marked_openings(html):
+        start = match.start
+        if start < position or not _HEADING_NAME.fullmatch(match.name.lower()):
             continue
-        following = _HEADING.search(html, match.end())
+        following = _HEADING.search(html, match.end)
         end = following.start() if following else len(html)
         if "<!--" in html[start:end] or "<![CDATA[" in html[start:end]:
             continue  # their text may hold what looks like a tag: leave such a section alone
