@@ -167,3 +167,36 @@ def test_a_table_of_contents_is_shared_only_when_every_later_plugin_is_known(
                 handler = _plugin(name).on_page_context
             events.setdefault(event, []).append(handler)
     assert serve_cache._only_known(_PluginMap({}, events), serve_cache.TOC_READERS) is known
+
+
+class _Theme:
+    def __init__(self, dirs: list[str], custom_dir: str | None = None) -> None:
+        self.dirs, self.locale, self.custom_dir = dirs, "en", custom_dir
+
+
+def test_each_set_of_template_folders_keeps_its_environment(tmp_path: Path) -> None:
+    """A build asks for the theme's environment with two sets of folders (a plugin asks before
+    roledex adds its own); each keeps its compiled templates from save to save, and an edit
+    of the user's overrides has every template read again."""
+    from jinja2 import DictLoader, Environment
+
+    made: list[Environment] = []
+
+    def get_env(theme: _Theme) -> Environment:
+        made.append(Environment(loader=DictLoader({"page.html": "x"}), auto_reload=True))
+        return made[-1]
+
+    serve_cache._environments.clear()
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text("one", encoding="utf-8")
+    shared = serve_cache.shared_environment(get_env)
+    first, second = _Theme(["a", "b"]), _Theme([str(overrides), "a", "b"], str(overrides))
+    for _ in range(3):
+        assert shared(first) is made[0] and shared(second) is made[1]
+    assert len(made) == 2 and not made[0].auto_reload
+    made[1].get_template("page.html")
+    assert made[1].cache and len(made[1].cache) == 1
+    (overrides / "main.html").write_text("two, longer", encoding="utf-8")
+    assert shared(second) is made[1] and len(made[1].cache) == 0
+    serve_cache._environments.clear()

@@ -85,11 +85,18 @@ class Settings:
         return self.rates.get(currency)
 
     def periods_per_year(self) -> dict[str, float]:
-        """How many of each pay period make a working year, under the stated assumptions."""
-        return {
-            period: math.prod((number, *(getattr(self, name) for name in factors)))
-            for period, (number, factors) in PERIODS_IN_A_YEAR.items()
-        }
+        """How many of each pay period make a working year, under the stated assumptions (one
+        table for every posting of a build: read it, never change it)."""
+        return _periods_per_year(self.weeks_per_year, self.days_per_week, self.hours_per_week)
+
+
+@functools.lru_cache(maxsize=16)
+def _periods_per_year(weeks_per_year: float, days_per_week: float, hours_per_week: float) -> dict[str, float]:
+    assumed = {"weeks_per_year": weeks_per_year, "days_per_week": days_per_week, "hours_per_week": hours_per_week}
+    return {
+        period: math.prod((number, *(assumed[name] for name in factors)))
+        for period, (number, factors) in PERIODS_IN_A_YEAR.items()
+    }
 
 
 SETTINGS_KEY = "extra.roledex"

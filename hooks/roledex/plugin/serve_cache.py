@@ -473,24 +473,37 @@ def theme_files_once(
     return add_or_reuse
 
 
-_environments: dict[tuple[Any, ...], tuple[Any, dict[str, Any], dict[str, Any]]] = {}
+_environments: dict[tuple[Any, ...], tuple[Any, dict[str, Any], dict[str, Any], list[Any]]] = {}
+ENVIRONMENTS_KEPT = 4
+"""A build asks for the theme's environment more than once, and not always with the same
+template folders (a plugin may ask before roledex adds its own): keeping only the last one
+would make each build compile every template again."""
 
 
 def shared_environment(get_env: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """`Theme.get_env` that hands every build the same Jinja environment, so the theme's
     templates are compiled once rather than on every save. Its filters and globals are put
-    back as they were made (plugins wrap the `url` filter per build), and templates changed
-    on disk are read again (`auto_reload`)."""
+    back as they were made (plugins wrap the `url` filter per build), and when a file of the
+    user's theme overrides changed, every template is read again. Jinja is not asked to look
+    at each template's time on disk each time a page includes it (`auto_reload`): at 1,000
+    postings that was a seventh of a save's rebuild; the installed theme and roledex's own
+    templates do not change while the server runs."""
 
     def get_or_reuse(theme: Any) -> Any:
         key = (tuple(theme.dirs), str(theme.locale))
+        stamps = template_stamps(theme.custom_dir)
         if key not in _environments:
             env = get_env(theme)
-            env.auto_reload = True
-            _environments.clear()
-            _environments[key] = (env, dict(env.filters), dict(env.globals))
+            env.auto_reload = False
+            while len(_environments) >= ENVIRONMENTS_KEPT:
+                del _environments[next(iter(_environments))]
+            _environments[key] = (env, dict(env.filters), dict(env.globals), stamps)
             return env
-        env, filters, globals_ = _environments[key]
+        env, filters, globals_, seen = _environments[key]
+        if stamps != seen:
+            if env.cache is not None:
+                env.cache.clear()
+            _environments[key] = (env, filters, globals_, stamps)
         env.filters.clear()
         env.filters.update(filters)
         env.globals.clear()
