@@ -3,16 +3,17 @@ only the few it needs, in Material's search box.
 
 Material's search fetches its whole index before the first result (about 2 KB a page, 3 MB
 gzipped at 5,000 postings). Pagefind indexes the built pages and writes `pagefind/`: a small
-entry file, the word index split by word, and one fragment per page; a query fetches the
+entry file, the word index cut into pieces by word, and one fragment per page; a query fetches the
 index pieces of its words and the fragments of the results it shows. The private view (under
 `serve`, rebuilt on every save, or built with ROLEDEX_PRIVATE=include) keeps Material's search:
 indexing every save would slow the editing loop, and a local site fetches nothing over a network.
 
 Material's search plugin still draws the search box (its header shows one only while that
-plugin is on); roledex gives it a form of its own, which Material's search code does not
-mount (nor fetch its index for), and `pagefind-search.js` answers it with Pagefind's results in Material's markup.
-Material's plugin is left nothing to index, and its empty index is not published. Pages go to
-Pagefind as they are written (`pagefind_stream`), so indexing runs beside the build.
+plugin is on); roledex gives it a form of its own, which Material's search code neither mounts
+nor fetches its index for, and `pagefind-search.js` answers it with Pagefind's results in
+Material's markup. Material's plugin is left nothing to index, and its empty index is not
+published. Pages go to Pagefind as they are written (`pagefind_stream`), so indexing runs
+beside the build.
 """
 
 from __future__ import annotations
