@@ -178,6 +178,20 @@ def first_line(text: str) -> str:
     return next(iter(_lines(text)), "")
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z]|\.[A-Za-z])\.$")
+"""A name that ends in its own full stop: 'Acme Inc.', 'Acme Co.', 'J.P.' (not a sentence's)."""
+
+
+def _sentence_end(name: str) -> str:
+    """A name read up to a sentence's full stop, without it: 'Stark Industries.' and 'Stark
+    Industries. Stark' are 'Stark Industries'; 'Acme Inc.' and 'Acme Inc. Group' keep their own."""
+    for stop in re.finditer(r"\.(?=\s|$)", name):
+        before = name[: stop.end()]
+        if not _ABBREVIATION_END.search(before):
+            return name[: stop.start()]
+    return name
+
+
 def company_name_of(text: str) -> str:
     """A company's name without its legal form: 'Etsy Inc.' -> 'Etsy'."""
     return _COMPANY_SUFFIX.sub("", text.strip()).strip()
@@ -288,7 +302,7 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
         ),
     ):
         for match in re.finditer(pattern, text):
-            written = _ARTICLE.sub("", match.group(1))
+            written = _ARTICLE.sub("", _sentence_end(match.group(1)))
             name = company_name_of(written)
             legal_form = 1 if name != written else 0  # 'Nordlicht Logistik GmbH' names a company for sure
             is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None
