@@ -233,6 +233,20 @@ def test_a_stream_that_dies_leaves_the_index_to_the_command_line(tmp_path: Path)
     assert sorted(str(f["url"]) for f in fragments(tmp_path)) == ["/", "/postings/zebra/"]
 
 
+def test_a_page_the_stream_cannot_take_ends_the_stream(tmp_path: Path) -> None:
+    stream = pagefind_search.open_stream()
+    assert stream is not None
+    assert pagefind_search.hand_over(stream, "", PAGE.format(title="Home", text="welcome")) is stream
+    stream._process.kill()
+    stream._process.wait()
+    for _ in range(50):  # the reader sees the end of the answers, or a write fails: either ends it
+        if pagefind_search.hand_over(stream, "postings/zebra/", PAGE.format(title="Z", text="z")) is None:
+            break
+    else:
+        pytest.fail("the stream kept taking pages after its indexer died")
+    assert stream._process.poll() is not None
+
+
 def test_an_indexer_that_answers_otherwise_is_not_streamed_to(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     speaker = tmp_path / "speaker"
     speaker.write_text("#!/bin/sh\nprintf 'not base64 at all,'\ncat >/dev/null\n", encoding="utf-8")

@@ -3,6 +3,8 @@ what it says it did (each case reads as a user's paste and the text roledex keep
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from conftest import plain_id
 from roledex.importer.repair import (
@@ -20,6 +22,12 @@ from roledex.importer.repair import (
 )
 
 RE_INDENTED = "re-indented lists and removed stray indentation"
+
+
+def _repaired(repair: Callable[[str, list[str]], str], text: str) -> tuple[str, list[str]]:
+    """What one repair makes of `text`, and what it says it did."""
+    changes: list[str] = []
+    return repair(text, changes), [str(change) for change in changes]
 
 
 @pytest.mark.parametrize(
@@ -54,9 +62,7 @@ def test_lists_are_indented_four_spaces_a_level(lines: list[str], relevelled: li
     ids=plain_id,
 )
 def test_layout_is_tidied_and_a_change_of_indentation_said(text: str, tidied: str, said: list[str]) -> None:
-    changes: list[str] = []
-    assert tidy_layout(text, changes) == tidied
-    assert [str(change) for change in changes] == said
+    assert _repaired(tidy_layout, text) == (tidied, said)
 
 
 @pytest.mark.parametrize(
@@ -94,9 +100,8 @@ def test_layout_is_tidied_and_a_change_of_indentation_said(text: str, tidied: st
     ids=plain_id,
 )
 def test_a_plain_text_paste_gets_headings_and_lists(text: str, structured: str, headings: int, items: int) -> None:
-    changes: list[str] = []
-    assert structure_plain_text(text, changes) == structured
-    assert [str(c) for c in changes] == [f"gave the plain-text paste {headings} heading(s) and {items} list item(s)"]
+    said = [f"gave the plain-text paste {headings} heading(s) and {items} list item(s)"]
+    assert _repaired(structure_plain_text, text) == (structured, said)
 
 
 @pytest.mark.parametrize(
@@ -105,8 +110,7 @@ def test_a_plain_text_paste_gets_headings_and_lists(text: str, structured: str, 
     ids=plain_id,
 )
 def test_markdown_short_or_unstructured_pastes_are_left_as_they_are(text: str) -> None:
-    changes: list[str] = []
-    assert structure_plain_text(text, changes) == text and changes == []
+    assert _repaired(structure_plain_text, text) == (text, [])
 
 
 @pytest.mark.parametrize(
@@ -164,13 +168,11 @@ def test_what_is_not_text_is_refused_with_why(raw: bytes, message: str) -> None:
 
 
 def test_mojibake_is_repaired_and_each_repair_shown() -> None:
-    changes: list[str] = []
-    assert fix_mojibake("Itâ€™s great â€” really", changes) == "It’s great — really"
-    assert [str(c) for c in changes] == [
-        "repaired mojibake (encode sloppy-windows-1252, decode utf-8): 'Itâ€™s' -> 'It’s', 'â€”' -> '—'"
-    ]
-    unchanged: list[str] = []
-    assert fix_mojibake("plain text", unchanged) == "plain text" and unchanged == []
+    assert _repaired(fix_mojibake, "Itâ€™s great â€” really") == (
+        "It’s great — really",
+        ["repaired mojibake (encode sloppy-windows-1252, decode utf-8): 'Itâ€™s' -> 'It’s', 'â€”' -> '—'"],
+    )
+    assert _repaired(fix_mojibake, "plain text") == ("plain text", [])
 
 
 def test_a_repair_names_at_most_three_examples() -> None:
@@ -197,9 +199,7 @@ def test_a_repair_names_at_most_three_examples() -> None:
     ids=plain_id,
 )
 def test_html_becomes_markdown_and_entities_text(text: str, markdown: str, said: list[str]) -> None:
-    changes: list[str] = []
-    assert html_to_markdown(text, changes) == markdown
-    assert [str(c) for c in changes] == said
+    assert _repaired(html_to_markdown, text) == (markdown, said)
 
 
 @pytest.mark.parametrize(
@@ -251,7 +251,5 @@ def test_a_pastes_own_front_matter_is_read_as_hints(
     ids=plain_id,
 )
 def test_markup_in_a_posting_is_kept_as_text(text: str, inert: str, count: int) -> None:
-    changes: list[str] = []
-    assert inert_markup(text, changes) == inert
     said = [f"kept {count} HTML tag(s) in the text as text, so the page shows them and runs nothing"] if count else []
-    assert [str(c) for c in changes] == said
+    assert _repaired(inert_markup, text) == (inert, said)

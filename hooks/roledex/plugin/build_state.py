@@ -28,9 +28,8 @@ class BuildState:
     pagefind: bool = False
     """Pagefind serves this build's search (`plugin/pagefind_search.py`)."""
     search_stream: PagefindStream | None = None
-    """Pagefind's indexer, taking this build's pages as they are written."""
-    search_streamed: bool = False
-    """The indexer was started (or tried) this build: once gone, it is not started again."""
+    """Pagefind's indexer, taking this build's pages as they are written; None once it failed
+    (the written site is then indexed at the end)."""
     context: SiteContext | None = None
     generated: frozenset[str] = frozenset()
     hidden: set[str] = field(default_factory=set)

@@ -31,6 +31,7 @@ from roledex.plugin.pagefind_stream import PagefindStream, StreamFailed
 from roledex.web.search_view import mark_left_out_elements, mark_left_out_sections
 
 log = logging.getLogger("mkdocs.plugins.roledex")
+INSTEAD = "roledex: Pagefind indexes the written site instead (%s)"
 
 ENGINE = "pagefind"
 TEMPLATES = Path(__file__).parent / "templates_pagefind"
@@ -114,8 +115,20 @@ def open_stream() -> PagefindStream | None:
     try:
         return PagefindStream({"root_selector": CONTENT, "exclude_selectors": [LEFT_OUT]})
     except (OSError, StreamFailed) as error:
-        log.debug("roledex: Pagefind indexes the written site instead (%s)", error)
+        log.debug(INSTEAD, error)
         return None
+
+
+def hand_over(stream: PagefindStream, page_url: str, html: str) -> PagefindStream | None:
+    """Hand one written page to the stream: the stream, or None once it failed (it is then
+    closed, and the written site is indexed at the end)."""
+    try:
+        stream.add("/" + page_url, what_pagefind_reads(html))
+    except StreamFailed as failed:
+        log.debug(INSTEAD, failed)
+        stream.close()
+        return None
+    return stream
 
 
 def publish_index(site_dir: str | Path, stream: PagefindStream | None, directory_urls: bool = True) -> None:
@@ -128,7 +141,7 @@ def publish_index(site_dir: str | Path, stream: PagefindStream | None, directory
             stream.finish(site / BUNDLE)
             return
         except (OSError, StreamFailed) as error:
-            log.debug("roledex: Pagefind indexes the written site instead (%s)", error)
+            log.debug(INSTEAD, error)
             shutil.rmtree(site / BUNDLE, ignore_errors=True)
     index_site(site, directory_urls)
 

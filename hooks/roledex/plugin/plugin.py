@@ -225,6 +225,7 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         if build.pagefind:
             script = pagefind_search.SCRIPT.read_text(encoding="utf-8")
             files.append(File.generated(config, pagefind_search.SCRIPT_URI, content=script))
+            build.search_stream = pagefind_search.open_stream()  # the pages are checked: they will be written
         # a generated page where a left-out file was (a posting's prep page, whose notes are
         # private) is public: links to it stay links, so the site never shows which notes exist
         generated_urls = {file.url for file in files if file.src_uri in build.generated}
@@ -289,16 +290,8 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
 
     @event_priority(-100)  # the page as written, after every plugin has changed it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.build.pagefind:
-            if self.build.search_stream is None and not self.build.search_streamed:
-                self.build.search_stream, self.build.search_streamed = pagefind_search.open_stream(), True
-            if self.build.search_stream is not None:
-                try:
-                    self.build.search_stream.add("/" + page.url, pagefind_search.what_pagefind_reads(output))
-                except pagefind_search.StreamFailed as failed:
-                    log.debug("roledex: Pagefind indexes the written site instead (%s)", failed)
-                    self.build.search_stream.close()
-                    self.build.search_stream = None
+        if self.build.search_stream is not None:
+            self.build.search_stream = pagefind_search.hand_over(self.build.search_stream, page.url, output)
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
