@@ -340,11 +340,16 @@ _UNITS_PER_DOLLAR = {
 it (is 22,000 a month's pay or a year's?), never a conversion shown to the user."""
 
 
+def _units_per_dollar(currency: str | None) -> float:
+    """Roughly how many of `currency` make a dollar: 1 for dollars, and for a currency not known."""
+    return _UNITS_PER_DOLLAR.get(currency, 1.0) if currency else 1.0
+
+
 def _infer_period(value: float, currency: str | None) -> str:
     """A period from the size of the figure, for text that states none: measured in dollars, a
     year's pay is at least 15,000 and a month's at least 200 (22,000 reais is a month's, and so is
     1,900: a minimum wage in reais is under 300 dollars)."""
-    dollars = value / _UNITS_PER_DOLLAR.get(currency or "USD", 1)
+    dollars = value / _units_per_dollar(currency)
     if dollars >= 15_000:
         return "year"
     if dollars >= 200:
@@ -374,13 +379,13 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(text) if line_end == -1 else line_end
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The sentence around a figure: its kind is read from here."""
+def _clause(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence around a figure (its kind is read from here), and where it starts in `text`."""
     line_start, line_end = _line_bounds(text, start, end)
     left = max(line_start, max(text.rfind(". ", line_start, start), text.rfind("; ", line_start, start)) + 1)
     right_candidates = [i for i in (text.find(". ", end, line_end), text.find("; ", end, line_end)) if i != -1]
     right = min(right_candidates) if right_candidates else line_end
-    return text[left:right]
+    return text[left:right], left
 
 
 def _heading_above(text: str, start: int) -> str:
@@ -397,7 +402,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     end = (high or low).end
     line_start, line_end = _line_bounds(text, low.start, end)
     before, after = text[line_start : low.start], text[end:line_end]
-    clause = _clause(text, low.start, end)
+    clause, clause_start = _clause(text, low.start, end)
     currency = low.currency or (high.currency if high else None)
     multiplier = low.multiplier or (high.multiplier if high else "")
     if currency is None and multiplier in INDIAN_UNITS:
@@ -408,8 +413,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     # the period is read in the figure's own sentence: '37.5 hours per week. Salary £45,000.'
     period = _period(re.split(r"[.;!?]\s", before)[-1], re.split(r"[.;!?]\s", after)[0], multiplier)
     heading = _heading_above(text, line_start + 1)
-    at = max(0, clause.find(low.written))
-    kind = _kind(clause, at, at + len(text[low.start : end]))
+    kind = _kind(clause, low.start - clause_start, end - clause_start)
     if kind == "hours" and currency:
         kind = "base"  # a figure with a currency is pay, whatever the hours beside it
     money_like = bool(currency) or bool(multiplier) or period is not None or kind == "headline"
@@ -465,7 +469,7 @@ def _plausible(candidate: FoundSalary, fallback_currency: str | None = None) -> 
     when it names none: six million naira is a year's pay)."""
     top = max(candidate.figures, default=0)
     currency = candidate.currency or fallback_currency
-    ceiling = 2_000_000 * max(1, _UNITS_PER_DOLLAR.get(currency or "USD", 1))
+    ceiling = 2_000_000 * max(1, _units_per_dollar(currency))
     return 5 <= top <= ceiling and not (candidate.period is None and top < 1000 and not candidate.currency)
 
 
