@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
@@ -182,14 +183,23 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z]|\.[A-Za-z])\.$")
 """A name that ends in its own full stop: 'Acme Inc.', 'Acme Co.', 'J.P.' (not a sentence's)."""
 
 
+def _sentence_stops(name: str) -> list[re.Match[str]]:
+    """The full stops in a name read across sentences that end a sentence, not an abbreviation."""
+    return [stop for stop in re.finditer(r"\.(?=\s|$)", name) if not _ABBREVIATION_END.search(name[: stop.end()])]
+
+
 def _sentence_end(name: str) -> str:
     """A name read up to a sentence's full stop, without it: 'Stark Industries.' and 'Stark
     Industries. Stark' are 'Stark Industries'; 'Acme Inc.' and 'Acme Inc. Group' keep their own."""
-    for stop in re.finditer(r"\.(?=\s|$)", name):
-        before = name[: stop.end()]
-        if not _ABBREVIATION_END.search(before):
-            return name[: stop.start()]
-    return name
+    stops = _sentence_stops(name)
+    return name[: stops[0].start()] if stops else name
+
+
+def _sentence_start(name: str) -> str:
+    """A name read back from a verb, from the start of the verb's sentence: 'Data Engineer. Zeta'
+    before 'is hiring' is 'Zeta'; 'Acme Inc. Group' keeps its own full stop."""
+    stops = _sentence_stops(name)
+    return name[stops[-1].end() :].strip() if stops else name
 
 
 def company_name_of(text: str) -> str:
@@ -248,6 +258,43 @@ def title_from_sentence(text: str) -> Found[str] | None:
     return Found(title, f"from the sentence {match.group(0)[:90]!r}")
 
 
+_ABOUT = rf"(?:About|Über|À propos de|Acerca de|Sobre|Over|Om|Chi è)\s+({_NAME})"
+"""A heading about the company: 'About Acme' names it ('About us', 'About you' do not)."""
+_VOTES: tuple[tuple[str, int, Callable[[str], str]], ...] = (
+    (rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2, _sentence_start),
+    (
+        rf"\b({_NAME})\s+(?:est[áa] (?:contratando|buscando|à procura)|busca|recrute|recherche|sucht|zoekt|"
+        r"szuka|cerca|rekryterar)\b",
+        2,
+        _sentence_start,
+    ),
+    (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1, _sentence_end),
+    (
+        rf"\b(?:Chez|Bei|Bij|Presso|Na|En)\s+({_NAME}),?\s+(?:nous|wir|werken we|bouwen we|somos|buscamos|"
+        r"estamos|nós|siamo|creamos|construimos|construisons|bauen wir|entwickeln wir)\b",
+        2,
+        _sentence_end,
+    ),
+    (rf"©\s*(?:\d{{4}}\s+)?({_NAME}?)(?:[.,]?\s+All rights|\s*$)", 2, _sentence_end),
+    (rf"\b({_NAME})\s+is\s+(?:a|an)\s+(?:proud\s+)?equal opportunity employer", 2, _sentence_start),
+    (rf"(?m)^\W*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2, _sentence_end),
+    (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1, _sentence_end),
+    (
+        rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?!plus\b|must\b|bonus\b|nice\b|big plus)\w",
+        1,
+        _sentence_start,
+    ),
+    (
+        rf"(?:^|\n)({_NAME})\s+(?:ist|est|es|é|is|jest|är|è)\s+(?:ein|eine|einer|un|une|una|uma|um|een|il|la|"
+        r"lo|o|en|ett)\s+\w",
+        1,
+        _sentence_start,
+    ),
+)
+"""The sentences that name a company, how much each vote weighs, and which side of a name read
+across a full stop is the company's: the side next to the words that name it."""
+
+
 def company_from_text(text: str, after_title: bool) -> Found[str] | None:
     """The company: the line under a board's title, an 'About X' heading, or a sentence's subject."""
     lines = [line for line in _lines(text) if _clean_heading(line).lower().rstrip(":?!.") not in PAGE_HEADINGS]
@@ -263,46 +310,18 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
         if at_line:
             return Found(company_name_of(at_line.group(1)))
         short = 0 < len(second.split()) <= 5 and second.lower() not in GENERIC_HEADINGS
+        short = short and re.match(_ABOUT, second) is None  # 'About Acme' is read below, 'About You' never
         is_name = re.fullmatch(rf"{_NAME}", second) is not None
         named_again = is_name and text.count(second) >= 2
         if short and is_name and (lines[1].startswith("#") or named_again) and not re.search(r"\d|:", second):
             return Found(company_name_of(second))
-    about = re.search(
-        rf"^(?:#+\s*)?(?:About|Über|À propos de|Acerca de|Sobre|Over|Om|Chi è)\s+({_NAME})\s*$", text, re.M
-    )
+    about = re.search(rf"^(?:#+\s*)?{_ABOUT}\s*$", text, re.M)
     if about and about.group(1).split()[0] not in _NOT_COMPANY and about.group(1).lower() not in ("us", "you"):
         return Found(company_name_of(about.group(1)))
     votes: dict[str, int] = {}
-    for pattern, weight in (
-        (rf"\b({_NAME})\s+(?:is|are)\s+(?:looking for|seeking|hiring|searching for)", 2),
-        (
-            rf"\b({_NAME})\s+(?:est[áa] (?:contratando|buscando|à procura)|busca|recrute|recherche|sucht|zoekt|"
-            r"szuka|cerca|rekryterar)\b",
-            2,
-        ),
-        (rf"\bAt\s+({_NAME}),\s+(?:we|our)\b", 1),
-        (
-            rf"\b(?:Chez|Bei|Bij|Presso|Na|En)\s+({_NAME}),?\s+(?:nous|wir|werken we|bouwen we|somos|buscamos|"
-            r"estamos|nós|siamo|creamos|construimos|construisons|bauen wir|entwickeln wir)\b",
-            2,
-        ),
-        (rf"©\s*(?:\d{{4}}\s+)?({_NAME}?)(?:[.,]?\s+All rights|\s*$)", 2),
-        (rf"\b({_NAME})\s+is\s+(?:a|an)\s+(?:proud\s+)?equal opportunity employer", 2),
-        (rf"(?m)^\W*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2),
-        (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1),
-        (
-            rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+"
-            r"(?!plus\b|must\b|bonus\b|nice\b|big plus)\w",
-            1,
-        ),
-        (
-            rf"(?:^|\n)({_NAME})\s+(?:ist|est|es|é|is|jest|är|è)\s+(?:ein|eine|einer|un|une|una|uma|um|een|il|la|"
-            r"lo|o|en|ett)\s+\w",
-            1,
-        ),
-    ):
+    for pattern, weight, read in _VOTES:
         for match in re.finditer(pattern, text):
-            written = _ARTICLE.sub("", _sentence_end(match.group(1)))
+            written = _ARTICLE.sub("", read(match.group(1)))
             name = company_name_of(written)
             legal_form = 1 if name != written else 0  # 'Nordlicht Logistik GmbH' names a company for sure
             is_team = re.search(rf"\b{re.escape(name)}\s+team\b", text, re.I) is not None
