@@ -378,14 +378,14 @@ def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> N
         seen.warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
 
 
-def _read_the_rest(seen: _Evidence, found: Extraction) -> None:
-    """Team, employment, and the posting and closing dates."""
+def _read_the_rest(seen: _Evidence, found: Extraction, today: dt.date | None) -> None:
+    """Team, employment, and the posting and closing dates ('3 days ago' counted back from `today`)."""
     text, data, hints = seen.text, seen.data, seen.hints
     team = read.team_from_text(text)
     found.team = str(team.value) if team else None
     employment = read.employment_from_text(seen.labels.get("employment", "")) or read.employment_from_text(text)
     found.employment = data.employment or (employment.value if employment else None)
-    posted, closes = read.posted_from_text(text), read.closes_from_text(text)
+    posted, closes = read.posted_from_text(text, today), read.closes_from_text(text, today)
     if posted is not None and posted.inferred and not data.posted:
         found.inferred["posted"] = posted.inferred
     found.posted = data.posted or (posted.value if posted else parse_date(hints.get("posted")))
@@ -453,7 +453,11 @@ def _read_salary(seen: _Evidence, found: Extraction) -> None:
 
 
 def extract(
-    repaired: Repaired, company: str | None = None, url: str | None = None, structured: Structured | None = None
+    repaired: Repaired,
+    company: str | None = None,
+    url: str | None = None,
+    structured: Structured | None = None,
+    today: dt.date | None = None,
 ) -> Extraction:
     """Every field the text states, filled in order of trust; warnings for what is missing.
 
@@ -467,7 +471,7 @@ def extract(
     _read_url(seen, found, url, title[1])
     found.company_website = seen.data.company_website
     _read_mode(seen, found, _read_places(seen, found))
-    _read_the_rest(seen, found)
+    _read_the_rest(seen, found, today)
     _read_salary(seen, found)
     return found
 

@@ -573,7 +573,7 @@ def work_mode_from_text(text: str, locations: list[str]) -> Found[str] | None:
 
 
 def team_from_text(text: str) -> Found[str] | None:
-    match = re.search(r"\bjoin\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team\b", text)
+    match = re.search(r"\b[Jj]oin\s+(?:our|the)\s+(?P<team>[A-Z][\w&/\-]*(?:\s[A-Z][\w&/\-]*){0,3})\s+team\b", text)
     return Found(match.group("team")) if match else None
 
 

@@ -6,6 +6,7 @@ paste is never written twice and nothing on disk is overwritten unless forced.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
@@ -50,8 +51,11 @@ def _own_text(repaired: Repaired, structured: Structured | None) -> Repaired:
     return Repaired(own.text, repaired.hints, [*repaired.changes, *own.changes, note], own.body)
 
 
-def read_posting(raw: bytes, company: str | None = None, url: str | None = None) -> Extraction:
-    """The facts of a raw posting: its page's structured data first, then its words."""
+def read_posting(
+    raw: bytes, company: str | None = None, url: str | None = None, today: dt.date | None = None
+) -> Extraction:
+    """The facts of a raw posting: its page's structured data first, then its words (a date such
+    as '3 days ago' counted back from `today`)."""
     text = decode_input(raw)
     structured = read_structured(text) or read_record(text)
     try:
@@ -60,7 +64,7 @@ def read_posting(raw: bytes, company: str | None = None, url: str | None = None)
         if structured is None or not structured.description:
             raise
         repaired = Repaired("")  # a page whose words are all in its structured data
-    found = extract(_own_text(repaired, structured), company=company, url=url, structured=structured)
+    found = extract(_own_text(repaired, structured), company=company, url=url, structured=structured, today=today)
     return _mode_from_the_page(found, repaired) if structured is not None else found
 
 
@@ -78,7 +82,9 @@ def _mode_from_the_page(found: Extraction, page: Repaired) -> Extraction:
     return found
 
 
-def read_address(address: str, http: httpx.Client, company: str | None = None) -> Extraction:
+def read_address(
+    address: str, http: httpx.Client, company: str | None = None, today: dt.date | None = None
+) -> Extraction:
     """The facts of the posting at `address`: from its system's API when roledex knows the
     system, else from the page (its structured data first, then its words).
 
@@ -101,9 +107,9 @@ def read_address(address: str, http: httpx.Client, company: str | None = None) -
         if structured is not None and (structured.description or structured.title):
             text = structured.description or structured.title or ""
             repaired = _own_text(Repaired(""), structured) if structured.description else repair_text(text)
-            return extract(repaired, company=company, url=structured.url or address, structured=structured)
+            return extract(repaired, company=company, url=structured.url or address, structured=structured, today=today)
     page = fetch(address, http)
-    return read_posting(page.body, company=company, url=page.url)
+    return read_posting(page.body, company=company, url=page.url, today=today)
 
 
 def _finish(
@@ -157,7 +163,7 @@ def import_posting(
 ) -> Outcome:
     """Import `raw` as `request` says."""
     try:
-        found = read_posting(raw, company=request.company, url=request.url)
+        found = read_posting(raw, company=request.company, url=request.url, today=request.today)
     except UnreadableInput as problem:
         return Outcome(failure=str(problem))
     return _finish(found, request, kb, known, fallback_title)
@@ -170,7 +176,7 @@ def import_address(
     address says now, and brought up to date when the request says so."""
     on_record = None if request.force else known.duplicate_of_address(address)
     try:
-        found = read_address(address, http, company=request.company)
+        found = read_address(address, http, company=request.company, today=request.today)
     except PostingGone as gone:
         return taken_down(on_record, str(gone), request) if on_record else Outcome(failure=str(gone))
     except (FetchError, UnreadableInput) as problem:
