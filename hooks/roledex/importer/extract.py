@@ -170,7 +170,7 @@ def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[
             header["company_after_role"] = after_role
     elif line.mode or line.places or (company and not line.title):
         # what the tags alone state, or a line of company, places and pay that names no role
-        header = {"places": list(line.places), "mode": line.mode, "company": None if line.title else company}
+        header = {"places": list(line.places), "mode": line.mode, "company": company}
     block = {} if header.get("title") else top_block(text)
     return _Evidence(text, repaired.hints, structured or Structured(), labelled(text), header, block, warnings)
 
@@ -193,10 +193,8 @@ def _title_candidates(seen: _Evidence, first_line: str | None, sentence: Found[s
         Candidate("title", _label_title(seen), "label"),
         Candidate("title", seen.header.get("title"), "title line"),
         Candidate("title", seen.block.get("title"), "top block"),
-        # a first line read as 'Company - Place - Level - Pay' names no title
-        Candidate(
-            "title", None if seen.header.get("company") and not seen.header.get("title") else first_line, "first line"
-        ),
+        # a first line read as 'Company - Place - Level - Pay' or as tags alone ('Remote · Full-time') names no title
+        Candidate("title", None if seen.header and not seen.header.get("title") else first_line, "first line"),
         Candidate("title", sentence.value if sentence else None, "sentence", sentence.inferred if sentence else ""),
     ]
 
@@ -491,4 +489,6 @@ def overridden(
         found.warnings = [w for w in found.warnings if "no location found" not in w]
     if work_mode:
         found.work_mode = work_mode
+    if found.work_mode:
+        found.warnings = [w for w in found.warnings if not w.startswith("the work mode (")]
     return found
