@@ -16,6 +16,7 @@ from roledex.importer.repair import (
     fix_mojibake,
     html_to_markdown,
     inert_markup,
+    plain_letters,
     read_hints,
     structure_plain_text,
     tidy_layout,
@@ -91,6 +92,18 @@ def test_layout_is_tidied_and_a_change_of_indentation_said(text: str, tidied: st
         ("Top\nBenefits\n- Health\n- Dental\n", "Top\n\n## Benefits\n\n- Health\n- Dental\n", 1, 2),
         ("Header\nSkills:\nGo\nRust:\nTrailing\n", "Header\n\n## Skills\n\n- Go\n\n## Rust\n\nTrailing\n", 2, 1),
         (
+            "Data Engineer at Acme\nRequirements\nPython experience\n",
+            "Data Engineer at Acme\n\n## Requirements\n\nPython experience\n",
+            1,
+            0,
+        ),
+        (
+            "Title line\nQualifications\n" + "x" * 200 + "\nShort one\n",
+            "Title line\n\n## Qualifications\n\n- " + "x" * 200 + "\n- Short one\n",
+            1,
+            2,
+        ),
+        (
             "Title line\nQualifications\nA requirement " + "x" * 200 + "\nShort one\n",
             "Title line\n\n## Qualifications\n\nA requirement " + "x" * 200 + "\nShort one\n",
             1,
@@ -106,7 +119,13 @@ def test_a_plain_text_paste_gets_headings_and_lists(text: str, structured: str, 
 
 @pytest.mark.parametrize(
     "text",
-    ["# Already markdown\nline\nline\n", "one\ntwo\n", "Top\nNotes:\n\nNothing here.\n", "a\n\nb\n\n"],
+    [
+        "# Already markdown\nline\nline\n",
+        "one\ntwo\n",
+        "Top\nNotes:\n\nNothing here.\n",
+        "a\n\nb\n\n",
+        "Requirements\nPython experience\nA sentence that is long enough to be prose, surely.\n",  # not the top line
+    ],
     ids=plain_id,
 )
 def test_markdown_short_or_unstructured_pastes_are_left_as_they_are(text: str) -> None:
@@ -253,3 +272,7 @@ def test_a_pastes_own_front_matter_is_read_as_hints(
 def test_markup_in_a_posting_is_kept_as_text(text: str, inert: str, count: int) -> None:
     said = [f"kept {count} HTML tag(s) in the text as text, so the page shows them and runs nothing"] if count else []
     assert _repaired(inert_markup, text) == (inert, said)
+
+
+def test_letters_styled_as_a_font_read_as_letters() -> None:
+    assert plain_letters("𝐒𝐞𝐧𝐢𝐨𝐫 𝐃𝐚𝐭𝐚 𝐄𝐧𝐠𝐢𝐧𝐞𝐞𝐫 ¹²") == "Senior Data Engineer ¹²"

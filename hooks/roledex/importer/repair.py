@@ -272,7 +272,7 @@ def structure_plain_text(text: str, changes: list[str]) -> str:
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if not stripped:
             out.append("")
-            under_heading = under_heading and bool(out[-2:-1] and out[-2].startswith("## "))
+            under_heading = False  # a heading is never followed by a blank line: one ends its run
             continue
         if _is_heading_line(stripped, following) and index > 0:
             out += ["", f"## {stripped.rstrip(':').strip()}", ""]
