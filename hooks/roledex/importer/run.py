@@ -133,17 +133,22 @@ def _finish(
         return compared
     if request.dry_run:
         return Outcome(found, planned)
-    wrote_company = False
+    wrote_posting = wrote_company = False
     try:
         write_text_atomic(planned.posting_path, planned.posting_text, overwrite=request.force)
+        wrote_posting = True
         if planned.company_path is not None and not planned.company_path.exists():
             write_text_atomic(planned.company_path, planned.company_text or "")
             wrote_company = True
-    except FileExistsError:
-        return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
     except OSError as error:
-        half = planned.posting_path.exists()
-        done = f"{planned.posting_path} was written, its company's file was not" if half else "nothing was written"
+        if isinstance(error, FileExistsError) and not wrote_posting and planned.posting_path.is_file():
+            return Outcome(found, planned, failure=f"{planned.posting_path} already exists; --force overwrites it")
+        # a file where a folder should be, a full disk, no permission: said as it is
+        done = (
+            f"{planned.posting_path} was written, its company's file was not"
+            if wrote_posting
+            else "nothing was written"
+        )
         return Outcome(found, planned, failure=f"cannot write: {error.strerror or error}; {done}")
     known.add(found, str(planned.posting_path))
     written: tuple[str, ...] = ()

@@ -1,0 +1,110 @@
+"""What one import of a paste writes, or why it stops, as `roledex import` gets it back: the
+files written, the duplicate and the existing file refused without --force, a failed write said
+with what was and was not written (`importer/run.py`, in process)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import make_site
+from roledex.check.run import checked_knowledge_base
+from roledex.importer.outcome import Outcome, Request
+from roledex.importer.run import import_posting
+from roledex.importer.write import KnownPostings
+
+DAY = dt.date(2026, 3, 10)
+PASTE = b"Data Engineer at Nordlicht\nLocation: Berlin\n\nWe build maps. Salary: 60,000-80,000 EUR a year.\n"
+
+
+def _import(docs: Path, raw: bytes = PASTE, **asked: object) -> Outcome:
+    kb = checked_knowledge_base(docs).kb
+    request = Request(docs, today=DAY, **asked)  # type: ignore[arg-type]
+    return import_posting(raw, request, kb, KnownPostings(kb), fallback_title="pasted posting")
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    return make_site(tmp_path, shipped=False)
+
+
+def test_an_import_writes_the_posting_and_its_new_company(docs: Path) -> None:
+    outcome = _import(docs)
+    assert outcome.failure is None and outcome.plan is not None
+    assert outcome.plan.posting_path.is_file() and outcome.plan.company_path is not None
+    assert outcome.plan.company_path.is_file()
+    assert outcome.wrote_company is True
+    assert outcome.found is not None and outcome.found.company == "Nordlicht"
+    again = _import(docs, PASTE.replace(b"Data Engineer", b"Staff Engineer"))
+    assert again.failure is None and again.wrote_company is False  # the company is on record now
+
+
+def test_a_dry_run_writes_nothing(docs: Path) -> None:
+    outcome = _import(docs, dry_run=True)
+    assert outcome.failure is None and outcome.plan is not None
+    assert not outcome.plan.posting_path.exists()
+    assert outcome.wrote_company is False
+
+
+def test_a_paste_that_names_no_company_stops_and_says_how_to_name_it(docs: Path) -> None:
+    outcome = _import(docs, b"we build things\n")
+    assert outcome.failure == "no company found in the text; pass --company SLUG"
+    assert outcome.found is not None and outcome.plan is None
+
+
+def test_the_user_title_and_work_mode_are_taken(docs: Path) -> None:
+    outcome = _import(docs, title="Principal Engineer", work_mode="remote", dry_run=True)
+    assert outcome.found is not None
+    assert (outcome.found.title, outcome.found.work_mode) == ("Principal Engineer", "remote")
+
+
+def test_the_same_posting_twice_is_refused_unless_forced(docs: Path) -> None:
+    first = _import(docs)
+    assert first.failure is None and first.plan is not None
+    again = _import(docs)
+    assert again.failure == (
+        f"already imported as {first.plan.posting_path} (same address or text); --force imports it anyway"
+    )
+    assert again.plan is not None and again.plan.posting_path == first.plan.posting_path
+    assert _import(docs, force=True).failure is None
+
+
+def test_an_existing_file_is_never_overwritten_without_force(docs: Path) -> None:
+    planned = _import(docs, dry_run=True).plan
+    assert planned is not None
+    planned.posting_path.parent.mkdir(parents=True, exist_ok=True)
+    planned.posting_path.write_text("---\ntitle: mine\n---\n", encoding="utf-8")
+    outcome = _import(docs)
+    assert outcome.failure == f"{planned.posting_path} already exists; --force overwrites it"
+    assert outcome.found is not None and outcome.plan is not None
+    assert planned.posting_path.read_text(encoding="utf-8") == "---\ntitle: mine\n---\n"
+
+
+def _blocked(folder: Path) -> None:
+    """A file where a folder the import writes into should be: any write under it fails."""
+    if folder.is_dir():
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+    folder.write_text("not a folder\n", encoding="utf-8")
+
+
+def test_a_write_that_fails_says_what_was_and_was_not_written(docs: Path) -> None:
+    planned = _import(docs, dry_run=True).plan
+    assert planned is not None and planned.company_path is not None
+    _blocked(planned.company_path.parent)
+    outcome = _import(docs)
+    assert outcome.failure is not None and outcome.failure.startswith("cannot write: ")
+    assert outcome.failure.endswith(f"; {planned.posting_path} was written, its company's file was not")
+    assert outcome.found is not None and outcome.plan is not None
+
+
+def test_a_write_that_fails_first_says_nothing_was_written(docs: Path) -> None:
+    planned = _import(docs, dry_run=True).plan
+    assert planned is not None
+    _blocked(planned.posting_path.parent)
+    outcome = _import(docs)
+    assert outcome.failure is not None and outcome.failure.startswith("cannot write: ")
+    assert outcome.failure.endswith("; nothing was written")
+    assert outcome.plan is not None and outcome.found is not None
