@@ -100,9 +100,10 @@ def fix_mojibake(text: str, changes: list[str]) -> str:
     return fixed
 
 
-def html_to_markdown(text: str, changes: list[str]) -> str:
-    """Markdown from pasted HTML, and entities decoded."""
-    if len(_HTML_TAG.findall(text)) >= 2:
+def html_to_markdown(text: str, changes: list[str], tags_needed: int = 2) -> str:
+    """Markdown from pasted HTML, and entities decoded. A paste is HTML from two tags on (one
+    may be a tag named in prose); a page's structured description is HTML from one."""
+    if len(_HTML_TAG.findall(text)) >= tags_needed:
         # markdownify drops the contents of <script> and <style> (code, CSS, JSON-LD) unless told to strip them
         text = markdownify(clean_html(text), heading_style="ATX", bullets="-")
         changes.append(Note("converted HTML to Markdown"))
@@ -323,12 +324,13 @@ def plain_letters(text: str) -> str:
     return _STYLED_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
-def repair_text(text: str) -> Repaired:
-    """A decoded posting, repaired; raises UnreadableInput when nothing is left of it."""
+def repair_text(text: str, html: bool = False) -> Repaired:
+    """A decoded posting, repaired (`html`: the text is HTML, as schema.org's description is);
+    raises UnreadableInput when nothing is left of it."""
     text = text.replace("\r\n", "\n")
     text, hints, changes = read_hints(text)
     text = fix_mojibake(text, changes)
-    text = tidy_layout(html_to_markdown(text, changes), changes)
+    text = tidy_layout(html_to_markdown(text, changes, tags_needed=1 if html else 2), changes)
     if "converted HTML to Markdown" not in changes:
         text = structure_plain_text(text, changes)
     if not text.strip():

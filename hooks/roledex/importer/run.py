@@ -42,13 +42,14 @@ def _own_text(repaired: Repaired, structured: Structured | None) -> Repaired:
     if "&lt;" in description and "<" not in description:
         description = html.unescape(description)
     try:
-        own = repair_text(description)
+        own = repair_text(description, html=True)
     except UnreadableInput:
         return repaired
     if len(own.text) < MIN_OWN_TEXT and repaired.text:
         return repaired
-    note = f"kept the posting's own text from {structured.source} as the body"
-    return Repaired(own.text, repaired.hints, [*repaired.changes, *own.changes, note], own.body)
+    note = Note(f"kept the posting's own text from {structured.source} as the body")
+    said = list(dict.fromkeys([*repaired.changes, *own.changes, note]))  # the page's and its data's, once each
+    return Repaired(own.text, repaired.hints, said, own.body)
 
 
 def read_posting(
