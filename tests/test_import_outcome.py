@@ -165,3 +165,48 @@ def test_a_work_mode_the_data_leaves_out_is_read_from_the_page(description: str,
     said = found.as_json()
     assert (f"the work mode '{mode}' is read from the page around the posting's data" in said["notes"]) is from_page
     assert not [w for w in said["warnings"] if "work mode" in w]
+
+
+RICH = (
+    b"Data Engineer at Nordlicht\nLocation: Berlin\nWork mode: Hybrid\nEmployment: Full-time\n"
+    b"Posted 3 days ago\nApply by: March 20\nApply at: https://jobs.nordlicht.example/42\n\n"
+    b"Join our Growth team.\n\nSalary: 60,000 - 80,000 a year\nTotal 140,000\n"
+)
+
+
+def _front_matter(outcome: Outcome) -> list[str]:
+    assert outcome.plan is not None
+    return [line for line in outcome.plan.posting_text.split("\n---\n")[0].splitlines() if not line.startswith("#")]
+
+
+def test_what_the_paste_states_is_written_with_why_where_it_is_inferred(docs: Path) -> None:
+    assert _front_matter(_import(docs, RICH, dry_run=True)) == [
+        "---",
+        "company: nordlicht",
+        'title: "Data Engineer"',
+        'team: "Growth"',
+        "employment: full-time",
+        'locations: ["Berlin"]',
+        "work_mode: hybrid",
+        "salary:",
+        "  min: 60000",
+        "  max: 80000",
+        "  currency: EUR  # inferred from the location",
+        "  period: year",
+        '  text: "60,000 - 80,000 a year"',
+        "  headline: 140000  # the job board's figure: min + max, not a salary",
+        "  headline_is: sum",
+        'url: "https://jobs.nordlicht.example/42"',
+        'source: "jobs.nordlicht.example"',
+        "posted: 2026-03-07  # relative to the day of the import",
+        "closes: 2026-03-20",
+    ]
+
+
+def test_a_paste_without_a_title_takes_the_file_name_and_says_so(docs: Path) -> None:
+    outcome = _import(docs, b"we build things\n", company="nordlicht", dry_run=True)
+    assert _front_matter(outcome) == [
+        "---",
+        "company: nordlicht",
+        'title: "pasted posting"  # not found in the text: the file name stands in, replace it',
+    ]
