@@ -34,6 +34,11 @@ from roledex.kb.currencies import CURRENCY_CODES
 from roledex.kb.schema import PERIODS
 from roledex.kb.text import is_url, parse_date
 
+NO_LOCATION = "no location found; set 'locations'"
+NO_WORK_MODE = "the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'"
+"""The warnings for a place and a work mode the text does not state: taken back when the user,
+or the page around a posting's data, states them."""
+
 
 @dataclass
 class Extraction:
@@ -329,7 +334,7 @@ def _read_places(seen: _Evidence, found: Extraction) -> str | None:
     decision = _decided(found, "locations", candidates)
     found.locations = _with_countries(list(decision.value or []))
     if not found.locations:
-        seen.warnings.append("no location found; set 'locations'")
+        seen.warnings.append(NO_LOCATION)
     stated = split[decision.source][1] if decision.source else None
     alone = next((mode for places, mode in split.values() if mode and not places), None)
     return stated or alone  # 'Remote' alone under a label is a mode, not a place
@@ -373,7 +378,7 @@ def _read_mode(seen: _Evidence, found: Extraction, stated_mode: str | None) -> N
     )
     found.work_mode = decision.value
     if not found.work_mode:
-        seen.warnings.append("the work mode (remote, hybrid or onsite) is not stated; set 'work_mode'")
+        seen.warnings.append(NO_WORK_MODE)
 
 
 def _read_the_rest(seen: _Evidence, found: Extraction, today: dt.date | None) -> None:
@@ -486,9 +491,9 @@ def overridden(
         places, mode = split_places([location])
         found.locations = places
         found.work_mode = mode or found.work_mode
-        found.warnings = [w for w in found.warnings if "no location found" not in w]
+        found.warnings = [w for w in found.warnings if w != NO_LOCATION]
     if work_mode:
         found.work_mode = work_mode
     if found.work_mode:
-        found.warnings = [w for w in found.warnings if not w.startswith("the work mode (")]
+        found.warnings = [w for w in found.warnings if w != NO_WORK_MODE]
     return found

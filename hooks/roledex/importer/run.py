@@ -14,7 +14,7 @@ from dataclasses import replace
 import httpx
 
 from roledex.importer.boards import board_for
-from roledex.importer.extract import Extraction, extract, overridden
+from roledex.importer.extract import NO_WORK_MODE, Extraction, extract, overridden
 from roledex.importer.fetch import FetchError, PostingGone, fetch
 from roledex.importer.fields import work_mode_from_text
 from roledex.importer.notes import Note
@@ -78,7 +78,7 @@ def _mode_from_the_page(found: Extraction, page: Repaired) -> Extraction:
     if mode is None:
         return found
     found.work_mode = mode.value
-    found.warnings = [w for w in found.warnings if "work mode" not in w]
+    found.warnings = [w for w in found.warnings if w != NO_WORK_MODE]
     found.warnings.append(Note(f"the work mode '{mode.value}' is read from the page around the posting's data"))
     return found
 
