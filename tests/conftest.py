@@ -7,6 +7,7 @@ import datetime as dt
 import gzip
 import http.server
 import io
+import json
 import os
 import queue
 import re
@@ -172,6 +173,21 @@ def use_material_search(root: Path) -> None:
     text = config.read_text(encoding="utf-8")
     assert "\n  roledex:\n" in text
     config.write_text(text.replace("\n  roledex:\n", "\n  roledex:\n    search: material\n", 1), encoding="utf-8")
+
+
+def job_posting_page(visible: str = "<h1>Data Engineer</h1><p>We build.</p>", **data: object) -> bytes:
+    """A saved careers page: schema.org JobPosting data (Acme's Data Engineer, overridden by
+    `data`) in its head, and `visible` as what the page shows."""
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Data Engineer",
+        "hiringOrganization": {"name": "Acme"},
+        "description": "<p>We build.</p>",
+        **data,
+    }
+    script = f'<script type="application/ld+json">{json.dumps(posting)}</script>'
+    return f"<html><head>{script}</head><body>{visible}</body></html>".encode()
 
 
 def make_site(root: Path, files: dict[str, str] | None = None, shipped: bool = True) -> Path:

@@ -5,10 +5,9 @@ reads before saving (`importer/extract.py`, through `read_posting` as `roledex i
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
-from conftest import plain_id
+from conftest import job_posting_page, plain_id
 from roledex.importer.extract import overridden
 from roledex.importer.run import read_posting
 
@@ -253,19 +252,6 @@ def test_where_the_company_is_read(paste: str, company: str | None, source: str 
     assert ("company" in read.confidence) is (company is not None)
 
 
-def _page(**data: object) -> bytes:
-    posting = {
-        "@context": "https://schema.org",
-        "@type": "JobPosting",
-        "title": "Data Engineer",
-        "hiringOrganization": {"name": "Acme"},
-        "description": "<p>We build.</p>",
-        **data,
-    }
-    script = f'<script type="application/ld+json">{json.dumps(posting)}</script>'
-    return f"<html><head>{script}</head><body><h1>Data Engineer</h1><p>We build.</p></body></html>".encode()
-
-
 def _amount(currency: str | None = None, **value: object) -> dict:
     amount: dict = {"@type": "MonetaryAmount", "value": {"@type": "QuantitativeValue", **value}}
     if currency:
@@ -280,24 +266,24 @@ BERLIN = {"@type": "Place", "address": {"addressLocality": "Berlin", "addressCou
     ("page", "salary", "text", "inferred"),
     [
         (
-            _page(jobLocation=BERLIN, baseSalary=_amount(minValue=60000, maxValue=80000, unitText="YEAR")),
+            job_posting_page(jobLocation=BERLIN, baseSalary=_amount(minValue=60000, maxValue=80000, unitText="YEAR")),
             (60000, 80000, "EUR", "year"),
             "60,000–80,000 EUR per year (the page's data)",
             {"salary.currency": "the data names no currency; EUR is the currency of the place"},
         ),
         (
-            _page(baseSalary=_amount("EUR", minValue=60000, maxValue=80000)),
+            job_posting_page(baseSalary=_amount("EUR", minValue=60000, maxValue=80000)),
             (60000, 80000, "EUR", "year"),
             "60,000–80,000 EUR (the page's data)",
             {"salary.period": "the page's data names no period; a year is assumed"},
         ),
         (
-            _page(baseSalary=_amount("EUR", value=70000, unitText="YEAR")),
+            job_posting_page(baseSalary=_amount("EUR", value=70000, unitText="YEAR")),
             (70000, 70000, "EUR", "year"),
             "70,000 EUR per year (the page's data)",
             {},
         ),
-        (_page(baseSalary=_amount(minValue=60000, maxValue=80000)), None, None, {}),
+        (job_posting_page(baseSalary=_amount(minValue=60000, maxValue=80000)), None, None, {}),
     ],
     ids=plain_id,
 )

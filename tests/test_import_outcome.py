@@ -5,11 +5,10 @@ with what was and was not written (`importer/run.py`, in process)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
-from conftest import make_site, plain_id
+from conftest import job_posting_page, make_site, plain_id
 from roledex.check.run import checked_knowledge_base
 from roledex.importer.outcome import Outcome, Request
 from roledex.importer.run import import_posting, read_posting
@@ -111,18 +110,6 @@ def test_a_write_that_fails_first_says_nothing_was_written(docs: Path) -> None:
     assert outcome.plan is not None and outcome.found is not None
 
 
-def _page(description: str, visible: str = "<h1>Data Engineer</h1><p>We build.</p>") -> bytes:
-    posting = {
-        "@context": "https://schema.org",
-        "@type": "JobPosting",
-        "title": "Data Engineer",
-        "hiringOrganization": {"name": "Acme"},
-        "description": description,
-    }
-    script = f'<script type="application/ld+json">{json.dumps(posting)}</script>'
-    return f"<html><head>{script}</head><body>{visible}</body></html>".encode()
-
-
 KEPT = "kept the posting's own text from schema.org JobPosting as the body"
 
 
@@ -139,14 +126,16 @@ KEPT = "kept the posting's own text from schema.org JobPosting as the body"
     ids=plain_id,
 )
 def test_the_pages_own_description_is_the_body_as_markdown(description: str, body: str) -> None:
-    found = read_posting(_page(description))
+    found = read_posting(job_posting_page(description=description))
     assert found.body == body
     notes = found.as_json()["notes"]
     assert KEPT in notes and len(notes) == len(set(notes))
 
 
 def test_a_placeholder_description_leaves_the_page_as_the_body() -> None:
-    found = read_posting(_page("Short", "<h1>Data Engineer</h1><p>We build maps for cities, in Berlin.</p>"))
+    found = read_posting(
+        job_posting_page("<h1>Data Engineer</h1><p>We build maps for cities, in Berlin.</p>", description="Short")
+    )
     assert found.body == "# Data Engineer\n\nWe build maps for cities, in Berlin.\n"
     assert KEPT not in found.as_json()["notes"]
 
@@ -160,7 +149,9 @@ def test_a_placeholder_description_leaves_the_page_as_the_body() -> None:
     ids=plain_id,
 )
 def test_a_work_mode_the_data_leaves_out_is_read_from_the_page(description: str, mode: str, from_page: bool) -> None:
-    found = read_posting(_page(description, "<header>Hybrid (3 days in office)</header><h1>Data Engineer</h1>"))
+    found = read_posting(
+        job_posting_page("<header>Hybrid (3 days in office)</header><h1>Data Engineer</h1>", description=description)
+    )
     assert found.work_mode == mode
     said = found.as_json()
     assert (f"the work mode '{mode}' is read from the page around the posting's data" in said["notes"]) is from_page
