@@ -4,6 +4,7 @@ for the private view and for those who set it."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import html
 import json
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import build_site, make_site, plain_id, run_roledex
 from roledex.plugin import pagefind_search, pagefind_stream
+from roledex.plugin.pagefind_stream import StreamFailed, _write_bundle
 from screenshots import serve
 
 MATERIAL = {"material/search": object()}
@@ -279,3 +281,26 @@ def test_the_streamed_index_is_the_one_pagefind_makes_of_the_written_site(shippe
 )
 def test_pagefind_reads_the_article_of_a_page_in_its_language(page: str, read: str) -> None:
     assert pagefind_search.what_pagefind_reads(page) == read
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        {"path": "../outside.js", "content": "eA=="},
+        {"path": "/etc/outside.js", "content": "eA=="},
+        {"path": "pagefind.js", "content": "not base64!"},
+        {"path": "pagefind.js"},
+        "pagefind.js",
+    ],
+    ids=plain_id,
+)
+def test_the_streams_files_are_written_only_inside_the_bundle(tmp_path: Path, file: object) -> None:
+    with pytest.raises(StreamFailed):
+        _write_bundle(tmp_path / "pagefind", [file])
+    assert not (tmp_path / "outside.js").exists()
+
+
+def test_the_streams_files_are_written_whole(tmp_path: Path) -> None:
+    content = bytes(range(256)) * 300  # larger than one pipe read and one write chunk
+    _write_bundle(tmp_path, [{"path": "fragment/en_1.pf_fragment", "content": base64.b64encode(content).decode()}])
+    assert (tmp_path / "fragment" / "en_1.pf_fragment").read_bytes() == content

@@ -46,6 +46,24 @@ def _executable() -> Path:
     return Path(found)
 
 
+def _write_bundle(output: Path, files: list[Any]) -> None:
+    """Pagefind's index files, written here one by one. Its own writer answers before its last
+    writes land, and its service exits as soon as it is told to end: a file cut short (a
+    WebAssembly file of 64 of its 66 KiB) was published that way."""
+    for file in files:
+        path, content = (file.get("path"), file.get("content")) if isinstance(file, dict) else (None, None)
+        relative = Path(path) if isinstance(path, str) else None
+        if relative is None or relative.is_absolute() or ".." in relative.parts or not isinstance(content, str):
+            raise StreamFailed(f"Pagefind named a file outside its bundle ({path!r})")
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            data = base64.b64decode(content, validate=True)
+        except ValueError:
+            raise StreamFailed(f"Pagefind gave {path!r} in a form that could not be read") from None
+        target.write_bytes(data)
+
+
 class PagefindStream:
     """One Pagefind index, fed page by page; `finish` writes its files."""
 
@@ -75,10 +93,14 @@ class PagefindStream:
 
     def _read(self, stdout: IO[bytes]) -> None:
         """Every answer, kept by its message number; an error ends the stream."""
-        buffer = b""
+        buffer = bytearray()  # the index's files come back as one answer of megabytes: kept, not copied
         while chunk := stdout.read1(1 << 16):  # type: ignore[attr-defined]
+            searched = len(buffer)
             buffer += chunk
-            *messages, buffer = buffer.split(b",")
+            if buffer.find(b",", searched) == -1:
+                continue
+            *messages, rest = bytes(buffer).split(b",")
+            buffer = bytearray(rest)
             for message in messages:
                 try:
                     answer = json.loads(base64.b64decode(message))
@@ -146,10 +168,11 @@ class PagefindStream:
                 if self.failure is not None or self._indexed != pages:
                     raise StreamFailed(self.failure or f"Pagefind indexed {self._indexed} of {pages} pages")
             started = time.perf_counter()
-            written = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
-            log.debug("roledex: Pagefind wrote its index in %.2f s", time.perf_counter() - started)
-            if written.get("type") != "WriteFiles":
-                raise StreamFailed(f"Pagefind wrote no index ({written.get('type')})")
+            answer = self._ask({"type": "GetFiles", "index_id": self._index})
+            if answer.get("type") != "GetFiles" or not isinstance(answer.get("files"), list):
+                raise StreamFailed(f"Pagefind gave no index ({answer.get('type')})")
+            _write_bundle(output, answer["files"])
+            log.debug("roledex: Pagefind's index built and written in %.2f s", time.perf_counter() - started)
             return pages
         finally:
             self.close()
