@@ -188,6 +188,12 @@ def test_a_relative_date_counts_back_from_the_day_of_the_import() -> None:
             {"locations": "label"},
         ),
         ("Data Engineer - Acme - Ha Noi - Viet Nam\n\nWe build.\n", ["Ha Noi, Viet Nam"], None, {}),
+        (
+            "Data Engineer at Acme\n\nLocation: London, Glasgow, Bournemouth\n",
+            ["London", "Glasgow", "Bournemouth"],
+            None,
+            {"locations": "label"},
+        ),
         ("---\nlocation: Berlin\n---\n" + PLAIN, ["Berlin"], None, {"locations": "front matter"}),
         ("---\nlocations: [Berlin, Munich]\n---\n" + PLAIN, ["Berlin", "Munich"], None, {"locations": "front matter"}),
         (

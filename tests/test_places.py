@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from roledex.importer.places import split_places
+from roledex.kb.countries import is_region
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,44 @@ from roledex.importer.places import split_places
         (["Hanoi, Vietnam", "Internship or Junior"], ["Hanoi, Vietnam"], None),
         (["限制中国以外"], [], None),
         (["Tan Binh, HCM", "At office"], ["Tan Binh, HCM"], "onsite"),
+        # three or more names with no country or region among them are several places
+        (["London, Glasgow, Bournemouth"], ["London", "Glasgow", "Bournemouth"], None),
+        (["Sydney, Melbourne, Brisbane, Perth"], ["Sydney", "Melbourne", "Brisbane", "Perth"], None),
+        (["Ha Noi, Ho Chi Minh, Da Nang"], ["Ha Noi", "Ho Chi Minh", "Da Nang"], None),
+        (["London, Glasgow, Remote"], ["London, Glasgow"], "remote"),
+        # ... and an address stays one place
+        (["Soho, London, England"], ["Soho, London, England"], None),
+        (["Mitte, Berlin, Deutschland"], ["Mitte, Berlin, Deutschland"], None),
+        (["Brooklyn, New York, NY"], ["Brooklyn, New York, NY"], None),
+        (["Kreuzberg, Berlin, Bayern"], ["Kreuzberg, Berlin, Bayern"], None),
+        (["Austin, Texas"], ["Austin, Texas"], None),
+        (["Tower Bridge House, St Katharine Docks, London"], ["Tower Bridge House, St Katharine Docks, London"], None),
+        (["Rua Augusta, Consolação, São Paulo"], ["Rua Augusta, Consolação, São Paulo"], None),
+        (["Unit 4, 12 Main Street, Leeds"], ["Unit 4, 12 Main Street, Leeds"], None),
+        (
+            ["Floor 3, Tower Bridge House, St Katharine Docks"],
+            ["Floor 3, Tower Bridge House, St Katharine Docks"],
+            None,
+        ),
     ],
 )
 def test_places_and_the_mode_they_state(places: list[str], kept: list[str], mode: str | None) -> None:
     assert split_places(places) == (kept, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("California", True),
+        ("england", True),
+        ("Bayern", True),
+        (" NSW ", True),
+        ("CA", True),
+        ("London", False),
+        ("Ca", False),
+        ("ABCD", False),
+        ("Germany", False),
+    ],
+)
+def test_a_region_is_a_state_province_or_its_code(text: str, region: bool) -> None:
+    assert is_region(text) is region

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from roledex.kb.countries import is_country, is_region, is_region_code
+
 _REMOTE_WORDS = (
     r"remote(?:[\s-]+(?:ok|friendly|first|only|possible))?|full(?:y)? remote|100\s*%\s*remote|remoto|remota|"
     r"t[ée]l[ée]travail(?: complet| total)?|à distance|a distancia|teletrabajo|en remoto|da remoto|"
@@ -95,6 +97,30 @@ def _parts(place: str) -> list[str]:
             parts += [c for c in commas if _MODE_ONLY.match(c)]
             if rest:
                 parts.append(", ".join(rest))
+        elif _is_list_of_cities(commas):
+            parts += commas
         else:
             parts.append(piece)
     return parts
+
+
+_NAME = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,2}\.?")
+"""A place's name of one to three words, no figures: 'Glasgow', 'Ho Chi Minh', "Val-d'Or"."""
+_ADDRESS_WORD = re.compile(
+    r"\b(?:street|st|road|rd|avenue|ave|lane|house|building|tower|floor|suite|square|quarter|docks?|"
+    r"rua|avenida|av|stra(?:ß|ss)e|str|platz|rue|calle|via|piazza|plaza|quận|phường)\b",
+    re.I,
+)
+"""A word of a street address: its parts are one place ('Tower Bridge House, St Katharine Docks, London')."""
+
+
+def _is_list_of_cities(commas: list[str]) -> bool:
+    """'London, Glasgow, Bournemouth': three or more names, none a country and none a region's
+    code, the last no region, are several places; 'Soho, London, England', 'Brooklyn, New
+    York, NY' and a street address are one place, and two names may be ('Austin, Texas')."""
+    return (
+        len(commas) >= 3
+        and all(_NAME.fullmatch(c) and not _ADDRESS_WORD.search(c) for c in commas)
+        and not any(is_country(c, any_language=True) or is_region_code(c) for c in commas)
+        and not is_region(commas[-1])
+    )

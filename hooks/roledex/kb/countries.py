@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import pycountry
 
@@ -56,6 +57,23 @@ def _local_codes() -> dict[str, str]:
             if code in known:
                 codes.setdefault(name.casefold(), code)
     return codes
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    """The names of countries' states, provinces and regions (ISO 3166-2): loaded on first use."""
+    return frozenset(region.name.casefold() for region in pycountry.subdivisions)
+
+
+def is_region_code(text: str) -> bool:
+    """True when `text` is written as a region's code: two or three capitals ('CA', 'NSW')."""
+    return bool(re.fullmatch(r"[A-Z]{2,3}", text.strip()))
+
+
+def is_region(text: str) -> bool:
+    """True when `text` names a state, province or region of a country ('California', 'England',
+    'Bayern'), or is written as one's code: the part of an address after its city."""
+    return is_region_code(text) or text.strip().casefold() in _region_names()
 
 
 def country_code(text: str, any_language: bool = False) -> str | None:
