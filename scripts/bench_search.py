@@ -7,8 +7,8 @@ Pagefind, roledex's default, and with `search: material`), serves each site on l
 in Chromium, opens the home page, types a posting's title into the search box and waits for
 the results. It reports, for each engine:
 
-- the first query, for a posting's whole title and for one word of it: every file the search
-  fetched from opening the page to showing results,
+- the first query, for each picked posting's whole title and for its first word, as the median
+  and range over the titles: every file the search fetched from opening the page to showing results,
   counted as GitHub Pages sends it (scripts and JSON gzip-compressed, Pagefind's index files,
   which are gzip already, as they are);
 - the whole index as published (the files a search may ever fetch, compressed the same way);
@@ -24,6 +24,7 @@ import gzip
 import http.server
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,14 @@ def index_files(site: Path, engine: str) -> list[Path]:
     return [site / "search" / "search_index.json", *workers.glob("search.*.min.js")]
 
 
+def spread(sizes: list[int]) -> str:
+    """Sizes in KiB as their median and range: which words a title holds decides which pieces of
+    the index it fetches, so one title is no measure of the others."""
+    if len(sizes) == 1:
+        return f"{sizes[0] / KIB:.0f} KiB"
+    return f"{statistics.median(sizes) / KIB:.0f} KiB [{min(sizes) / KIB:.0f}-{max(sizes) / KIB:.0f}]"
+
+
 def first_query(browser: object, url: str, site: Path, query: str) -> tuple[int, list[str]]:
     """Bytes the search fetched for its first query (page load included), and its results."""
     page = browser.new_page()  # type: ignore[attr-defined]
@@ -115,24 +124,31 @@ def main() -> None:
             ).strip()
             for p in picked
         }
-        title = next(iter(titles.values()))
-        queries = {"a posting's title": title, "one word of it": title.split()[0]}
-        print(f"{machine()}; {args.postings} postings, {args.companies} companies; queries {list(queries.values())}")
+        first = next(iter(titles.values()))
+        print(
+            f"{machine()}; {args.postings} postings, {args.companies} companies;"
+            f" {len(titles)} titles, such as {first!r}"
+        )
         for engine in ("pagefind", "material"):
             site = root / f"site-{engine}"
             with serve(site) as url:
-                fetched = {what: first_query(browser, url, site, words)[0] for what, words in queries.items()}
-                found = 0
-                if engine == "pagefind":
+                if engine == "material":  # the whole index, whatever the query: one of each is enough
+                    whole_title = [first_query(browser, url, site, first)[0]]
+                    one_word = [first_query(browser, url, site, first.split()[0])[0]]
+                    found = None
+                else:
+                    whole_title, one_word, found = [], [], 0
                     for address, words in titles.items():
-                        _, results = first_query(browser, url, site, words)
+                        size, results = first_query(browser, url, site, words)
+                        whole_title.append(size)
                         found += address in results
+                        one_word.append(first_query(browser, url, site, words.split()[0])[0])
             whole = sum(served_bytes(p) for p in index_files(site, engine))
-            line = f"{engine:9} build {seconds[engine]:6.1f} s; first query: " + ", ".join(
-                f"{what} {size / KIB:.1f} KiB" for what, size in fetched.items()
+            line = (
+                f"{engine:9} build {seconds[engine]:6.1f} s; first query: a posting's title {spread(whole_title)}, "
+                f"one word of it {spread(one_word)}; whole index {whole / KIB:.1f} KiB"
             )
-            line += f"; whole index {whole / KIB:.1f} KiB"
-            if engine == "pagefind":
+            if found is not None:
                 line += f"; found by title in the first ten: {found} of {len(titles)}"
             print(line)
         browser.close()
