@@ -144,6 +144,20 @@ IGNORE = "data-pagefind-ignore"
             f"<table{OUT}><tr><td>row</td></tr></table><p>kept</p>",
             f"<table{OUT} {IGNORE}><tr><td>row</td></tr></table><p>kept</p>",
         ),
+        # an element of the section is marked once, at its top, however much it holds
+        (
+            f"<h2{OUT}>A</h2><table><tr><td><p>1</p></td></tr><tr><td>2</td></tr></table><h2>K</h2>",
+            f"<h2{OUT} {IGNORE}>A</h2><table {IGNORE}><tr><td><p>1</p></td></tr><tr><td>2</td></tr></table><h2>K</h2>",
+        ),
+        (f"<h2{OUT}>A</h2><p {IGNORE}>x</p><h2>K</h2>", f"<h2{OUT} {IGNORE}>A</h2><p {IGNORE}>x</p><h2>K</h2>"),
+        # an element left open runs past the section, a stray end tag leaves it: neither is marked
+        (f"<h2{OUT}>A</h2><p>x</p><div>y<h2>K</h2>", f"<h2{OUT} {IGNORE}>A</h2><p {IGNORE}>x</p><div>y<h2>K</h2>"),
+        (f"<div><h2{OUT}>A</h2></div><p>x</p>", f"<div><h2{OUT} {IGNORE}>A</h2></div><p>x</p>"),
+        # the mark is Material's attribute in a tag, not the words in text or a longer name
+        ("<p>data-search-exclude</p><h2>K</h2>", "<p>data-search-exclude</p><h2>K</h2>"),
+        ("<h2 data-search-excluded>A</h2><p>x</p>", "<h2 data-search-excluded>A</h2><p>x</p>"),
+        ("<h2\tdata-search-exclude>A</h2><p>x</p>", f"<h2\tdata-search-exclude {IGNORE}>A</h2><p {IGNORE}>x</p>"),
+        ("<h2 class=data-search-exclude>A</h2><p>x</p>", "<h2 class=data-search-exclude>A</h2><p>x</p>"),
     ],
     ids=plain_id,
 )

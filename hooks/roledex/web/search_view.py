@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 _HEADING = re.compile(r"<h[1-6][\s>]")
-_MARK = re.compile(r"\sdata-search-exclude\b")
+_MARK_WORDS = "data-search-exclude"
+_WORD_GOES_ON = re.compile(r"\w")
+"""After the mark, a character that makes it part of a longer word ('data-search-excluded')."""
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b")
 _HEADING_NAME = re.compile(r"h[1-6]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
@@ -41,13 +43,16 @@ class _Marked:
 def _marked_openings(html: str) -> Iterator[_Marked]:
     """Each opening tag marked for search to leave out, found from the marks themselves (a page
     holds a few; scanning every tag of a page of thousands of rows for one costs more)."""
-    for mark in _MARK.finditer(html):
-        start = html.rfind("<", 0, mark.start())
-        if start < 0 or html.rfind(">", start, mark.start()) != -1:
-            continue  # the words in text, not in a tag
-        tag = _TAG_NAME.match(html, start)
-        if tag is not None:
-            yield _Marked(start, tag.group(1), mark.end())
+    found = html.find(_MARK_WORDS)
+    while found != -1:
+        end = found + len(_MARK_WORDS)
+        if html[found - 1 : found].isspace() and not _WORD_GOES_ON.match(html, end):
+            start = html.rfind("<", 0, found)
+            if start >= 0 and html.rfind(">", start, found) == -1:  # in a tag, not in text
+                tag = _TAG_NAME.match(html, start)
+                if tag is not None:
+                    yield _Marked(start, tag.group(1), end)
+        found = html.find(_MARK_WORDS, end)
 
 
 def _whole(fragment: str) -> bool:
@@ -149,32 +154,26 @@ def read_searchable(index: Any) -> None:
 def _marked_at_top(fragment: str, attribute: str) -> str:
     """`fragment` with `attribute` on each element at its top level that closes within it (an
     element left open runs past the section, and a stray end tag leaves the element the
-    section is in: nothing from there on is the section's)."""
-    marks: list[int] = []
-    depth, opened = 0, -1
-    for tag in _TAG.finditer(fragment):
+    section is in: nothing from there on is the section's). Each element is passed over to its
+    end tag in one search, not tag by tag: a section may hold a table of a thousand rows."""
+    parts: list[str] = []
+    position = at = 0
+    while (tag := _TAG.search(fragment, at)) is not None:
         closing, name, rest = tag.group(1), tag.group(2).lower(), tag.group(3)
-        alone = rest.endswith("/") or (name in _VOID and not closing)
         if closing and name in _VOID:
+            at = tag.end()
             continue
-        if depth == 0 and not closing:
+        if closing:
+            break  # an end tag of what the section is in
+        alone = rest.endswith("/") or name in _VOID
+        end = tag.end() if alone else _element_end(fragment, name, tag.start())
+        if end is None:
+            break  # left open: it runs past the section
+        if attribute not in rest:
             where = tag.end() - (2 if rest.endswith("/") else 1)
-            if attribute in rest:
-                where = -1
-            if alone:
-                marks.append(where)
-            else:
-                opened, depth = where, 1
-            continue
-        if depth == 0:  # an end tag of what the section is in
-            break
-        depth += -1 if closing else (0 if alone else 1)
-        if depth == 0:
-            marks.append(opened)
-    parts, position = [], 0
-    for where in (m for m in marks if m >= 0):
-        parts.append(fragment[position:where] + f" {attribute}")
-        position = where
+            parts.append(fragment[position:where] + f" {attribute}")
+            position = where
+        at = end
     parts.append(fragment[position:])
     return "".join(parts)
 
