@@ -66,6 +66,9 @@ from roledex.kb.countries import is_region
         (["Sydney, Melbourne, Brisbane, Perth"], ["Sydney", "Melbourne", "Brisbane", "Perth"], None),
         (["Ha Noi, Ho Chi Minh, Da Nang"], ["Ha Noi", "Ho Chi Minh", "Da Nang"], None),
         (["London, Glasgow, Remote"], ["London, Glasgow"], "remote"),
+        (["Berlin; London, Glasgow, Bournemouth"], ["Berlin", "London", "Glasgow", "Bournemouth"], None),
+        # a sentence about the mode is no place, and the places after it are kept
+        (["Open to remote work; Berlin"], ["Berlin"], None),
         # ... and an address stays one place
         (["Soho, London, England"], ["Soho, London, England"], None),
         (["Mitte, Berlin, Deutschland"], ["Mitte, Berlin, Deutschland"], None),
