@@ -21,6 +21,11 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}"
 
 
+def median_and_range(values: Sequence[float], unit: str, digits: int) -> str:
+    """'1.52x [1.41-1.66]', '302 KiB [189-403]': the median of `values` and their range."""
+    return f"{statistics.median(values):.{digits}f}{unit} [{min(values):.{digits}f}-{max(values):.{digits}f}]"
+
+
 def ratio(rounds: Sequence[float]) -> str:
     """'1.52x [1.41-1.66]': the median of the rounds' ratios and their range."""
-    return f"{statistics.median(rounds):.2f}x [{min(rounds):.2f}-{max(rounds):.2f}]"
+    return median_and_range(rounds, "x", 2)

@@ -24,7 +24,6 @@ import gzip
 import http.server
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_common import machine  # noqa: E402
+from bench_common import machine, median_and_range  # noqa: E402
 from generate_kb import generate  # noqa: E402
 from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
@@ -79,7 +78,7 @@ def spread(sizes: list[int]) -> str:
     the index it fetches, so one title is no measure of the others."""
     if len(sizes) == 1:
         return f"{sizes[0] / KIB:.0f} KiB"
-    return f"{statistics.median(sizes) / KIB:.0f} KiB [{min(sizes) / KIB:.0f}-{max(sizes) / KIB:.0f}]"
+    return median_and_range([size / KIB for size in sizes], " KiB", 0)
 
 
 def first_query(browser: object, url: str, site: Path, query: str) -> tuple[int, list[str]]:
