@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from roledex.plugin.pagefind_pieces import recut
 from roledex.plugin.pagefind_stream import PagefindStream, StreamFailed
 from roledex.web.search_view import mark_left_out_elements, mark_left_out_sections
 
@@ -133,17 +134,21 @@ def hand_over(stream: PagefindStream, page_url: str, html: str) -> PagefindStrea
 
 def publish_index(site_dir: str | Path, stream: PagefindStream | None, directory_urls: bool = True) -> None:
     """Pagefind's index in the built site: the streamed pages' when the stream held, else the
-    written site indexed now; IndexingFailed with Pagefind's words if neither works."""
+    written site indexed now, its words cut into pieces by `pagefind_pieces`; IndexingFailed
+    with Pagefind's words if neither works."""
     site = Path(site_dir)
     _remove_material_index(site)
+    streamed = False
     if stream is not None:
         try:
             stream.finish(site / BUNDLE)
-            return
+            streamed = True
         except (OSError, StreamFailed) as error:
             log.debug(INSTEAD, error)
             shutil.rmtree(site / BUNDLE, ignore_errors=True)
-    index_site(site, directory_urls)
+    if not streamed:
+        index_site(site, directory_urls)
+    recut(site / BUNDLE)
 
 
 def index_site(site_dir: str | Path, directory_urls: bool = True) -> None:

@@ -1,0 +1,289 @@
+"""Pagefind's word index cut into pieces again, so that a query fetches the words it asks for
+and not the heaviest words of the site beside them.
+
+Pagefind sorts every word of the site and cuts the list into pieces of about 20,000 entries
+(an entry is a page a word is on, or one place on it), closing a piece once a word has taken it
+over that size. A word on every page many times ('team', 'experience'; in the generated
+benchmark site 'experiment') holds a hundred thousand entries at 5,000 postings and closes
+the piece of the words just before it: a query for 'engineer' fetched the ~100 KiB of
+'experiment' with it. A query fetches one piece a word, so that is the price of most titles.
+
+roledex cuts the same words again, at the same size, in the same order, two ways otherwise:
+
+- a piece is closed *before* a word that would take it over the size, so a heavy word is a piece
+  of its own and its neighbours cost what they weigh;
+- of the places to close in a piece's second half, the one where the words on either side share
+  the shortest beginning, so a word typed in part finds the words it begins in one piece, as far
+  as size allows (Pagefind looks a word up in one piece).
+
+Each piece keeps Pagefind's own bounds (the shortest beginnings that tell neighbours apart, as
+Pagefind computes them) and its words' entries byte for byte; only which words share a file
+changes, and the files' names, which are their content's hash.
+
+Guarded: the index format is Pagefind's own. Every file is read as the shape this module knows
+and written back to its own bytes before anything is changed; anything else (a release that
+changed the format, a file that is not Pagefind's) leaves the index as Pagefind wrote it, which
+costs bytes, never a result.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+log = logging.getLogger("mkdocs.plugins.roledex")
+
+PIECE_SIZE = 20_000
+"""Entries a piece holds at most (a heavier word is a piece alone): Pagefind's own size."""
+MARK = b"pagefind_dcd"
+"""What each of Pagefind's index files starts with once unpacked, before its CBOR."""
+ENTRY = "pagefind-entry.json"
+
+
+class UnknownFormat(ValueError):
+    """The index is not in the shape this module knows: it is left as Pagefind wrote it."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the index: its text, its bytes as Pagefind wrote them (kept whole, moved into
+    another piece as they are) and its number of entries."""
+
+    text: str
+    raw: bytes
+    entries: int
+
+
+def _unpacked(path: Path) -> bytes:
+    """A file of the index as its CBOR bytes."""
+    try:
+        raw = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError):
+        raise UnknownFormat(f"{path.name} is not gzip") from None
+    if not raw.startswith(MARK):
+        raise UnknownFormat(f"{path.name} does not start as Pagefind's files do")
+    return raw[len(MARK) :]
+
+
+def _packed(body: bytes) -> bytes:
+    return gzip.compress(MARK + body, compresslevel=6, mtime=0)
+
+
+def _array_head(count: int) -> bytes:
+    """The start of a CBOR array of `count` items, in its shortest form (as Pagefind writes it):
+    the integer's own encoding with the array's major type."""
+    integer = cbor2.dumps(count)
+    return bytes([0x80 | (integer[0] & 0x1F)]) + integer[1:]
+
+
+def _read_meta(path: Path) -> list[Any]:
+    """The metadata, [version, pages, pieces, ...], once it is known to encode back to its bytes."""
+    body = _unpacked(path)
+    try:
+        meta = cbor2.loads(body)
+    except (cbor2.CBORDecodeError, ValueError):
+        raise UnknownFormat(f"{path.name} is not CBOR") from None
+    if cbor2.dumps(meta) != body:
+        raise UnknownFormat(f"{path.name} is written in a way this module would not write back")
+    if not (isinstance(meta, list) and len(meta) >= 3 and isinstance(meta[0], str) and isinstance(meta[2], list)):
+        raise UnknownFormat("the metadata is not [version, pages, pieces, ...]")
+    if not all(isinstance(c, list) and len(c) == 3 and all(isinstance(s, str) for s in c) for c in meta[2]):
+        raise UnknownFormat("a piece is not [from, to, name]")
+    return meta
+
+
+def _read_words(path: Path) -> list[Word]:
+    """A piece's words, [[word, ...]] with each word [text, [[page, [places...], ...], ...], ...]:
+    each word's bytes found by reading it, and the piece known to be its words and nothing else."""
+    body = _unpacked(path)
+    ahead = _HEAD_LENGTHS.get(body[1] & 0x1F, 1) if len(body) > 1 and body[0] == 0x81 and body[1] >> 5 == 4 else 0
+    if not ahead:
+        raise UnknownFormat(f"{path.name} is not [words]")
+    count = body[1] & 0x1F if ahead == 1 else int.from_bytes(body[2 : 1 + ahead], "big")
+    if body[1 : 1 + ahead] != _array_head(count):
+        raise UnknownFormat(f"{path.name} is written in a way this module would not write back")
+    stream = io.BytesIO(body)
+    stream.seek(1 + ahead)
+    decoder = cbor2.CBORDecoder(stream)
+    words = []
+    try:
+        for _ in range(count):
+            start = stream.tell()
+            words.append(_word(decoder.decode(), body[start : stream.tell()]))
+    except (cbor2.CBORDecodeError, ValueError):
+        raise UnknownFormat(f"{path.name} is not CBOR") from None
+    if stream.tell() != len(body):
+        raise UnknownFormat(f"{path.name} holds more than its words")
+    return words
+
+
+_HEAD_LENGTHS = {24: 2, 25: 3, 26: 5, 27: 9}
+"""Bytes of an array's start by its additional information (shorter lengths are in the first byte)."""
+
+
+def _word(packed: Any, raw: bytes) -> Word:
+    if not (
+        isinstance(packed, list) and len(packed) >= 2 and isinstance(packed[0], str) and isinstance(packed[1], list)
+    ):
+        raise UnknownFormat("a word is not [text, pages, ...]")
+    pages = packed[1]
+    try:
+        places = sum(map(len, map(itemgetter(1), pages)))
+    except (TypeError, IndexError, KeyError):
+        raise UnknownFormat(f"the pages of {packed[0]!r} are not [page, places, ...]") from None
+    return Word(packed[0], raw, len(pages) + places)
+
+
+def cut(entries: Sequence[int], words: Sequence[str], size: int = PIECE_SIZE) -> list[int]:
+    """Where each piece after the first starts, for words in order with their entries: no piece
+    over `size` but a heavy word's, which holds it alone with the words it begins ('data' and
+    'database'); each piece closed where its last word and the next share the shortest
+    beginning, of the places in its second half."""
+    starts: list[int] = []
+    start, count = 0, len(words)
+    while start < count:
+        end, total, heaviest = start + 1, entries[start], entries[start]
+        while end < count and _joins(words[end], entries[end], words[start:end], total, heaviest, size):
+            total += entries[end]
+            heaviest = max(heaviest, entries[end])
+            end += 1
+        if end < count and end - start > 1:
+            end = _quietest_close(entries, words, start, end, size)
+        if end < count:
+            starts.append(end)
+        start = end
+    return starts
+
+
+def _joins(word: str, entries: int, piece: Sequence[str], total: int, heaviest: int, size: int) -> bool:
+    """Whether `word` goes in the piece so far: when it fits, or when the piece is a heavy word's
+    (over the size by itself), a word of the piece begins `word`, and the piece apart from the
+    heavy word still fits. Pagefind looks a word up in one piece and finds there the words it
+    begins, so 'data' finds 'database' only in the same piece."""
+    if total + entries <= size:
+        return True
+    heavy = max(heaviest, entries)
+    if heavy <= size or total + entries - heavy > size:
+        return False
+    return any(word.startswith(other) for other in reversed(piece))
+
+
+def _quietest_close(entries: Sequence[int], words: Sequence[str], start: int, end: int, size: int) -> int:
+    """Of the places to close the piece words[start:end] once it holds half its size, the one whose
+    neighbours share the shortest beginning (the last of equals, for fewer pieces)."""
+    best, best_shared, held = end, None, 0
+    for close in range(start + 1, end + 1):
+        held += entries[close - 1]
+        if held * 2 < size:
+            continue
+        shared = _shared(words[close - 1], words[close])
+        if best_shared is None or shared <= best_shared:
+            best, best_shared = close, shared
+    return best
+
+
+def _shared(first: str, second: str) -> int:
+    """How many characters two words begin with alike."""
+    shared = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def bounds(last: str, first: str) -> tuple[str, str]:
+    """A piece's end and the next piece's start as Pagefind writes them: each word cut to one
+    character past what the two share."""
+    shared = _shared(last, first)
+    return last[: shared + 1], first[: shared + 1]
+
+
+def recut(bundle: Path, size: int | None = None) -> bool:
+    """Cut the word index of each language in Pagefind's `bundle` again, in pieces of `size`
+    entries (PIECE_SIZE unless said); False (and the bundle as it was) when it is not in the
+    format this module knows."""
+    size = size or PIECE_SIZE
+    entry_path = bundle / ENTRY
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        languages = entry["languages"]
+        plans = [_plan(bundle, code, language["hash"], size) for code, language in languages.items()]
+    except (OSError, ValueError, KeyError, TypeError, UnknownFormat) as error:
+        log.debug("roledex: Pagefind's index is left as it was written (%s)", error)
+        return False
+    for code, plan in plans:
+        languages[code]["hash"] = plan.write(bundle)
+    temporary = entry_path.with_name(ENTRY + ".new")
+    temporary.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, entry_path)
+    for _, plan in plans:
+        plan.remove_old(bundle)
+    return True
+
+
+@dataclass
+class _Plan:
+    """One language's index cut again: the new pieces and metadata, and the files they replace."""
+
+    meta: list[Any]
+    pieces: list[list[Word]]
+    old_files: set[str]
+    language: str
+    given: set[str] = field(default_factory=set)
+
+    def write(self, bundle: Path) -> str:
+        """Write the new pieces and metadata; the metadata's name (for the entry file)."""
+        chunks = [[piece[0].text, piece[-1].text, ""] for piece in self.pieces]
+        for before, after in zip(chunks, chunks[1:], strict=False):
+            before[1], after[0] = bounds(before[1], after[0])
+        for chunk, piece in zip(chunks, self.pieces, strict=True):
+            content = _packed(b"\x81" + _array_head(len(piece)) + b"".join(word.raw for word in piece))
+            chunk[2] = self._write(bundle, "index/{}.pf_index", content, 7)
+        self.meta[2] = chunks
+        return self._write(bundle, "pagefind.{}.pf_meta", _packed(cbor2.dumps(self.meta)), 10)
+
+    def _write(self, bundle: Path, where: str, content: bytes, length: int) -> str:
+        """Write `content` under a name of its hash, as long as it takes to be no other file's
+        (an old file of the same content is kept: an index cut twice is cut once)."""
+        digest = hashlib.sha256(content).hexdigest()
+        while True:
+            name = f"{self.language}_{digest[:length]}"
+            path = where.format(name)
+            if name not in self.given and (path not in self.old_files or (bundle / path).read_bytes() == content):
+                break
+            length += 1
+        self.given.add(name)
+        self.old_files.discard(path)
+        (bundle / path).write_bytes(content)
+        return name
+
+    def remove_old(self, bundle: Path) -> None:
+        for old in self.old_files:
+            (bundle / old).unlink(missing_ok=True)
+
+
+def _plan(bundle: Path, code: str, meta_name: str, size: int) -> tuple[str, _Plan]:
+    """Read one language's index and cut it again, writing nothing yet."""
+    meta_file = f"pagefind.{meta_name}.pf_meta"
+    meta = _read_meta(bundle / meta_file)
+    chunks = meta[2]
+    words = [word for chunk in chunks for word in _read_words(bundle / "index" / f"{chunk[2]}.pf_index")]
+    texts = [word.text for word in words]
+    if any(a >= b for a, b in zip(texts, texts[1:], strict=False)):
+        raise UnknownFormat("the words are not each once and in order")
+    starts = [0, *cut([word.entries for word in words], texts, size), len(words)]
+    pieces = [words[a:b] for a, b in zip(starts, starts[1:], strict=False) if b > a]
+    old = {meta_file, *(f"index/{chunk[2]}.pf_index" for chunk in chunks)}
+    return code, _Plan(meta, pieces, old, meta_name.split("_", 1)[0])
