@@ -168,6 +168,30 @@ PASTES = [
         "Harborview Commerce is hiring a Product Manager.\n",
         ("Harborview Commerce", "Product Manager", ["Seattle, WA", "San Francisco, CA"], None),
     ),
+    (  # an issue form in Spanish: the issue's own title is no job's
+        "New Job\n\n### Link a la publicación del trabajo\n\nhttps://jobs.example/123\n\n### Nombre de la compañía\n\n"
+        "Northwind\n\n### Título del trabajo\n\nSoftware Development Engineer\n\n### Lugar\n\nGuadalajara, Jalisco\n",
+        ("Northwind", "Software Development Engineer", ["Guadalajara, Jalisco"], None),
+    ),
+    (
+        "[Teresópolis] Back-end Developer @Quarry Tech\n\nVaga: CLT\n",
+        ("Quarry Tech", "Back-end Developer", ["Teresópolis"], None),
+    ),
+    (
+        "Remote-Jobs: Software Engineer (Solo candidatos basados en México/varias vacantes) - Python, Java, AWS\n\n"
+        "Busco 5 Software Engineer.\n",
+        (None, "Software Engineer", [], "remote"),
+    ),
+    (  # the heading for a place over a sentence that names none
+        "[Remoto] Desenvolvedor backend Ruby\n\n# Local\n\nDe onde você mora, do conforto de sua casa! Basta ter "
+        "internet e computador ;)\n",
+        (None, "Desenvolvedor backend Ruby", [], "remote"),
+    ),
+    (
+        "[Remote] Backend / Fullstack Developer - $500 to $800\n\n### About Company\nLumio is a B2B marketing "
+        "platform.\n\n### Salary\n$500 to $800\n",
+        ("Lumio", "Backend / Fullstack Developer", [], "remote"),
+    ),
 ]
 
 
@@ -206,6 +230,23 @@ def test_gender_markers_leave_the_title(title: str, clean: str) -> None:
     ],
 )
 def test_pay_in_brackets_leaves_the_title_and_other_figures_stay(title: str, clean: str) -> None:
+    assert clean_title(title) == clean
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("Software Engineer (Solo candidatos basados en México)", "Software Engineer"),
+        ("Engineer (must be based in the EU)", "Engineer"),
+        ("Engineer (must be based in EU)", "Engineer"),
+        ("Engineer (Payments and Billing)", "Engineer (Payments and Billing)"),  # three words: a part of the name
+        ("Senior Engineer (Payments Team)", "Senior Engineer (Payments Team)"),
+        ("Developer (Senior or Staff Engineer level)", "Developer (Senior or Staff Engineer level)"),  # names a job
+        ("Engineer (must be based in the EU) Berlin", "Engineer (must be based in the EU) Berlin"),  # not its end
+    ],
+    ids=plain_id,
+)
+def test_a_note_in_brackets_that_ends_the_title_leaves_it(title: str, clean: str) -> None:
     assert clean_title(title) == clean
 
 

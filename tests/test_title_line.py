@@ -177,6 +177,27 @@ from roledex.importer.title_line import TitleLine, read_title_line
         ("Acme | Data Engineer | Remote / Berlin / Munich", "Data Engineer", "Acme", ("Berlin", "Munich"), "remote"),
         # a part naming a place no one knows among modes is not all places: none is kept
         ("Acme | Data Engineer | Remote / Springfield / Berlin", "Data Engineer", "Acme", (), None),
+        ("[Teresópolis] Back-end Developer @Quarry Tech", "Back-end Developer", "Quarry Tech", ("Teresópolis",), None),
+        ("[Remoto] Back-end developer @BackendBR", "Back-end developer", "BackendBR", (), "remote"),
+        ("[Remote] Back-end Developer @ Quarry", "Back-end Developer", "Quarry", (), "remote"),
+        (
+            "[Nimbus] Back-end Developer at Quarry",
+            "Back-end Developer",
+            "Quarry",
+            (),
+            None,
+        ),  # only '@' makes the tag a place
+        ("Remote-Jobs: Software Engineer - Python, Java, AWS, Node, React", "Software Engineer", None, (), "remote"),
+        ("Hiring-Jobs: Software Engineer", "Software Engineer", None, (), None),
+        ("Software Engineer (Solo candidatos basados en México) - Quarry", "Software Engineer", None, (), None),
+        (
+            "Engineer (based en Madrid)",
+            "Engineer (based en Madrid)",
+            None,
+            (),
+            None,
+        ),  # 'en' inside brackets names no company
+        ("Acme - Data Engineer - Python/Django", "Data Engineer", "Acme", (), None),
     ],
     ids=plain_id,
 )

@@ -279,6 +279,12 @@ _VOTES: tuple[tuple[str, int, Callable[[str], str]], ...] = (
     (rf"\b({_NAME})\s+is\s+(?:a|an)\s+(?:proud\s+)?equal opportunity employer", 2, _sentence_start),
     (rf"(?m)^\W*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2, _sentence_end),
     (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1, _sentence_end),
+    (  # a heading about the company, and the sentence under it that names it: 'About Company' / 'Merit is a ...'
+        rf"(?m)^\W*(?i:About (?:the )?(?:company|us)|Company|Sobre (?:a empresa|nós)|Acerca de (?:la empresa|nosotros)|"
+        rf"Über uns|À propos)\W*\n+\W*({_NAME})\s+(?:is|was|are|é|es|ist|est)\s",
+        2,
+        _sentence_start,
+    ),
     (
         rf"(?:^|\n)({_NAME})\s+is\s+(?:a|an|the)\s+(?!plus\b|must\b|bonus\b|nice\b|big plus)\w",
         1,
@@ -401,13 +407,14 @@ def _meta_line(line: str) -> str | None:
 _LOCATION_LABEL = re.compile(
     r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
     r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
-    r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|local de trabalho|plats|"
+    r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|lugar|lugar de trabajo|"
+    r"local de trabalho|plats|"
     r"地點|地点|工作地點|工作地点|勤務地|所在地)"
     r"(?:\*\*|__)?\s*[:：]\s*(.+)$",
     re.I | re.M,
 )
 _LOCATION_ALONE = re.compile(
-    r"^\W{0,3}\s*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?|Local|Localiza[cç][aã]o|Ubicaci[oó]n|Standort|"
+    r"^\W{0,3}\s*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?|Local|Localiza[cç][aã]o|Ubicaci[oó]n|Lugar|Standort|"
     r"工作地點|工作地点|地點|地点|勤務地)(?:\s*\(MUST\))?\W{0,3}\s*\n+\s*(?:[-*•]\s+)?"
     r"([^\n]{2,80}(?:\n[ \t]*(?:[-*•][ \t]+)?[A-Z\u4e00-\u9fff][^\n:]{1,79}){0,4})$",
     re.M,
@@ -423,10 +430,14 @@ _BASED_IN = re.compile(
 )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _split_places(text: str) -> list[str]:
     text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)  # a list under the label: one place an item
     parts = re.split(r"\s*(?:;|\||/| or | · |•|\n)\s*", text.strip().strip("`*_ ."))
-    places = [p.strip() for p in parts if p.strip() and len(p) <= 80 and len(p.split()) <= 5]  # not a sentence
+    # not a sentence, and not a mark left over (';)' after a sentence): a place has letters
+    places = [p.strip() for p in parts if _LETTER.search(p) and len(p) <= 80 and len(p.split()) <= 5]
     return [city for place in places for city in _cities_listed(place)]
 
 

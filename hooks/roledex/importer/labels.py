@@ -22,6 +22,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "organisation",
         "organization",
         "empresa",
+        "compañía",
+        "compania",
+        "nombre de la compañía",
+        "nombre de la empresa",
+        "nome da empresa",
         "unternehmen",
         "arbeitgeber",
         "entreprise",
@@ -57,8 +62,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "intitulé du poste",
         "titre du poste",
         "puesto",
+        "título del trabajo",
+        "titulo del trabajo",
+        "título del puesto",
+        "nombre del puesto",
         "cargo",
         "vaga",
+        "título da vaga",
+        "titulo da vaga",
         "stelle",
         "stellenbezeichnung",
         "jobtitel",
@@ -142,6 +153,14 @@ _TERMS_IN_BRACKETS = re.compile(
     re.I,
 )
 """Terms of the job a board puts in the title's brackets: they are facts of their own."""
+_NOTE_IN_BRACKETS = re.compile(r"\s*\((?P<note>[^()]*?(?:\s+[^()\s]+){3,}[^()]*)\)\s*$")
+"""A note of four words or more in brackets that ends the title: '(Solo candidatos basados en
+México/varias vacantes)', '(must be based in the EU)': a sentence about the job, not a part of
+its name."""
+
+
+def _without_notes(title: str) -> str:
+    return _NOTE_IN_BRACKETS.sub(lambda m: m.group(0) if is_job_title(m.group("note")) else "", title)
 
 
 _FIGURE = r"(?<![A-Za-z\d])\d[\d.,]*"
@@ -161,8 +180,11 @@ def without_pay_in_brackets(title: str) -> str:
 
 def clean_title(title: str) -> str:
     """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job and
-    pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)') and stray marks."""
-    return without_pay_in_brackets(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title))).strip(" -–—|:*_`!")
+    pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)'), notes in brackets that name no
+    job and stray marks."""
+    return without_pay_in_brackets(_without_notes(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title)))).strip(
+        " -–—|:*_`!"
+    )
 
 
 def is_job_title(text: str) -> bool:

@@ -91,8 +91,13 @@ _PLACE_SHAPE = re.compile(r"(?:[A-Z][\w.'’\- ]{1,40}|[\u4e00-\u9fff]{2,12})(?:
 _BACKERS = re.compile(r"\s*\((?:YC|Y Combinator)[^)]*\)")
 _SEPARATORS = re.compile(r"\s+[-–—|_]\s+|(?<=[\w.)])[-–—_]\s+|\s+[-–—](?=[A-Za-z$])")
 _COMPANY_AFTER = re.compile(
-    r"^(?P<title>.+?)\s+(?:at|@|na|no|em|chez|bei|en|presso)\s+\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$", re.I
+    r"^(?P<title>.+?)\s+(?:(?:at|na|no|em|chez|bei|en|presso)\s+|(?P<at>@)\s*)\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$",
+    re.I,
 )
+"""'Title at Company', 'Título na [Empresa]', and a board's 'Title @Company' (its template's
+'[Cidade] Título @ Empresa')."""
+_BOARD_WORDS = re.compile(r"^(?:(?:remote|remoto|hybrid|jobs?|vagas?|vacantes?|hiring|new|urgent)[\s_-]*)+$", re.I)
+"""What a board writes before a colon that is no company: 'Remote-Jobs: Software Engineer'."""
 
 
 def _plain(line: str) -> str:
@@ -220,13 +225,19 @@ def _places_and_modes(part: str) -> tuple[list[str], list[str]] | None:
     return (places, modes) if places or modes else None
 
 
+def _is_stack(part: str) -> bool:
+    """A list of the languages and tools of the work ('Python, Java, AWS, Node, React'): no name."""
+    items = [item for item in re.split(r"\s*[,/&+]\s*|\s+and\s+", part.strip()) if item]
+    return len(items) > 1 and all(_AREA.match(item) for item in items)
+
+
 def _kind_of(part: str) -> str:
     """What a part of the line is: 'role', 'pay', 'term', 'place' (or mode) or 'name'."""
     if is_job_title(_without_pay(part)):
         return "role"
     if re.search(r"\d", part) and PAY_WRITTEN.search(part):
         return "pay"
-    if _EMPLOYMENT.search(part) or NOT_A_PLACE.search(part):
+    if _EMPLOYMENT.search(part) or NOT_A_PLACE.search(part) or _is_stack(part):
         return "term"
     return "place" if _places_and_modes(part) is not None else "name"
 
@@ -247,6 +258,8 @@ class _Reading:
     company_after_role: bool = False
     places: list[str] | None = None
     modes: list[str] | None = None
+    company_at: bool = False
+    """The company was written '@Company' after the role."""
 
 
 def _read_parts(parts: list[str], reading: _Reading) -> None:
@@ -297,9 +310,12 @@ def _split_company(reading: _Reading) -> None:
     _closing_note(reading)
     beside = _COMPANY_AFTER.match(reading.title or "")
     named = beside.group("company") if beside else ""
-    if beside and not is_job_title(_DOMAIN_END.sub("", named)) and not _is_place(named):
-        reading.title = beside.group("title").strip()
-        reading.company = reading.company or beside.group("company").strip()
+    title = beside.group("title") if beside else ""
+    inside_brackets = title.count("(") != title.count(")")  # '(Solo candidatos basados en México)'
+    if beside and not inside_brackets and not is_job_title(_DOMAIN_END.sub("", named)) and not _is_place(named):
+        reading.title = title.strip()
+        reading.company = reading.company or named.strip()
+        reading.company_at = beside.group("at") is not None
         _closing_note(reading)
 
 
@@ -351,8 +367,17 @@ def read_title_line(first_line: str) -> TitleLine:
     from_tags = TitleLine(places=tuple(tags.places), mode=_one_mode(tags.modes))
     reading = _Reading(places=list(tags.places), modes=list(tags.modes))
     company_label = re.match(r"^(?P<company>[^:]{2,40}):\s+(?P<rest>.+)$", line)
-    if company_label and is_job_title(company_label.group("rest")) and not is_job_title(company_label.group("company")):
+    if (
+        company_label
+        and is_job_title(company_label.group("rest"))
+        and not is_job_title(company_label.group("company"))
+        and not _BOARD_WORDS.match(company_label.group("company"))
+    ):
         reading.company, line = company_label.group("company"), company_label.group("rest")
+    elif company_label and _BOARD_WORDS.match(company_label.group("company")):
+        line = company_label.group("rest")
+        stated = re.search(r"(remot)|(hybrid)", company_label.group("company"), re.I)  # 'Remote-Jobs:'
+        reading.modes = [*(reading.modes or []), *(["remote" if stated.group(1) else "hybrid"] if stated else [])]
     line = _cjk_line(line, reading)
     parts = [part.strip() for part in _split_outside_brackets(line) if part and part.strip()]
     reading.title = tags.role
@@ -360,6 +385,8 @@ def read_title_line(first_line: str) -> TitleLine:
     _split_company(reading)
     if reading.company is None and tags.names:
         reading.company = tags.names[0]  # a name in the tags, when the line names no other
+    elif reading.company_at and tags.names and len(tags.names) == 1 and _PLACE_SHAPE.fullmatch(tags.names[0]):
+        reading.places = [*(reading.places or []), tags.names[0]]  # '[Teresópolis] Developer @Noclaf Tech
     title = clean_title(reading.title) if reading.title else None
     company = reading.company.strip(" []") if reading.company else None
     if company and (
