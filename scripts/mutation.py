@@ -178,6 +178,7 @@ def configure(target: Path, modules: list[str], tests: list[str]) -> None:
     (target / "pyproject.toml").write_text(
         "[tool.pytest.ini_options]\n"
         'addopts = "-p no:cacheprovider"\n'
+        'pythonpath = ["scripts"]\n'
         "[tool.mutmut]\n"
         f"source_paths = [{sources}]\n"
         f"pytest_add_cli_args_test_selection = [{selection}]\n"

@@ -353,6 +353,8 @@ def browser() -> Iterator[object]:
         pytest.skip(f"no Chromium at {CHROMIUM}; `apt-get install chromium` to run these")
     if os.environ.get(MOVED_CLOCK):
         pytest.skip("drives Chromium, a process of its own that reads the real clock")
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        pytest.skip("drives Chromium, a process of its own that a mutant under test does not reach")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched

@@ -6,7 +6,10 @@ answers every query as Pagefind's own does."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,11 @@ MARK = b"pagefind_dcd"
         (["band", "bandit", "banner"], [50, 8, 3], 10, [2]),  # as far as the rest of its piece fits
         (["data", "design", "designer"], [50, 3, 3], 10, [1]),
         (["apple", "apply", "applying"], [4, 4, 4], 10, [2]),  # light words: the size decides
+        (["data", "database"], [10, 3], 10, [1]),  # a word of exactly the size is no heavy word
+        (["data", "database", "dataset"], [50, 5, 5], 10, []),  # the rest of its piece exactly the size
+        (["data", "database"], [50, 11], 10, [1]),
+        (["aa", "ab", "ba", "bb", "ca"], [3, 3, 3, 3, 3], 12, [4]),  # of equally quiet closes, the last
+        (["ab", "b", "bc"], [6, 5, 5], 12, [1]),  # a piece of two words closes where it is quietest too
         ([], [], 10, []),
     ],
     ids=plain_id,
@@ -141,6 +149,44 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def _write_index(site: Path) -> None:
+    """The same pages as an index written here in Pagefind's format (its words unstemmed), cut
+    as Pagefind cuts: so that the rules are tested in-process too, without Pagefind's binary."""
+    places: dict[str, dict[int, list[int]]] = {}
+    pages = {"/": ("Home", "welcome"), **_pages()}
+    for number, (title, text) in enumerate(pages.values()):
+        for place, word in enumerate(f"{title} {text}".lower().split()):
+            places.setdefault(word, {}).setdefault(number, []).append(place)
+    words = []
+    for word in sorted(places):
+        numbers = sorted(places[word])
+        deltas = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+        words.append([word, [[delta, places[word][n], []] for delta, n in zip(deltas, numbers, strict=True)]])
+    half = len(words) // 2  # pieces of 10 words, and of more than 23 (whose count takes a byte more)
+    bundle = site / "pagefind"
+    (bundle / "index").mkdir(parents=True)
+    (bundle / "fragment").mkdir()
+    (bundle / "fragment" / "en_0000001.pf_fragment").write_bytes(gzip.compress(MARK + b'{"url": "/"}'))
+    chunks = []
+    for number, piece in enumerate((words[:10], words[10:half], words[half:])):
+        name = f"en_{number:07x}"
+        (bundle / "index" / f"{name}.pf_index").write_bytes(gzip.compress(MARK + cbor2.dumps([piece])))
+        chunks.append([piece[0][0], piece[-1][0], name])
+    for before, after in zip(chunks, chunks[1:], strict=False):
+        before[1], after[0] = bounds(before[1], after[0])
+    meta = ["1.5.2", [[f"en_{n:07x}", 10] for n in range(len(pages))], chunks, [], [], ["title"]]
+    (bundle / "pagefind.en_00000000aa.pf_meta").write_bytes(gzip.compress(MARK + cbor2.dumps(meta)))
+    entry = {"version": "1.5.2", "languages": {"en": {"hash": "en_00000000aa", "wasm": "en", "page_count": len(pages)}}}
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("written") / "site"
+    _write_index(site)
+    return site
+
+
 def _meta(bundle: Path) -> tuple[list[Any], str]:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     name = entry["languages"]["en"]["hash"]
@@ -166,10 +212,11 @@ def _files(bundle: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture
-def bundle(indexed: Path, tmp_path: Path) -> Path:
+@pytest.fixture(params=["indexed by Pagefind", "written here"])
+def bundle(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A copy of an index: Pagefind's own, and one written here in its format."""
     copy = tmp_path / "site"
-    shutil.copytree(indexed, copy)
+    shutil.copytree(request.getfixturevalue("indexed" if request.param == "indexed by Pagefind" else "written"), copy)
     return copy / "pagefind"
 
 
@@ -199,7 +246,8 @@ def test_a_heavy_word_shares_its_piece_only_with_the_words_it_begins(bundle: Pat
         heaviest = max(words, key=_entries)
         if _entries(heaviest) > 40:
             heavy[heaviest[0]] = [word[0] for word in words if word is not heaviest]
-    assert heavy["data"] == ["databas"] and heavy["experi"] == heavy["team"] == []
+    assert heavy["team"] == [] and heavy["data"] and all(other.startswith("data") for other in heavy["data"])
+    assert any(word.startswith("experi") for word in heavy)
     for word, others in heavy.items():
         assert all(other.startswith(word) or word.startswith(other) for other in others)
 
@@ -212,6 +260,32 @@ def test_nothing_of_the_old_index_is_left(bundle: Path) -> None:
     now = set(_files(bundle))
     assert {f for f in now if f.startswith("index/") or f.endswith(".pf_meta")} == named
     assert now - named == {f for f in old if not f.startswith("index/") and not f.endswith(".pf_meta")}
+
+
+def test_the_new_files_are_named_as_pagefind_names_them(bundle: Path) -> None:
+    recut(bundle, size=40)
+    meta, name = _meta(bundle)
+    assert re.fullmatch(r"en_[0-9a-f]{10}", name)
+    assert all(re.fullmatch(r"en_[0-9a-f]{7}", chunk[2]) for chunk in meta[2])
+    assert len({chunk[2] for chunk in meta[2]}) == len(meta[2])
+
+
+def test_each_language_is_cut(written: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(written / "pagefind", bundle)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    english = entry["languages"]["en"]["hash"]
+    shutil.copy(bundle / f"pagefind.{english}.pf_meta", bundle / "pagefind.pt_00000000aa.pf_meta")
+    entry["languages"]["pt"] = {**entry["languages"]["en"], "hash": "pt_00000000aa"}
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    assert recut(bundle, size=40)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for code in ("en", "pt"):
+        meta = cbor2.loads(
+            gzip.decompress((bundle / f"pagefind.{entry['languages'][code]['hash']}.pf_meta").read_bytes())[12:]
+        )
+        assert len(meta[2]) > 5 and all((bundle / "index" / f"{chunk[2]}.pf_index").is_file() for chunk in meta[2])
+        assert all(chunk[2].startswith(f"{code}_") for chunk in meta[2])
 
 
 def test_cut_twice_is_cut_once(bundle: Path) -> None:
@@ -231,58 +305,200 @@ def _repack(raw: bytes, change: Any) -> bytes:
     return gzip.compress(MARK + change(gzip.decompress(raw)[len(MARK) :]))
 
 
+def _spoil_words(change: Any) -> Any:
+    """A spoiler of the first piece's words (as CBOR values)."""
+    return lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: cbor2.dumps([change(cbor2.loads(body)[0])])))
+
+
+def _spoil_meta(change: Any) -> Any:
+    def spoil(bundle: Path) -> None:
+        meta, name = _meta(bundle)
+        path = bundle / f"pagefind.{name}.pf_meta"
+        path.write_bytes(gzip.compress(MARK + cbor2.dumps(change(meta))))
+
+    return spoil
+
+
+def _swap_first_two(words: list[Any]) -> list[Any]:
+    return [words[1], words[0], *words[2:]]
+
+
 @pytest.mark.parametrize(
-    "spoil",
+    ("spoil", "reason"),
     [
         pytest.param(
-            lambda b: (b / "pagefind-entry.json").write_text("{}", encoding="utf-8"), id="entry without languages"
+            lambda b: (b / "pagefind-entry.json").write_text("{}", encoding="utf-8"),
+            "languages",
+            id="entry without languages",
         ),
-        pytest.param(lambda b: _spoil_piece(b, lambda raw: raw[:-9]), id="a piece cut short"),
-        pytest.param(lambda b: _spoil_piece(b, lambda raw: b"plain text"), id="a piece not gzip"),
+        pytest.param(lambda b: _spoil_piece(b, lambda raw: raw[:-9]), "is not gzip", id="a piece cut short"),
+        pytest.param(lambda b: _spoil_piece(b, lambda raw: b"plain text"), "is not gzip", id="a piece not gzip"),
         pytest.param(
-            lambda b: _spoil_piece(b, lambda raw: gzip.compress(b"other" + raw)), id="a piece without the mark"
+            lambda b: _spoil_piece(b, lambda raw: gzip.compress(b"other" + raw)),
+            "does not start as Pagefind's files do",
+            id="a piece without the mark",
         ),
         pytest.param(
-            lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: body + b"\x01")), id="more after the words"
+            lambda b: _spoil_piece(b, lambda raw: gzip.compress(MARK)), "is not [words]", id="a piece of nothing"
+        ),
+        pytest.param(
+            lambda b: _spoil_piece(b, lambda raw: gzip.compress(MARK + b"\x81")),
+            "is not [words]",
+            id="a piece of one byte",
+        ),
+        pytest.param(
+            lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: b"\x82" + body[1:] + b"\x80")),
+            "is not [words]",
+            id="a piece of two lists",
+        ),
+        pytest.param(
+            lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: body + b"\x01")),
+            "holds more than its words",
+            id="more after the words",
         ),
         pytest.param(
             lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: cbor2.dumps({"words": cbor2.loads(body)}))),
+            "is not [words]",
             id="a piece of another shape",
         ),
         pytest.param(
-            lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: b"\x81\x9f" + body[2:] + b"\xff")),
-            id="an array of no stated length",
+            lambda b: _spoil_piece(b, lambda raw: _repack(raw, lambda body: body[:-3])),
+            "is not CBOR",
+            id="words cut short",
+        ),
+        pytest.param(
+            _spoil_words(lambda words: words + [None] * 0),  # re-encoded as written: nothing to find
+            None,
+            id="the same words written again",
         ),
         pytest.param(
             lambda b: _spoil_piece(
-                b, lambda raw: _repack(raw, lambda body: cbor2.dumps([[[w[0], "pages"] for w in cbor2.loads(body)[0]]]))
+                b, lambda raw: _repack(raw, lambda body: b"\x81\x98" + bytes([len(cbor2.loads(body)[0])]) + body[2:])
             ),
-            id="a word's pages of another shape",
+            "would not write back",
+            id="a count of words written long",
         ),
         pytest.param(
-            lambda b: _spoil_piece(
-                b, lambda raw: _repack(raw, lambda body: cbor2.dumps([list(reversed(cbor2.loads(body)[0]))]))
-            ),
-            id="words out of order",
+            _spoil_words(lambda words: [[w[0], "pages"] for w in words]),
+            "a word is not [text, pages, ...]",
+            id="pages a text",
+        ),
+        pytest.param(
+            _spoil_words(lambda words: [[w[0]] for w in words]), "a word is not [text, pages, ...]", id="no pages"
+        ),
+        pytest.param(
+            _spoil_words(lambda words: [[7, w[1]] for w in words]),
+            "a word is not [text, pages, ...]",
+            id="a number for a word",
+        ),
+        pytest.param(
+            _spoil_words(lambda words: [[w[0], {"pages": 1}] for w in words]),
+            "a word is not [text, pages, ...]",
+            id="pages a map",
+        ),
+        pytest.param(
+            _spoil_words(lambda words: [[w[0], [[1, 5]]] for w in words]),
+            "are not [page, places, ...]",
+            id="places a number",
+        ),
+        pytest.param(
+            _spoil_words(lambda words: list(reversed(words))), "not each once and in order", id="words out of order"
+        ),
+        pytest.param(_spoil_words(_swap_first_two), "not each once and in order", id="two words swapped"),
+        pytest.param(
+            _spoil_words(lambda words: [words[0], words[0], *words[1:]]),
+            "not each once and in order",
+            id="a word twice",
+        ),
+        pytest.param(_spoil_meta(lambda meta: {"pieces": meta}), "the metadata is not", id="metadata a map"),
+        pytest.param(_spoil_meta(lambda meta: meta[:2]), "the metadata is not", id="metadata without pieces"),
+        pytest.param(_spoil_meta(lambda meta: [2, *meta[1:]]), "the metadata is not", id="a version that is a number"),
+        pytest.param(
+            _spoil_meta(lambda meta: [*meta[:2], "pieces", *meta[3:]]), "the metadata is not", id="pieces a text"
+        ),
+        pytest.param(
+            _spoil_meta(lambda meta: [*meta[:2], [c[:2] for c in meta[2]], *meta[3:]]),
+            "a piece is not [from, to, name]",
+            id="a piece without its name",
+        ),
+        pytest.param(
+            _spoil_meta(lambda meta: [*meta[:2], [[*c[:2], 7] for c in meta[2]], *meta[3:]]),
+            "a piece is not [from, to, name]",
+            id="a piece named by a number",
+        ),
+        pytest.param(
+            _spoil_meta(lambda meta: [*meta[:2], ["abc", *meta[2]], *meta[3:]]),
+            "a piece is not [from, to, name]",
+            id="a piece that is a text",
         ),
     ],
 )
-def test_an_index_in_a_form_not_known_is_left_as_written(bundle: Path, spoil: Any) -> None:
+def test_an_index_in_a_form_not_known_is_left_as_written(
+    bundle: Path, spoil: Any, reason: str | None, caplog: pytest.LogCaptureFixture
+) -> None:
     recut(bundle, size=40)  # more than one piece, so that the words' order spans files
     spoil(bundle)
     before = _files(bundle)
-    assert recut(bundle, size=20) is False
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.roledex"):
+        cut = recut(bundle, size=20)
+    if reason is None:
+        assert cut is True
+        return
+    assert cut is False
     assert _files(bundle) == before
+    assert "Pagefind's index is left as it was written" in caplog.text and reason in caplog.text
 
 
-def test_metadata_written_otherwise_is_left_as_written(bundle: Path) -> None:
+def test_metadata_written_otherwise_is_left_as_written(bundle: Path, caplog: pytest.LogCaptureFixture) -> None:
     meta, name = _meta(bundle)
     path = bundle / f"pagefind.{name}.pf_meta"
     body = gzip.decompress(path.read_bytes())[len(MARK) :]
     path.write_bytes(gzip.compress(MARK + b"\x9f" + body[1:] + b"\xff"))  # the same list, of no stated length
     before = _files(bundle)
-    assert recut(bundle, size=40) is False
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.roledex"):
+        assert recut(bundle, size=40) is False
     assert _files(bundle) == before
+    assert f"pagefind.{name}.pf_meta is written in a way this module would not write back" in caplog.text
+
+
+def test_metadata_that_is_not_cbor_is_left_as_written(bundle: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _, name = _meta(bundle)
+    (bundle / f"pagefind.{name}.pf_meta").write_bytes(gzip.compress(MARK + b"\xff\xff"))
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.roledex"):
+        assert recut(bundle, size=40) is False
+    assert f"pagefind.{name}.pf_meta is not CBOR" in caplog.text
+
+
+def test_an_index_of_no_words_is_cut_to_no_pieces(written: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(written / "pagefind", bundle)
+    _spoil_meta(lambda meta: [*meta[:2], [], *meta[3:]])(bundle)
+    for piece in (bundle / "index").iterdir():
+        piece.unlink()
+    assert recut(bundle, size=40) is True
+    meta, _ = _meta(bundle)
+    assert meta[2] == [] and not list((bundle / "index").iterdir())
+
+
+def test_a_name_taken_by_another_file_is_made_longer(written: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(written / "pagefind", bundle)
+    plan = pagefind_pieces._Plan([], [], {"index/en_aaaaaaa.pf_index"}, "en")
+    content = b"piece"
+    digest = hashlib.sha256(content).hexdigest()
+    plan.given.add(f"en_{digest[:7]}")  # a piece written before took the short name
+    assert plan._write(bundle, "index/{}.pf_index", content, 7) == f"en_{digest[:8]}"
+    assert plan._write(bundle, "index/{}.pf_index", b"other", 7) == f"en_{hashlib.sha256(b'other').hexdigest()[:7]}"
+    old = f"index/en_{hashlib.sha256(b'third').hexdigest()[:7]}.pf_index"
+    (bundle / old).write_bytes(b"an old piece")
+    plan.old_files.add(old)
+    assert plan._write(bundle, "index/{}.pf_index", b"third", 7) == f"en_{hashlib.sha256(b'third').hexdigest()[:8]}"
+    (bundle / old).write_bytes(b"fourth")
+    kept = f"index/en_{hashlib.sha256(b'fourth').hexdigest()[:7]}.pf_index"
+    (bundle / kept).write_bytes(b"fourth")
+    plan.old_files.add(kept)
+    assert plan._write(bundle, "index/{}.pf_index", b"fourth", 7) == f"en_{hashlib.sha256(b'fourth').hexdigest()[:7]}"
+    assert kept not in plan.old_files  # an old file of the same content is kept, not removed
 
 
 def test_a_published_build_cuts_its_index(tmp_path: Path, indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:

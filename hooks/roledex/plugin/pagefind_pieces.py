@@ -117,12 +117,13 @@ def _read_words(path: Path) -> list[Word]:
     stream.seek(1 + ahead)
     decoder = cbor2.CBORDecoder(stream)
     words = []
-    try:
-        for _ in range(count):
-            start = stream.tell()
-            words.append(_word(decoder.decode(), body[start : stream.tell()]))
-    except (cbor2.CBORDecodeError, ValueError):
-        raise UnknownFormat(f"{path.name} is not CBOR") from None
+    for _ in range(count):
+        start = stream.tell()
+        try:
+            packed = decoder.decode()
+        except (cbor2.CBORDecodeError, ValueError):
+            raise UnknownFormat(f"{path.name} is not CBOR") from None
+        words.append(_word(packed, body[start : stream.tell()]))
     if stream.tell() != len(body):
         raise UnknownFormat(f"{path.name} holds more than its words")
     return words
