@@ -480,6 +480,32 @@ def test_an_index_of_no_words_is_cut_to_no_pieces(written: Path, tmp_path: Path)
     assert meta[2] == [] and not list((bundle / "index").iterdir())
 
 
+def test_an_index_of_a_piece_of_no_words_and_metadata_of_three_parts_is_cut(written: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(written / "pagefind", bundle)
+    for piece in (bundle / "index").iterdir():
+        piece.unlink()
+    (bundle / "index" / "en_0000009.pf_index").write_bytes(gzip.compress(MARK + b"\x81\x80"))  # [[]]
+    _spoil_meta(lambda meta: [meta[0], meta[1], [["", "", "en_0000009"]]])(bundle)
+    assert recut(bundle, size=40) is True
+    meta, _ = _meta(bundle)
+    assert meta[2] == [] and not list((bundle / "index").iterdir())
+
+
+def test_two_pieces_whose_hashes_begin_alike_are_named_apart(
+    written: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(written / "pagefind", bundle)
+    real = hashlib.sha256
+    monkeypatch.setattr(pagefind_pieces.hashlib, "sha256", lambda content: real(b"same start"))
+    plan = pagefind_pieces._Plan([], [], set(), "en")
+    first = plan._write(bundle, "index/{}.pf_index", b"one piece", 7)
+    second = plan._write(bundle, "index/{}.pf_index", b"another piece", 7)
+    assert len(first) == len("en_") + 7 and second.startswith(first) and len(second) == len(first) + 1
+    assert (bundle / "index" / f"{first}.pf_index").read_bytes() == b"one piece"
+
+
 def test_a_name_taken_by_another_file_is_made_longer(written: Path, tmp_path: Path) -> None:
     bundle = tmp_path / "pagefind"
     shutil.copytree(written / "pagefind", bundle)
