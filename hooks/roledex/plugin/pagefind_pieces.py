@@ -8,22 +8,24 @@ benchmark site 'experiment') holds a hundred thousand entries at 5,000 postings 
 the piece of the words just before it: a query for 'engineer' fetched the ~100 KiB of
 'experiment' with it. A query fetches one piece a word, so that is the price of most titles.
 
-roledex cuts the same words again, at the same size, in the same order, two ways otherwise:
+roledex cuts the same words again, at the same size, in the same order, otherwise in three ways:
 
 - a piece is closed *before* a word that would take it over the size, so a heavy word is a piece
   of its own and its neighbours cost what they weigh;
+- a heavy word keeps the words it begins ('data' and 'database'), as far as they fit beside it:
+  Pagefind looks a word up in one piece and finds there the words it begins;
 - of the places to close in a piece's second half, the one where the words on either side share
   the shortest beginning, so a word typed in part finds the words it begins in one piece, as far
-  as size allows (Pagefind looks a word up in one piece).
+  as size allows.
 
 Each piece keeps Pagefind's own bounds (the shortest beginnings that tell neighbours apart, as
-Pagefind computes them) and its words' entries byte for byte; only which words share a file
-changes, and the files' names, which are their content's hash.
+Pagefind computes them) and its words' bytes as Pagefind wrote them; only which words share a
+file changes, and the files' names, which are their content's hash.
 
-Guarded: the index format is Pagefind's own. Every file is read as the shape this module knows
-and written back to its own bytes before anything is changed; anything else (a release that
-changed the format, a file that is not Pagefind's) leaves the index as Pagefind wrote it, which
-costs bytes, never a result.
+Guarded: the index format is Pagefind's own. The metadata must read back to its own bytes, and
+each piece must be its words and nothing else, in the shapes this module knows, with its count
+written as this module writes counts; anything else (a release that changed the format, a file
+that is not Pagefind's) leaves the index as Pagefind wrote it, which costs bytes, never a result.
 """
 
 from __future__ import annotations
@@ -155,7 +157,7 @@ def cut(entries: Sequence[int], words: Sequence[str], size: int = PIECE_SIZE) ->
     start, count = 0, len(words)
     while start < count:
         end, total, heaviest = start + 1, entries[start], entries[start]
-        while end < count and _joins(words[end], entries[end], words[start:end], total, heaviest, size):
+        while end < count and _joins(words, entries[end], start, end, total, heaviest, size):
             total += entries[end]
             heaviest = max(heaviest, entries[end])
             end += 1
@@ -167,17 +169,17 @@ def cut(entries: Sequence[int], words: Sequence[str], size: int = PIECE_SIZE) ->
     return starts
 
 
-def _joins(word: str, entries: int, piece: Sequence[str], total: int, heaviest: int, size: int) -> bool:
-    """Whether `word` goes in the piece so far: when it fits, or when the piece is a heavy word's
-    (over the size by itself), a word of the piece begins `word`, and the piece apart from the
-    heavy word still fits. Pagefind looks a word up in one piece and finds there the words it
-    begins, so 'data' finds 'database' only in the same piece."""
+def _joins(words: Sequence[str], entries: int, start: int, end: int, total: int, heaviest: int, size: int) -> bool:
+    """Whether words[end] goes in the piece words[start:end]: when it fits, or when the piece is
+    a heavy word's (over the size by itself), a word of the piece begins it, and the piece apart
+    from the heavy word still fits. Pagefind looks a word up in one piece and finds there the
+    words it begins, so 'data' finds 'database' only in the same piece."""
     if total + entries <= size:
         return True
     heavy = max(heaviest, entries)
     if heavy <= size or total + entries - heavy > size:
         return False
-    return any(word.startswith(other) for other in reversed(piece))
+    return any(words[end].startswith(words[other]) for other in range(end - 1, start - 1, -1))
 
 
 def _quietest_close(entries: Sequence[int], words: Sequence[str], start: int, end: int, size: int) -> int:
