@@ -229,7 +229,7 @@ def recut(bundle: Path, size: int | None = None) -> bool:
     for code, plan in plans:
         languages[code]["hash"] = plan.write(bundle)
     temporary = entry_path.with_name(ENTRY + ".new")
-    temporary.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    temporary.write_text(json.dumps(entry), encoding="ascii")  # escaped: read right whatever the charset served
     os.replace(temporary, entry_path)
     for _, plan in plans:
         plan.remove_old(bundle)
