@@ -5,13 +5,15 @@ with what was and was not written (`importer/run.py`, in process)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import job_posting_page, make_site, plain_id
 from roledex.check.run import checked_knowledge_base
 from roledex.importer.outcome import Outcome, Request
-from roledex.importer.run import import_posting, read_posting
+from roledex.importer.run import import_address, import_posting, read_posting
 from roledex.importer.write import KnownPostings
 
 DAY = dt.date(2026, 3, 10)
@@ -201,3 +203,46 @@ def test_a_paste_without_a_title_takes_the_file_name_and_says_so(docs: Path) -> 
         "company: nordlicht",
         'title: "pasted posting"  # not found in the text: the file name stands in, replace it',
     ]
+
+
+def test_pastes_imported_in_one_run_are_compared_with_each_other(docs: Path) -> None:
+    kb = checked_knowledge_base(docs).kb
+    known = KnownPostings(kb)  # one command, several pastes: the second meets the first in memory
+    first = import_posting(PASTE, Request(docs, today=DAY), kb, known, fallback_title="pasted posting")
+    assert first.failure is None and first.plan is not None
+    again = import_posting(PASTE, Request(docs, today=DAY), kb, known, fallback_title="pasted posting")
+    assert again.failure is not None and again.failure.startswith(f"already imported as {first.plan.posting_path}")
+
+
+ADDRESS = "https://careers.nordlicht.example/jobs/42"
+PAGE = (
+    "<html><body><h1>Data Engineer</h1><p>Posted 3 days ago.</p>"
+    "<p>We build maps in Berlin. Salary: 60,000-80,000 EUR a year.</p></body></html>"
+)
+
+
+def _client(answer: httpx.Response) -> httpx.Client:
+    return httpx.Client(transport=httpx.MockTransport(lambda request: answer))
+
+
+def test_an_address_is_read_with_what_was_asked_and_kept_as_a_snapshot(docs: Path) -> None:
+    kb = checked_knowledge_base(docs).kb
+    known = KnownPostings(kb)
+    request = Request(docs, today=DAY, company="Nordlicht", location="Hamburg", title="Staff Data Engineer")
+    page = httpx.Response(200, text=PAGE, headers={"content-type": "text/html; charset=utf-8"})
+    with _client(page) as http:
+        outcome = import_address(ADDRESS, request, kb, known, http)
+        assert outcome.failure is None and outcome.found is not None
+        assert outcome.found.company == "Nordlicht" and outcome.found.title == "Staff Data Engineer"
+        assert outcome.found.locations == ["Hamburg"] and outcome.found.posted == DAY - dt.timedelta(days=3)
+        assert outcome.found.url == ADDRESS
+        assert re.fullmatch(r"kept the posting as read in \S+ \(sha256 [0-9a-f]{12}\)", outcome.written[0])
+        again = import_address(ADDRESS, request, kb, known, http)  # the same address, on record now
+    assert again.failure is not None and "already imported" in again.failure
+
+
+def test_an_address_that_gives_no_posting_says_why(docs: Path) -> None:
+    kb = checked_knowledge_base(docs).kb
+    with _client(httpx.Response(500)) as http:
+        outcome = import_address(ADDRESS, Request(docs, today=DAY), kb, KnownPostings(kb), http)
+    assert outcome.failure == "the site answered HTTP 500" and outcome.plan is None
