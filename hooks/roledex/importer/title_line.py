@@ -367,17 +367,14 @@ def read_title_line(first_line: str) -> TitleLine:
     from_tags = TitleLine(places=tuple(tags.places), mode=_one_mode(tags.modes))
     reading = _Reading(places=list(tags.places), modes=list(tags.modes))
     company_label = re.match(r"^(?P<company>[^:]{2,40}):\s+(?P<rest>.+)$", line)
-    if (
-        company_label
-        and is_job_title(company_label.group("rest"))
-        and not is_job_title(company_label.group("company"))
-        and not _BOARD_WORDS.match(company_label.group("company"))
+    if company_label and _BOARD_WORDS.match(company_label.group("company")):  # 'Remote-Jobs: ...'
+        line = company_label.group("rest")
+        stated = split_places([company_label.group("company")])[1]
+        reading.modes = [*(reading.modes or []), *([stated] if stated else [])]
+    elif (
+        company_label and is_job_title(company_label.group("rest")) and not is_job_title(company_label.group("company"))
     ):
         reading.company, line = company_label.group("company"), company_label.group("rest")
-    elif company_label and _BOARD_WORDS.match(company_label.group("company")):
-        line = company_label.group("rest")
-        stated = re.search(r"(remot)|(hybrid)", company_label.group("company"), re.I)  # 'Remote-Jobs:'
-        reading.modes = [*(reading.modes or []), *(["remote" if stated.group(1) else "hybrid"] if stated else [])]
     line = _cjk_line(line, reading)
     parts = [part.strip() for part in _split_outside_brackets(line) if part and part.strip()]
     reading.title = tags.role

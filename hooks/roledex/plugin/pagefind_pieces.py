@@ -44,12 +44,12 @@ from typing import Any
 
 import cbor2
 
+from roledex.check.published import PAGEFIND_MARK as MARK
+
 log = logging.getLogger("mkdocs.plugins.roledex")
 
 PIECE_SIZE = 20_000
 """Entries a piece holds at most (a heavier word is a piece alone): Pagefind's own size."""
-MARK = b"pagefind_dcd"
-"""What each of Pagefind's index files starts with once unpacked, before its CBOR."""
 ENTRY = "pagefind-entry.json"
 
 
@@ -190,26 +190,16 @@ def _quietest_close(entries: Sequence[int], words: Sequence[str], start: int, en
         held += entries[close - 1]
         if held * 2 < size:
             continue
-        shared = _shared(words[close - 1], words[close])
+        shared = len(os.path.commonprefix((words[close - 1], words[close])))
         if best_shared is None or shared <= best_shared:
             best, best_shared = close, shared
     return best
 
 
-def _shared(first: str, second: str) -> int:
-    """How many characters two words begin with alike."""
-    shared = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared
-
-
 def bounds(last: str, first: str) -> tuple[str, str]:
     """A piece's end and the next piece's start as Pagefind writes them: each word cut to one
     character past what the two share."""
-    shared = _shared(last, first)
+    shared = len(os.path.commonprefix((last, first)))
     return last[: shared + 1], first[: shared + 1]
 
 
