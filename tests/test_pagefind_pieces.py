@@ -1,7 +1,8 @@
 """Pagefind's word index cut again: the same words, entries and bounds, pieces no heavier than
-their size unless a word is alone, heavy words alone, closes where neighbours share least, and
-an index in a form not known left as Pagefind wrote it. Searched in Chromium, the cut index
-answers every query as Pagefind's own does."""
+their size unless a word is alone, heavy words alone and thinned to their first places, closes
+where neighbours share least, and an index in a form not known left as Pagefind wrote it.
+Searched in Chromium, the cut index answers every query as Pagefind's own does, and the thinned
+one finds the same pages."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from conftest import plain_id
 from hypothesis import given
 from hypothesis import strategies as st
 from roledex.plugin import pagefind_pieces, pagefind_search
-from roledex.plugin.pagefind_pieces import bounds, cut, recut
+from roledex.plugin.pagefind_pieces import KEPT_PLACES, bounds, cut, recut, thinned
 from screenshots import serve
 
 MARK = b"pagefind_dcd"
@@ -81,6 +82,51 @@ def test_a_piece_is_never_over_its_size_unless_a_word_is_alone(entries: list[int
 )
 def test_bounds_are_pagefinds(last: str, first: str, expected: tuple[str, str]) -> None:
     assert bounds(last, first) == expected
+
+
+def _packed_word(pages: list[Any]) -> pagefind_pieces.Word:
+    word = ["data", pages, []]
+    return pagefind_pieces._word(word, cbor2.dumps(word))
+
+
+@pytest.mark.parametrize(
+    ("places", "keep", "kept"),
+    [
+        ([-25, 31, 2, 4, 47, 10], 3, [-25, 31, 2, 4]),
+        ([-25, 31, 2], 3, [-25, 31, 2]),  # no more than kept: as they were
+        ([-25, 31, 2, 4], 3, [-25, 31, 2, 4]),
+        ([-169, 0, 1, 2, -25, 40, 1, 1, 1], 2, [-169, 0, 1, -25, 40, 1]),  # each weight's run apart
+        ([5, 6, 7, 8], 2, [5, 6]),  # a run before any weight
+        ([5, 6, 7, -25, 8, 9], 1, [5, -25, 8]),
+        ([-25, -169, 3, 4], 1, [-25, -169, 3]),  # a weight with no place of its own
+        ([0, 0, 0, 0], 3, [0, 0, 0]),
+        ([], 3, []),
+    ],
+    ids=plain_id,
+)
+def test_a_thinned_word_keeps_the_first_places_of_each_run(places: list[int], keep: int, kept: list[int]) -> None:
+    thin = thinned(_packed_word([[0, places, []], [3, places]]), keep)
+    assert cbor2.loads(thin.raw) == ["data", [[0, kept, []], [3, kept]], []]
+    assert thin.raw == cbor2.dumps(["data", [[0, kept, []], [3, kept]], []])
+    assert (thin.text, thin.entries) == ("data", 2 + 2 * len(kept))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        cbor2.dumps(["data", [[0, [5, 6, 7, 8], []]], []]).replace(
+            b"\x84\x05", b"\x84\x18\x05"
+        ),  # a number written long
+        cbor2.dumps(["data", [[0, [5, 6.5, 7, 8], []]], []]),  # a place that is no whole number
+        cbor2.dumps(["data", [[0, [5, True, 7, 8], []]], []]),
+        cbor2.dumps(["data", [[0, "5 6 7 8", []]], []]),  # places that are no list
+        cbor2.dumps(["data", [[0]], []]),  # a page without places
+    ],
+    ids=["a number written long", "a fraction", "a truth value", "places a text", "no places"],
+)
+def test_a_word_in_a_form_not_known_is_not_thinned(raw: bytes) -> None:
+    word = pagefind_pieces.Word("data", raw, 9)
+    assert thinned(word, 1) is word
 
 
 WORDS = [
@@ -224,7 +270,7 @@ def test_the_cut_index_holds_the_same_words_and_pages(bundle: Path) -> None:
     before_meta, before_name = _meta(bundle)
     before = [word for _, words in _pieces(bundle) for word in words]
     fragments = {k: v for k, v in _files(bundle).items() if k.startswith("fragment/")}
-    assert recut(bundle, size=40) is True
+    assert recut(bundle, size=40, keep=None) is True
     after_meta, after_name = _meta(bundle)
     pieces = _pieces(bundle)
     assert [word for _, words in pieces for word in words] == before
@@ -237,6 +283,49 @@ def test_the_cut_index_holds_the_same_words_and_pages(bundle: Path) -> None:
     for (before_chunk, before_words), (after_chunk, after_words) in zip(pieces, pieces[1:], strict=False):
         assert (before_chunk[1], after_chunk[0]) == bounds(before_words[-1][0], after_words[0][0])
     assert pieces[0][0][0] == pieces[0][1][0][0] and pieces[-1][0][1] == pieces[-1][1][-1][0]
+
+
+def _runs(places: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = [[]]
+    for place in places:
+        if place < 0:
+            runs.append([place])
+        else:
+            runs[-1].append(place)
+    return runs
+
+
+def test_only_heavy_words_are_thinned_and_to_their_first_places(bundle: Path) -> None:
+    before = {word[0]: word for _, words in _pieces(bundle) for word in words}
+    recut(bundle, size=40)
+    after = {word[0]: word for _, words in _pieces(bundle) for word in words}
+    assert after.keys() == before.keys()
+    thinned_words = set()
+    for text, word in after.items():
+        old = before[text]
+        if _entries(old) <= 40:
+            assert word == old
+            continue
+        assert [page[0] for page in word[1]] == [page[0] for page in old[1]] and word[2:] == old[2:]
+        for page, old_page in zip(word[1], old[1], strict=True):
+            assert page[2:] == old_page[2:]
+            runs, old_runs = _runs(page[1]), _runs(old_page[1])
+            assert len(runs) == len(old_runs)
+            for run, old_run in zip(runs, old_runs, strict=True):
+                places = len([place for place in old_run if place >= 0])
+                assert run == old_run[: len(run)] and len(run) == len(old_run) - places + min(places, KEPT_PLACES)
+        if word != old:
+            thinned_words.add(text)
+    assert {"data", "team"} <= thinned_words and any(text.startswith("experi") for text in thinned_words)
+
+
+def test_a_word_of_exactly_the_size_is_not_thinned(bundle: Path) -> None:
+    before = {word[0]: word for _, words in _pieces(bundle) for word in words}
+    recut(bundle, size=_entries(before["team"]))
+    after = {word[0]: word for _, words in _pieces(bundle) for word in words}
+    assert after["team"] == before["team"]
+    recut(bundle, size=_entries(before["team"]) - 1)
+    assert {word[0]: word for _, words in _pieces(bundle) for word in words}["team"] != before["team"]
 
 
 def test_a_heavy_word_shares_its_piece_only_with_the_words_it_begins(bundle: Path) -> None:
@@ -570,9 +659,23 @@ def _answers(browser: Any, site: Path) -> list[Any]:
 def test_the_cut_index_answers_every_word_as_pagefinds_own(browser: Any, indexed: Path, tmp_path: Path) -> None:
     cut_site = tmp_path / "cut"
     shutil.copytree(indexed, cut_site)
-    assert recut(cut_site / "pagefind", size=120)
+    assert recut(cut_site / "pagefind", size=120, keep=None)
     assert len(_pieces(cut_site / "pagefind")) >= 5 > len(_pieces(indexed / "pagefind"))
     own, cut_answers = _answers(browser, indexed), _answers(browser, cut_site)
     whole = [i for i, query in enumerate(QUERIES) if query in WORDS or " " in query]
     assert [own[i] for i in whole] == [cut_answers[i] for i in whole]
     assert all(own[i] for i in whole if QUERIES[i] != "nothing-like-this")
+
+
+def test_the_thinned_index_finds_the_pages_pagefinds_own_finds(browser: Any, indexed: Path, tmp_path: Path) -> None:
+    cut_site = tmp_path / "cut"
+    shutil.copytree(indexed, cut_site)
+    assert recut(cut_site / "pagefind", size=120, keep=1)
+    heavy = {word[0] for _, words in _pieces(indexed / "pagefind") for word in words if _entries(word) > 120}
+    assert heavy - {word[0] for _, words in _pieces(cut_site / "pagefind") for word in words if _entries(word) > 120}
+    own, thin_answers = _answers(browser, indexed), _answers(browser, cut_site)
+    assert [sorted(url for url, _ in answer) for answer in own] == [
+        sorted(url for url, _ in answer) for answer in thin_answers
+    ]
+    titles = [i for i, query in enumerate(QUERIES) if query in {title for title, _ in _pages().values()}]
+    assert titles and all(own[i][0][0] == thin_answers[i][0][0] for i in titles)

@@ -18,9 +18,18 @@ roledex cuts the same words again, at the same size, in the same order, otherwis
   the shortest beginning, so a word typed in part finds the words it begins in one piece, as far
   as size allows.
 
+A heavy word, over the size by itself, also keeps only the first few places of each weight on
+each page (KEPT_PLACES: its places in the title, in headings and in the text, each counted
+apart). The rest cost a hundred kilobytes for a word on every posting many times over and change
+little: the word still finds every page it is on, Pagefind ranks by a count of places that it
+lets level off after the first few, and draws an excerpt and a page's sections from the places it
+has. The places dropped are the last of each run, whose positions are written from the run's
+start: the places kept are read back unchanged.
+
 Each piece keeps Pagefind's own bounds (the shortest beginnings that tell neighbours apart, as
-Pagefind computes them) and its words' bytes as Pagefind wrote them; only which words share a
-file changes, and the files' names, which are their content's hash.
+Pagefind computes them) and its words' bytes as Pagefind wrote them (a heavy word's with its last
+places left out); otherwise only which words share a file changes, and the files' names, which
+are their content's hash.
 
 Guarded: the index format is Pagefind's own. The metadata must read back to its own bytes, and
 each piece must be its words and nothing else, in the shapes this module knows, with its count
@@ -50,6 +59,8 @@ log = logging.getLogger("mkdocs.plugins.roledex")
 
 PIECE_SIZE = 20_000
 """Entries a piece holds at most (a heavier word is a piece alone): Pagefind's own size."""
+KEPT_PLACES = 3
+"""Places a heavy word keeps of each weight on each page: its first."""
 ENTRY = "pagefind-entry.json"
 
 
@@ -59,8 +70,8 @@ class UnknownFormat(ValueError):
 
 @dataclass(frozen=True)
 class Word:
-    """One word of the index: its text, its bytes as Pagefind wrote them (kept whole, moved into
-    another piece as they are) and its number of entries."""
+    """One word of the index: its text, its bytes as Pagefind wrote them (moved into another piece
+    as they are, unless the word is thinned) and its number of entries."""
 
     text: str
     raw: bytes
@@ -148,6 +159,37 @@ def _word(packed: Any, raw: bytes) -> Word:
     return Word(packed[0], raw, len(pages) + places)
 
 
+def thinned(word: Word, keep: int) -> Word:
+    """`word` with the first `keep` places of each run on each page and no more. A page is
+    [page, places, ...]; its places are runs, each a weight (a negative number) and the positions
+    that weight covers, the first from the run's start and each next from the one before, so a
+    run's last places go without changing the others. A word this module would not write back
+    as it was written is kept whole."""
+    packed = cbor2.loads(word.raw)
+    if cbor2.dumps(packed) != word.raw or not all(_is_places(page) for page in packed[1]):
+        return word
+    pages = [[page[0], _first_of_each_run(page[1], keep), *page[2:]] for page in packed[1]]
+    return _word([packed[0], pages, *packed[2:]], cbor2.dumps([packed[0], pages, *packed[2:]]))
+
+
+def _is_places(page: Any) -> bool:
+    return len(page) >= 2 and isinstance(page[1], list) and all(type(place) is int for place in page[1])
+
+
+def _first_of_each_run(places: list[int], keep: int) -> list[int]:
+    kept: list[int] = []
+    in_run = 0
+    for place in places:
+        if place < 0:
+            in_run = 0
+        elif in_run >= keep:
+            continue
+        else:
+            in_run += 1
+        kept.append(place)
+    return kept
+
+
 def cut(entries: Sequence[int], words: Sequence[str], size: int = PIECE_SIZE) -> list[int]:
     """Where each piece after the first starts, for words in order with their entries: no piece
     over `size` but a heavy word's, which holds it alone with the words it begins ('data' and
@@ -203,16 +245,17 @@ def bounds(last: str, first: str) -> tuple[str, str]:
     return last[: shared + 1], first[: shared + 1]
 
 
-def recut(bundle: Path, size: int | None = None) -> bool:
+def recut(bundle: Path, size: int | None = None, keep: int | None = KEPT_PLACES) -> bool:
     """Cut the word index of each language in Pagefind's `bundle` again, in pieces of `size`
-    entries (PIECE_SIZE unless said); False (and the bundle as it was) when it is not in the
-    format this module knows."""
+    entries (PIECE_SIZE unless said), a heavy word thinned to the first `keep` places of each
+    weight on a page (every place with None); False (and the bundle as it was) when it is not in
+    the format this module knows."""
     size = size or PIECE_SIZE
     entry_path = bundle / ENTRY
     try:
         entry = json.loads(entry_path.read_text(encoding="utf-8"))
         languages = entry["languages"]
-        plans = [_plan(bundle, code, language["hash"], size) for code, language in languages.items()]
+        plans = [_plan(bundle, code, language["hash"], size, keep) for code, language in languages.items()]
     except (OSError, ValueError, KeyError, TypeError, UnknownFormat) as error:
         log.debug("roledex: Pagefind's index is left as it was written (%s)", error)
         return False
@@ -267,8 +310,8 @@ class _Plan:
             (bundle / old).unlink(missing_ok=True)
 
 
-def _plan(bundle: Path, code: str, meta_name: str, size: int) -> tuple[str, _Plan]:
-    """Read one language's index and cut it again, writing nothing yet."""
+def _plan(bundle: Path, code: str, meta_name: str, size: int, keep: int | None) -> tuple[str, _Plan]:
+    """Read one language's index, thin its heavy words and cut it again, writing nothing yet."""
     meta_file = f"pagefind.{meta_name}.pf_meta"
     meta = _read_meta(bundle / meta_file)
     chunks = meta[2]
@@ -276,6 +319,8 @@ def _plan(bundle: Path, code: str, meta_name: str, size: int) -> tuple[str, _Pla
     texts = [word.text for word in words]
     if any(a >= b for a, b in zip(texts, texts[1:], strict=False)):
         raise UnknownFormat("the words are not each once and in order")
+    if keep is not None:
+        words = [thinned(word, keep) if word.entries > size else word for word in words]
     starts = [0, *cut([word.entries for word in words], texts, size), len(words)]
     pieces = [words[a:b] for a, b in zip(starts, starts[1:], strict=False) if b > a]
     old = {meta_file, *(f"index/{chunk[2]}.pf_index" for chunk in chunks)}
