@@ -19,6 +19,7 @@ import pytest
 from conftest import invoke, make_site
 from roledex.check.run import checked_knowledge_base
 from roledex.importer.fetch import client
+from roledex.importer.on_record import brought_up_to_date, taken_down
 from roledex.importer.outcome import Outcome, Request
 from roledex.importer.run import import_address
 from roledex.importer.snapshots import SUMS, keep, latest, snapshot_folder
@@ -466,3 +467,91 @@ def test_a_list_is_shown_in_brackets() -> None:
 def test_the_body_follows_even_an_empty_front_matter() -> None:
     assert with_body("---\n---\nold\n", "new\n") == "---\n---\n\nnew\n"
     assert with_body("---\r\ntitle: t\n---\nold\n", "new\n") == "---\r\ntitle: t\n---\n\r\nnew\r\n"
+
+
+def test_a_changed_text_alone_is_applied_and_the_old_file_kept(board: Board) -> None:
+    old = board.posting.read_text(encoding="utf-8")
+    board.page = _page(180000, TEXT + "<p>Now hiring in Denver too.</p>")
+    updated = board.imported(update=True, today=LATER)
+    assert (updated.failure, updated.record) == (None, str(board.posting))
+    # the file as it was is the reading of the first import, kept already
+    assert updated.written[0].startswith(f"kept the file as it was in {board.snapshots / '2026-11-25.md'}")
+    assert updated.written[1] == f"updated {board.posting}"
+    assert "Denver" in board.posting.read_text(encoding="utf-8")
+    assert (board.snapshots / "2026-11-25.md").read_text(encoding="utf-8") == old
+
+
+def test_what_an_import_on_record_answers_names_the_file_and_what_was_read(board: Board) -> None:
+    board.page = _page(190000)
+    shown = board.imported(update=True, dry_run=True, today=LATER)
+    assert shown.record == str(board.posting) and shown.found is not None and shown.found.title == "Platform Engineer"
+    _edit(board.posting, "company: acme\n", "company: acme\ncompany: acme\n")
+    broken = board.imported(update=True, today=LATER)
+    assert broken.record == str(board.posting) and broken.found is not None and broken.found.company == "Acme"
+
+
+def test_a_file_on_record_that_cannot_be_read_says_why(board: Board, tmp_path: Path) -> None:
+    found = board.imported(dry_run=True, force=True, today=LATER).found
+    assert found is not None
+    missing = tmp_path / "gone.md"
+    outcome = brought_up_to_date(found, str(missing), Request(board.docs, update=True, today=LATER))
+    assert outcome.failure == f"already imported as {missing}, which cannot be read (No such file or directory)"
+    assert (outcome.record, outcome.found) == (str(missing), found)
+    gone = taken_down(str(missing), "the posting is not there (HTTP 404)", Request(board.docs, today=LATER))
+    assert gone.failure == (
+        f"the posting is not there (HTTP 404); on record as {missing}, which cannot be read (No such file or directory)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "failure", "written"),
+    [
+        ({"dry_run": True}, None, ()),
+        ({}, "already imported as {path}", ()),  # closed already: no hint to update
+        ({"update": True}, None, ()),
+    ],
+    ids=["dry run", "without update", "with update"],
+)
+def test_a_posting_taken_down_that_closed_already_names_its_file(
+    board: Board, asked: dict[str, Any], failure: str | None, written: tuple[str, ...]
+) -> None:
+    _edit(board.posting, "posted: 2026-11-01\n", "posted: 2026-11-01\ncloses: 2026-11-30\n")
+    board.page = None
+    before = board.posting.read_bytes()
+    outcome = board.imported(today=LATER, **asked)
+    assert outcome.failure == (failure.format(path=board.posting) if failure else None)
+    assert (outcome.record, outcome.written) == (str(board.posting), written)
+    assert outcome.news == (
+        "taken down: the posting is not there (HTTP 404); it may have closed or moved",
+        "closes: already 2026-11-30",
+    )
+    assert board.posting.read_bytes() == before
+
+
+def test_a_posting_taken_down_shown_in_a_dry_run_is_not_closed(board: Board) -> None:
+    before = board.posting.read_bytes()
+    board.page = None
+    outcome = board.imported(update=True, dry_run=True, today=LATER)
+    assert (outcome.failure, outcome.record, outcome.written) == (None, str(board.posting), ())
+    assert outcome.news[1] == "closes: (none) -> 2026-12-02"
+    assert board.posting.read_bytes() == before
+
+
+def test_a_posting_taken_down_whose_front_matter_cannot_be_changed_safely_says_so(board: Board) -> None:
+    text = board.posting.read_text(encoding="utf-8")
+    fence = text.index("---", 3)
+    flow = "---\n{company: acme, title: Platform Engineer, url: '" + ADDRESS + "'}\n" + text[fence:]
+    board.posting.write_text(flow, encoding="utf-8")
+    board.page = None
+    outcome = board.imported(update=True, today=LATER)
+    assert outcome.failure is not None
+    assert outcome.failure.startswith(f"{board.posting} cannot be updated: the front matter is a flow mapping")
+    assert outcome.record == str(board.posting) and outcome.news[1] == "closes: (none) -> 2026-12-02"
+    assert board.posting.read_text(encoding="utf-8") == flow
+
+
+def test_a_posting_taken_down_and_closed_names_its_file(board: Board) -> None:
+    board.page = None
+    closed = board.imported(update=True, today=LATER)
+    assert (closed.record, closed.written) == (str(board.posting), (f"updated {board.posting}",))
+    assert closed.news[0].startswith("taken down: ")
