@@ -232,3 +232,32 @@ def test_an_answer_that_is_not_usable_json_is_one_line(body: bytes, message: str
 
 def test_json_is_read() -> None:
     assert Fetched(URL, b'{"title": "Engineer", "pay": [1, 2]}').json() == {"title": "Engineer", "pay": [1, 2]}
+
+
+def test_each_read_and_connection_has_its_own_timeout() -> None:
+    with client() as http:
+        assert http.timeout == httpx.Timeout(15.0, connect=10.0)
+
+
+def test_a_fetch_given_up_leaves_no_thread_that_keeps_the_command_running() -> None:
+    release = threading.Event()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        release.wait()
+        return httpx.Response(200, content=b"too late")
+
+    before = set(threading.enumerate())
+    with client(httpx.MockTransport(handler)) as http, pytest.raises(FetchError):
+        fetch(URL, http, seconds=0)
+    started = set(threading.enumerate()) - before
+    release.set()
+    assert started and all(thread.daemon for thread in started)
+
+
+@pytest.mark.parametrize(("end", "read"), [(4095, True), (4096, False)], ids=["within 4 KiB", "past 4 KiB"])
+def test_a_pages_charset_is_looked_for_in_its_first_4_kib(end: int, read: bool) -> None:
+    declaration = b'<meta charset="iso-8859-2">'
+    before = end - declaration.index(b'2"')
+    body = b" " * before + declaration + "<p>Łódź".encode("iso-8859-2")
+    assert body.index(b'2"') == end
+    assert (as_utf8(body, None).decode("utf-8", "replace").endswith("Łódź")) is read
