@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke, make_site
+from roledex.importer.snapshots import snapshot_folder
 from roledex.kb.load import read_knowledge_base
 
 PASTE = """Monzo
@@ -60,10 +61,32 @@ def test_a_corrected_title_renames_the_posting_and_what_names_it(site: Path) -> 
 def test_a_corrected_company_is_set_and_made_when_new(site: Path) -> None:
     result = invoke("import", "monzo.txt", "--company", "monzo-bank", "--title", "Backend Engineer", cwd=site)
     assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  wrote docs/companies/monzo-bank.md (new company)" in lines
+    assert f"  corrected docs/postings/{WRONG}.md: title 'Backend Engineer', company 'monzo-bank'" in lines
+    assert lines[-1] == f"  renamed posting {WRONG} to monzo-bank-backend-engineer"
     kb = read_knowledge_base(site / "docs").kb
     posting = kb.postings["monzo-bank-backend-engineer"]
-    assert posting.company == "monzo-bank" and "monzo-bank" in kb.companies
+    assert posting.company == "monzo-bank" and kb.companies["monzo-bank"].name == "monzo-bank"
     assert invoke("check", cwd=site).returncode == 0
+
+
+def test_a_corrected_company_alone_keeps_the_title(site: Path) -> None:
+    result = invoke("import", "monzo.txt", "--company", "monzo-bank", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert f"  corrected docs/postings/{WRONG}.md: company 'monzo-bank'" in result.stdout.splitlines()
+    kb = read_knowledge_base(site / "docs").kb
+    assert kb.postings["monzo-bank-monzo"].title == "Monzo"
+
+
+def test_a_renamed_posting_takes_its_snapshots_along(site: Path) -> None:
+    old = snapshot_folder(site / "docs", WRONG)
+    old.mkdir(parents=True)
+    (old / "2026-11-25.md").write_text("---\ntitle: Monzo\n---\nthe posting as read\n", encoding="utf-8")
+    result = invoke("import", "monzo.txt", "--title", "Senior Backend Engineer", cwd=site)
+    assert result.returncode == 0, result.stderr
+    new = snapshot_folder(site / "docs", RIGHT)
+    assert not old.exists() and (new / "2026-11-25.md").read_text(encoding="utf-8").endswith("the posting as read\n")
 
 
 def test_a_name_the_user_chose_is_kept(site: Path) -> None:
@@ -79,7 +102,11 @@ def test_a_name_taken_is_never_overwritten(site: Path) -> None:
     assert invoke("new", "posting", "monzo", "Senior Backend Engineer", cwd=site).returncode == 0
     before = taken.read_bytes()
     result = invoke("import", "monzo.txt", "--title", "Senior Backend Engineer", cwd=site)
-    assert result.returncode == 0 and "keeps its name" in result.stdout
+    assert result.returncode == 0
+    assert (
+        result.stdout.splitlines()[-1]
+        == f"  docs/postings/{WRONG}.md keeps its name: docs/postings/{RIGHT}.md is taken"
+    )
     assert taken.read_bytes() == before
     assert read_knowledge_base(site / "docs").kb.postings[WRONG].title == "Senior Backend Engineer"
 
