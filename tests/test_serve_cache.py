@@ -200,3 +200,50 @@ def test_each_set_of_template_folders_keeps_its_environment(tmp_path: Path) -> N
     (overrides / "main.html").write_text("two, longer", encoding="utf-8")
     assert shared(second) is made[1] and len(made[1].cache) == 0
     serve_cache._environments.clear()
+
+
+@pytest.mark.parametrize(
+    ("second", "reused"),
+    [
+        (("signature", "/p/", "# Markdown", ("shared",)), True),
+        (("signature", "/p/", "# Markdown edited", ("shared",)), False),  # the page's own words
+        (("signature", "/moved/", "# Markdown", ("shared",)), False),  # its address
+        (("signature", "/p/", "# Markdown", ("shared", "another")), False),  # the blocks it shares
+        (("another signature", "/p/", "# Markdown", ("shared",)), False),  # the build's files or settings
+    ],
+    ids=["the same", "its words", "its address", "its shared blocks", "the build"],
+)
+def test_a_pages_lifted_blocks_are_reused_only_for_what_they_were_made_from(
+    second: tuple[object, ...], reused: bool
+) -> None:
+    made: list[int] = []
+
+    def lift() -> serve_cache.Lifted:
+        made.append(1)
+        return f"lifted {len(made)}", [f"<table>{len(made)}</table>"], [{f"anchor-{len(made)}"}]
+
+    serve_cache.forget_unused()
+    first = serve_cache.lifted_once("postings/a.md", ("signature", "/p/", "# Markdown", ("shared",)), lift)
+    serve_cache.forget_unused()
+    again = serve_cache.lifted_once("postings/a.md", second, lift)
+    assert first == ("lifted 1", ["<table>1</table>"], [{"anchor-1"}])
+    assert (again == first) is reused and len(made) == (1 if reused else 2)
+    assert serve_cache.hits["lift"] == (1 if reused else 0)
+    serve_cache.forget_unused()
+
+
+def test_a_page_not_built_again_is_forgotten() -> None:
+    made: list[str] = []
+
+    def lift() -> serve_cache.Lifted:
+        made.append("lifted")
+        return "lifted", [], []
+
+    given = ("signature", "/p/", "# Markdown", ())
+    serve_cache.forget_unused()
+    serve_cache.lifted_once("postings/a.md", given, lift)
+    serve_cache.forget_unused()  # a build that did not have the page (deleted)
+    serve_cache.forget_unused()
+    serve_cache.lifted_once("postings/a.md", given, lift)
+    assert made == ["lifted", "lifted"]
+    serve_cache.forget_unused()

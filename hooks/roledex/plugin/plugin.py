@@ -243,18 +243,33 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         build.page_src = page.file.src_uri
         page.meta = page_meta(page.file.src_uri, page.meta, markdown)
         shared = build.context.shared_in(page.file.src_uri) if build.context is not None else []
-        markdown, blocks = lift_html_blocks(
-            markdown, shared, lambda block: self._shared_html(block, page, config, files)
-        )
+        found_anchors: list[set[str]] = []
+
+        def lift() -> serve_cache.Lifted:
+            def convert(block: str) -> str:
+                content, anchors = self._shared_html(block, page, config, files)
+                found_anchors.append(anchors)
+                return content
+
+            lifted, blocks = lift_html_blocks(markdown, shared, convert)
+            return lifted, blocks, found_anchors
+
+        if self._serving() and self.config.speedups:
+            given = (serve_cache.context["signature"], page.url, markdown, tuple(shared))
+            markdown, blocks, anchors = serve_cache.lifted_once(page.file.src_uri, given, lift)
+        else:
+            markdown, blocks, anchors = lift()
         if blocks:
-            build.blocks[page.file.src_uri] = blocks
+            build.blocks[page.file.src_uri] = list(blocks)
+        if anchors:
+            build.shared_anchors.setdefault(page.file.src_uri, []).extend(anchors)
         return markdown
 
-    def _shared_html(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _shared_html(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> tuple[str, set[str]]:
         """A block that many pages show alike, converted once for every page in the same folder
         (links from each resolve alike; a block that names the page itself is converted for it
-        alone). The anchors it holds count as the page's own; its links are checked where it was
-        written (a company's profile)."""
+        alone), and the anchors it holds, which count as the page's own; its links are checked
+        where it was written (a company's profile)."""
         file = page.file
         folder = posixpath.dirname(page.url.rstrip("/"))
         key = (markdown, posixpath.dirname(file.src_uri), folder, file.src_uri if file.name in markdown else "")
@@ -263,9 +278,7 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
             scratch.markdown = markdown
             scratch.render(config, files)
             self.build.shared_html[key] = (scratch.content or "", set(scratch.present_anchor_ids or ()))
-        content, anchors = self.build.shared_html[key]
-        self.build.shared_anchors.setdefault(file.src_uri, []).append(anchors)
-        return content
+        return self.build.shared_html[key]
 
     @_timed
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -333,7 +346,8 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         if self._serving() and self.config.speedups:
             serve_cache.remove_stale_outputs(config.site_dir)
             log.debug(
-                "roledex: reused %(render)d conversions, %(search)d indexings and %(page)d pages", serve_cache.hits
+                "roledex: reused %(lift)d liftings, %(render)d conversions, %(search)d indexings and %(page)d pages",
+                serve_cache.hits,
             )
             serve_cache.forget_unused()
         if self.build.pagefind:

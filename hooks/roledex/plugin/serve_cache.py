@@ -18,6 +18,9 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
+Lifted = tuple[str, list[str], list[set[str]]]
+"""A page's Markdown with its blocks lifted, the blocks, and the anchors its shared blocks hold."""
+
 _rendered: dict[str, tuple[Any, ...]] = {}
 _searched: dict[str, list[dict[str, Any]]] = {}
 _pages: dict[str, bytes] = {}
@@ -26,7 +29,11 @@ _outputs: dict[str, object] = {}
 """Each file the builds of this server have put in the site folder, with what was put there."""
 _produced: set[str] = set()
 """The files this build has produced (written, or found as it would have written them)."""
-hits: dict[str, int] = {"render": 0, "search": 0, "page": 0}
+_lifted: dict[str, tuple[tuple[object, ...], Lifted]] = {}
+"""Each page's Markdown with its HTML blocks lifted (`pages.lift_html_blocks`), by its file,
+with what it was made from; kept for the page's file alone, so a page's next version replaces it."""
+_lifted_now: set[str] = set()
+hits: dict[str, int] = {"render": 0, "search": 0, "page": 0, "lift": 0}
 """How many conversions and indexings this build reused (for the log and the benchmark)."""
 context: dict[str, str] = {"signature": "", "site": "", "banner": ""}
 """What every page of this build shares, hashed: files, Markdown settings and pages left out
@@ -357,9 +364,27 @@ def forget_unused() -> None:
     for store in (_rendered, _searched, _pages, _front_matter):
         for key in [k for k in store if k not in _used]:
             del store[key]
+    for source in [s for s in _lifted if s not in _lifted_now]:
+        del _lifted[source]
     _used.clear()
+    _lifted_now.clear()
     _texts.clear()
-    hits.update(render=0, search=0, page=0)
+    hits.update(render=0, search=0, page=0, lift=0)
+
+
+def lifted_once(source: str, given: tuple[object, ...], lift: Callable[[], Lifted]) -> Lifted:
+    """`lift()` for the page of file `source`, or what it gave the last time it was given the same
+    (the page's Markdown, address and shared blocks, and the build's signature): a save changes
+    the Markdown of few pages, and lifting a page's blocks passes over all of it. The Markdown is
+    compared, not hashed: most pages are unchanged, and comparing equal texts costs less."""
+    _lifted_now.add(source)
+    known = _lifted.get(source)
+    if known is not None and known[0] == given:
+        hits["lift"] += 1
+        return known[1]
+    lifted = lift()
+    _lifted[source] = (given, lifted)
+    return lifted
 
 
 def _produce(output_path: str, what: object, put: Callable[[], None]) -> None:
