@@ -41,6 +41,16 @@ from roledex.importer.fields import (
         ("Data Engineer at Acme Corp Big Name Five", "Data Engineer at Acme Corp Big Name Five", None),
         ("# **Data** `Engineer`", "Data Engineer", None),
         ("1\n2\n3\n4\n5\nData Engineer", "1", None),
+        ("[Python Backend Sênior] - Remoto - CLT", "Python Backend Sênior", None),  # the rest only terms of work
+        ("[Data Engineer] Remote | Full-time", "Data Engineer", None),
+        ("[Data Engineer] 100% remoto", "Data Engineer", None),
+        ("[Berlin] Data Engineer - Remote", "Data Engineer - Remote", None),  # the rest holds a role
+        ("[Hiring] Remote\nData Engineer", "Data Engineer", None),  # a tag that is no role: the line is skipped
+        ("(hiring) Remote", "Remote", None),  # a tag in round brackets is never the role
+        ("Tuyển Front-end Developer", "Front-end Developer", None),  # Vietnamese: 'recruiting'
+        ("Tuyển dụng: Backend Developer", "Backend Developer", None),
+        ("Tuyen dung Backend Developer", "Backend Developer", None),
+        ("Tuyển", "Tuyển", None),  # nothing after it: as written
     ],
     ids=plain_id,
 )

@@ -277,6 +277,12 @@ def test_what_can_be_a_title(text: str, title: bool) -> None:
         ("Join our team today and grow with us", False),
         ("About us", False),
         ("Ørsted", True),
+        ("Full-time", False),  # terms of work name how, not who
+        ("Remoto - CLT", False),
+        ("Hybrid | PJ", False),
+        ("100% Remote", False),
+        ("Fulltime Labs", True),  # a name that begins with such a word
+        ("Remote Year", True),
     ],
 )
 def test_what_can_be_a_company(text: str, company: bool) -> None:

@@ -209,6 +209,16 @@ def company_name_of(text: str) -> str:
 
 _TAG = re.compile(r"^(?:\[[^\]\n]{1,25}\]|\((?:we'?re )?hiring\))\s*", re.I)
 """A tag before a title line ('[Hiring]', '(Hiring)'): never part of the title."""
+_TERM = (
+    r"(?:100\s*%\s*)?(?:remote|remot[oa]|hybrid|h[íi]brid[oa]|presencial|on-?site)|clt|pj|full[- ]?time|part[- ]?time"
+    r"|freelance|contract|internship|est[áa]gio|cdi|cdd"
+)
+_TERM_GAP = r"[\s\-|/,·–—]"
+TERMS_OF_WORK = re.compile(rf"{_TERM_GAP}*(?:{_TERM})(?:{_TERM_GAP}+(?:{_TERM}))*{_TERM_GAP}*", re.I)
+"""Words that say how the work is done and hired for, and nothing else: 'Remoto - CLT',
+'Full-time', 'Hybrid | PJ' (no company, no title; `fullmatch` it)."""
+_RECRUITING = re.compile(r"^(?:tuyển(?:\s+dụng)?|tuyen\s+dung)\s*[:\-–]?\s+(?=\S)", re.I)
+"""'Tuyển Front-end Developer': Vietnamese for 'recruiting', before the role."""
 _TRAILING_NOTE = re.compile(r"\s*\(([^()\n]{2,60})\)\s*$")
 _GENDER_NOTE = re.compile(r"^(?:[mwfdxh]|all genders?|div|gn\*?)(?:\s*[/|,]\s*(?:[mwfdxh]|div|i))*$", re.I)
 """'(m/f/d)', '(all genders)': the note German and other postings add to a title."""
@@ -218,7 +228,11 @@ def title_from_text(text: str) -> tuple[Found[str] | None, str | None, str | Non
     """(title, url of the title's link, company named beside it) from the top of the text."""
     for line in _lines(text)[:6]:
         is_heading = line.startswith("#")
-        cleaned = _TAG.sub("", _clean_heading(line))
+        heading = _clean_heading(line)
+        tag = _TAG.match(heading)
+        cleaned = _RECRUITING.sub("", heading[tag.end() :] if tag else heading)
+        if tag and heading.startswith("[") and TERMS_OF_WORK.fullmatch(cleaned):  # '[Python Dev] - Remoto - CLT'
+            cleaned = heading[1 : heading.index("]")].strip()
         if cleaned.lower().rstrip(":?!.") in PAGE_HEADINGS:
             continue
         if not cleaned or cleaned.lower().rstrip(":?") in GENERIC_HEADINGS:

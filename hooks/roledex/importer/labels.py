@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from roledex.importer.fields import PAGE_HEADINGS, company_name_of
+from roledex.importer.fields import PAGE_HEADINGS, TERMS_OF_WORK, company_name_of
 
 LABELS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -204,11 +204,14 @@ def looks_like_title(text: str) -> bool:
 
 
 def looks_like_company(text: str) -> bool:
-    """A line that can be a company's name: short, not an empty field, not addressed to the reader."""
+    """A line that can be a company's name: short, not an empty field, not addressed to the reader,
+    not terms of work."""
     if is_empty_value(text):
         return False
     stripped = company_name_of(text)
     if len(stripped.split()) > 6 or stripped.endswith((":", "?", "!", ".")) or _ADDRESSED.search(stripped):
+        return False
+    if TERMS_OF_WORK.fullmatch(stripped):  # 'Full-time, HCM' names how, not who
         return False
     return bool(re.search(r"\w", stripped)) and not re.search(r"[{};=<>]|https?://", stripped, re.I)
 
