@@ -18,6 +18,7 @@ from roledex.importer.repair import (
     inert_markup,
     plain_letters,
     read_hints,
+    repair_text,
     structure_plain_text,
     tidy_layout,
 )
@@ -283,3 +284,73 @@ def test_repairing_mojibake_keeps_the_quotes_and_line_breaks_as_written() -> Non
     fixed, said = _repaired(fix_mojibake, "CafÃ© “quoted” line\u2028next")
     assert fixed == "Café “quoted” line\u2028next"
     assert len(said) == 1 and said[0].startswith("repaired mojibake (") and said[0].endswith("'CafÃ©' -> 'Café'")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("One two three four five six:", True),
+        ("One two three four five six seven:", False),  # a colon names a section in six words at most
+        ("One two three four five six seven eight", False),  # no colon and no section's name
+        ("Your responsibilities in the team and beyond it", True),  # eight words and a section's name
+        ("Your responsibilities in the team and well beyond it", False),  # nine: a sentence
+        ("Responsibilities include the following.", False),  # a full stop ends a sentence
+    ],
+    ids=plain_id,
+)
+def test_a_heading_line_is_short(line: str, heading: bool) -> None:
+    assert _is_heading_line(line, "What comes next") is heading
+    assert _is_heading_line(line, "   ") is False  # a heading has something under it
+
+
+def test_a_plain_text_of_two_lines_is_left_as_it_is() -> None:
+    assert _repaired(structure_plain_text, "Engineer\nRequirements:") == ("Engineer\nRequirements:", [])
+    text, changes = _repaired(structure_plain_text, "Engineer\nRequirements:\nPython")
+    assert "## Requirements" in text and changes
+
+
+def test_a_list_under_a_heading_runs_to_its_last_line() -> None:
+    text, _ = _repaired(structure_plain_text, "Engineer\nRequirements:\nPython\nGo")
+    assert text.endswith("## Requirements\n\n- Python\n- Go\n")  # the last line goes on the list before it
+
+
+def test_a_heading_loses_its_colon_only() -> None:
+    text, _ = _repaired(structure_plain_text, "Engineer\nWhat you: will do:\nPython\nGo\n")
+    assert "## What you: will do\n" in text
+
+
+def test_windows_line_ends_become_plain_ones() -> None:
+    assert repair_text("Engineer\r\nBerlin\r\n").text == "Engineer\nBerlin\n"
+
+
+def test_a_text_that_is_empty_once_repaired_is_refused_in_roledex_words() -> None:
+    with pytest.raises(UnreadableInput) as raised:
+        repair_text("<p> </p>\n<div></div>")
+    assert str(raised.value) == "holds no text once repaired"
+
+
+@pytest.mark.parametrize(
+    ("text", "html", "converted"),
+    [
+        ("<p>One paragraph</p>", True, True),
+        ("<p>One paragraph</p>", False, False),
+        ("<p>One</p><p>Two</p>", False, True),
+    ],
+    ids=["HTML with one tag", "a paste with one tag", "a paste with two"],
+)
+def test_html_known_as_such_is_converted_from_its_first_tag(text: str, html: bool, converted: bool) -> None:
+    repaired = repair_text(text, html=html)
+    assert ("<p>" not in repaired.text) is converted
+    assert ("converted HTML to Markdown" in repaired.changes) is converted
+
+
+def test_converted_html_is_not_restructured_as_plain_text() -> None:
+    repaired = repair_text("<p>Engineer</p><p>Requirements:</p><p>Python</p><p>Go</p>", html=True)
+    assert not any(str(change).startswith("gave the plain-text paste") for change in repaired.changes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("caf&Eacute;", "cafÉ"), ("caf&eacute;", "café"), ("&#X41;&#x42;", "AB")], ids=plain_id
+)
+def test_entities_are_decoded_whatever_their_case(text: str, expected: str) -> None:
+    assert repair_text(text).text.strip() == expected
