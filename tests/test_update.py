@@ -555,3 +555,44 @@ def test_a_posting_taken_down_and_closed_names_its_file(board: Board) -> None:
     closed = board.imported(update=True, today=LATER)
     assert (closed.record, closed.written) == (str(board.posting), (f"updated {board.posting}",))
     assert closed.news[0].startswith("taken down: ")
+
+
+def test_an_address_read_again_with_what_was_asked_is_compared_as_asked(board: Board) -> None:
+    shown = board.imported(
+        update=True,
+        dry_run=True,
+        title="Staff Platform Engineer",
+        location="Denver, CO",
+        work_mode="onsite",
+        today=LATER,
+    )
+    assert shown.news == (
+        'title: "Platform Engineer" -> "Staff Platform Engineer"',
+        'locations: ["Austin, TX, United States"] -> ["Denver, CO"]',
+        "work_mode: (none) -> onsite",
+    )
+
+
+def test_a_page_that_names_no_title_is_filed_as_a_posting(tmp_path: Path) -> None:
+    board = Board(tmp_path)
+    board.page = _page(180000, title="")
+    outcome = board.imported()
+    assert outcome.failure is None and outcome.plan is not None
+    assert outcome.plan.posting_path.name == "acme-posting.md"
+
+
+def test_a_description_escaped_twice_is_read_as_the_html_it_holds(tmp_path: Path) -> None:
+    board = Board(tmp_path)
+    board.page = _page(180000, description="&lt;p&gt;We build &lt;b&gt;payments&lt;/b&gt;.&lt;/p&gt;")
+    assert board.imported().failure is None
+    assert board.posting.read_text(encoding="utf-8").endswith("---\n\nWe build **payments**.\n")
+
+
+def test_a_page_that_names_no_address_of_its_own_is_filed_under_the_one_asked(board: Board) -> None:
+    assert f'\nurl: "{ADDRESS}"\n' in board.posting.read_text(encoding="utf-8")
+
+
+def test_a_company_given_for_an_address_is_the_postings(tmp_path: Path) -> None:
+    outcome = Board(tmp_path).imported(company="globex")
+    assert outcome.plan is not None and outcome.plan.company_slug == "globex"
+    assert outcome.plan.posting_path.name == "globex-platform-engineer.md"
