@@ -928,3 +928,34 @@ def test_a_personio_feed_without_a_subcompany_names_the_board_and_reads_its_empl
     found = _read(url, {board.api_url: feed})
     assert found.company == "Acme Robotics" and found.employment == "full-time"
     assert found.url == "https://acme-robotics.jobs.personio.de/job/1234567"
+
+
+@pytest.mark.parametrize(("url", "answer", "expected"), CASES, ids=[board_for(c[0]).system for c in CASES])  # type: ignore[union-attr]
+def test_a_posting_read_from_an_api_keeps_its_address(url: str, answer: Any, expected: dict[str, Any]) -> None:
+    board = board_for(url)
+    assert board is not None
+    assert _read(url, {board.api_url: answer}).url == url  # the API's own address, or the one asked
+
+
+def test_an_api_answer_without_its_address_keeps_the_one_asked() -> None:
+    url = CASES[0][0]
+    board = board_for(url)
+    assert board is not None
+    answer = {key: value for key, value in GREENHOUSE.items() if key != "absolute_url"}
+    assert _read(url, {board.api_url: answer}).url == url
+
+
+def test_a_company_given_for_an_api_address_is_the_postings() -> None:
+    url = CASES[0][0]
+    board = board_for(url)
+    assert board is not None
+    with client(_transport({board.api_url: GREENHOUSE})) as http:
+        assert read_address(url, http, company="Globex").company == "Globex"
+
+
+def test_an_api_answer_with_a_title_and_no_text_is_read_from_its_title() -> None:
+    url = CASES[0][0]
+    board = board_for(url)
+    assert board is not None
+    found = _read(url, {board.api_url: {**GREENHOUSE, "content": ""}})
+    assert (found.title, found.body) == ("Senior Backend Engineer, Payments", "Senior Backend Engineer, Payments\n")
