@@ -169,7 +169,8 @@ def thinned(word: Word, keep: int) -> Word:
     if cbor2.dumps(packed) != word.raw or not all(_is_places(page) for page in packed[1]):
         return word
     pages = [[page[0], _first_of_each_run(page[1], keep), *page[2:]] for page in packed[1]]
-    return _word([packed[0], pages, *packed[2:]], cbor2.dumps([packed[0], pages, *packed[2:]]))
+    thin = [packed[0], pages, *packed[2:]]
+    return _word(thin, cbor2.dumps(thin))
 
 
 def _is_places(page: Any) -> bool:

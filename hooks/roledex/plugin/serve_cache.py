@@ -31,8 +31,8 @@ _produced: set[str] = set()
 """The files this build has produced (written, or found as it would have written them)."""
 _lifted: dict[str, tuple[tuple[object, ...], Lifted]] = {}
 """Each page's Markdown with its HTML blocks lifted (`pages.lift_html_blocks`), by its file,
-with what it was made from; kept for the page's file alone, so a page's next version replaces it."""
-_lifted_now: set[str] = set()
+with what it was made from; kept for the page's file alone, so a page's next version replaces it
+(the file counts as used as the digests do: a file's path is never a digest)."""
 hits: dict[str, int] = {"render": 0, "search": 0, "page": 0, "lift": 0}
 """How many conversions and indexings this build reused (for the log and the benchmark)."""
 context: dict[str, str] = {"signature": "", "site": "", "banner": ""}
@@ -361,13 +361,10 @@ def cached_build_page(
 
 def forget_unused() -> None:
     """Drop what this build did not ask for, so memory follows the site's size."""
-    for store in (_rendered, _searched, _pages, _front_matter):
+    for store in (_rendered, _searched, _pages, _front_matter, _lifted):
         for key in [k for k in store if k not in _used]:
             del store[key]
-    for source in [s for s in _lifted if s not in _lifted_now]:
-        del _lifted[source]
     _used.clear()
-    _lifted_now.clear()
     _texts.clear()
     hits.update(render=0, search=0, page=0, lift=0)
 
@@ -377,7 +374,7 @@ def lifted_once(source: str, given: tuple[object, ...], lift: Callable[[], Lifte
     (the page's Markdown, address and shared blocks, and the build's signature): a save changes
     the Markdown of few pages, and lifting a page's blocks passes over all of it. The Markdown is
     compared, not hashed: most pages are unchanged, and comparing equal texts costs less."""
-    _lifted_now.add(source)
+    _used.add(source)
     known = _lifted.get(source)
     if known is not None and known[0] == given:
         hits["lift"] += 1
