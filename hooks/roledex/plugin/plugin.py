@@ -32,7 +32,7 @@ from roledex.facts.privacy import PrivacySettingError, build_view, include_priva
 from roledex.kb.load import LoadResult
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
-from roledex.plugin import local_actions, pagefind_search, serve_cache, serve_watch, speedups
+from roledex.plugin import local_actions, long_lived, pagefind_search, serve_cache, serve_watch, speedups
 from roledex.plugin.build_state import BuildState, ServeMemory
 from roledex.plugin.markdown_extensions import HiddenLinks, InertContent
 from roledex.web.context import SiteContext
@@ -64,10 +64,11 @@ class RoledexConfig(Config):
     """The plugin's options, checked by MkDocs like any plugin's."""
 
     speedups = config_options.Type(bool, default=True)
+    """Replace the parts of MkDocs that `speedups` names (a shared Markdown converter, and under
+    serve the reuse of unchanged work and the first build set aside from garbage collection);
+    false builds exactly as MkDocs does, slower."""
     actions = config_options.Type(bool, default=True)
     """Under `serve` on a loopback address, the private view's pages act (move, log, capture)."""
-    """Replace the parts of MkDocs that `speedups` names (a shared Markdown converter, and under
-    serve the reuse of unchanged work); false builds exactly as MkDocs does, slower."""
 
 
 def _timed(event: Callable[..., Any]) -> Callable[..., Any]:
@@ -322,6 +323,8 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         serve_watch.build_sooner(server)
         self.memory.server = server
         log.debug("roledex: looking for saves every %.2f s", interval)
+        if self.config.speedups:
+            log.debug("roledex: %d objects of the first build set aside from collection", long_lived.set_aside())
         if self.config.actions and self.build.include_private:
             host, port = config.dev_addr.host, config.dev_addr.port
             docs, settings = Path(config.docs_dir), Path(config.config_file_path or "mkdocs.yml")

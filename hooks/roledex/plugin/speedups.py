@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from roledex.plugin import markdown_pool, partial_cache, serve_cache
+from roledex.plugin import long_lived, markdown_pool, partial_cache, serve_cache
 
 log = logging.getLogger("mkdocs.plugins.roledex")
 
@@ -167,3 +167,4 @@ def restore() -> None:
     while _installed:
         owner, name, original = _installed.pop()
         setattr(owner, name, original)
+    long_lived.take_back()
