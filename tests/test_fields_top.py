@@ -18,6 +18,7 @@ from roledex.importer.fields import (
     title_from_text,
     url_from_text,
     work_mode_from_text,
+    written_with_legal_form,
 )
 
 
@@ -327,3 +328,20 @@ def test_the_postings_own_address(text: str, url: str | None) -> None:
 )
 def test_where_the_posting_was_found(url: str | None, source: str | None) -> None:
     assert source_of(url) == source
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "legal"),
+    [
+        ("Data Engineer - Foo GmbH", "Foo", True),
+        ("Backend Engineer - Tulip B.V. - Amsterdam", "Tulip", True),
+        ("Senior iOS Engineer - Blue Widgets, Inc.", "Blue Widgets", True),
+        ("Engineer at Acme Corp (Remote)", "Acme", True),
+        ("Product Manager - Payments", "Payments", False),
+        ("Data Engineer - Foo GmbH", "Bar", False),
+        ("Foo GmbH Partners - Engineer", "Foo", False),  # a legal form is the name's last word
+        ("Foo - Data Engineer", "Foo", False),
+    ],
+)
+def test_a_name_written_with_its_legal_form(line: str, name: str, legal: bool) -> None:
+    assert written_with_legal_form(line, name) is legal

@@ -11,6 +11,7 @@ from conftest import invoke, make_site, plain_id
 from roledex.importer.labels import (
     clean_title,
     is_empty_value,
+    is_job_title,
     labelled,
     looks_like_company,
     looks_like_title,
@@ -54,6 +55,35 @@ PASTES = [
     (
         "[Belo Horizonte - MG] Desenvolvedor Java Sênior - Vetta\n\nEnviar para rh@vetta.com.br\n",
         ("Vetta", "Desenvolvedor Java Sênior", ["Belo Horizonte"], None),
+    ),
+    # a line of pay under the title and the company is no place
+    (
+        "Senior Software Engineer (Backend)\nNorthwind Traders\nSeattle, WA (Hybrid)\n$150,000 - $190,000 a year\n\n"
+        "About the job\nWe are hiring.",
+        ("Northwind Traders", "Senior Software Engineer (Backend)", ["Seattle, WA"], "hybrid"),
+    ),
+    # a board's 'Company · Place · Mode' line states the mode after the place too
+    (
+        "Product Designer\nOrbit Labs · Berlin, Germany · On-site\nFull-time · Mid-Senior level\n\nAbout the job\n"
+        "Orbit Labs builds maps.",
+        ("Orbit Labs", "Product Designer", ["Berlin, Germany"], "onsite"),
+    ),
+    # labels of other languages for the role; a field's label is no company
+    (
+        "Stellenanzeige: Softwareentwickler (m/w/d) Java\nFirma: Datenwerk GmbH\nOrt: Hamburg\n",
+        ("Datenwerk GmbH", "Softwareentwickler Java", ["Hamburg"], None),
+    ),
+    (
+        "Oferta: Programador/a Python\nEmpresa: Datalia S.L.\nUbicación: Madrid (híbrido)\n",
+        ("Datalia S.L.", "Programador/a Python", ["Madrid"], "hybrid"),
+    ),
+    (
+        "Role: Site Reliability Engineer\nTeam: Platform\nLocation: Dublin, Ireland\n",
+        (None, "Site Reliability Engineer", ["Dublin, Ireland"], None),
+    ),
+    (
+        "招聘：高级前端工程师\n公司：星云科技\n地点：上海（可远程）\n",
+        ("星云科技", "高级前端工程师", ["上海"], "remote"),
     ),
     (
         "![logo](https://acme.example/logo.svg)\n\n# Software Engineer Internship (San Francisco)\n\n"
@@ -433,6 +463,14 @@ def test_labels_are_read_whatever_their_case_and_on_any_line() -> None:
         ("Data Engineer\nAcme.\n", {}),
         ("Data Engineer\nAcme Inc.\n", {"title": "Data Engineer", "company": "Acme Inc.", "places": []}),
         ("Data Engineer\nPosted today\n", {}),
+        # a meta line under the title and the company ends their block; before them, it is all there is
+        (
+            "Data Engineer\nAcme Corp\nLondon, UK · Hybrid (3 days in office)\n",
+            {"title": "Data Engineer", "company": "Acme Corp", "places": []},
+        ),
+        ("Data Engineer\nAcme\nLocation: Leeds\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
+        ("Data Engineer\nLocation: Leeds\nAcme\n", {}),
+        ("Data Engineer\nAcme · Leeds · Hybrid\n", {}),
         ("Data Engineer\nTIME TYPE\n", {}),
         ("Remote\nData Engineer\nAcme\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
     ],
@@ -453,6 +491,9 @@ def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
         ("This is not a remote position; you work from our Leeds office.", "onsite"),
         ("You are willing to relocate or commute to Rotterdam.", "onsite"),
         ("Kein Homeoffice möglich.", "onsite"),
+        ("Full remote not possible.", "onsite"),
+        ("Remote work is not an option for this role.", "onsite"),
+        ("Location: Berlin, Germany (remote not possible)", "onsite"),
         ("You work from home one day a week, the rest in our Oslo office.", "hybrid"),
         ("Two days a week from home.", "hybrid"),
         ("Hybrid (3 days in office)", "hybrid"),
@@ -609,3 +650,20 @@ def test_a_first_line_of_company_place_level_and_pay_is_no_title() -> None:
         40000,
         "CNY",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names_a_job"),
+    [
+        ("Softwareentwickler Java", True),
+        ("Systemadministratorin", True),
+        ("Fachinformatiker Anwendungsentwicklung", True),
+        ("Webontwikkelaar", True),
+        ("Senior Data Engineer", True),
+        ("Kinderbetreuung", False),
+        ("Entwicklungsumgebung", False),
+        ("Payments", False),
+    ],
+)
+def test_a_job_named_at_the_end_of_a_compound(text: str, names_a_job: bool) -> None:
+    assert is_job_title(text) is names_a_job

@@ -61,6 +61,17 @@ from roledex.kb.countries import is_region
         (["Hanoi, Vietnam", "Internship or Junior"], ["Hanoi, Vietnam"], None),
         (["限制中国以外"], [], None),
         (["Tan Binh, HCM", "At office"], ["Tan Binh, HCM"], "onsite"),
+        # a note that the work is not remote leaves the place, read before the mode word in it
+        (["Berlin, Germany (no remote)"], ["Berlin, Germany"], "onsite"),
+        (["Berlin (remote not possible)"], ["Berlin"], "onsite"),
+        (["Amsterdam, Netherlands (Full remote not possible)"], ["Amsterdam, Netherlands"], "onsite"),
+        (["Munich (kein Homeoffice)"], ["Munich"], "onsite"),
+        (["Lyon (non-remote)"], ["Lyon"], "onsite"),
+        (["No remote"], [], "onsite"),
+        (["Berlin; no remote"], ["Berlin"], "onsite"),
+        (["Berlin (Remote)"], ["Berlin"], "remote"),
+        (["上海(可远程)"], ["上海"], "remote"),
+        (["Berlin (near the station)"], ["Berlin (near the station)"], None),
         # three or more names with no country or region among them are several places
         (["London, Glasgow, Bournemouth"], ["London", "Glasgow", "Bournemouth"], None),
         (["Sydney, Melbourne, Brisbane, Perth"], ["Sydney", "Melbourne", "Brisbane", "Perth"], None),

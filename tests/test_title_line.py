@@ -198,6 +198,28 @@ from roledex.importer.title_line import TitleLine, read_title_line
             None,
         ),  # 'en' inside brackets names no company
         ("Acme - Data Engineer - Python/Django", "Data Engineer", "Acme", (), None),
+        # a field's label before the colon is no company; words for hiring are no part of the role
+        ("Role: Site Reliability Engineer", "Site Reliability Engineer", None, (), None),
+        ("Stellenanzeige: Softwareentwickler (m/w/d) Java", "Softwareentwickler Java", None, (), None),
+        ("Acme: Site Reliability Engineer", "Site Reliability Engineer", "Acme", (), None),
+        ("Hiring: Staff ML Engineer | Quanta AI", "Staff ML Engineer", "Quanta AI", (), None),
+        ("Hiring - Backend Engineer at Acme", "Backend Engineer", "Acme", (), None),
+        ("We're hiring! Frontend Engineer at Pixelworks (Remote)", "Frontend Engineer", "Pixelworks", (), "remote"),
+        ("Hiring Senior Data Engineer | Foo", "Senior Data Engineer", "Foo", (), None),
+        ("Hiring Manager", "Hiring Manager", None, (), None),
+        ("Hiring Manager - Acme", "Hiring Manager", "Acme", (), None),
+        ("招聘：高级前端工程师", "高级前端工程师", None, (), None),
+        ("Buscamos Desarrollador Python - Acme", "Desarrollador Python", "Acme", (), None),
+        # the company written beside the role ('@', 'at') wins over a name after it, then a place
+        (
+            "[Hiring] Backend Engineer (Go) @ Kiwi Payments — Auckland, NZ — NZ$130-150k",
+            "Backend Engineer (Go)",
+            "Kiwi Payments",
+            ("Auckland, NZ",),
+            None,
+        ),
+        ("Java Developer at Orbita - Lisbon", "Java Developer", "Orbita", ("Lisbon",), None),
+        ("Backend Engineer at Kiwi - Payments", "Backend Engineer", "Kiwi", (), None),
     ],
     ids=plain_id,
 )
@@ -232,8 +254,14 @@ def test_tags_alone_state_places_and_mode() -> None:
     [
         # the name after the role is the company when the posting names it again ...
         ("Java Developer - Orbita\n\nOrbita builds payment rails. Join Orbita in Lisbon.", "Java Developer", "Orbita"),
+        # ... as written, or in an address, or with its legal form ...
+        ("Java Developer - Orbita\n\nSend your CV to jobs@orbita.io.", "Java Developer", "Orbita"),
+        ("Data Engineer - Foo GmbH\n\nLocation: Munich\n\nOne day a week from home.", "Data Engineer", "Foo"),
+        ("Backend Engineer - Tulip B.V. - Amsterdam\n\nWe sell flowers.", "Backend Engineer", "Tulip"),
         # ... and a team otherwise, kept in the title
         ("Product Manager - Payments\n\nLocation: London\n\nWe move money.", "Product Manager - Payments", None),
+        ("Product Manager - Payments\n\nYou own our payments.", "Product Manager - Payments", None),
+        ("Product Manager - Payments\n\nSee payments.example.com/jobs.", "Product Manager - Payments", None),
         # ... or when the words name another company
         (
             "Desenvolvedor Mobile - React Native\n\nA Pomar Tecnologia está contratando! React Native no dia a dia.",

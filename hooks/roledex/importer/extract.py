@@ -8,11 +8,12 @@ silently: an inferred value is listed in `inferred` and explained in `warnings`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from roledex.importer import fields as read
-from roledex.importer.fields import Found
+from roledex.importer.fields import Found, written_with_legal_form
 from roledex.importer.labels import (
     clean_title,
     is_job_title,
@@ -161,13 +162,19 @@ class _Evidence:
 
 def _evidence(repaired: Repaired, structured: Structured | None, warnings: list[str]) -> _Evidence:
     text = plain_letters(repaired.text)
-    line = read_title_line(read.first_line(text))
+    first_line = read.first_line(text)
+    line = read_title_line(first_line)
     header: dict[str, Any] = {}
     company, after_role = line.company, None
     if company is not None and line.company_after_role:
         # 'Product Manager - Payments' is a team: the name after the role counts only when the
-        # posting names it again, and after what its words say of the company
-        named_again = text.lower().count(company.lower()) >= 2  # its name again, or in an address
+        # posting names it again or writes its legal form ('Foo GmbH'), and after what its
+        # words say of the company
+        named_again = (
+            text.count(company) >= 2  # its name again as written (a team is a word: 'our payments')
+            or re.search(rf"[@./]{re.escape(company.lower().replace(' ', ''))}\.", text.lower()) is not None
+            or written_with_legal_form(first_line, company)
+        )
         company, after_role = None, company if named_again else None
     if line.title and (company or after_role or line.places or line.mode or line.tagged):
         header = {"title": line.title, "company": company, "places": list(line.places), "mode": line.mode}

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import dateparser
 
 from roledex.importer.place_currency import is_known_place, names_a_place
-from roledex.importer.places import split_places
+from roledex.importer.places import NOT_REMOTE, split_places
 from roledex.kb.countries import is_country
 
 GENERIC_HEADINGS = frozenset(
@@ -207,6 +207,16 @@ def company_name_of(text: str) -> str:
     return _COMPANY_SUFFIX.sub("", text.strip()).strip()
 
 
+def written_with_legal_form(line: str, name: str) -> bool:
+    """True when `line` writes `name` with a company's legal form after it ('Data Engineer -
+    Foo GmbH'): a name so written is a company's, not a team's."""
+    for match in re.finditer(re.escape(name), line):
+        rest = re.split(r"\s+[-–—|·/]\s+|\s*[()\[\]]", line[match.end() :])[0]
+        if rest and _COMPANY_SUFFIX.fullmatch(rest):
+            return True
+    return False
+
+
 _TAG = re.compile(r"^(?:\[[^\]\n]{1,25}\]|\((?:we'?re )?hiring\))\s*", re.I)
 """A tag before a title line ('[Hiring]', '(Hiring)'): never part of the title."""
 _TERM = (
@@ -217,8 +227,14 @@ _TERM_GAP = r"[\s\-|/,·–—]"
 TERMS_OF_WORK = re.compile(rf"{_TERM_GAP}*(?:{_TERM})(?:{_TERM_GAP}+(?:{_TERM}))*{_TERM_GAP}*", re.I)
 """Words that say how the work is done and hired for, and nothing else: 'Remoto - CLT',
 'Full-time', 'Hybrid | PJ' (no company, no title; `fullmatch` it)."""
-_RECRUITING = re.compile(r"^(?:tuyển(?:\s+dụng)?|tuyen\s+dung)\s*[:\-–]?\s+(?=\S)", re.I)
-"""'Tuyển Front-end Developer': Vietnamese for 'recruiting', before the role."""
+HIRING = re.compile(
+    r"^(?:(?:tuyển(?:\s+dụng)?|tuyen\s+dung|(?:estamos\s+)?contratando|contratamos|se\s+busca|buscamos|"
+    r"wir\s+stellen\s+ein)\s*[:：\-–!]?\s+|(?:(?:we'?re|we\s+are|now)\s+hiring|hiring|recrutement)(?:\s*[:：!]|\s+[-–])\s*|"
+    r"hiring\s+(?=[^\s\-–—|:/]+\s+[^\s\-–—|:/(]+)|(?:招聘|诚聘|誠聘|急招|急聘|徵才)\s*[:：]?\s*)(?=\S)",
+    re.I,
+)
+"""A word for 'recruiting' before the role: 'Tuyển Front-end Developer', 'Hiring: Staff Engineer',
+'Hiring Backend Engineer', '招聘：前端工程师'; but 'Hiring Manager' is a role."""
 _TRAILING_NOTE = re.compile(r"\s*\(([^()\n]{2,60})\)\s*$")
 _GENDER_NOTE = re.compile(r"^(?:[mwfdxh]|all genders?|div|gn\*?)(?:\s*[/|,]\s*(?:[mwfdxh]|div|i))*$", re.I)
 """'(m/f/d)', '(all genders)': the note German and other postings add to a title."""
@@ -230,7 +246,7 @@ def title_from_text(text: str) -> tuple[Found[str] | None, str | None, str | Non
         is_heading = line.startswith("#")
         heading = _clean_heading(line)
         tag = _TAG.match(heading)
-        cleaned = _RECRUITING.sub("", heading[tag.end() :] if tag else heading)
+        cleaned = HIRING.sub("", heading[tag.end() :] if tag else heading)
         if tag and heading.startswith("[") and TERMS_OF_WORK.fullmatch(cleaned):  # '[Python Dev] - Remoto - CLT'
             cleaned = heading[1 : heading.index("]")].strip()
         if cleaned.lower().rstrip(":?!.") in PAGE_HEADINGS:
@@ -355,7 +371,7 @@ def company_from_text(text: str, after_title: bool) -> Found[str] | None:
 
 _LINKEDIN = re.compile(
     r"^(?P<company>[^·•|]{2,60}?)\s+[·•|]\s+(?P<place>[^·•|(]{2,80}?)"
-    r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|].*)?$",
+    r"(?:\s*\((?P<mode>hybrid|remote|on-?site)\))?(?:\s+[·•|]\s*(?P<then>hybrid|remote|on-?site)\b)?(?:\s+[·•|].*)?$",
     re.I,
 )
 
@@ -567,28 +583,17 @@ _ONSITE = re.compile(
 )
 
 
-_NOT_REMOTE = re.compile(
-    r"\(no remote\)|\bno remote (?:work|option|possible)\b|\bnot (?:a |an )?remote\b|\bremote:\s*no\b|"
-    r"\brelocate or commute\b|\bno (?:home ?office|working from home|wfh)\b|"
-    r"\bkein(?:e|en)? (?:remote|home ?office)\b|\bpas de t[ée]l[ée]travail\b|\bsin teletrabajo\b|"
-    r"удал[её]нн?о\s+(?:мы\s+)?не\b|без удал[её]нки|работа (?:предполагается )?(?:из|в) офис|"
-    r"n[ãa]o h[áa] (?:disponibilidade|possibilidade) (?:para|de) (?:trabalho )?remot|n[ãa]o (?:aceita|é|será) remot|"
-    r"sem (?:op[çc][ãa]o de )?remoto\b",
-    re.I,
-)
-"""A posting that says the work is not remote: on site."""
-
-
 def work_mode_from_text(text: str, locations: list[str]) -> Found[str] | None:
     """Hybrid, remote or onsite, from what the text says about where the work happens."""
     for line in _lines(text)[1:3]:
         dotted = _dotted(line)
-        if dotted and dotted.group("mode"):
-            mode = dotted.group("mode").lower().replace("-", "")
+        said = dotted and (dotted.group("mode") or dotted.group("then"))  # 'Acme · Berlin (Hybrid)', '... · On-site'
+        if said:
+            mode = said.lower().replace("-", "")
             return Found("onsite" if mode == "onsite" else mode)
     if _HYBRID.search(text):
         return Found("hybrid")
-    if _NOT_REMOTE.search(text):
+    if NOT_REMOTE.search(text):
         return Found("onsite")
     if _REMOTE.search(text) or any(re.fullmatch(r"remote\b.*", p, re.I) for p in locations):
         return Found("remote")

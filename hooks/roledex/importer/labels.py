@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from roledex.importer.fields import PAGE_HEADINGS, TERMS_OF_WORK, company_name_of
+from roledex.importer.money import candidates
 
 LABELS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -72,6 +73,22 @@ LABELS: dict[str, tuple[str, ...]] = {
         "titulo da vaga",
         "stelle",
         "stellenbezeichnung",
+        "stellenanzeige",
+        "stellenangebot",
+        "oferta",
+        "oferta de empleo",
+        "vacante",
+        "offre",
+        "offre d'emploi",
+        "vacature",
+        "vacancy",
+        "opening",
+        "job opening",
+        "posizione",
+        "ruolo",
+        "figura ricercata",
+        "stanowisko",
+        "função",
         "jobtitel",
         "functie",
     ),
@@ -110,6 +127,14 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 """Labels people and boards write before a fact, by the key they fill."""
 
+
+def is_label(text: str) -> bool:
+    """A field's label ('Role', 'Vaga', 'Stellenanzeige'): what stands before a colon there
+    names the field, never the company."""
+    word = text.strip().strip("*_#[]").strip().casefold()
+    return any(word in names for names in LABELS.values())
+
+
 _EMPTY = frozenset({"none", "null", "n/a", "na", "-", "--", "—", "tbd", "_no response_", "no response", "unknown"})
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering|developer|dev|programmer|architect|manager|lead|head|director|chief|vp|"
@@ -120,10 +145,13 @@ ROLE_WORDS = re.compile(
     r"berater|beraterin|ingénieur|ingénieure|développeur|développeuse|chef|responsable|directeur|"
     r"directrice|desarrollador|desarrolladora|ingeniero|ingeniera|analista|gerente|jefe|engenheiro|"
     r"engenheira|desenvolvedor|desenvolvedora|desenvolvedor\(a\)|desenvolvedores|coordenador|sviluppatore|ingegnere|"
-    r"medewerker|ontwikkelaar|fresher|graduate|developers|engineers)\b",
+    r"medewerker|ontwikkelaar|fresher|graduate|developers|engineers)\b"
+    r"|(?<=\w)(?:entwickler|ingenieur|architekt|berater|analyst|administrator|informatiker|leiter|ontwikkelaar)"
+    r"(?:in)?\b",
     re.I,
 )
-"""Words that make a line a job title, in the languages postings arrive in."""
+"""Words that make a line a job title, in the languages postings arrive in; German and Dutch
+write them at the end of a compound ('Softwareentwickler', 'Systemadministrator')."""
 _CJK_ROLE_WORDS = re.compile(
     r"工程师|工程師|开发|開發|设计师|設計師|经理|經理|架构师|架構師|产品|產品|运维|運維|测试|測試|分析师|分析師|"
     r"研究员|研究員|实习|實習|主管|总监|總監|前端|后端|後端|エンジニア|デザイナー|マネージャー|プログラマー|開発者|"
@@ -183,7 +211,7 @@ def clean_title(title: str) -> str:
     pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)'), notes in brackets that name no
     job and stray marks."""
     return without_pay_in_brackets(_without_notes(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title)))).strip(
-        " -–—|:*_`!"
+        " -–—|:：*_`!"
     )
 
 
@@ -290,7 +318,9 @@ def top_block(text: str) -> dict[str, str | list[str]]:
         if len(line.split()) > 8 or company_name_of(line).endswith((".", ":", "!", "?")) or len(block) == 5:
             break
         if re.search(r"[·•|:]|/$|\blocations?\b|\btime type\b|\bposted\b", line, re.I):
-            return {}
+            if len([b for b in block if b]) < 2:
+                return {}  # a meta line ('Acme · London · Hybrid', 'Location: Leeds'): its own readers
+            break  # one under the title and the company ('London, UK · Hybrid') ends their block
         block.append(line)
     lines = [line for line in block if line and not _MODE_LINE.match(line)]
     if len(lines) < 2 or not (is_job_title(lines[0]) or is_job_title(lines[1])):
@@ -301,7 +331,8 @@ def top_block(text: str) -> dict[str, str | list[str]]:
         return {}  # no title, or two titles: the readers of the words decide
     if not (looks_like_company(company) or is_empty_value(company)):
         return {}  # a line that is no name
-    found: dict[str, str | list[str]] = {"title": title, "places": [p for p in rest if looks_like_company(p)]}
+    places = [p for p in rest if looks_like_company(p) and not candidates(p)]  # a line of pay is no place
+    found: dict[str, str | list[str]] = {"title": title, "places": places}
     if not is_empty_value(company):
         found["company"] = company
     return found

@@ -31,8 +31,23 @@ _MODE_ONLY = re.compile(
     rf"^(?:100\s*%\s*|fully\s+|可|全|纯|純)?{_MODES}(?:\s*100\s*%|\s+working|\s+work|\s+only|\s+possible)?$", re.I
 )
 """A mode alone, with the words boards add to it: 'Remoto 100%', '可远程' (remote possible), 'Hybrid working'."""
-_MODE_IN_PARENS = re.compile(rf"\s*\({_MODES}(?:[,;:\s–-][^()]*)?\)\s*", re.I)
-"""A mode in brackets, with what the board adds after it: '(Remote-first, UK only)'."""
+_MODE_IN_PARENS = re.compile(rf"\s*\((?:可|全|纯|純)?{_MODES}(?:[,;:\s–-][^()]*)?\)\s*", re.I)
+"""A mode in brackets, with what the board adds after it: '(Remote-first, UK only)', '(可远程)'."""
+NOT_REMOTE = re.compile(
+    r"\(no remote\)|\bno remote (?:work|option|possible)\b|\bnot (?:a |an )?remote\b|\bremote:\s*no\b|"
+    r"\bnon[- ]remote\b|\b(?:full(?:y)?\s+)?remote(?:\s+work(?:ing)?)?\s+(?:is\s+)?not\s+"
+    r"(?:possible|available|an option|offered|allowed)\b|^\W*no\s+remote\W*$|"
+    r"\brelocate or commute\b|\bno (?:home ?office|working from home|wfh)\b|"
+    r"\bkein(?:e|en)? (?:remote|home ?office)\b|\bpas de t[ée]l[ée]travail\b|\bsin teletrabajo\b|"
+    r"удал[её]нн?о\s+(?:мы\s+)?не\b|без удал[её]нки|работа (?:предполагается )?(?:из|в) офис|"
+    r"n[ãa]o h[áa] (?:disponibilidade|possibilidade) (?:para|de) (?:trabalho )?remot|n[ãa]o (?:aceita|é|será) remot|"
+    r"sem (?:op[çc][ãa]o de )?remoto\b",
+    re.I,
+)
+"""Words that say the work is not remote ('no remote work', 'Full remote not possible',
+'kein Homeoffice'): on site."""
+_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+"""A note in brackets that ends a place: 'Berlin, Germany (no remote)'."""
 _MODE_WORD = re.compile(rf"\b{_MODES}\b", re.I)
 _MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|in\b|(?=(?-i:[A-Z])))\s*(?P<rest>.+?)\)?$", re.I)
 """A mode before its place: 'Remote - UK', 'Remote (US)', 'Hybrid Lake Oswego, OR'."""
@@ -65,6 +80,14 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
     modes: list[str] = []
     for place in places:
         for part in _parts(place):
+            note = _NOTE.search(part)
+            if note and NOT_REMOTE.search(note.group("note")):
+                modes.append("onsite")  # read before the mode word inside it: '(remote not possible)'
+                part = part[: note.start()].strip(" ,-")
+            said = NOT_REMOTE.search(part)
+            if said and said.group(0).strip(" ()") == part.strip(" ()"):
+                modes.append("onsite")  # 'No remote' alone
+                continue
             only = _MODE_ONLY.match(part)
             if only:
                 modes.append(_mode_of(only))

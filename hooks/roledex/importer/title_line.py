@@ -14,11 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from roledex.importer.fields import company_name_of
+from roledex.importer.fields import HIRING, company_name_of
 from roledex.importer.labels import (
     PAY_WRITTEN,
     clean_title,
     is_job_title,
+    is_label,
     looks_like_company,
     looks_like_title,
     without_pay_in_brackets,
@@ -55,11 +56,12 @@ _AREA = re.compile(
 )
 """A tag naming the kind of work or its language ('[FRONTEND]', '[Python]'): no company."""
 _OPENING_WORD = re.compile(
-    r"^(?:#?vagas?|#?jobs?|#?hiring|we'?re hiring|urgent|\+?\d+\s+(?:vagas?|positions?|openings?|vacantes?)"
+    r"^(?:#?vagas?|#?jobs?|#hiring|urgent|\+?\d+\s+(?:vagas?|positions?|openings?|vacantes?)"
     r"(?:\s+(?:para|de|for))?)\b\s*[:!-]?\s*(?=\S)",
     re.I,
 )
-"""'#VAGA [BANCO CORA] ...', 'Hiring: ...': a word that says the line is a posting."""
+"""'#VAGA [BANCO CORA] ...', '#hiring ...': a word that says the line is a posting (words for
+hiring before the role are `fields.HIRING`'s)."""
 _MODE_AT_START = re.compile(
     r"^(?:100\s*%\s*|fully\s+)?(?P<modes>(?:remote|remoto|hybrid|h[íi]brido)(?:\s*[/&]\s*(?:remote|remoto|hybrid|h[íi]brido))*)"
     r"(?:\s*,\s*|\s+(?=\w))",
@@ -314,7 +316,12 @@ def _split_company(reading: _Reading) -> None:
     inside_brackets = title.count("(") != title.count(")")  # '(Solo candidatos basados en México)'
     if beside and not inside_brackets and not is_job_title(_DOMAIN_END.sub("", named)) and not _is_place(named):
         reading.title = title.strip()
-        reading.company = reading.company or named.strip()
+        if reading.company is None or reading.company_after_role:
+            # 'Engineer @ Kiwi Payments - Auckland, NZ': the name written beside the role is the
+            # company; a name after it is then a place, if it is one ('Payments' is a team)
+            displaced = _listed_places(reading.company) if reading.company else []
+            reading.company, reading.company_after_role = named.strip(), False
+            reading.places = [*(reading.places or []), *(p for p in displaced if _is_place(p) or "," in p)]
         reading.company_at = beside.group("at") is not None
         _closing_note(reading)
 
@@ -364,6 +371,7 @@ def read_title_line(first_line: str) -> TitleLine:
     """What a board's title line says; an empty TitleLine when it names no role."""
     plain = _BACKERS.sub("", _plain(first_line))
     line, tags = _read_tags(plain)
+    line = HIRING.sub("", line)  # 'Hiring: Staff Engineer | Quanta AI'
     from_tags = TitleLine(places=tuple(tags.places), mode=_one_mode(tags.modes))
     reading = _Reading(places=list(tags.places), modes=list(tags.modes))
     company_label = re.match(r"^(?P<company>[^:]{2,40}):\s+(?P<rest>.+)$", line)
@@ -371,6 +379,8 @@ def read_title_line(first_line: str) -> TitleLine:
         line = company_label.group("rest")
         stated = split_places([company_label.group("company")])[1]
         reading.modes = [*(reading.modes or []), *([stated] if stated else [])]
+    elif company_label and is_label(company_label.group("company")):  # 'Role: Site Reliability Engineer'
+        line = company_label.group("rest")
     elif (
         company_label and is_job_title(company_label.group("rest")) and not is_job_title(company_label.group("company"))
     ):
