@@ -86,6 +86,14 @@ PASTES = [
         ("星云科技", "高级前端工程师", ["上海"], "remote"),
     ),
     (
+        "**Job:** Mobile Engineer (Flutter)\n**Company:** Sunny Apps\n**Where:** Lisbon or remote within Portugal\n",
+        ("Sunny Apps", "Mobile Engineer (Flutter)", ["Lisbon, Portugal"], "remote"),
+    ),
+    (
+        "Desenvolvedor Flutter Pleno na Aplicativos Brasil\nLocal: Curitiba - PR (híbrido, 2x por semana)\n",
+        ("Aplicativos Brasil", "Desenvolvedor Flutter Pleno", ["Curitiba - PR"], "hybrid"),
+    ),
+    (
         "![logo](https://acme.example/logo.svg)\n\n# Software Engineer Internship (San Francisco)\n\n"
         "At Acme, we build tools.\n",
         (None, "Software Engineer Internship", ["San Francisco"], None),

@@ -71,6 +71,14 @@ from roledex.kb.countries import is_region
         (["Berlin; no remote"], ["Berlin"], "onsite"),
         (["Berlin (Remote)"], ["Berlin"], "remote"),
         (["上海(可远程)"], ["上海"], "remote"),
+        # hours and 'only' narrow a place and are none: 'Europe only, CET ±2h' is Europe
+        (["Remote (Europe only, CET ±2h)"], ["Europe"], "remote"),
+        (["Americas, UTC-3 to UTC+3"], ["Americas"], None),
+        (["Remote - EST hours"], [], "remote"),
+        (["Berlin only"], ["Berlin"], None),
+        (["Istanbul"], ["Istanbul"], None),
+        (["Estonia"], ["Estonia"], None),
+        (["remote within Portugal"], ["Portugal"], "remote"),
         (["Berlin (near the station)"], ["Berlin (near the station)"], None),
         # three or more names with no country or region among them are several places
         (["London, Glasgow, Bournemouth"], ["London", "Glasgow", "Bournemouth"], None),

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import dateparser
 
 from roledex.importer.place_currency import is_known_place, names_a_place
-from roledex.importer.places import NOT_REMOTE, split_places
+from roledex.importer.places import NOT_REMOTE, PLACE_NOTE, split_places
 from roledex.kb.countries import is_country
 
 GENERIC_HEADINGS = frozenset(
@@ -438,8 +438,8 @@ _LOCATION_LABEL = re.compile(
     r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
     r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
     r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|lugar|lugar de trabajo|"
-    r"local de trabalho|plats|"
-    r"地點|地点|工作地點|工作地点|勤務地|所在地)"
+    r"local de trabalho|local|cidade|plats|miasto|город|место работы|локация|địa điểm|nơi làm việc|"
+    r"地點|地点|工作地點|工作地点|勤務地|所在地|근무지|근무 ?지역)"
     r"(?:\*\*|__)?\s*[:：]\s*(.+)$",
     re.I | re.M,
 )
@@ -467,7 +467,9 @@ def _split_places(text: str) -> list[str]:
     text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)  # a list under the label: one place an item
     parts = re.split(r"\s*(?:;|\||/| or | · |•|\n)\s*", text.strip().strip("`*_ ."))
     # not a sentence, and not a mark left over (';)' after a sentence): a place has letters
-    places = [p.strip() for p in parts if _LETTER.search(p) and len(p) <= 80 and len(p.split()) <= 5]
+    places = [
+        p.strip() for p in parts if _LETTER.search(p) and len(p) <= 80 and len(PLACE_NOTE.sub("", p).split()) <= 5
+    ]  # its note is no word of it
     return [city for place in places for city in _cities_listed(place)]
 
 

@@ -53,6 +53,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "職種",
         "募集職種",
         "job title",
+        "job",
         "internship title",
         "title",
         "position",

@@ -77,7 +77,7 @@ AMOUNT = re.compile(
     rf"(?P<post>\s?(?:{_SYMBOL_PATTERN})(?![A-Za-z]))?"
 )
 _RANGE_JOIN = re.compile(
-    r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|〜|～|至|to|and|bis|à|a|et|und|y|e|au|en|tot|i|do)\s*$", re.I
+    r"^\s*(?:\([^()\n]{1,30}\)\s*)?(?:-|–|—|~|〜|～|至|to|and|bis|à|a|et|und|y|e|au|en|tot|i|do|до)\s*$", re.I
 )
 """What stands between the two ends of a range, an annotation of the first end allowed:
 '£50,000 (junior) to £70,000 (senior)', 'entre 500 et 650 €'."""
@@ -138,7 +138,7 @@ _BASE = re.compile(
     re.I,
 )
 _UP_TO = re.compile(
-    r"(?:up ?to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot|chegar a)\s*$", re.I
+    r"(?:up ?to|max(?:imum)?|no more than|bis zu|bis|jusqu'?[àa]|hasta|at[ée]|fino a|tot|chegar a|до)\s*$", re.I
 )
 _FROM = re.compile(
     r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da|от)\s*$", re.I

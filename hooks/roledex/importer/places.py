@@ -46,10 +46,11 @@ NOT_REMOTE = re.compile(
 )
 """Words that say the work is not remote ('no remote work', 'Full remote not possible',
 'kein Homeoffice'): on site."""
-_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
-"""A note in brackets that ends a place: 'Berlin, Germany (no remote)'."""
+PLACE_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+"""A note in brackets that ends a place: 'Berlin, Germany (no remote)', 'Curitiba - PR
+(híbrido, 2x por semana)'."""
 _MODE_WORD = re.compile(rf"\b{_MODES}\b", re.I)
-_MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|in\b|(?=(?-i:[A-Z])))\s*(?P<rest>.+?)\)?$", re.I)
+_MODE_PREFIX = re.compile(rf"^{_MODES}\s*(?:[-–—:(]|(?:in|within|from)\b|(?=(?-i:[A-Z])))\s*(?P<rest>.+?)\)?$", re.I)
 """A mode before its place: 'Remote - UK', 'Remote (US)', 'Hybrid Lake Oswego, OR'."""
 _MODE_SUFFIX = re.compile(rf"^(?P<rest>.+?)\s+[-–—]\s+{_MODES}$", re.I)
 """A place, a dash and its mode: 'Lyon, France - Télétravail partiel'."""
@@ -66,6 +67,13 @@ NOT_A_PLACE = re.compile(
 """What boards put between places that is no place: an employment type, hours, a date, a count."""
 
 
+_TIME_ZONE = r"(?:UTC|GMT|CET|CEST|EET|EEST|WET|EST|EDT|PST|PDT|CST|CDT|MST|BRT|IST|AEST|JST)\b"
+_NARROWING = re.compile(rf"(?:[,;]\s*|\s+)(?:in\s+)?{_TIME_ZONE}.*$|^{_TIME_ZONE}.*$", re.I)
+"""Hours after a place or alone, no place: 'Europe, CET ±2h', 'EST hours'."""
+_ONLY = re.compile(r"\s+only$", re.I)
+"""'Europe only': the place is Europe."""
+
+
 def _mode_of(match: re.Match[str]) -> str:
     return next(name for name in ("remote", "hybrid", "onsite") if match.group(name))
 
@@ -80,7 +88,7 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
     modes: list[str] = []
     for place in places:
         for part in _parts(place):
-            note = _NOTE.search(part)
+            note = PLACE_NOTE.search(part)
             if note and NOT_REMOTE.search(note.group("note")):
                 modes.append("onsite")  # read before the mode word inside it: '(remote not possible)'
                 part = part[: note.start()].strip(" ,-")
@@ -100,6 +108,7 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
             if prefix:
                 modes.append(_mode_of(prefix))
                 part = prefix.group("rest").strip(" ,-()")
+            part = _ONLY.sub("", _NARROWING.sub("", part))
             if NOT_A_PLACE.search(part) or (len(part.split()) >= 4 and _MODE_WORD.search(part)):
                 continue  # 'Não há disponibilidade para Remoto' is a sentence about the mode
             if part and part.lower() not in (k.lower() for k in kept):
