@@ -479,6 +479,20 @@ def test_labels_are_read_whatever_their_case_and_on_any_line() -> None:
         ("Data Engineer\nAcme\nLocation: Leeds\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
         ("Data Engineer\nLocation: Leeds\nAcme\n", {}),
         ("Data Engineer\nAcme · Leeds · Hybrid\n", {}),
+        # a place beside the title ('City, Region'); the company, if any, is the line with a legal form
+        ("Java Developer\nWarszawa, Mazowieckie\n", {"title": "Java Developer", "places": ["Warszawa, Mazowieckie"]}),
+        (
+            "Software Engineer\nBengaluru, Karnataka, India\nZeta Fintech Pvt. Ltd.\n",
+            {
+                "title": "Software Engineer",
+                "company": "Zeta Fintech Pvt. Ltd.",
+                "places": ["Bengaluru, Karnataka, India"],
+            },
+        ),
+        (
+            "Software Engineer\nAcme, Inc.\nBerlin\n",
+            {"title": "Software Engineer", "company": "Acme, Inc.", "places": ["Berlin"]},
+        ),
         ("Data Engineer\nTIME TYPE\n", {}),
         ("Remote\nData Engineer\nAcme\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
     ],

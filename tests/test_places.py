@@ -71,6 +71,8 @@ from roledex.kb.countries import is_region
         (["Berlin; no remote"], ["Berlin"], "onsite"),
         (["Berlin (Remote)"], ["Berlin"], "remote"),
         (["上海(可远程)"], ["上海"], "remote"),
+        (["リモートワーク可"], [], "remote"),
+        (["Remote OK"], [], "remote"),
         # hours and 'only' narrow a place and are none: 'Europe only, CET ±2h' is Europe
         (["Remote (Europe only, CET ±2h)"], ["Europe"], "remote"),
         (["Americas, UTC-3 to UTC+3"], ["Americas"], None),

@@ -12,6 +12,7 @@ import re
 
 from roledex.importer.fields import PAGE_HEADINGS, TERMS_OF_WORK, company_name_of
 from roledex.importer.money import candidates
+from roledex.kb.countries import is_country, is_region
 
 LABELS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -296,6 +297,15 @@ _MODE_LINE = re.compile(
 )
 
 
+def _place_shaped(line: str) -> bool:
+    """'City, Region' or 'City, Country' with no legal form: 'Warszawa, Mazowieckie', 'Bengaluru,
+    Karnataka, India'."""
+    parts = [part.strip() for part in line.split(",")]
+    if len(parts) < 2 or company_name_of(line) != line.strip():
+        return False
+    return any(is_country(part, any_language=True) or is_region(part) for part in parts[1:])
+
+
 def top_block(text: str) -> dict[str, str | list[str]]:
     """Title, company and places from the short lines a board puts at the top of a posting
     ('Senior Data Engineer' / 'Fernway' / 'London' / 'Hybrid', in either of the first two orders).
@@ -333,7 +343,12 @@ def top_block(text: str) -> dict[str, str | list[str]]:
     if not (looks_like_company(company) or is_empty_value(company)):
         return {}  # a line that is no name
     places = [p for p in rest if looks_like_company(p) and not candidates(p)]  # a line of pay is no place
+    if _place_shaped(company):
+        # 'Bengaluru, Karnataka, India' beside the title: a place; the company is the line
+        # below written with its legal form ('Zeta Fintech Pvt. Ltd.'), if there is one
+        named = next((p for p in places if company_name_of(p) != p), "")
+        company, places = named, [company, *(p for p in places if p != named)]
     found: dict[str, str | list[str]] = {"title": title, "places": places}
-    if not is_empty_value(company):
+    if company and not is_empty_value(company):
         found["company"] = company
     return found

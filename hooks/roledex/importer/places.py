@@ -28,7 +28,9 @@ _ONSITE_WORDS = (
 )
 _MODES = rf"(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))"
 _MODE_ONLY = re.compile(
-    rf"^(?:100\s*%\s*|fully\s+|可|全|纯|純)?{_MODES}(?:\s*100\s*%|\s+working|\s+work|\s+only|\s+possible)?$", re.I
+    rf"^(?:100\s*%\s*|fully\s+|可|全|纯|純)?{_MODES}(?:\s*100\s*%|\s+working|\s+work|\s+only|\s+possible|"
+    r"ワーク可?|可|\s*OK)?$",
+    re.I,
 )
 """A mode alone, with the words boards add to it: 'Remoto 100%', '可远程' (remote possible), 'Hybrid working'."""
 _MODE_IN_PARENS = re.compile(rf"\s*\((?:可|全|纯|純)?{_MODES}(?:[,;:\s–-][^()]*)?\)\s*", re.I)
