@@ -31,6 +31,18 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         ("Moscow", "от 200 000 до 250 000 ₽ на руки", (200000, 250000, "RUB", "month")),
         ("Moscow", "Зарплата до 300 000 руб. в месяц", (None, 300000, "RUB", "month")),
         ("Moscow", "Зарплата: от 150 000 ₽", (150000, None, "RUB", "month")),
+        # a code after the figure says which dollars (or yen) a bare sign means
+        ("Mexico City", "Sueldo: $45,000 - $55,000 MXN mensuales brutos", (45000, 55000, "MXN", "month")),
+        ("Toronto", "Salary: $5,000 - $7,000 CAD per month", (5000, 7000, "CAD", "month")),
+        ("Austin, TX", "Salary: $100k - $150k", (100000, 150000, "USD", "year")),
+        # a currency's name after the figure
+        ("São Paulo", "Salário: 10 mil reais por mês", (10000, 10000, "BRL", "month")),
+        ("Madrid", "Salario: 3.000 euros brutos al mes", (3000, 3000, "EUR", "month")),
+        ("Warsaw", "Wynagrodzenie: 8 000 złotych brutto miesięcznie", (8000, 8000, "PLN", "month")),
+        ("Moscow", "Зарплата от 100 000 рублей в месяц", (100000, None, "RUB", "month")),
+        # Vietnamese millions
+        ("Hanoi", "Lương: 15 - 25 triệu", (15_000_000, 25_000_000, "VND", "month")),
+        ("Hanoi", "Mức lương: up to 30 triệu", (None, 30_000_000, "VND", "month")),
         ("Utrecht", "Salaris tussen €5.200 en €6.800 bruto per maand.", (5200, 6800, "EUR", "month")),
         ("Kraków", "Wynagrodzenie: 18 000 - 24 000 PLN netto miesięcznie.", (18000, 24000, "PLN", "month")),
         ("Kraków", "Wynagrodzenie: od 150 000 do 200 000 PLN rocznie.", (150000, 200000, "PLN", "year")),

@@ -72,6 +72,11 @@ from roledex.kb.countries import is_region
         (["Berlin (Remote)"], ["Berlin"], "remote"),
         (["上海(可远程)"], ["上海"], "remote"),
         (["リモートワーク可"], [], "remote"),
+        # a mode with its days in the office, or its name, beside a place
+        (["São Paulo - SP, híbrido (3x na semana)"], ["São Paulo - SP"], "hybrid"),
+        (["CDMX, modalidad híbrida"], ["CDMX"], "hybrid"),
+        (["Berlin, Hybrid (2 days a week)"], ["Berlin"], "hybrid"),
+        (["Remoto (Brasil)"], ["Brasil"], "remote"),
         (["Remote OK"], [], "remote"),
         # hours and 'only' narrow a place and are none: 'Europe only, CET ±2h' is Europe
         (["Remote (Europe only, CET ±2h)"], ["Europe"], "remote"),

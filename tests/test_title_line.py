@@ -220,6 +220,9 @@ from roledex.importer.title_line import TitleLine, read_title_line
         ),
         ("Java Developer at Orbita - Lisbon", "Java Developer", "Orbita", ("Lisbon",), None),
         ("Backend Engineer at Kiwi - Payments", "Backend Engineer", "Kiwi", (), None),
+        # a board's word in the tags is no company
+        ("[Vaga] Engenheiro de Dados - Remoto - até R$ 20k", "Engenheiro de Dados", None, (), "remote"),
+        ("[Nubank] Engenheiro de Dados", "Engenheiro de Dados", "Nubank", (), None),
     ],
     ids=plain_id,
 )

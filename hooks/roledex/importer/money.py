@@ -20,7 +20,8 @@ from roledex.kb.schema import showable_figure
 
 _SYMBOL_PATTERN = (
     r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|NT\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|₽|₫|Rs\.?|zł|円|元|圓|新?[台臺]幣|руб\.?|р\.|"
-    r"VNĐ|[A-Z]{3}|usd|eur|gbp|rmb|cny|twd|vnd|brl|inr|cad|aud|jpy"
+    r"VNĐ|(?i:reais|euros?|rupees?|yuan|рубл(?:ей|я)|z[łl]otych|baht|đồng)|[A-Z]{3}|usd|eur|gbp|rmb|cny|twd|vnd|brl|inr|"
+    r"cad|aud|jpy"
 )
 """A currency as written beside a figure; 元 and 圓 are yuan or Taiwan dollars, so the place decides.
 Codes in lower case are listed one by one: any three letters would read 'all' or 'try' as money."""
@@ -51,15 +52,19 @@ _MULTIPLIERS = {
     "mil": 1e3,
     "т.": 1e3,
     "тыс.": 1e3,
+    "triệu": 1e6,
     **INDIAN_UNITS,
     **CJK_UNITS,
 }
 """Every multiplier a figure may carry, as written (lower case), by what it is worth ('R$ 8 mil'
-is eight thousand reais, 'от 70 т.р.' seventy thousand roubles)."""
+is eight thousand reais, 'от 70 т.р.' seventy thousand roubles, '20 triệu' twenty million dong)."""
+_UNIT_CURRENCY = {"triệu": "VND", **dict.fromkeys(INDIAN_UNITS, "INR")}
+"""Multipliers only one currency's postings write."""
 _WRITTEN_CASES = {
     "k": ("k", "K"),
     "m": ("m", "M"),
     "mil": ("mil", "Mil"),
+    "triệu": ("triệu", "Triệu", "TRIỆU"),
     "l": ("L",),
     "cr": ("Cr",),
     "lpa": ("LPA", "lpa"),
@@ -134,7 +139,7 @@ _KINDS = (
 _BASE = re.compile(
     r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo|salaris|"
     r"salari[oa]|sal[aá]rio|salarial|wynagrodzenie|stipendio|retribuzione|r[ée]mun[ée]ration|"
-    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料|зарплат|з/п|зп\b|оклад",
+    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料|зарплат|з/п|зп\b|оклад|lương",
     re.I,
 )
 _UP_TO = re.compile(
@@ -212,6 +217,11 @@ def _number_as_written(text: str) -> float | None:
     return None
 
 
+_SHARED_SIGNS = ("$", "¥")
+"""Signs several currencies write (dollars of many countries, yen and yuan): a code beside the
+figure says which."""
+
+
 def _currency_of(marker: str | None) -> str | None:
     if not marker:
         return None
@@ -236,8 +246,8 @@ def amounts(text: str, place_currency: str | None = None) -> list[Amount]:
             continue
         pre, post = match.group("pre"), match.group("post")
         currency = _currency_of(pre) or _currency_of(post)
-        if pre and not _currency_of(pre):
-            currency = _currency_of(post)
+        if (pre and not _currency_of(pre)) or (_currency_of(post) and (pre or "").strip() in _SHARED_SIGNS):
+            currency = _currency_of(post)  # '$45,000 MXN': the code says which dollars
         multiplier = (match.group("mult") or "").lower()
         if multiplier in ("m",) and not currency and not _MILLIONS.match(match.group(0)):
             continue  # "5 m" is more often metres or months than millions; "35M" is millions
@@ -404,9 +414,11 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     before, after = text[line_start : low.start], text[end:line_end]
     clause, clause_start = _clause(text, low.start, end)
     currency = low.currency or (high.currency if high else None)
+    if high is not None and high.currency and high.currency != low.currency and low.written[:1] in _SHARED_SIGNS:
+        currency = high.currency  # '$45,000 - $55,000 MXN': the code after the range says which dollars
     multiplier = low.multiplier or (high.multiplier if high else "")
-    if currency is None and multiplier in INDIAN_UNITS:
-        currency = "INR"  # lakh and crore are Indian units
+    if currency is None and multiplier in _UNIT_CURRENCY:
+        currency = _UNIT_CURRENCY[multiplier]  # lakh and crore are Indian units, triệu Vietnamese
     lo, hi = low.value, high.value if high else None
     if high is not None and not low.multiplier and high.multiplier and low.value < 1000 <= high.value:
         lo = low.value * high.worth  # "150-200k", "20-30mil"

@@ -28,7 +28,7 @@ _ONSITE_WORDS = (
 )
 _MODES = rf"(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))"
 _MODE_ONLY = re.compile(
-    rf"^(?:100\s*%\s*|fully\s+|可|全|纯|純)?{_MODES}(?:\s*100\s*%|\s+working|\s+work|\s+only|\s+possible|"
+    rf"^(?:(?:modalidad|modalidade|modelo|regime|trabajo|trabalho)\s+)?(?:100\s*%\s*|fully\s+|可|全|纯|純)?{_MODES}(?:\s*100\s*%|\s+working|\s+work|\s+only|\s+possible|"
     r"ワーク可?|可|\s*OK)?$",
     re.I,
 )
@@ -76,6 +76,21 @@ _ONLY = re.compile(r"\s+only$", re.I)
 """'Europe only': the place is Europe."""
 
 
+_SCHEDULE = re.compile(
+    r"\d\s*(?:x|×|days?|dias?|días?|jours?|tage?n?|giorni|dni)\b|\b(?:week|semana|semaine|woche|settimana|tydzie)",
+    re.I,
+)
+"""A note of days in the office: '(3x na semana)', '(2 days a week)'."""
+
+
+def _mode_alone(text: str) -> re.Match[str] | None:
+    """A mode alone, a note of days after it allowed: 'híbrido (3x na semana)' (not '(Brasil)')."""
+    note = PLACE_NOTE.search(text)
+    if note and _SCHEDULE.search(note.group("note")):
+        text = text[: note.start()]
+    return _MODE_ONLY.match(text.strip())
+
+
 def _mode_of(match: re.Match[str]) -> str:
     return next(name for name in ("remote", "hybrid", "onsite") if match.group(name))
 
@@ -98,7 +113,7 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
             if said and said.group(0).strip(" ()") == part.strip(" ()"):
                 modes.append("onsite")  # 'No remote' alone
                 continue
-            only = _MODE_ONLY.match(part)
+            only = _mode_alone(part)
             if only:
                 modes.append(_mode_of(only))
                 continue
@@ -126,9 +141,9 @@ def _parts(place: str) -> list[str]:
     parts: list[str] = []
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",")]
-        if len(commas) > 1 and any(_MODE_ONLY.match(c) for c in commas):
-            rest = [c for c in commas if c and not _MODE_ONLY.match(c)]
-            parts += [c for c in commas if _MODE_ONLY.match(c)]
+        if len(commas) > 1 and any(_mode_alone(c) for c in commas):
+            rest = [c for c in commas if c and not _mode_alone(c)]
+            parts += [c for c in commas if _mode_alone(c)]
             if rest:
                 parts.append(", ".join(rest))
         elif _is_list_of_cities(commas):

@@ -390,8 +390,9 @@ def read_title_line(first_line: str) -> TitleLine:
     reading.title = tags.role
     _read_parts(parts, reading)
     _split_company(reading)
-    if reading.company is None and tags.names:
-        reading.company = tags.names[0]  # a name in the tags, when the line names no other
+    named = [name for name in tags.names or () if not (is_label(name) or _BOARD_WORDS.match(name))]  # "[Vaga]"
+    if reading.company is None and named:
+        reading.company = named[0]  # a name in the tags, when the line names no other
     elif reading.company_at and tags.names and len(tags.names) == 1 and _PLACE_SHAPE.fullmatch(tags.names[0]):
         reading.places = [*(reading.places or []), tags.names[0]]  # '[Teresópolis] Developer @Noclaf Tech
     title = clean_title(reading.title) if reading.title else None

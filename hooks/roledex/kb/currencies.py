@@ -44,8 +44,21 @@ WRITTEN_SYMBOLS: dict[str, str] = {
     "Р.": "RUB",
     "₫": "VND",
     "VNĐ": "VND",
+    "ĐỒNG": "VND",
+    "REAIS": "BRL",
+    "EURO": "EUR",
+    "EUROS": "EUR",
+    "RUPEE": "INR",
+    "RUPEES": "INR",
+    "YUAN": "CNY",
+    "РУБЛЕЙ": "RUB",
+    "РУБЛЯ": "RUB",
+    "ZŁOTYCH": "PLN",
+    "ZLOTYCH": "PLN",
+    "BAHT": "THB",
 }
-"""Symbols as postings write them (upper-cased), before the symbols the locale data knows."""
+"""Symbols and names as postings write them (upper-cased), before the symbols the locale data
+knows; a name several currencies share ('dollars', 'pesos', 'francs') is left to the place."""
 
 
 @lru_cache(maxsize=1)
