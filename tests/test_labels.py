@@ -90,6 +90,14 @@ PASTES = [
         ("Sunny Apps", "Mobile Engineer (Flutter)", ["Lisbon, Portugal"], "remote"),
     ),
     (
+        "[HCM] Tuyển Senior Java Developer\n\nCông ty: ABC Software\nĐịa điểm: Quận 3, TP.HCM\n",
+        ("ABC Software", "Senior Java Developer", ["Quận 3, TP.HCM"], None),
+    ),
+    (
+        "Job Title: Machine Learning Engineer\nCompany: NovaAI (YC W24)\nLocation: San Francisco, CA\n",
+        ("NovaAI", "Machine Learning Engineer", ["San Francisco, CA"], None),
+    ),
+    (
         "Desenvolvedor Flutter Pleno na Aplicativos Brasil\nLocal: Curitiba - PR (híbrido, 2x por semana)\n",
         ("Aplicativos Brasil", "Desenvolvedor Flutter Pleno", ["Curitiba - PR"], "hybrid"),
     ),

@@ -43,6 +43,12 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         # Vietnamese millions
         ("Hanoi", "Lương: 15 - 25 triệu", (15_000_000, 25_000_000, "VND", "month")),
         ("Hanoi", "Mức lương: up to 30 triệu", (None, 30_000_000, "VND", "month")),
+        # words after the figure that make it the least; pay and more besides is the pay
+        ("Taipei", "年薪 120萬起", (1_200_000, None, "TWD", "year")),
+        ("Austin, TX", "Salary: $100k+", (100000, None, "USD", "year")),
+        ("Austin, TX", "Salary: $100k + bonus", (100000, 100000, "USD", "year")),
+        ("São Paulo", "Salário: R$ 5.000 + benefícios", (5000, 5000, "BRL", "month")),
+        ("London", "Salary: £60,000 or more", (60000, None, "GBP", "year")),
         ("Utrecht", "Salaris tussen €5.200 en €6.800 bruto per maand.", (5200, 6800, "EUR", "month")),
         ("Kraków", "Wynagrodzenie: 18 000 - 24 000 PLN netto miesięcznie.", (18000, 24000, "PLN", "month")),
         ("Kraków", "Wynagrodzenie: od 150 000 do 200 000 PLN rocznie.", (150000, 200000, "PLN", "year")),

@@ -77,6 +77,7 @@ from roledex.kb.countries import is_region
         (["CDMX, modalidad híbrida"], ["CDMX"], "hybrid"),
         (["Berlin, Hybrid (2 days a week)"], ["Berlin"], "hybrid"),
         (["Remoto (Brasil)"], ["Brasil"], "remote"),
+        (["Anywhere in the world"], [], "remote"),
         (["Remote OK"], [], "remote"),
         # hours and 'only' narrow a place and are none: 'Europe only, CET ±2h' is Europe
         (["Remote (Europe only, CET ±2h)"], ["Europe"], "remote"),

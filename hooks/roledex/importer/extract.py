@@ -250,11 +250,12 @@ def _company_candidates(seen: _Evidence, given: str | None, beside_title: str | 
     hints, warnings = seen.hints, seen.warnings
     hint = _hint(hints, "company", _text_hint, warnings) or _hint(hints, "company_name", _text_hint, warnings)
     label = seen.labels.get("company") if looks_like_company(seen.labels.get("company", "")) else None
+    data = read.BACKERS.sub("", seen.data.company).strip() if seen.data.company else None  # 'NovaAI (YC W24)'
     return [
         Candidate("company", given, "given"),
-        Candidate("company", seen.data.company, "data"),
+        Candidate("company", data, "data"),
         Candidate("company", hint, "front matter"),
-        Candidate("company", label, "label"),
+        Candidate("company", read.BACKERS.sub("", label).strip() if label else None, "label"),
         Candidate("company", seen.header.get("company"), "title line"),
         Candidate("company", beside_title, "first line"),
         Candidate("company", words, "words"),
@@ -303,8 +304,11 @@ def _read_url(seen: _Evidence, found: Extraction, given: str | None, title_url: 
 
 
 def _said_more_fully(places: list[str], located: list[str]) -> bool:
-    """True when each place is the start of a place the text states elsewhere."""
-    return all(any(full.lower().startswith(p.lower()) and full != p for full in located) for p in places)
+    """True when each place is a part of a place the text states elsewhere ('Bengaluru' of
+    'Bengaluru, India', 'HCM' of 'Quận 3, TP.HCM')."""
+    return all(
+        any(full != p and re.search(rf"(?<!\w){re.escape(p)}(?!\w)", full, re.I) for full in located) for p in places
+    )
 
 
 def _place_candidates(seen: _Evidence, company: str | None) -> list[Candidate]:

@@ -202,9 +202,14 @@ def _sentence_start(name: str) -> str:
     return name[stops[-1].end() :].strip() if stops else name
 
 
+BACKERS = re.compile(r"\s*\((?:YC|Y Combinator)[^)]*\)")
+"""A company's backers in brackets after its name: 'NovaAI (YC W24)'."""
+
+
 def company_name_of(text: str) -> str:
-    """A company's name without its legal form: 'Etsy Inc.' -> 'Etsy'."""
-    return _COMPANY_SUFFIX.sub("", text.strip()).strip()
+    """A company's name without its legal form or its backers: 'Etsy Inc.' -> 'Etsy', 'NovaAI
+    (YC W24)' -> 'NovaAI'."""
+    return _COMPANY_SUFFIX.sub("", BACKERS.sub("", text).strip()).strip()
 
 
 def written_with_legal_form(line: str, name: str) -> bool:

@@ -17,6 +17,8 @@ from roledex.kb.countries import is_country, is_region
 LABELS: dict[str, tuple[str, ...]] = {
     "company": (
         "company",
+        "công ty",
+        "tên công ty",
         "company name",
         "company_name",
         "employer",
@@ -55,6 +57,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "募集職種",
         "job title",
         "job",
+        "vị trí",
+        "vị trí tuyển dụng",
+        "chức danh",
         "internship title",
         "title",
         "position",

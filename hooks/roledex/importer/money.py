@@ -148,6 +148,9 @@ _UP_TO = re.compile(
 _FROM = re.compile(
     r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da|от)\s*$", re.I
 )
+_FROM_AFTER = re.compile(r"\s*(?:起|以上|\+(?=\s*(?:$|[.,;:)/]))|or more\b|and up\b|o más\b|ou mais\b)", re.I)
+"""Words after a figure that make it the least: '120萬起', '$100k+' ('R$ 5.000 + benefícios' is
+the pay and more besides)."""
 _NOT_MONEY_AFTER = re.compile(
     r"^\s*(?:%|\+?\s*(?:years?|yrs?|people|employees|engineers|members|teams?|"
     r"million|billion|bn\b|trillion|countries|offices|hours|hrs?\b|h\s?/\s?(?:week|wk|woche|semaine)|stunden|"
@@ -439,7 +442,7 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
         bound = before.rstrip()
         if _UP_TO.search(bound):
             minimum, hi = None, low.value
-        elif _FROM.search(bound):
+        elif _FROM.search(bound) or _FROM_AFTER.match(after):
             hi = None
         else:
             hi = lo

@@ -61,7 +61,8 @@ NOT_A_PLACE = re.compile(
     r"festanstellung|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|tiempo completo|jornada completa|"
     r"tiempo parcial|tempo integral|clt|pj|b2b|uop|voltijd|deeltijd|tempo pieno|heltid|deltid)$"
     r"|\d.*\b(?:hours?|hrs?|uur|stunden|std|heures|horas|ore|godzin)\b|\b(?:ago|posted|applicants?|hace|il y a|vor)\b"
-    r"|^\d[\d\s,.+-]*$|^(?:任意|不限|均可|anywhere|any|worldwide|global|onde quiser|qualquer lugar)$"
+    r"|^\d[\d\s,.+-]*$"
+    r"|^(?:任意|不限|均可|anywhere|any|worldwide|global|(?:the\s+)?world|everywhere|onde quiser|qualquer lugar)$"
     r"|^(?:junior|senior|mid(?:-level)?|pleno|s[êe]nior|j[úu]nior|fresher|intern(?:ship)?|estágio|trainee)$"
     r"|限制|以外|以内|不限地点",
     re.I,

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from roledex.importer.fields import HIRING, company_name_of
+from roledex.importer.fields import BACKERS, HIRING, company_name_of
 from roledex.importer.labels import (
     PAY_WRITTEN,
     clean_title,
@@ -90,7 +90,6 @@ _EMPLOYMENT = re.compile(
 )
 """Terms of the job and other words a title line carries that are neither role, name nor place."""
 _PLACE_SHAPE = re.compile(r"(?:[A-Z][\w.'’\- ]{1,40}|[\u4e00-\u9fff]{2,12})(?:,\s*[A-Z][\w.'’\- ]{1,40}){0,3}")
-_BACKERS = re.compile(r"\s*\((?:YC|Y Combinator)[^)]*\)")
 _SEPARATORS = re.compile(r"\s+[-–—|_]\s+|(?<=[\w.)])[-–—_]\s+|\s+[-–—](?=[A-Za-z$])")
 _COMPANY_AFTER = re.compile(
     r"^(?P<title>.+?)\s+(?:(?:at|na|no|em|chez|bei|en|presso)\s+|(?P<at>@)\s*)\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$",
@@ -369,7 +368,7 @@ def _without_a_role(parts: list[str], from_tags: TitleLine) -> TitleLine:
 
 def read_title_line(first_line: str) -> TitleLine:
     """What a board's title line says; an empty TitleLine when it names no role."""
-    plain = _BACKERS.sub("", _plain(first_line))
+    plain = BACKERS.sub("", _plain(first_line))
     line, tags = _read_tags(plain)
     line = HIRING.sub("", line)  # 'Hiring: Staff Engineer | Quanta AI'
     from_tags = TitleLine(places=tuple(tags.places), mode=_one_mode(tags.modes))
