@@ -89,6 +89,17 @@ PASTES = [
         "**Job:** Mobile Engineer (Flutter)\n**Company:** Sunny Apps\n**Where:** Lisbon or remote within Portugal\n",
         ("Sunny Apps", "Mobile Engineer (Flutter)", ["Lisbon, Portugal"], "remote"),
     ),
+    # a form's headings are labels, never the title; a labelled role is read less its notes
+    (
+        "## Company Name\nAcme Cloud\n\n## Job Title\nBackend Engineer (Remote, US)\n\n## Location\nRemote - US\n",
+        ("Acme Cloud", "Backend Engineer", ["US"], "remote"),
+    ),
+    ("## Role: Data Engineer\n- Company: Acme\n", ("Acme", "Data Engineer", [], None)),
+    # a place under a title line that names the company
+    (
+        "Backend developer at Kaspi.kz\nAlmaty, Kazakhstan\n",
+        ("Kaspi.kz", "Backend developer", ["Almaty, Kazakhstan"], None),
+    ),
     (
         "[HCM] Tuyển Senior Java Developer\n\nCông ty: ABC Software\nĐịa điểm: Quận 3, TP.HCM\n",
         ("ABC Software", "Senior Java Developer", ["Quận 3, TP.HCM"], None),

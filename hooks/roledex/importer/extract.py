@@ -17,6 +17,7 @@ from roledex.importer.fields import Found, written_with_legal_form
 from roledex.importer.labels import (
     clean_title,
     is_job_title,
+    is_label,
     labelled,
     looks_like_company,
     looks_like_title,
@@ -191,9 +192,9 @@ def _label_title(seen: _Evidence) -> str | None:
     """A labelled title, less what a title line adds to it ('Developer at Quave - Remote - $3,000');
     a name after the role stays ('Lead Instructor - Intro to Web')."""
     label = seen.labels.get("title", "")
-    if not looks_like_title(label):
-        return None
     read_as_line = read_title_line(label)
+    if not looks_like_title(label):
+        return read_as_line.title  # 'Backend Engineer (Remote, US)': the role, less its notes
     return label if read_as_line.company_after_role else read_as_line.title or label
 
 
@@ -206,7 +207,12 @@ def _title_candidates(seen: _Evidence, first_line: str | None, sentence: Found[s
         Candidate("title", seen.header.get("title"), "title line"),
         Candidate("title", seen.block.get("title"), "top block"),
         # a first line read as 'Company - Place - Level - Pay' or as tags alone ('Remote · Full-time') names no title
-        Candidate("title", None if seen.header and not seen.header.get("title") else first_line, "first line"),
+        # nor does a field's label heading its form ('## Company Name')
+        Candidate(
+            "title",
+            None if (seen.header and not seen.header.get("title")) or is_label(first_line or "") else first_line,
+            "first line",
+        ),
         Candidate("title", sentence.value if sentence else None, "sentence", sentence.inferred if sentence else ""),
     ]
 

@@ -520,7 +520,7 @@ def located_near_top(text: str, company: str | None = None) -> Found[list[str]] 
             return Found([dotted.group("place").strip()])
     if len(top) > 2 and top[2].rstrip().endswith(" /") and not _JUNK.match(top[1]):
         return Found([_clean_heading(top[1])])  # Lever: title, location, "Team /", "Full-time /"
-    for above, line in zip(top[1:4], top[2:5], strict=False):
+    for above, line in zip(top[0:4], top[1:5], strict=False):  # 'Developer at Kaspi.kz' / 'Almaty, Kazakhstan'
         place = _clean_heading(line)
         names_company = company and company.lower() in _clean_heading(above).lower()
         if names_company and _PLACE.fullmatch(place) and not re.search(r"\d", place):

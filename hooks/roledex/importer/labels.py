@@ -254,7 +254,7 @@ def looks_like_company(text: str) -> bool:
 def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     return re.compile(
-        rf"^[ \t]*(?:[-*•]\s+)?(?:\*\*|__)?(?:{names})(?:\*\*|__)?\s*[:：]\s*"
+        rf"^[ \t]*(?:[-*•]\s+|#{{1,6}}\s+)?(?:\*\*|__)?(?:{names})(?:\*\*|__)?\s*[:：]\s*"
         rf"(?:\*\*|__)?(?P<value>[^\n]+?)(?:\*\*|__)?\s*$"
         rf"|^#{{1,6}}\s*(?:{names})\s*[:：]?\s*\n+(?P<form>[^\n#][^\n]*)$",
         re.I | re.M,

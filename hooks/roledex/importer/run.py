@@ -24,6 +24,7 @@ from roledex.importer.records import read_record
 from roledex.importer.repair import Repaired, UnreadableInput, decode_input, repair_text
 from roledex.importer.snapshots import keep, snapshot_folder
 from roledex.importer.structured import Structured, read_structured
+from roledex.importer.tables import table_as_labels
 from roledex.importer.write import KnownPostings, plan
 from roledex.kb.files import write_text_atomic
 from roledex.kb.model import KnowledgeBase
@@ -57,7 +58,7 @@ def read_posting(
 ) -> Extraction:
     """The facts of a raw posting: its page's structured data first, then its words (a date such
     as '3 days ago' counted back from `today`)."""
-    text = decode_input(raw)
+    text = table_as_labels(decode_input(raw))  # before HTML in a cell ('<br>') is converted
     structured = read_structured(text) or read_record(text)
     try:
         repaired = repair_text(text)
