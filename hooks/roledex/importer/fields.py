@@ -98,12 +98,12 @@ PAGE_HEADINGS = frozenset(
 """Headings of the page a posting sits on, above the role's own: never a title or a company."""
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _BOARD_SUFFIX = re.compile(
-    r"\s*(?:[|–—-]\s*(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
+    r"(?<!\s)\s*+(?:[|–—-]\s*+(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
     r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$",
     re.I,
 )
 _COMPANY_SUFFIX = re.compile(
-    r",?\s+(?:Inc\.?|LLC|LLP|Ltd\.?|Limited|GmbH(?: & Co\. KG)?|"
+    r"(?:,\s++|(?<![\s,])\s++)(?:Inc\.?|LLC|LLP|Ltd\.?|Limited|GmbH(?: & Co\. KG)?|"
     r"& Co\.(?: KG(?:aA)?| OHG)?|Corp\.?|Corporation|Co\.|plc|PLC|S\.A\.S?\.?|SA|"
     r"AG|SE|KG|e\.V\.|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Pvt\.? Ltd\.?|Sdn\.? Bhd\.?|SAS|SASU|"
     r"SARL|S\.L\.U?\.?|S\.r\.l\.|S\.p\.A\.|Ltda\.?|Sp\. z o\.o\.|AB|ASA|A/S|ApS|AS|Oy|K\.K\.)$",
@@ -202,7 +202,7 @@ def _sentence_start(name: str) -> str:
     return name[stops[-1].end() :].strip() if stops else name
 
 
-BACKERS = re.compile(r"\s*\((?:YC|Y Combinator)[^)]*\)")
+BACKERS = re.compile(r"(?<!\s)\s*+\((?:YC|Y Combinator)[^)]*\)")
 """A company's backers in brackets after its name: 'NovaAI (YC W24)'."""
 
 
@@ -216,7 +216,7 @@ def written_with_legal_form(line: str, name: str) -> bool:
     """True when `line` writes `name` with a company's legal form after it ('Data Engineer -
     Foo GmbH'): a name so written is a company's, not a team's."""
     for match in re.finditer(re.escape(name), line):
-        rest = re.split(r"\s+[-–—|·/]\s+|\s*[()\[\]]", line[match.end() :])[0]
+        rest = re.split(r"\s[-–—|·/]\s|[()\[\]]", line[match.end() :])[0].rstrip()
         if rest and _COMPANY_SUFFIX.fullmatch(rest):
             return True
     return False
@@ -240,7 +240,7 @@ HIRING = re.compile(
 )
 """A word for 'recruiting' before the role: 'Tuyển Front-end Developer', 'Hiring: Staff Engineer',
 'Hiring Backend Engineer', '招聘：前端工程师'; but 'Hiring Manager' is a role."""
-_TRAILING_NOTE = re.compile(r"\s*\(([^()\n]{2,60})\)\s*$")
+_TRAILING_NOTE = re.compile(r"(?<!\s)\s*+\(([^()\n]{2,60})\)\s*$")
 _GENDER_NOTE = re.compile(r"^(?:[mwfdxh]|all genders?|div|gn\*?)(?:\s*[/|,]\s*(?:[mwfdxh]|div|i))*$", re.I)
 """'(m/f/d)', '(all genders)': the note German and other postings add to a title."""
 
@@ -435,7 +435,7 @@ def _meta_line(line: str) -> str | None:
     if len(cleaned.split()) > _META_LINE_WORDS or ":" in cleaned or cleaned.endswith("."):
         return None
     places, mode = split_places([cleaned])
-    listed = len(re.split(r"\s+[·•|]\s+", cleaned))
+    listed = len(re.split(r"\s[·•|]\s", cleaned))
     return cleaned if places and (mode or len(places) < listed) else None
 
 
@@ -470,7 +470,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _split_places(text: str) -> list[str]:
     text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)  # a list under the label: one place an item
-    parts = re.split(r"\s*(?:;|\||/| or | · |•|\n)\s*", text.strip().strip("`*_ ."))
+    parts = re.split(r";|\||/|\sor\s|\s·\s|•|\n", text.strip().strip("`*_ ."))  # pieces stripped below
     # not a sentence, and not a mark left over (';)' after a sentence): a place has letters
     places = [
         p.strip() for p in parts if _LETTER.search(p) and len(p) <= 80 and len(PLACE_NOTE.sub("", p).split()) <= 5

@@ -290,7 +290,11 @@ def _period_words(after: str) -> str:
     return ""
 
 
-_ADDED = re.compile(r"^[^\w]*(?:\+|plus\b|and\b|&|with\b|w/|\+ ?an?\b)[\s\w]{0,12}?$", re.I)
+_ADDED = re.compile(
+    r"^[^\w+&]*+(?:(?:\+|\bplus\b|\band\b|&|\bwith\b|\bw/)(?:\s*+(?!(?:plus|and|with|w)\b)\w++){0,4}[\s,]*+)+$", re.I
+)
+"""What joins more to a figure ('+ bonus + equity', 'plus an annual bonus'): the kinds of pay it
+names are not the figure's. Possessive, so that a long run of spaces costs no backtracking."""
 
 
 def _kind(clause: str, start: int, end: int) -> str:

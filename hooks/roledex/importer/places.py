@@ -48,7 +48,7 @@ NOT_REMOTE = re.compile(
 )
 """Words that say the work is not remote ('no remote work', 'Full remote not possible',
 'kein Homeoffice'): on site."""
-PLACE_NOTE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
+PLACE_NOTE = re.compile(r"\((?P<note>[^()]*)\)\s*$")
 """A note in brackets that ends a place: 'Berlin, Germany (no remote)', 'Curitiba - PR
 (híbrido, 2x por semana)'."""
 _MODE_WORD = re.compile(rf"\b{_MODES}\b", re.I)
@@ -71,9 +71,9 @@ NOT_A_PLACE = re.compile(
 
 
 _TIME_ZONE = r"(?:UTC|GMT|CET|CEST|EET|EEST|WET|EST|EDT|PST|PDT|CST|CDT|MST|BRT|IST|AEST|JST)\b"
-_NARROWING = re.compile(rf"(?:[,;]\s*|\s+)(?:in\s+)?{_TIME_ZONE}.*$|^{_TIME_ZONE}.*$", re.I)
+_NARROWING = re.compile(rf"(?:[,;]\s*+|(?<!\s)\s++)(?:in\s++)?{_TIME_ZONE}.*$|^{_TIME_ZONE}.*$", re.I)
 """Hours after a place or alone, no place: 'Europe, CET ±2h', 'EST hours'."""
-_ONLY = re.compile(r"\s+only$", re.I)
+_ONLY = re.compile(r"(?<!\s)\s++only$", re.I)
 """'Europe only': the place is Europe."""
 
 
@@ -138,7 +138,7 @@ def split_places(places: list[str]) -> tuple[list[str], str | None]:
 def _parts(place: str) -> list[str]:
     """A location string split where it lists several: at ';', '|', ' / ', ' or ', and at a comma
     that stands next to a work mode ('India, Remote')."""
-    pieces = [p.strip() for p in re.split(r"\s*(?:;|\||·|•|\s/\s|\sor\s)\s*", place) if p.strip()]
+    pieces = [p.strip() for p in re.split(r";|\||·|•|\s/\s|\sor\s", place) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
         commas = [c.strip() for c in piece.split(",")]

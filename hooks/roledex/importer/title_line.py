@@ -73,9 +73,9 @@ _CJK_HIRING = re.compile(
     r"^(?:(?P<company>[^\s].{0,40}?)\s*(?:公司)?\s*)?(?:诚聘|誠聘|诚招|誠徵|招聘|招募|急聘|寻找|尋找|徵求|招)\s*(?P<rest>.+)$"
 )
 """'X公司诚聘 Y' (X is hiring a Y), '寻找Y' (looking for a Y)."""
-_CJK_PAY = re.compile(r"\s*(?:薪水|薪资|薪資|薪酬|月薪|年薪|待遇)\s*[:：]?.*$")
+_CJK_PAY = re.compile(r"(?<!\s)\s*+(?:薪水|薪资|薪資|薪酬|月薪|年薪|待遇)\s*[:：]?.*$")
 _TRAILING_PAY = re.compile(
-    r"\s+(?:up to\s+|~\s*)?[$€£]?\s?\d[\d.,]*\s*(?:[kKwW]|萬|万)?\s*(?:[$€£]|USD|EUR)?(?:\s*[-–~]\s*.*)?$"
+    r"(?<!\s)\s++(?:up to\s++|~\s*+)?[$€£]?\s?\d[\d.,]*+\s*+(?:[kKwW]|萬|万)?\s*+(?:[$€£]|USD|EUR)?(?:\s*+[-–~]\s*.*)?$"
 )
 _LEADING_PAY = re.compile(r"^[$€£]?\d[\d.,]*\s*(?:[kKmMwW]|萬|万)?(?:\s*/\s*(?:Y|M|year|month|月|年))?\s+(?=\D)")
 _EMPLOYMENT = re.compile(
@@ -103,7 +103,7 @@ _BOARD_WORDS = re.compile(r"^(?:(?:remote|remoto|hybrid|jobs?|vagas?|vacantes?|h
 
 def _plain(line: str) -> str:
     """The line without Markdown marks, pictographs ('🔥 ... 🚀') and addresses ('--> https://...')."""
-    line = re.sub(r"\s*(?:-+>|→|:)?\s*https?://\S+", "", line)
+    line = re.sub(r"(?<!\s)\s*+(?:-+>|→|:)?\s*+https?://\S+", "", line)
     line = re.sub(r"^#+\s*", "", line.strip()).strip("*_ ")
     marked = "".join("\x00" if unicodedata.category(ch) in ("So", "Sk", "Cs") else ch for ch in line)
     marked = re.sub(r"\x00[\x00\s\ufe0f]*", "\x00", marked.replace("\ufe0f", "")).strip("\x00 ")
@@ -191,7 +191,9 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
     line = _OPENING_WORD.sub("", line.strip())  # '[Dist 3] Hiring Backend Engineer'
     start_mode = _MODE_AT_START.match(line)
     if start_mode and is_job_title(line[start_mode.end() :]):
-        tags.modes.append(split_places(re.split(r"\s*[/&]\s*", start_mode.group("modes")))[1] or "hybrid")
+        tags.modes.append(
+            split_places([m.strip() for m in re.split(r"[/&]", start_mode.group("modes"))])[1] or "hybrid"
+        )
         line = line[start_mode.end() :]
     end_mode = _MODE_AT_END.search(line)
     if end_mode and is_job_title(line[: end_mode.start()]) and not _SEPARATORS.search(line):
@@ -200,7 +202,7 @@ def _read_tags(line: str) -> tuple[str, _Tags]:
     return line.strip(), tags
 
 
-_PAY_WITHIN = re.compile(r"\s+(?:up to\s+)?[$€£]?\d[\d.,]*\s*[kK]?\s*[$€£](?=\s|$).*$", re.I)
+_PAY_WITHIN = re.compile(r"(?<!\s)\s++(?:up to\s++)?[$€£]?\d[\d.,]*+\s*+[kK]?\s*+[$€£](?=\s|$).*$", re.I)
 """Pay in the middle of a part, and what follows it: 'Flutter Developer 2000$ Base HN'."""
 
 
@@ -217,7 +219,7 @@ def _places_and_modes(part: str) -> tuple[list[str], list[str]] | None:
     kept, mode = split_places([part])
     if mode and len(kept) <= 1:  # 'Remote (US/Canada)'
         return kept, [mode]
-    for piece in re.split(r"\s*/\s*", part):
+    for piece in (p.strip() for p in part.split("/")):
         kept, mode = split_places([piece])
         modes += [mode] if mode else []
         if kept and not all(_is_place(place) for place in kept) and not (mode and len(kept) == 1):
@@ -228,7 +230,7 @@ def _places_and_modes(part: str) -> tuple[list[str], list[str]] | None:
 
 def _is_stack(part: str) -> bool:
     """A list of the languages and tools of the work ('Python, Java, AWS, Node, React'): no name."""
-    items = [item for item in re.split(r"\s*[,/&+]\s*|\s+and\s+", part.strip()) if item]
+    items = [item.strip() for item in re.split(r"[,/&+]|\sand\s", part.strip()) if item.strip()]
     return len(items) > 1 and all(_AREA.match(item) for item in items)
 
 
@@ -246,7 +248,8 @@ def _kind_of(part: str) -> str:
 def _listed_places(part: str) -> list[str]:
     """A name after the role read as places: known cities listed ('Berlin, Hamburg, or Munich')
     or one place of a place's shape ('Portland, OR'); [] for anything else."""
-    pieces = [p for p in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", part) if p]
+    pieces = [p.strip() for p in re.split(r",|\s(?:or|and)\s", part) if p.strip()]
+    pieces = [re.sub(r"^(?:or|and)\s+", "", p) for p in pieces]  # 'Berlin, Hamburg, or Munich'
     if len(pieces) > 1 and all(is_known_place(piece) for piece in pieces):
         return pieces
     return [part] if _PLACE_SHAPE.fullmatch(part) else []

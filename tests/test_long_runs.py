@@ -1,0 +1,36 @@
+"""Pasted text with long runs of spaces or separators is read, not stalled on.
+
+Each case holds a run long enough that a pattern whose work grows with the square of the run
+(a leading `\\s*` tried from every space of it) would keep this test running for minutes, where
+a reading that grows with the length takes a fraction of a second. Nothing here times it: the
+suite's own limit is what such a stall meets.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import plain_id
+from roledex.importer.run import read_posting
+
+RUN = 10_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| a | b |\n|" + " " * RUN + "x\n",  # a table's rule that never ends
+        "Data Engineer\n" + " " * RUN + "x\n",
+        "Data Engineer " + " " * RUN + "x\n",
+        "Data Engineer\nLocation: " + " " * RUN + "x\n",
+        "Data Engineer\nLocation: Berlin" + " " * RUN + "only\n",
+        "Data Engineer\nLocation: Remote" + " " * RUN + ", CET\n",
+        "Data Engineer - Acme" + " " * RUN + "GmbH\n",
+        "Data Engineer\nSalary: $100,000 " + "+ a " * (RUN // 4) + "!\n",
+        "Data Engineer\nSalary: $100,000 " + "and " * (RUN // 4) + "!\n",
+        "Data Engineer 1" + " " * RUN + "$\n",
+    ],
+    ids=plain_id,
+)
+def test_a_long_run_is_read(text: str) -> None:
+    found = read_posting(text.encode())
+    assert found.title is None or len(found.title) < 200  # read, and no run taken for a title
