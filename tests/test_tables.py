@@ -58,3 +58,9 @@ def test_a_pasted_row_is_read_as_its_columns_say() -> None:
         ["Seattle, WA", "SF, CA"],
     )
     assert found.url == "https://stripe.com/jobs/1"
+
+
+def test_the_body_keeps_the_row_as_written() -> None:
+    found = read_posting((HEADER + ROW).encode())
+    assert "| Company | Role | Location |" in found.body and "Software Engineer, New Grad" in found.body
+    assert "Company: " not in found.body

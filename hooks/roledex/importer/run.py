@@ -6,6 +6,7 @@ paste is never written twice and nothing on disk is overwritten unless forced.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import xml.etree.ElementTree as ElementTree
@@ -58,7 +59,8 @@ def read_posting(
 ) -> Extraction:
     """The facts of a raw posting: its page's structured data first, then its words (a date such
     as '3 days ago' counted back from `today`)."""
-    text = table_as_labels(decode_input(raw))  # before HTML in a cell ('<br>') is converted
+    written = decode_input(raw)
+    text = table_as_labels(written)  # before HTML in a cell ('<br>') is converted
     structured = read_structured(text) or read_record(text)
     try:
         repaired = repair_text(text)
@@ -67,6 +69,10 @@ def read_posting(
             raise
         repaired = Repaired("")  # a page whose words are all in its structured data
     found = extract(_own_text(repaired, structured), company=company, url=url, structured=structured, today=today)
+    if text != written:  # a table row read by its columns: the body keeps the row as written
+        with contextlib.suppress(UnreadableInput):
+            as_written = repair_text(written)
+            found.body = as_written.body or as_written.text
     return _mode_from_the_page(found, repaired) if structured is not None else found
 
 
