@@ -33,7 +33,7 @@ def _problems(extra: Any) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("extra", "key", "message"),
     [
-        ({"base_currency": "EURO"}, "base_currency", "expected an ISO 4217 code such as USD, got 'EURO'"),
+        ({"base_currency": "EURO"}, "base_currency", "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?"),
         ({"base_currency": 5}, "base_currency", "expected an ISO 4217 code such as USD, got 5"),
         (
             {"base_currency": "eur"},
@@ -41,7 +41,7 @@ def _problems(extra: Any) -> list[tuple[str, str]]:
             "expected an ISO 4217 code such as USD, got 'eur'; did you mean 'EUR'?",
         ),
         ({"rates": [1]}, "rates", "expected a mapping such as {EUR: 1.08}, got [1]"),
-        ({"rates": {"EURO": 1.1}}, "rates.EURO", "expected an ISO 4217 code such as USD, got 'EURO'"),
+        ({"rates": {"EURO": 1.1}}, "rates.EURO", "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?"),
         ({"rates": {"EUR": 0}}, "rates.EUR", "expected a positive number, got 0"),
         ({"rates": {"EUR": "1.1"}}, "rates.EUR", "expected a positive number, got '1.1'"),
         ({"rates": {1: 1.1}}, "rates.1", "expected an ISO 4217 code such as USD, got 1"),
@@ -220,7 +220,7 @@ def test_unknown_keys_of_any_type_are_each_named() -> None:
 def test_a_rate_with_a_bad_code_and_a_bad_figure_is_named_for_both() -> None:
     assert _problems({"rates": {"EURO": "lots"}}) == [
         ("extra.roledex.rates.EURO", "expected a positive number, got 'lots'"),
-        ("extra.roledex.rates.EURO", "expected an ISO 4217 code such as USD, got 'EURO'"),
+        ("extra.roledex.rates.EURO", "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?"),
     ]
 
 
