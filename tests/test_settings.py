@@ -33,7 +33,11 @@ def _problems(extra: Any) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("extra", "key", "message"),
     [
-        ({"base_currency": "EURO"}, "base_currency", "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?"),
+        (
+            {"base_currency": "EURO"},
+            "base_currency",
+            "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?",
+        ),
         ({"base_currency": 5}, "base_currency", "expected an ISO 4217 code such as USD, got 5"),
         (
             {"base_currency": "eur"},
@@ -41,7 +45,11 @@ def _problems(extra: Any) -> list[tuple[str, str]]:
             "expected an ISO 4217 code such as USD, got 'eur'; did you mean 'EUR'?",
         ),
         ({"rates": [1]}, "rates", "expected a mapping such as {EUR: 1.08}, got [1]"),
-        ({"rates": {"EURO": 1.1}}, "rates.EURO", "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?"),
+        (
+            {"rates": {"EURO": 1.1}},
+            "rates.EURO",
+            "expected an ISO 4217 code such as USD, got 'EURO'; did you mean 'EUR'?",
+        ),
         ({"rates": {"EUR": 0}}, "rates.EUR", "expected a positive number, got 0"),
         ({"rates": {"EUR": "1.1"}}, "rates.EUR", "expected a positive number, got '1.1'"),
         ({"rates": {1: 1.1}}, "rates.1", "expected an ISO 4217 code such as USD, got 1"),
