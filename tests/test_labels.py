@@ -12,6 +12,7 @@ from roledex.importer.labels import (
     clean_title,
     is_empty_value,
     is_job_title,
+    is_label,
     labelled,
     looks_like_company,
     looks_like_title,
@@ -512,6 +513,11 @@ def test_labels_are_read_whatever_their_case_and_on_any_line() -> None:
             "Software Engineer\nAcme, Inc.\nBerlin\n",
             {"title": "Software Engineer", "company": "Acme, Inc.", "places": ["Berlin"]},
         ),
+        ("Java Developer\nKraków, Polska\n", {"title": "Java Developer", "places": ["Kraków, Polska"]}),
+        (
+            "Data Engineer\nAcme GmbH, Germany\n",
+            {"title": "Data Engineer", "company": "Acme GmbH, Germany", "places": []},
+        ),
         ("Data Engineer\nTIME TYPE\n", {}),
         ("Remote\nData Engineer\nAcme\n", {"title": "Data Engineer", "company": "Acme", "places": []}),
     ],
@@ -708,3 +714,19 @@ def test_a_first_line_of_company_place_level_and_pay_is_no_title() -> None:
 )
 def test_a_job_named_at_the_end_of_a_compound(text: str, names_a_job: bool) -> None:
     assert is_job_title(text) is names_a_job
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Role", True),
+        ("**Role**", True),
+        ("[Vaga]", True),
+        ("## Company", True),
+        ("_Job title_", True),
+        ("Acme", False),
+        ("Roles", False),
+    ],
+)
+def test_a_fields_label_however_marked(text: str, label: bool) -> None:
+    assert is_label(text) is label

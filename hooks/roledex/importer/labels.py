@@ -306,8 +306,8 @@ def _place_shaped(line: str) -> bool:
     """'City, Region' or 'City, Country' with no legal form: 'Warszawa, Mazowieckie', 'Bengaluru,
     Karnataka, India'."""
     parts = [part.strip() for part in line.split(",")]
-    if len(parts) < 2 or company_name_of(line) != line.strip():
-        return False
+    if len(parts) < 2 or any(company_name_of(part) != part for part in parts):
+        return False  # 'Acme GmbH, Germany' names a company
     return any(is_country(part, any_language=True) or is_region(part) for part in parts[1:])
 
 
