@@ -256,12 +256,11 @@ def _company_candidates(seen: _Evidence, given: str | None, beside_title: str | 
     hints, warnings = seen.hints, seen.warnings
     hint = _hint(hints, "company", _text_hint, warnings) or _hint(hints, "company_name", _text_hint, warnings)
     label = seen.labels.get("company") if looks_like_company(seen.labels.get("company", "")) else None
-    data = read.BACKERS.sub("", seen.data.company).strip() if seen.data.company else None  # 'NovaAI (YC W24)'
     return [
         Candidate("company", given, "given"),
-        Candidate("company", data, "data"),
+        Candidate("company", read.without_backers(seen.data.company) if seen.data.company else None, "data"),
         Candidate("company", hint, "front matter"),
-        Candidate("company", read.BACKERS.sub("", label).strip() if label else None, "label"),
+        Candidate("company", read.without_backers(label) if label else None, "label"),  # 'NovaAI (YC W24)'
         Candidate("company", seen.header.get("company"), "title line"),
         Candidate("company", beside_title, "first line"),
         Candidate("company", words, "words"),

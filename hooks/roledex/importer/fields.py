@@ -202,14 +202,18 @@ def _sentence_start(name: str) -> str:
     return name[stops[-1].end() :].strip() if stops else name
 
 
-BACKERS = re.compile(r"(?<!\s)\s*+\((?:YC|Y Combinator)[^)]*\)")
-"""A company's backers in brackets after its name: 'NovaAI (YC W24)'."""
+_BACKERS = re.compile(r"(?<!\s)\s*+\((?:YC|Y Combinator)[^)]*\)")
+
+
+def without_backers(text: str) -> str:
+    """A name or a line without a company's backers in brackets: 'NovaAI (YC W24)' -> 'NovaAI'."""
+    return _BACKERS.sub("", text).strip()
 
 
 def company_name_of(text: str) -> str:
     """A company's name without its legal form or its backers: 'Etsy Inc.' -> 'Etsy', 'NovaAI
     (YC W24)' -> 'NovaAI'."""
-    return _COMPANY_SUFFIX.sub("", BACKERS.sub("", text).strip()).strip()
+    return _COMPANY_SUFFIX.sub("", without_backers(text)).strip()
 
 
 def written_with_legal_form(line: str, name: str) -> bool:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from roledex.importer.fields import BACKERS, HIRING, company_name_of
+from roledex.importer.fields import HIRING, company_name_of, without_backers
 from roledex.importer.labels import (
     PAY_WRITTEN,
     clean_title,
@@ -371,7 +371,7 @@ def _without_a_role(parts: list[str], from_tags: TitleLine) -> TitleLine:
 
 def read_title_line(first_line: str) -> TitleLine:
     """What a board's title line says; an empty TitleLine when it names no role."""
-    plain = BACKERS.sub("", _plain(first_line))
+    plain = without_backers(_plain(first_line))
     line, tags = _read_tags(plain)
     line = HIRING.sub("", line)  # 'Hiring: Staff Engineer | Quanta AI'
     from_tags = TitleLine(places=tuple(tags.places), mode=_one_mode(tags.modes))
