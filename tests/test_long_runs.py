@@ -28,6 +28,15 @@ RUN = 10_000
         "Data Engineer\nSalary: $100,000 " + "+ a " * (RUN // 4) + "!\n",
         "Data Engineer\nSalary: $100,000 " + "and " * (RUN // 4) + "!\n",
         "Data Engineer 1" + " " * RUN + "$\n",
+        "1," * RUN + "x\n",  # a figure read from each of its digits
+        "1 " * RUN + "x\n",  # thousands of figures, each reading its whole line
+        "$1 " * RUN + "\n",
+        "Data Engineer\n" + "-\n" * RUN + "x\n",  # a label's leading marks read across lines
+        "Data Engineer\nAbout us\n" + "-\n" * RUN + "Acme is a company\n",
+        "Why " + "Acme " * RUN + "x\n",  # a name read again from each capitalised word
+        "Data Engineer\n" + "Acme " * RUN + "is hiring\n",
+        "P1 " * 40 + "x\n",  # levels one after another: each way to split the spaces was tried
+        "Data Engineer - " + "senior / " * 40 + "x\n",
     ],
     ids=plain_id,
 )

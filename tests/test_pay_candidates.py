@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import plain_id
 from roledex.importer.money import (
+    CONTEXT,
+    MAX_FIGURES,
     FoundSalary,
     _clause,
     _heading_above,
@@ -38,6 +40,22 @@ LONG_LINE = "this line is a long line of prose, not a label at all"
 )
 def test_a_figure_is_read_on_its_own_line(text: str, start: int, end: int, bounds: tuple[int, int]) -> None:
     assert _line_bounds(text, start, end) == bounds
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "bounds"),
+    [
+        ("x" * CONTEXT, "y" * CONTEXT, (0, 2 * CONTEXT + 7)),
+        ("x" * (CONTEXT + 1), "y" * (CONTEXT + 1), (1, 2 * CONTEXT + 8)),
+        ("a\n" + "x" * (CONTEXT - 2), "y" * (CONTEXT - 2) + "\nb", (2, 2 * CONTEXT + 5)),
+        ("a\n" + "x" * (CONTEXT + 5), "", (7, CONTEXT + 14)),
+    ],
+    ids=plain_id,
+)
+def test_a_long_line_is_read_only_near_the_figure(before: str, after: str, bounds: tuple[int, int]) -> None:
+    text = before + "$90,000" + after
+    start = len(before)
+    assert _line_bounds(text, start, start + 7) == bounds
 
 
 @pytest.mark.parametrize(
@@ -189,6 +207,37 @@ def test_the_period_words_are_only_those_right_after() -> None:
 def test_the_heading_above_a_figure(above: str, heading: str) -> None:
     text = above + "\n120,000"
     assert _heading_above(text, text.index("120,000")) == heading
+
+
+@pytest.mark.parametrize(
+    ("above", "heading"),
+    [
+        ("## Pay\n" + "x" * (4 * CONTEXT - 8), "Pay"),  # the window starts at the heading's line
+        ("## Pay\n" + "x" * (4 * CONTEXT - 7), ""),  # one character more: the heading is cut, not read
+        ("#" + "x" * (4 * CONTEXT + 10), ""),
+    ],
+    ids=plain_id,
+)
+def test_a_heading_is_looked_for_within_a_window(above: str, heading: str) -> None:
+    text = above + "\n120,000"
+    assert _heading_above(text, text.index("120,000")) == heading
+
+
+def test_pay_is_looked_for_among_the_first_figures() -> None:
+    many = " ".join(["7"] * MAX_FIGURES)
+    best, said = choose_salary(f"Salary: $90,000 a year\n{many}")
+    assert best is not None and best.figures == (90000, 90000)
+    assert f"the text holds more than {MAX_FIGURES:,} figures; pay was looked for among the first" in said
+    best, said = choose_salary(f"{many}\nSalary: $90,000 a year")
+    assert best is None
+    assert f"the text holds more than {MAX_FIGURES:,} figures; pay was looked for among the first" in said
+
+
+def test_a_text_of_few_figures_says_nothing_of_their_number() -> None:
+    many = " ".join(["7"] * (MAX_FIGURES - 1))
+    best, said = choose_salary(f"{many}\nSalary: $90,000 a year")
+    assert best is not None and best.figures == (90000, 90000)
+    assert not any("figures; pay was looked for" in str(w) for w in said)
 
 
 @pytest.mark.parametrize(

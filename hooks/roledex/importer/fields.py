@@ -134,7 +134,9 @@ _NOT_COMPANY = frozenset(
         "Apply",
     }
 )
-_NAME = r"[A-Z][\w&.'’\-]*(?:\s(?:[A-Z][\w&.'’\-]*|&|of|and|de|la))*"
+_NAME = r"[A-Z][\w&.'’\-]*(?:\s(?:[A-Z][\w&.'’\-]*|&|of|and|de|la)){0,7}"
+"""A name of up to eight words (a company's has at most four): unbounded, a line of thousands of
+capitalised words was read again from each of them."""
 
 
 T = TypeVar("T")
@@ -316,11 +318,12 @@ _VOTES: tuple[tuple[str, int, Callable[[str], str]], ...] = (
     ),
     (rf"©\s*(?:\d{{4}}\s+)?({_NAME}?)(?:[.,]?\s+All rights|\s*$)", 2, _sentence_end),
     (rf"\b({_NAME})\s+is\s+(?:a|an)\s+(?:proud\s+)?equal opportunity employer", 2, _sentence_start),
-    (rf"(?m)^\W*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2, _sentence_end),
+    (rf"(?m)^[^\w\n]*(?:Why|Life at|Working at)\s+({_NAME})\??\s*$", 2, _sentence_end),
     (rf"\bjoin(?:ing)?\s+(?:the team at|us at)\s+({_NAME})", 1, _sentence_end),
     (  # a heading about the company, and the sentence under it that names it: 'About Company' / 'Merit is a ...'
-        rf"(?m)^\W*(?i:About (?:the )?(?:company|us)|Company|Sobre (?:a empresa|nós)|Acerca de (?:la empresa|nosotros)|"
-        rf"Über uns|À propos)\W*\n+\W*({_NAME})\s+(?:is|was|are|é|es|ist|est)\s",
+        rf"(?m)^[^\w\n]*(?i:About (?:the )?(?:company|us)|Company|Sobre (?:a empresa|nós)|"
+        rf"Acerca de (?:la empresa|nosotros)|Über uns|À propos)[^\w\n]*(?:\n[^\w\n]*)+"
+        rf"({_NAME})\s+(?:is|was|are|é|es|ist|est)\s",
         2,
         _sentence_start,
     ),
@@ -444,7 +447,7 @@ def _meta_line(line: str) -> str | None:
 
 
 _LOCATION_LABEL = re.compile(
-    r"^(?:\W{0,3}\s*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
+    r"^(?:[^\w\n]{0,3}[^\S\n]*)?(?:locations?|job location|based in|city|where|lieu|standort|arbeitsort|"
     r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
     r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|lugar|lugar de trabajo|"
     r"local de trabalho|local|cidade|plats|miasto|город|место работы|локация|địa điểm|nơi làm việc|"
@@ -453,8 +456,8 @@ _LOCATION_LABEL = re.compile(
     re.I | re.M,
 )
 _LOCATION_ALONE = re.compile(
-    r"^\W{0,3}\s*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?|Local|Localiza[cç][aã]o|Ubicaci[oó]n|Lugar|Standort|"
-    r"工作地點|工作地点|地點|地点|勤務地)(?:\s*\(MUST\))?\W{0,3}\s*\n+\s*(?:[-*•]\s+)?"
+    r"^[^\w\n]{0,3}[^\S\n]*(?:[Ll]ocations?|[Jj]ob [Ll]ocation|LOCATIONS?|Local|Localiza[cç][aã]o|Ubicaci[oó]n|"
+    r"Lugar|Standort|工作地點|工作地点|地點|地点|勤務地)(?:\s*\(MUST\))?[^\w\n]{0,3}[^\S\n]*(?:\n[^\S\n]*)+(?:[-*•]\s+)?"
     r"([^\n]{2,80}(?:\n[ \t]*(?:[-*•][ \t]+)?[A-Z\u4e00-\u9fff][^\n:]{1,79}){0,4})$",
     re.M,
 )
@@ -473,7 +476,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _split_places(text: str) -> list[str]:
-    text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)  # a list under the label: one place an item
+    text = re.sub(r"(?m)^[^\S\n]*[-*•]\s+", "", text)  # a list under the label: one place an item
     parts = re.split(r";|\||/|\sor\s|\s·\s|•|\n", text.strip().strip("`*_ ."))  # pieces stripped below
     # not a sentence, and not a mark left over (';)' after a sentence): a place has letters
     places = [
@@ -581,13 +584,13 @@ _REMOTE = re.compile(
     r"(?:principalement|enti[èe]rement|100 ?%) (?:à distance|en t[ée]l[ée]travail)|\bremot[oa]\b|"
     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"
-    r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
+    r"^[^\w\n]{0,3}[^\S\n]*(?:work(?:place|ing)?\s*(?:type|mode|model|arrangement)?\s*:\s*)?remote\b",
     re.I | re.M,
 )
 _ONSITE = re.compile(
     r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\s+(?:role|position|job)\b|"
     r"\b(?:five|5)\s+days\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office\b|"
-    r"^\W{0,3}\s*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
+    r"^[^\w\n]{0,3}[^\S\n]*(?:work(?:place|ing)?\s*(?:type|mode|model)?\s*:\s*)?on[- ]?site\b|"
     r"\bthis (?:role|position) is (?:based )?on[- ]?site\b|"
     r"\b(?:de forma|em modelo|modelo|regime|trabalho|atua[çc][ãa]o|100\s*%)\s+presencial\b",
     re.I | re.M,

@@ -198,7 +198,8 @@ def _without_notes(title: str) -> str:
     return _NOTE_IN_BRACKETS.sub(lambda m: m.group(0) if is_job_title(m.group("note")) else "", title)
 
 
-_FIGURE = r"(?<![A-Za-z\d])\d[\d.,]*"
+_FIGURE = r"(?<![A-Za-z\d])(?<!\d[.,])\d[\d.,]*+"
+"""A figure, read from its first digit only: tried from each digit of '1,1,1,...' it took minutes."""
 PAY_WRITTEN = re.compile(
     rf"[$€£¥₫]\s?\d|{_FIGURE}\s*(?:[kKmMwW]|萬|万|mil)(?![A-Za-z])|{_FIGURE}\s*(?:[$€£]|USD|EUR|GBP|RMB|CNY|VND|BRL)"
     r"|\b(?:USD|EUR|GBP|RMB|R\$)\s?\d|\bsalary\b|/\s*(?:month|year|mo|yr|h)\b"

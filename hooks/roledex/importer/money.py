@@ -240,10 +240,18 @@ _MILLION_WHERE = {"mil": ("VND",)}
 '80 mil/month' in Vietnam is eighty million dong."""
 
 
+MAX_FIGURES = 500
+"""Figures read for pay, the first of the text: more than any posting holds (dates, counts and
+pay together), and what keeps a paste of a table of figures from taking minutes."""
+
+
 def amounts(text: str, place_currency: str | None = None) -> list[Amount]:
-    """Every figure in `text` that may be money: with a currency, a multiplier, or in context."""
-    found = []
+    """Every figure in `text` that may be money (with a currency, a multiplier, or in context),
+    up to one more than MAX_FIGURES (which says there were more)."""
+    found: list[Amount] = []
     for match in AMOUNT.finditer(text):
+        if len(found) > MAX_FIGURES:
+            break
         value = parse_number(match.group("num"))
         if value is None:
             continue
@@ -390,10 +398,16 @@ def _pairs(text: str, found: list[Amount]) -> list[tuple[Amount, Amount | None]]
     return pairs
 
 
+CONTEXT = 300
+"""Characters read on either side of a figure for its line and sentence. Pay is stated within
+a sentence; reading no further keeps each figure's cost the same on a line of thousands of them."""
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end == -1 else line_end
+    """The figure's line, at most CONTEXT characters on either side of it."""
+    lower, upper = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+    line_end = text.find("\n", end, upper)
+    return max(text.rfind("\n", lower, start) + 1, lower), upper if line_end == -1 else line_end
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, int]:
@@ -407,7 +421,10 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int]:
 
 def _heading_above(text: str, start: int) -> str:
     """The nearest heading or short label line above a figure (within a few lines)."""
-    lines = text[:start].split("\n")[:-1]
+    lower = max(0, start - 4 * CONTEXT)
+    lines = text[lower:start].split("\n")[:-1]
+    if lower and text[lower - 1] != "\n":
+        lines = lines[1:]  # a line the window cuts is too long for a heading
     for line in reversed(lines[-4:]):
         stripped = line.strip().strip("#*: ").strip()
         if stripped and (line.lstrip().startswith("#") or len(stripped) < 40):
@@ -473,8 +490,9 @@ def is_grade(text: str, amount: Amount) -> bool:
 
 
 def candidates(text: str, place_currency: str | None = None) -> list[FoundSalary]:
-    """Every salary-like figure or range of the text, in order, with its kind and score."""
-    found = [amount for amount in amounts(text, place_currency) if not is_grade(text, amount)]
+    """Every salary-like figure or range of the text, in order, with its kind and score (of
+    its first MAX_FIGURES figures)."""
+    found = [amount for amount in amounts(text, place_currency)[:MAX_FIGURES] if not is_grade(text, amount)]
     result = []
     for low, high in _pairs(text, found):
         candidate = _candidate(text, low, high)
@@ -495,6 +513,8 @@ def _plausible(candidate: FoundSalary, fallback_currency: str | None = None) -> 
 def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[FoundSalary | None, list[str]]:
     """The base salary of a posting, or None; and warnings that explain the choice."""
     warnings: list[str] = []
+    if len(amounts(text, fallback_currency)) > MAX_FIGURES:
+        warnings.append(f"the text holds more than {MAX_FIGURES:,} figures; pay was looked for among the first")
     found = [c for c in candidates(text, fallback_currency) if _plausible(c, fallback_currency)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]

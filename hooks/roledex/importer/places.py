@@ -60,7 +60,9 @@ NOT_A_PLACE = re.compile(
     r"^(?:full[- ]?time|part[- ]?time|contract(?:or)?|permanent|temporary|freelance|internship|vollzeit|teilzeit|"
     r"festanstellung|befristet|unbefristet|cdi|cdd|temps plein|temps partiel|tiempo completo|jornada completa|"
     r"tiempo parcial|tempo integral|clt|pj|b2b|uop|voltijd|deeltijd|tempo pieno|heltid|deltid)$"
-    r"|\d.*\b(?:hours?|hrs?|uur|stunden|std|heures|horas|ore|godzin)\b|\b(?:ago|posted|applicants?|hace|il y a|vor)\b"
+    # a figure before an hours word: from the line's first figure only (from each, a long run of them took minutes)
+    r"|(?<![^\n])[^\d\n]*+\d[^\n]*\b(?:hours?|hrs?|uur|stunden|std|heures|horas|ore|godzin)\b"
+    r"|\b(?:ago|posted|applicants?|hace|il y a|vor)\b"
     r"|^\d[\d\s,.+-]*$"
     r"|^(?:任意|不限|均可|anywhere|any|worldwide|global|(?:the\s+)?world|everywhere|onde quiser|qualquer lugar)$"
     r"|^(?:junior|senior|mid(?:-level)?|pleno|s[êe]nior|j[úu]nior|fresher|intern(?:ship)?|estágio|trainee)$"

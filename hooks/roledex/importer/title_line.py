@@ -83,8 +83,8 @@ _EMPLOYMENT = re.compile(
     r"1099|perm|\d{4}|\d+ location\(s\)|urgent|hot|new|"
     r"社招|校招|徵才|征才|招聘|诚聘|誠聘|hiring|实习|實習|内推|內推|急招|资深|資深|高级|高級|初级|初級|中级|中級|"
     r"城市名|公司名|cidade|city|company name|nome da empresa|empresa|local)$"
-    r"|\d+\+?\s*(?:yoe|years?|yrs?|năm)\b|\b(?:english|inglês|ingl[eé]s|tiếng anh)\b"
-    r"|^(?:(?:[PLTM]\d{1,2}|junior|senior|pleno|middle|mid|资深|高级|高級|中级|中級|初级|初級|专家|專家)\s*/?\s*)+$"
+    r"|(?<!\d)\d++\+?\s*+(?:yoe|years?|yrs?|năm)\b|\b(?:english|inglês|ingl[eé]s|tiếng anh)\b"
+    r"|^(?:(?:[PLTM]\d{1,2}|junior|senior|pleno|middle|mid|资深|高级|高級|中级|中級|初级|初級|专家|專家)\s*+/?\s*+)+$"
     r"|visa|equity|sponsor|https?://|@|\bwww\.",
     re.I,
 )
