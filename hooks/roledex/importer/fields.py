@@ -96,7 +96,8 @@ PAGE_HEADINGS = frozenset(
     )
 )
 """Headings of the page a posting sits on, above the role's own: never a title or a company."""
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^)\s]+)\)")
+"""A link; its text holds no bracket, as in Markdown (tried from each `[` of `[[[...`, it took minutes)."""
 _BOARD_SUFFIX = re.compile(
     r"(?<!\s)\s*+(?:[|–—-]\s*+(?:LinkedIn|Indeed(?:\.com)?|Glassdoor|Greenhouse|Lever|Workday|"
     r"Wellfound|AngelList|Otta|Welcome to the Jungle|StepStone|Seek|Naukri(?:\.com)?)\b.*)$",

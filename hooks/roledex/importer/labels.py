@@ -268,7 +268,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {key: _label_pattern(labels) for key, labels in LABELS.items()}
 
 
-_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^)\n]*\)")  # no bracket in its text, as in Markdown
 _ADDRESS_BESIDE = re.compile(r"\s*[(<]\s*(?:https?://|www\.)[^)>\s]*\s*[)>]")
 """The name's site written beside it: 'Meritocracy srl (https://meritocracy.is/en)'."""
 _EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
