@@ -8,11 +8,11 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import build_site, invoke, make_site, output_texts, run_roledex, use_material_search
+from conftest import build_site, invoke, make_site, output_texts, plain_id, run_roledex, use_material_search
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from roledex.importer.repair import UnreadableInput, repair_text
-from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
+from roledex.importer.sanitize import ADDRESS_READ, clean_html, inert_attribute_lists, inert_links
 from roledex.kb.inert import inert_html, linkable, running_attribute, running_parts, url_scheme
 from roledex.plugin.markdown_extensions import InertContent
 
@@ -189,6 +189,42 @@ def test_a_neutralised_link_and_attribute_list_still_show_their_words() -> None:
 )
 def test_links_are_counted_and_neutralised_only_when_they_could_run(markdown_text: str, count: int) -> None:
     assert inert_links(markdown_text)[1] == count
+
+
+LONG = "a" * ADDRESS_READ
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "written"),
+    [
+        ("[a](https://x/" + LONG + ")", "[a](https://x/" + LONG + ")"),  # a plain linkable scheme: kept
+        ("[a](/" + "a" * (ADDRESS_READ - 2) + ")", "[a](/" + "a" * (ADDRESS_READ - 2) + ")"),  # read whole: relative
+        ("[a](/" + LONG + ")", "[a]\\(/" + LONG + ")"),  # longer than read, no scheme: its end is unknown
+        ("[a](&#" + "0" * ADDRESS_READ + "106;avascript:x)", "[a]\\(&#" + "0" * ADDRESS_READ + "106;avascript:x)"),
+        ("[a](javascript:" + LONG + ")", "[a]\\(javascript:" + LONG + ")"),
+        ("[a](HTTPS:" + LONG + ")", "[a](HTTPS:" + LONG + ")"),
+    ],
+    ids=["long https", "relative read whole", "long relative", "long entity", "long javascript", "capital scheme"],
+)
+def test_a_long_address_is_judged_from_its_start_only_when_that_says(markdown_text: str, written: str) -> None:
+    assert inert_links(markdown_text)[0] == written
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "written"),
+    [
+        ("[[x]: javascript:y", "\\[[x]: javascript:y"),  # the first `[` of the run is escaped
+        ("[a[b]: javascript:y", "\\[a[b]: javascript:y"),
+        ("[a] [b]: javascript:y", "[a] \\[b]: javascript:y"),  # after a `]`, a `[` starts again
+        ("[a\n[b]: javascript:y", "[a\n\\[b]: javascript:y"),  # and on the next line
+        ("\\[a [b]: javascript:y", "\\[a \\[b]: javascript:y"),  # an escaped `[` starts nothing
+        ("[" * 50 + "]: https://x", "[" * 50 + "]: https://x"),
+        ("[" * 50 + "x", "[" * 50 + "x"),
+    ],
+    ids=plain_id,
+)
+def test_a_reference_definition_is_found_after_any_run_of_brackets(markdown_text: str, written: str) -> None:
+    assert inert_links(markdown_text)[0] == written
 
 
 def test_only_braces_attr_list_would_read_are_escaped() -> None:

@@ -135,9 +135,10 @@ _NOT_COMPANY = frozenset(
         "Apply",
     }
 )
-_NAME = r"[A-Z][\w&.'’\-]*(?:\s(?:[A-Z][\w&.'’\-]*|&|of|and|de|la)){0,7}"
-"""A name of up to eight words (a company's has at most four): unbounded, a line of thousands of
-capitalised words was read again from each of them."""
+_NAME = r"[A-Z][\w&.'’\-]{0,40}(?:\s(?:[A-Z][\w&.'’\-]{0,40}|&|of|and|de|la)){0,7}"
+"""A name of up to eight words (a company's has at most four) of up to 41 characters each:
+unbounded, a line of thousands of capitalised words, or one word of thousands of parts
+('Acme-Acme-...'), was read again from each of them."""
 
 
 T = TypeVar("T")

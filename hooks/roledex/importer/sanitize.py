@@ -39,12 +39,18 @@ def clean_html(text: str) -> str:
     )
 
 
-_INLINE_TARGET = re.compile(r"\]\((?=\s*<?([^\s)>]*))")
+ADDRESS_READ = 256
+"""Characters of an address read to judge it: each `](` of a run of them was read to the run's
+end, which took minutes on a paste of thousands."""
+_INLINE_TARGET = re.compile(rf"\]\((?=\s*<?([^\s)>]{{0,{ADDRESS_READ}}}))")
 """Each `](` and the address after it, looked at without taking it, so a link nested in
 another's text (`[a]([b](javascript:...)`) is looked at too."""
-_REFERENCE = re.compile(r"()(?<!\\)\[([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?=[ \t]|$)", re.M)
+_PLAIN_SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*:", re.I)
+_REFERENCE = re.compile(r"()(?<!\\)\[(?:([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?=[ \t]|$)|[^\]\n]*)", re.M)
 """A reference definition anywhere a line may hold one: at its start, in a list item or a quote
-(a `[` escaped where it was not one shows the same)."""
+(a `[` escaped where it was not one shows the same). Where none starts at a `[`, the text up to
+the next `]` is taken as it is: each `[` in it would meet the same `]` (tried from each, a run of
+`[` took minutes)."""
 _ATTR_LIST = re.compile(r"(?<!\\)\{(?=:?[ ]*[^}\n ][^\n]*\})")
 
 
@@ -55,20 +61,30 @@ def inert_links(text: str) -> tuple[str, int]:
 
     def inline(match: re.Match[str]) -> str:
         nonlocal count
-        if linkable(match.group(1)):
+        if _keeps_link(match.group(1)):
             return match.group(0)
         count += 1
         return "]\\("
 
     def reference(match: re.Match[str]) -> str:
         nonlocal count
-        if linkable(match.group(3)):
+        if match.group(3) is None or linkable(match.group(3)):  # no definition, or a harmless one
             return match.group(0)
         count += 1
         return match.group(1) + "\\" + match.group(0)[len(match.group(1)) :]
 
     text = _INLINE_TARGET.sub(inline, text)
     return _REFERENCE.sub(reference, text), count
+
+
+def _keeps_link(address: str) -> bool:
+    """Whether a link to `address` (its first ADDRESS_READ characters) may stay a link. An
+    address longer than what was read keeps its link only when it starts with a linkable scheme
+    as written: what it would decode to cannot be told from a part of it."""
+    if len(address) < ADDRESS_READ:
+        return linkable(address)
+    scheme = _PLAIN_SCHEME.match(address)
+    return scheme is not None and linkable(scheme.group(0))
 
 
 def inert_attribute_lists(text: str) -> tuple[str, int]:
