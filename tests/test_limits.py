@@ -14,11 +14,14 @@ import pytest
 from conftest import invoke, make_site
 from roledex.importer.fetch import FetchError, client, fetch
 from roledex.importer.limits import (
+    MAX_BRACKET_REACH,
     MAX_BYTES,
     MAX_HTML_DEPTH,
     MAX_JSON_DEPTH,
     MAX_STRUCTURED_BLOCKS,
     TooMuch,
+    bracket_reach,
+    check_brackets,
     check_page,
     html_depth,
     json_depth,
@@ -89,6 +92,38 @@ def test_json_ld_nested_too_deep_is_refused() -> None:
         check_page(page)
 
 
+@pytest.mark.parametrize(
+    ("text", "reach"),
+    [
+        ("no brackets", 0),
+        ("[a](https://x)", 2),  # from `[` to its `]`
+        ("[a [b] c]", 8 + 2),  # the outer reads over the inner
+        ("[a", 2),  # none closes it: to the paragraph's end
+        ("[a\nb", 4),  # a paragraph runs over lines
+        ("[a\n\nb", 2),  # and ends at a blank line
+        ("[a\n  \t\n[b", 2 + 2),
+        ("] [a]", 2),  # a `]` with nothing open closes nothing
+        ("[[[", 3 + 2 + 1),
+    ],
+    ids=["none", "link", "nested", "open", "over lines", "blank line", "blank with spaces", "stray close", "run"],
+)
+def test_bracket_reach_is_what_markdown_reads_to_close_them(text: str, reach: int) -> None:
+    assert bracket_reach(text) == reach
+
+
+def test_brackets_within_the_reach_limit_pass_and_one_character_more_is_refused() -> None:
+    check_brackets("[" + "x" * (MAX_BRACKET_REACH - 1))
+    with pytest.raises(TooMuch, match=f"would read {MAX_BRACKET_REACH + 1:,} characters to close them"):
+        check_brackets("[" + "x" * MAX_BRACKET_REACH)
+
+
+def test_a_paste_of_open_brackets_is_refused_and_links_are_read() -> None:
+    with pytest.raises(UnreadableInput, match="leaves brackets open across so much text"):
+        read_posting(("Staff Engineer\n\n" + "[a(" * 2_000).encode())
+    found = read_posting(("Staff Engineer at Acme\n\n" + "[apply](https://acme.example/jobs/1) " * 5_000).encode())
+    assert found.body.count("](https://acme.example/jobs/1)") == 5_000
+
+
 def test_input_at_the_size_limit_is_read_and_one_byte_more_is_refused() -> None:
     assert decode_input(b"x" * MAX_BYTES)
     with pytest.raises(UnreadableInput, match="is larger than 2 MB"):
@@ -103,6 +138,7 @@ HOSTILE = {
     "nested json objects": '{"a":' * 50_000 + "1" + "}" * 50_000,
     "nested json arrays": "[" * 200_000 + "]" * 200_000,
     "json-ld blocks": _json_ld_page(3_000),
+    "open brackets": "<p>Staff Engineer</p><p>" + "[a(" * 50_000 + "</p>",
 }
 
 

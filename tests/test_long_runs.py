@@ -35,8 +35,6 @@ RUN = 10_000
         "Data Engineer\nAbout us\n" + "-\n" * RUN + "Acme is a company\n",
         "Why " + "Acme " * RUN + "x\n",  # a name read again from each capitalised word
         "Data Engineer\n" + "Acme " * RUN + "is hiring\n",
-        "Data Engineer " + "[" * RUN + "]" * RUN + "\n",  # a link's text tried from each bracket
-        "Data Engineer\n" + "[" * RUN + "x\n",  # a reference definition tried from each bracket
         "Data Engineer\n" + "](" * RUN + "\n",  # a link's address read from each `](` to the end
         "Salary: " + "Acme-" * RUN + "x\n",  # one word of thousands of parts
         "P1 " * 40 + "x\n",  # levels one after another: each way to split the spaces was tried

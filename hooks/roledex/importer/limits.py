@@ -29,6 +29,13 @@ MAX_STRUCTURED_BLOCKS = 50
 """How many JSON-LD blocks a page may hold; a careers page has a handful."""
 
 
+MAX_BRACKET_REACH = 1_000_000
+"""How far Markdown may have to read from the `[`s of a posting's text to find where each one
+closes: it reads from each to its `]`, or to the paragraph's end when none closes it. Real
+postings ask for a few thousand characters; a body of thousands of open `[` asked for
+hundreds of millions, and its page took minutes to build."""
+
+
 class TooMuch(ValueError):
     """Input that asks for more work than a posting can need: the limit, in words."""
 
@@ -109,3 +116,35 @@ def check_page(text: str) -> None:
     stripped = text.lstrip()
     if stripped[:1] in ("{", "["):
         check_json(stripped)
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def bracket_reach(text: str) -> int:
+    """How many characters Markdown reads to close the `[`s of `text`: from each to its `]`,
+    or to the end of its paragraph (counted whole, code and escapes too: an estimate from above)."""
+    reach = 0
+    for block in _BLOCK_BREAK.split(text):
+        if "[" not in block:
+            continue
+        opened: list[int] = []
+        for match in _BRACKET.finditer(block):
+            if match.group() == "[":
+                opened.append(match.start())
+            elif opened:
+                reach += match.start() - opened.pop()
+        reach += sum(len(block) - start for start in opened)
+    return reach
+
+
+def check_brackets(markdown_text: str) -> None:
+    """TooMuch when Markdown would read further than the limit to close the text's brackets."""
+    reach = bracket_reach(markdown_text)
+    if reach > MAX_BRACKET_REACH:
+        raise TooMuch(
+            f"leaves brackets open across so much text that Markdown would read {reach:,} characters "
+            f"to close them, more than the {MAX_BRACKET_REACH:,} any posting needs; "
+            "its page would take minutes to build"
+        )
