@@ -11,17 +11,19 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import invoke, make_site
+from conftest import invoke, make_site, plain_id
 from roledex.importer.fetch import FetchError, client, fetch
 from roledex.importer.limits import (
+    MAX_BLOCK_DEPTH,
     MAX_BRACKET_REACH,
     MAX_BYTES,
     MAX_HTML_DEPTH,
     MAX_JSON_DEPTH,
     MAX_STRUCTURED_BLOCKS,
     TooMuch,
+    block_depth,
     bracket_reach,
-    check_brackets,
+    check_markdown,
     check_page,
     html_depth,
     json_depth,
@@ -112,9 +114,36 @@ def test_bracket_reach_is_what_markdown_reads_to_close_them(text: str, reach: in
 
 
 def test_brackets_within_the_reach_limit_pass_and_one_character_more_is_refused() -> None:
-    check_brackets("[" + "x" * (MAX_BRACKET_REACH - 1))
+    check_markdown("[" + "x" * (MAX_BRACKET_REACH - 1))
     with pytest.raises(TooMuch, match=f"would read {MAX_BRACKET_REACH + 1:,} characters to close them"):
-        check_brackets("[" + "x" * MAX_BRACKET_REACH)
+        check_markdown("[" + "x" * MAX_BRACKET_REACH)
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("plain\nlines", 0),
+        ("- a\n    - b\n        - c", 2),
+        ("   - three columns", 0),
+        ("\t\t- tabs", 2),
+        ("> a\n> > b", 2),
+        ("> >     - quoted list", 3),
+        (">>>", 3),
+        ("a > b\nc", 0),  # a `>` inside a line is no quote
+    ],
+    ids=plain_id,
+)
+def test_block_depth_counts_quotes_and_indentation(text: str, depth: int) -> None:
+    assert block_depth(text) == depth
+
+
+def test_nesting_at_the_depth_limit_passes_and_one_level_more_is_refused() -> None:
+    check_markdown("> " * MAX_BLOCK_DEPTH + "x")
+    check_markdown("    " * MAX_BLOCK_DEPTH + "- x")
+    with pytest.raises(TooMuch, match=f"nests its lists or quotes more than {MAX_BLOCK_DEPTH} levels deep"):
+        check_markdown("> " * (MAX_BLOCK_DEPTH + 1) + "x")
+    with pytest.raises(TooMuch, match="nests its lists or quotes"):
+        check_markdown("    " * (MAX_BLOCK_DEPTH + 1) + "- x")
 
 
 def test_a_paste_of_open_brackets_is_refused_and_links_are_read() -> None:
@@ -139,6 +168,8 @@ HOSTILE = {
     "nested json arrays": "[" * 200_000 + "]" * 200_000,
     "json-ld blocks": _json_ld_page(3_000),
     "open brackets": "<p>Staff Engineer</p><p>" + "[a(" * 50_000 + "</p>",
+    "nested lists": "Staff Engineer\n\n" + "".join("   " * i + "1. x\n" for i in range(1_000)),
+    "nested quotes": "Staff Engineer\n\n" + "".join("> " * i + "x\n" for i in range(1_000)),
 }
 
 

@@ -35,6 +35,11 @@ closes: it reads from each to its `]`, or to the paragraph's end when none close
 postings ask for a few thousand characters; a body of thousands of open `[` asked for
 hundreds of millions, and its page took minutes to build."""
 
+MAX_BLOCK_DEPTH = 100
+"""How deep a posting's text may nest its lists and quotes. Markdown reads each level by calling
+itself: past a few hundred levels a page's build fails, and lines nested one deeper each (a
+thousand of them) took it a minute. A posting uses a few."""
+
 
 class TooMuch(ValueError):
     """Input that asks for more work than a posting can need: the limit, in words."""
@@ -139,8 +144,25 @@ def bracket_reach(text: str) -> int:
     return reach
 
 
-def check_brackets(markdown_text: str) -> None:
-    """TooMuch when Markdown would read further than the limit to close the text's brackets."""
+_LEADING = re.compile(r"^[ \t>]*", re.M)
+
+
+def block_depth(text: str) -> int:
+    """How deep the lines of `text` nest as Markdown reads them: a level for each `>` that
+    starts a line, and for each four columns of indentation after the last one."""
+    deepest = 0
+    for match in _LEADING.finditer(text):
+        lead = match.group().expandtabs(4)
+        last_quote = lead.rfind(">")
+        deepest = max(deepest, lead.count(">") + (len(lead) - last_quote - 1) // 4)
+    return deepest
+
+
+def check_markdown(markdown_text: str) -> None:
+    """TooMuch when Markdown would nest the text deeper, or read further to close its brackets,
+    than the limits."""
+    if block_depth(markdown_text) > MAX_BLOCK_DEPTH:
+        raise TooMuch(f"nests its lists or quotes more than {MAX_BLOCK_DEPTH} levels deep, more than any posting needs")
     reach = bracket_reach(markdown_text)
     if reach > MAX_BRACKET_REACH:
         raise TooMuch(

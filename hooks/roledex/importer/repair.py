@@ -18,7 +18,7 @@ from typing import Any
 import ftfy
 from markdownify import markdownify
 
-from roledex.importer.limits import MAX_BYTES, TooMuch, check_brackets, check_page
+from roledex.importer.limits import MAX_BYTES, TooMuch, check_markdown, check_page
 from roledex.importer.notes import Note
 from roledex.importer.sanitize import clean_html, inert_attribute_lists, inert_links
 from roledex.kb.sections import QUALIFICATION_WORDS, RESPONSIBILITY_WORDS
@@ -336,7 +336,7 @@ def repair_text(text: str, html: bool = False) -> Repaired:
     if not text.strip():
         raise UnreadableInput("holds no text once repaired")
     try:
-        check_brackets(text)  # the body keeps the text's brackets: refused before any work on them
+        check_markdown(text)  # the body keeps the text's nesting and brackets: refused before any work
     except TooMuch as error:
         raise UnreadableInput(str(error)) from None
     body = inert_markup(text, changes)
