@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SHIPPED_DOCS, invoke, run_roledex
+from conftest import DATA, SHIPPED_DOCS, build_site, invoke, make_site, run_roledex
+from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH
 
 BROKEN = DATA / "broken" / "docs"
 
@@ -82,3 +83,38 @@ def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
     result = invoke("check", str(docs))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
+
+
+POSTING_HEAD = (
+    "---\ncompany: acme\ntitle: Dev\nrole: software-engineer\nemployment: full-time\n"
+    "locations: [Berlin]\nwork_mode: hybrid\nposted: 2026-01-01\n---\n"
+)
+
+
+def test_a_text_markdown_cannot_build_in_time_is_named_at_its_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "companies").mkdir(parents=True)
+    (docs / "postings").mkdir()
+    shutil.copyfile(BROKEN / "companies" / "acme.md", docs / "companies" / "acme.md")
+    nested = "".join("    " * level + "- x\n" for level in range(MAX_BLOCK_DEPTH + 3))
+    (docs / "postings" / "acme-deep.md").write_text(POSTING_HEAD + "Intro.\n\n" + nested, encoding="utf-8")
+    (docs / "postings" / "acme-open.md").write_text(POSTING_HEAD + "[a(" * 1_000, encoding="utf-8")
+    result = invoke("check", str(docs))
+    deep_line = POSTING_HEAD.count("\n") + 3 + MAX_BLOCK_DEPTH + 1  # the first line one level too deep
+    assert result.stdout.splitlines() == [
+        f"{docs}/postings/acme-deep.md:{deep_line}: body: nests its lists or quotes more than {MAX_BLOCK_DEPTH} "
+        "levels deep, which Markdown fails on; take some levels out",
+        f"{docs}/postings/acme-open.md:{POSTING_HEAD.count(chr(10)) + 1}: body: warning: leaves brackets open "
+        "across so much text that Markdown would read 1,501,500 characters to close them, and its page take "
+        "minutes to build; close them, or write a `[` that opens nothing as `\\[`",
+    ]
+    assert result.returncode == 1
+
+
+def test_a_build_stops_on_lists_nested_too_deep_with_the_checker_s_line(tmp_path: Path) -> None:
+    nested = "".join("    " * level + "- x\n" for level in range(300))  # Markdown's own recursion fails here
+    make_site(tmp_path, {"postings/etsy-deep.md": POSTING_HEAD.replace("acme", "etsy") + nested})
+    result = build_site(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+    assert "postings/etsy-deep.md:" in result.stderr and "nests its lists or quotes more than" in result.stderr

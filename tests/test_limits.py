@@ -14,15 +14,11 @@ import pytest
 from conftest import invoke, make_site, plain_id
 from roledex.importer.fetch import FetchError, client, fetch
 from roledex.importer.limits import (
-    MAX_BLOCK_DEPTH,
-    MAX_BRACKET_REACH,
     MAX_BYTES,
     MAX_HTML_DEPTH,
     MAX_JSON_DEPTH,
     MAX_STRUCTURED_BLOCKS,
     TooMuch,
-    block_depth,
-    bracket_reach,
     check_markdown,
     check_page,
     html_depth,
@@ -32,6 +28,14 @@ from roledex.importer.limits import (
 )
 from roledex.importer.repair import UnreadableInput, decode_input
 from roledex.importer.run import read_posting
+from roledex.kb.markdown_limits import (
+    MAX_BLOCK_DEPTH,
+    MAX_BRACKET_REACH,
+    block_depth,
+    bracket_reach,
+    first_line_too_deep,
+    reach_past_limit,
+)
 
 WORDS = "<p>Staff Engineer at Acme. Pay $100,000 - $120,000 a year. Remote.</p>"
 
@@ -144,6 +148,26 @@ def test_nesting_at_the_depth_limit_passes_and_one_level_more_is_refused() -> No
         check_markdown("> " * (MAX_BLOCK_DEPTH + 1) + "x")
     with pytest.raises(TooMuch, match="nests its lists or quotes"):
         check_markdown("    " * (MAX_BLOCK_DEPTH + 1) + "- x")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a\n" + "    " * MAX_BLOCK_DEPTH + "- x", None),
+        ("a\n" + "    " * (MAX_BLOCK_DEPTH + 1) + "- x", 1),
+        ("a\n\n" + "> " * (MAX_BLOCK_DEPTH + 1) + "x\n" + "> " * (MAX_BLOCK_DEPTH + 2), 2),
+        (" " * (MAX_BLOCK_DEPTH + 1) + "x\n" + ">" * (MAX_BLOCK_DEPTH + 1), 1),  # long, but shallow: the next
+    ],
+    ids=["at the limit", "one deeper", "first of two", "long but shallow"],
+)
+def test_the_first_line_nested_too_deep_is_found(text: str, line: int | None) -> None:
+    assert first_line_too_deep(text) == line
+
+
+def test_brackets_are_counted_only_when_they_could_reach_past_the_limit() -> None:
+    assert reach_past_limit("[" + "x" * (MAX_BRACKET_REACH - 1)) is None
+    assert reach_past_limit("[" + "x" * MAX_BRACKET_REACH) == MAX_BRACKET_REACH + 1
+    assert reach_past_limit("[a] " * 1_000 + "x" * MAX_BRACKET_REACH) is None  # many, but each closes at once
 
 
 def test_a_paste_of_open_brackets_is_refused_and_links_are_read() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from roledex.facts.applications import last_change, stale_days
 from roledex.facts.reminders import Reminder, follow_up_due
 from roledex.kb.countries import city_and_country
+from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH, first_line_too_deep, reach_past_limit
 from roledex.kb.model import Application, Contact, Event, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, STORY_NEEDS, Kind
@@ -189,7 +190,28 @@ def check_record(
     return [
         Problem(doc.path, doc.body_line if key == "body" else doc.line_of(key), key, message, severity)
         for key, message, severity in findings
-    ]
+    ] + _markdown_problems(doc)
+
+
+def _markdown_problems(doc: Any) -> list[Problem]:
+    """A text Markdown fails on (lists or quotes nested too deep), or builds only in minutes
+    (brackets left open across much of it)."""
+    problems = []
+    deep = first_line_too_deep(doc.body)
+    if deep is not None:
+        message = (
+            f"nests its lists or quotes more than {MAX_BLOCK_DEPTH} levels deep, "
+            "which Markdown fails on; take some levels out"
+        )
+        problems.append(Problem(doc.path, doc.body_line + deep, "body", message))
+    reach = reach_past_limit(doc.body)
+    if reach is not None:
+        message = (
+            f"leaves brackets open across so much text that Markdown would read {reach:,} characters to close "
+            "them, and its page take minutes to build; close them, or write a `[` that opens nothing as `\\[`"
+        )
+        problems.append(Problem(doc.path, doc.body_line, "body", message, WARNING))
+    return problems
 
 
 def _reference_problem(record: Any, key: str, target: str, known: dict[str, Any], what: str) -> Problem:

@@ -13,6 +13,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH, MAX_BRACKET_REACH, block_depth, bracket_reach
+
 MAX_BYTES = 2 * 1024 * 1024
 """The most a file, a paste or a download may hold."""
 
@@ -27,18 +29,6 @@ MAX_JSON_DEPTH = 100
 
 MAX_STRUCTURED_BLOCKS = 50
 """How many JSON-LD blocks a page may hold; a careers page has a handful."""
-
-
-MAX_BRACKET_REACH = 1_000_000
-"""How far Markdown may have to read from the `[`s of a posting's text to find where each one
-closes: it reads from each to its `]`, or to the paragraph's end when none closes it. Real
-postings ask for a few thousand characters; a body of thousands of open `[` asked for
-hundreds of millions, and its page took minutes to build."""
-
-MAX_BLOCK_DEPTH = 100
-"""How deep a posting's text may nest its lists and quotes. Markdown reads each level by calling
-itself: past a few hundred levels a page's build fails, and lines nested one deeper each (a
-thousand of them) took it a minute. A posting uses a few."""
 
 
 class TooMuch(ValueError):
@@ -121,41 +111,6 @@ def check_page(text: str) -> None:
     stripped = text.lstrip()
     if stripped[:1] in ("{", "["):
         check_json(stripped)
-
-
-_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
-_BRACKET = re.compile(r"[\[\]]")
-
-
-def bracket_reach(text: str) -> int:
-    """How many characters Markdown reads to close the `[`s of `text`: from each to its `]`,
-    or to the end of its paragraph (counted whole, code and escapes too: an estimate from above)."""
-    reach = 0
-    for block in _BLOCK_BREAK.split(text):
-        if "[" not in block:
-            continue
-        opened: list[int] = []
-        for match in _BRACKET.finditer(block):
-            if match.group() == "[":
-                opened.append(match.start())
-            elif opened:
-                reach += match.start() - opened.pop()
-        reach += sum(len(block) - start for start in opened)
-    return reach
-
-
-_LEADING = re.compile(r"^[ \t>]*", re.M)
-
-
-def block_depth(text: str) -> int:
-    """How deep the lines of `text` nest as Markdown reads them: a level for each `>` that
-    starts a line, and for each four columns of indentation after the last one."""
-    deepest = 0
-    for match in _LEADING.finditer(text):
-        lead = match.group().expandtabs(4)
-        last_quote = lead.rfind(">")
-        deepest = max(deepest, lead.count(">") + (len(lead) - last_quote - 1) // 4)
-    return deepest
 
 
 def check_markdown(markdown_text: str) -> None:
