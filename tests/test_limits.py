@@ -130,6 +130,7 @@ def test_brackets_within_the_reach_limit_pass_and_one_character_more_is_refused(
         ("- a\n    - b\n        - c", 2),
         ("   - three columns", 0),
         ("\t\t- tabs", 2),
+        ("\t\t\t\t- four tabs", 4),  # a tab is four columns
         ("> a\n> > b", 2),
         ("> >     - quoted list", 3),
         (">>>", 3),
@@ -157,8 +158,10 @@ def test_nesting_at_the_depth_limit_passes_and_one_level_more_is_refused() -> No
         ("a\n" + "    " * (MAX_BLOCK_DEPTH + 1) + "- x", 1),
         ("a\n\n" + "> " * (MAX_BLOCK_DEPTH + 1) + "x\n" + "> " * (MAX_BLOCK_DEPTH + 2), 2),
         (" " * (MAX_BLOCK_DEPTH + 1) + "x\n" + ">" * (MAX_BLOCK_DEPTH + 1), 1),  # long, but shallow: the next
+        (">" * (MAX_BLOCK_DEPTH + 1), 0),
+        ("\n" + ">" * (MAX_BLOCK_DEPTH + 1), 1),
     ],
-    ids=["at the limit", "one deeper", "first of two", "long but shallow"],
+    ids=["at the limit", "one deeper", "first of two", "long but shallow", "first line", "after a break"],
 )
 def test_the_first_line_nested_too_deep_is_found(text: str, line: int | None) -> None:
     assert first_line_too_deep(text) == line
@@ -168,6 +171,7 @@ def test_brackets_are_counted_only_when_they_could_reach_past_the_limit() -> Non
     assert reach_past_limit("[" + "x" * (MAX_BRACKET_REACH - 1)) is None
     assert reach_past_limit("[" + "x" * MAX_BRACKET_REACH) == MAX_BRACKET_REACH + 1
     assert reach_past_limit("[a] " * 1_000 + "x" * MAX_BRACKET_REACH) is None  # many, but each closes at once
+    assert reach_past_limit("[" + "x" * (MAX_BRACKET_REACH - 1) + "]") is None  # at the limit, counted
 
 
 def test_a_paste_of_open_brackets_is_refused_and_links_are_read() -> None:
