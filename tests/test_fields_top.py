@@ -12,6 +12,7 @@ from roledex.importer.fields import (
     _split_places,
     _title_line_places,
     company_from_text,
+    company_name_of,
     located_near_top,
     source_of,
     title_from_sentence,
@@ -345,3 +346,22 @@ def test_where_the_posting_was_found(url: str | None, source: str | None) -> Non
 )
 def test_a_name_written_with_its_legal_form(line: str, name: str, legal: bool) -> None:
     assert written_with_legal_form(line, name) is legal
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Etsy Inc.", "Etsy"),
+        ("NovaAI (YC W24)", "NovaAI"),
+        ("(주)카카오페이", "카카오페이"),
+        ("㈜카카오", "카카오"),
+        ("주식회사 당근마켓", "당근마켓"),
+        ("당근마켓 주식회사", "당근마켓"),
+        ("카카오페이(주)", "카카오페이"),
+        ("(주)", "(주)"),  # a legal form alone is no name to take it from
+        ("주식회사네이버", "주식회사네이버"),  # nor one written into a word
+    ],
+    ids=plain_id,
+)
+def test_a_company_s_name_without_its_legal_form(written: str, name: str) -> None:
+    assert company_name_of(written) == name

@@ -240,6 +240,18 @@ PASTES = [
         "Busco 5 Software Engineer.\n",
         (None, "Software Engineer", [], "remote"),
     ),
+    (  # Korean labels, and 'hiring' after the role
+        "프론트엔드 엔지니어 채용\n회사명: 주식회사 당근마켓\n위치: 서울\n",
+        ("주식회사 당근마켓", "프론트엔드 엔지니어", ["서울"], None),
+    ),
+    (
+        "[토스] Server Developer\n직무: 서버 개발자\n근무지역: 서울 강남구\n",
+        ("토스", "서버 개발자", ["서울 강남구"], None),
+    ),
+    (  # a company, then a Korean job word
+        "네이버 클라우드 - 데이터 엔지니어\n근무지 : 성남\n",
+        ("네이버 클라우드", "데이터 엔지니어", ["성남"], None),
+    ),
     (  # the heading for a place over a sentence that names none
         "[Remoto] Desenvolvedor backend Ruby\n\n# Local\n\nDe onde você mora, do conforto de sua casa! Basta ter "
         "internet e computador ;)\n",
@@ -544,6 +556,10 @@ def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
         ("You work from home one day a week, the rest in our Oslo office.", "hybrid"),
         ("Two days a week from home.", "hybrid"),
         ("Hybrid (3 days in office)", "hybrid"),
+        ("근무형태: 재택근무 가능", "remote"),
+        ("풀재택 근무", "remote"),
+        ("하이브리드 근무 (주 2회 재택)", "hybrid"),
+        ("주 3일 재택, 2일 출근", "hybrid"),
     ],
 )
 def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:

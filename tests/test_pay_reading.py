@@ -91,6 +91,14 @@ HEAD = "Data Engineer\nAcme\n{place}\n\n"
         ("Berlin", "Internship stipend: 1,200 per month.", (1200, 1200, "EUR", "month")),
         ("Berlin", "Learning stipend: €1,000 per year. Salary €60,000 - €70,000.", (60000, 70000, "EUR", "year")),
         ("London", "We offer a £500 home office stipend.", None),
+        # Korean: 만 is ten thousand and 억 a hundred million won, 연봉 a year's pay and 월급 a month's
+        ("서울", "연봉: 5,000만원 ~ 7,000만원", (50000000, 70000000, "KRW", "year")),
+        ("서울", "연봉 4,500 ~ 6,500만원", (45000000, 65000000, "KRW", "year")),  # the unit written once
+        ("서울", "급여: 연봉 6000만원 이상", (60000000, None, "KRW", "year")),
+        ("서울", "연봉 3천만원 ~ 5천만원", (30000000, 50000000, "KRW", "year")),
+        ("서울", "연봉 1억 이상", (100000000, None, "KRW", "year")),
+        ("성남", "월급 400만원", (4000000, 4000000, "KRW", "month")),
+        ("서울", "시급 12,000원", (12000, 12000, "KRW", "hour")),
     ],
 )
 def test_pay_as_the_text_means_it(place: str, text: str, salary: tuple | None) -> None:

@@ -214,10 +214,14 @@ def without_backers(text: str) -> str:
     return _BACKERS.sub("", text).strip()
 
 
+_KOREAN_FORM = re.compile(r"^(?:(?:\(주\)|㈜)\s*+|주식회사\s++)(?=\S)|(?<=\S)(?:\s*+(?:\(주\)|㈜)|\s++주식회사)$")
+"""A Korean company's legal form, before or after its name: '(주)카카오', '주식회사 당근마켓'."""
+
+
 def company_name_of(text: str) -> str:
     """A company's name without its legal form or its backers: 'Etsy Inc.' -> 'Etsy', 'NovaAI
-    (YC W24)' -> 'NovaAI'."""
-    return _COMPANY_SUFFIX.sub("", without_backers(text)).strip()
+    (YC W24)' -> 'NovaAI', '(주)카카오페이' -> '카카오페이'."""
+    return _KOREAN_FORM.sub("", _COMPANY_SUFFIX.sub("", without_backers(text)).strip()).strip()
 
 
 def written_with_legal_form(line: str, name: str) -> bool:
@@ -453,7 +457,7 @@ _LOCATION_LABEL = re.compile(
     r"ubicaci[oó]n|localiza[cç][aã]o|sede|plaats|ort|lokalizacja|miejsce pracy|localit[àa]|sede di lavoro|"
     r"locatie|standplaats|werklocatie|localisation|emplacement|ville|ciudad|lugar|lugar de trabajo|"
     r"local de trabalho|local|cidade|plats|miasto|город|место работы|локация|địa điểm|nơi làm việc|"
-    r"地點|地点|工作地點|工作地点|勤務地|所在地|근무지|근무 ?지역)"
+    r"地點|地点|工作地點|工作地点|勤務地|所在地|근무지|근무 ?지역|근무 ?장소|위치)"
     r"(?:\*\*|__)?\s*[:：]\s*(.+)$",
     re.I | re.M,
 )
@@ -577,12 +581,13 @@ _HYBRID = re.compile(
     r"\bh[íi]brid[oa]s?\b(?!\s+em\s+\w)|混合办公|混合辦公|"
     r"\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
     r"\bfrom\s+home\s+(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\b|"
-    r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b",
+    r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b|"
+    r"하이브리드|주\s?\d\s?(?:회|일)\s?재택|부분\s?재택|출근\s?병행",
     re.I,
 )
 _REMOTE = re.compile(
     r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote(?:\b|(?=[A-Z]))|t[ée]l[ée]travail (?:complet|total|à 100)|"
-    r"全遠端|全远程|遠端工作|远程工作|远程办公|遠程辦公|フルリモート|完全リモート|"
+    r"全遠端|全远程|遠端工作|远程工作|远程办公|遠程辦公|フルリモート|完全リモート|(?:풀|전면|완전|100%)\s?재택|재택\s?근무|원격\s?근무|"
     r"(?:principalement|enti[èe]rement|100 ?%) (?:à distance|en t[ée]l[ée]travail)|\bremot[oa]\b|"
     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"

@@ -46,8 +46,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         "会社",
         "会社名",
         "企業名",
+        "회사",
+        "회사명",
+        "기업",
+        "기업명",
     ),
     "title": (
+        "직무",
+        "직책",
+        "포지션",
+        "모집 분야",
+        "모집분야",
+        "채용 포지션",
         "職缺",
         "職稱",
         "職位",
@@ -130,6 +140,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "type de contrat",
         "tipo de contrato",
         "tipo de contratação",
+        "고용형태",
+        "고용 형태",
     ),
 }
 """Labels people and boards write before a fact, by the key they fill."""
@@ -162,9 +174,10 @@ write them at the end of a compound ('Softwareentwickler', 'Systemadministrator'
 _CJK_ROLE_WORDS = re.compile(
     r"工程师|工程師|开发|開發|设计师|設計師|经理|經理|架构师|架構師|产品|產品|运维|運維|测试|測試|分析师|分析師|"
     r"研究员|研究員|实习|實習|主管|总监|總監|前端|后端|後端|エンジニア|デザイナー|マネージャー|プログラマー|開発者|"
-    r"lập trình viên"
+    r"lập trình viên|개발자|엔지니어|디자이너|기획자|매니저|마케터|연구원|분석가|아키텍트|프로그래머|인턴"
 )
-"""The same in Chinese, Japanese and Vietnamese, written without spaces between words."""
+"""The same in Chinese, Japanese, Vietnamese and Korean (written without spaces between words,
+or as in 'Data Engineer' with the job word last: '데이터 엔지니어')."""
 _ADDRESSED = re.compile(
     r"\b(?:you|your|you'll|you’ll|we|we're|our|us|what|why|who|how|vous|votre|nous|sie|ihr|wir|unser|"
     r"usted|nosotros|você|nós)\b",
@@ -214,10 +227,15 @@ def without_pay_in_brackets(title: str) -> str:
     return _IN_BRACKETS_WITH_FIGURES.sub(lambda m: "" if PAY_WRITTEN.search(m.group(0)) else m.group(0), title)
 
 
+_HIRING_AFTER = re.compile(r"(?<=\S)\s*(?:채용|모집|구인)(?:\s*공고)?$")
+"""'Hiring' as Korean writes it after the role: '프론트엔드 엔지니어 채용'."""
+
+
 def clean_title(title: str) -> str:
     """A title without gender markers ('(m/w/d)', '(f/m/x)', '(H/F)'), the terms of the job and
     pay in brackets ('(Contract)', '(Remote)', '($300k - $500k)'), notes in brackets that name no
     job and stray marks."""
+    title = _HIRING_AFTER.sub("", title.strip())
     return without_pay_in_brackets(_without_notes(_TERMS_IN_BRACKETS.sub("", _GENDER.sub("", title)))).strip(
         " -–—|:：*_`!"
     )

@@ -19,7 +19,7 @@ from roledex.kb.model import is_sum_of_range
 from roledex.kb.schema import showable_figure
 
 _SYMBOL_PATTERN = (
-    r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|NT\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|₽|₫|Rs\.?|zł|円|元|圓|新?[台臺]幣|руб\.?|р\.|"
+    r"US\$|CA\$|AU\$|NZ\$|HK\$|MX\$|NT\$|[CASR]\$|\$|€|£|¥|₹|₩|₪|₽|₫|Rs\.?|zł|円|元|圓|원|新?[台臺]幣|руб\.?|р\.|"
     r"VNĐ|(?i:reais|euros?|rupees?|yuan|рубл(?:ей|я)|z[łl]otych|baht|đồng)|[A-Z]{3}|usd|eur|gbp|rmb|cny|twd|vnd|brl|inr|"
     r"cad|aud|jpy"
 )
@@ -44,6 +44,9 @@ INDIAN_UNITS = {
 ("LPA" is lakhs per annum)."""
 CJK_UNITS = {"萬": 1e4, "万": 1e4, "千": 1e3}
 """Ten-thousands and thousands as Chinese and Japanese write pay ('月薪 5萬' is 50,000 a month)."""
+KOREAN_UNITS = {"만": 1e4, "백만": 1e6, "천만": 1e7, "억": 1e8}
+"""Ten-thousands, millions, ten-millions and hundred-millions as Korean writes pay: '연봉 5,000만원'
+and '5천만원' are 50 million won."""
 _MULTIPLIERS = {
     "k": 1e3,
     "m": 1e6,
@@ -55,10 +58,11 @@ _MULTIPLIERS = {
     "triệu": 1e6,
     **INDIAN_UNITS,
     **CJK_UNITS,
+    **KOREAN_UNITS,
 }
 """Every multiplier a figure may carry, as written (lower case), by what it is worth ('R$ 8 mil'
 is eight thousand reais, 'от 70 т.р.' seventy thousand roubles, '20 triệu' twenty million dong)."""
-_UNIT_CURRENCY = {"triệu": "VND", **dict.fromkeys(INDIAN_UNITS, "INR")}
+_UNIT_CURRENCY = {"triệu": "VND", **dict.fromkeys(INDIAN_UNITS, "INR"), **dict.fromkeys(KOREAN_UNITS, "KRW")}
 """Multipliers only one currency's postings write."""
 _WRITTEN_CASES = {
     "k": ("k", "K"),
@@ -91,7 +95,7 @@ _PERIOD_WORDS = (
     (
         "hour",
         r"(?<![A-Za-z])(?:per|an|a|/|each)\s*(?:hour|hr|h)\b|hourly|(?<![A-Za-z])p/?h\b|"
-        r"pro stunde|par heure|por hora|stundenlohn|per uur|za godzin[eę]|all'ora|i timmen",
+        r"pro stunde|par heure|por hora|stundenlohn|per uur|za godzin[eę]|all'ora|i timmen|시급",
     ),
     (
         "day",
@@ -104,14 +108,14 @@ _PERIOD_WORDS = (
         r"(?<![A-Za-z])(?:per|a|/)\s*(?:month|mo|mth)\b|monthly|\bpcm\b|(?<![A-Za-z])p\.?m\.?(?![a-z])|"
         r"pro monat|monatlich|brutto/monat|par mois|mensuel|al mes|mensual|/\s?mo?\b|per maand|"
         r"miesi[eę]cznie|/\s?mies|al mese|mensil[ei]|(?:ao|por) m[eê]s|mensais|per m[aå]nad|/\s?m[aå]n\b|"
-        r"月薪|每月|/\s?月|月給|\bm[eê]s\b|в месяц|/\s?мес",
+        r"月薪|每月|/\s?月|月給|\bm[eê]s\b|в месяц|/\s?мес|월급|월\s?급여",
     ),
     (
         "year",
         r"(?<![A-Za-z])(?:per|a|/|each)\s*(?:year|yr|annum)\b|annual(?:ly)?|yearly|"
         r"(?<![A-Za-z])p\.?\s?a\.?(?![a-z])|/\s?y(?:ea)?r?\b|\bLPA\b|\blpa\b|\bCTC\b|pro jahr|j[aä]hrlich|"
         r"brutto/jahr|par an\b|annuel|al a[ñn]o|anual|per jaar|jaarlijks|rocznie|annu[oi]|all'anno|"
-        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig|年薪|每年|/\s?年|年収|年俸|в год",
+        r"(?:ao|por) ano|per [aå]r\b|[aå]rlig|年薪|每年|/\s?年|年収|年俸|в год|연봉",
     ),
 )
 _KINDS = (
@@ -139,7 +143,7 @@ _KINDS = (
 _BASE = re.compile(
     r"base|salary|salaries|pay\b|pay range|compensation|wage|rate|LPA|CTC|gehalt|salaire|sueldo|salaris|"
     r"salari[oa]|sal[aá]rio|salarial|wynagrodzenie|stipendio|retribuzione|r[ée]mun[ée]ration|"
-    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料|зарплат|з/п|зп\b|оклад|lương",
+    r"remunera[cç][aã]o|verg[üu]tung|l[öo]n\b|palkka|薪|給与|給料|зарплат|з/п|зп\b|оклад|lương|연봉|급여|월급|시급|임금",
     re.I,
 )
 _UP_TO = re.compile(
@@ -148,7 +152,7 @@ _UP_TO = re.compile(
 _FROM = re.compile(
     r"(?:from|starting (?:at|from)|at least|min(?:imum)?|ab|à partir de|desde|a partir de|da|от)\s*$", re.I
 )
-_FROM_AFTER = re.compile(r"\s*(?:起|以上|\+(?=\s*(?:$|[.,;:)/]))|or more\b|and up\b|o más\b|ou mais\b)", re.I)
+_FROM_AFTER = re.compile(r"\s*(?:起|以上|이상|\+(?=\s*(?:$|[.,;:)/]))|or more\b|and up\b|o más\b|ou mais\b)", re.I)
 """Words after a figure that make it the least: '120萬起', '$100k+' ('R$ 5.000 + benefícios' is
 the pay and more besides)."""
 _NOT_MONEY_AFTER = re.compile(
@@ -432,6 +436,15 @@ def _heading_above(text: str, start: int) -> str:
     return ""
 
 
+def _unit_written_once(low: float, high: Amount) -> bool:
+    """True when a range's unit, written after its upper end only, is the lower end's too: a
+    lower end under a thousand ('150-200k'), or in ten-thousands, under the upper end as written
+    ('4,500 ~ 6,500만원', '30~50萬')."""
+    if low < 1000 <= high.value:
+        return True
+    return high.multiplier in {**CJK_UNITS, **KOREAN_UNITS} and low <= high.value / high.worth
+
+
 def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | None:
     end = (high or low).end
     line_start, line_end = _line_bounds(text, low.start, end)
@@ -444,8 +457,8 @@ def _candidate(text: str, low: Amount, high: Amount | None) -> FoundSalary | Non
     if currency is None and multiplier in _UNIT_CURRENCY:
         currency = _UNIT_CURRENCY[multiplier]  # lakh and crore are Indian units, triệu Vietnamese
     lo, hi = low.value, high.value if high else None
-    if high is not None and not low.multiplier and high.multiplier and low.value < 1000 <= high.value:
-        lo = low.value * high.worth  # "150-200k", "20-30mil"
+    if high is not None and not low.multiplier and high.multiplier and _unit_written_once(low.value, high):
+        lo = low.value * high.worth  # "150-200k", "20-30mil", "4,500 ~ 6,500만원"
     # the period is read in the figure's own sentence: '37.5 hours per week. Salary £45,000.'
     period = _period(re.split(r"[.;!?]\s", before)[-1], re.split(r"[.;!?]\s", after)[0], multiplier)
     heading = _heading_above(text, line_start + 1)

@@ -56,6 +56,7 @@ WRITTEN_SYMBOLS: dict[str, str] = {
     "ZŁOTYCH": "PLN",
     "ZLOTYCH": "PLN",
     "BAHT": "THB",
+    "원": "KRW",
 }
 """Symbols and names as postings write them (upper-cased), before the symbols the locale data
 knows; a name several currencies share ('dollars', 'pesos', 'francs') is left to the place."""
