@@ -185,6 +185,7 @@ def test_a_neutralised_link_and_attribute_list_still_show_their_words() -> None:
         ("[a](https://x) [b](/y) [c](#z) [d](mailto:x@y)", 0),
         ("[a](javascript:x) [b](vbscript:y)", 2),
         ("[r]: https://x\n[s]: tel:123\n", 1),
+        ("[r]: javascript:x\n[s]: tel:123\n", 2),
     ],
 )
 def test_links_are_counted_and_neutralised_only_when_they_could_run(markdown_text: str, count: int) -> None:
