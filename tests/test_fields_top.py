@@ -342,6 +342,9 @@ def test_where_the_posting_was_found(url: str | None, source: str | None) -> Non
         ("Data Engineer - Foo GmbH", "Bar", False),
         ("Foo GmbH Partners - Engineer", "Foo", False),  # a legal form is the name's last word
         ("Foo - Data Engineer", "Foo", False),
+        ("Tuyển Senior Java Developer - Công ty ABC", "ABC", True),  # Vietnamese and Korean write it first
+        ("Backend Developer - (주)카카오", "카카오", True),
+        ("Backend Developer - Xcông ty ABC", "ABC", False),  # a form is a word of its own
     ],
 )
 def test_a_name_written_with_its_legal_form(line: str, name: str, legal: bool) -> None:
@@ -358,6 +361,9 @@ def test_a_name_written_with_its_legal_form(line: str, name: str, legal: bool) -
         ("주식회사 당근마켓", "당근마켓"),
         ("당근마켓 주식회사", "당근마켓"),
         ("카카오페이(주)", "카카오페이"),
+        ("Công ty TNHH ABC", "ABC"),
+        ("CÔNG TY CỔ PHẦN XYZ", "XYZ"),
+        ("Công ty", "Công ty"),
         ("(주)", "(주)"),  # a legal form alone is no name to take it from
         ("주식회사네이버", "주식회사네이버"),  # nor one written into a word
     ],

@@ -248,6 +248,22 @@ PASTES = [
         "[토스] Server Developer\n직무: 서버 개발자\n근무지역: 서울 강남구\n",
         ("토스", "서버 개발자", ["서울 강남구"], None),
     ),
+    (  # Russian: 'в' before a company's name, a hiring word and a mode in brackets, labels
+        "Senior Python разработчик в Яндекс\nМосква, гибридный формат\n",
+        ("Яндекс", "Senior Python разработчик", ["Москва"], "hybrid"),
+    ),
+    (
+        "Ищем Go-разработчика (удалённо)\nКомпания: Ozon\n",
+        ("Ozon", "Go-разработчика", [], "remote"),
+    ),
+    (
+        "Python-разработчик в команду платформы\nДолжность: Python-разработчик\n",
+        (None, "Python-разработчик", [], None),  # 'в' before no name: no company
+    ),
+    (  # Vietnamese: 'Công ty' before a company's name
+        "[HCM] Tuyển Senior Java Developer - Công ty ABC\nĐịa điểm: Quận 1, TP.HCM\n",
+        ("ABC", "Senior Java Developer", ["Quận 1, TP.HCM"], None),
+    ),
     (  # a company, then a Korean job word
         "네이버 클라우드 - 데이터 엔지니어\n근무지 : 성남\n",
         ("네이버 클라우드", "데이터 엔지니어", ["성남"], None),
@@ -560,6 +576,9 @@ def test_the_short_lines_at_the_top(text: str, fields: dict) -> None:
         ("풀재택 근무", "remote"),
         ("하이브리드 근무 (주 2회 재택)", "hybrid"),
         ("주 3일 재택, 2일 출근", "hybrid"),
+        ("Москва, гибридный формат", "hybrid"),
+        ("Работа полностью удалённо.", "remote"),
+        ("Формат: удаленка", "remote"),
     ],
 )
 def test_work_modes_in_other_languages(sentence: str, mode: str | None) -> None:

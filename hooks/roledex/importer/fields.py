@@ -214,20 +214,27 @@ def without_backers(text: str) -> str:
     return _BACKERS.sub("", text).strip()
 
 
-_KOREAN_FORM = re.compile(r"^(?:(?:\(주\)|㈜)\s*+|주식회사\s++)(?=\S)|(?<=\S)(?:\s*+(?:\(주\)|㈜)|\s++주식회사)$")
-"""A Korean company's legal form, before or after its name: '(주)카카오', '주식회사 당근마켓'."""
+_LEGAL_PREFIX = r"(?:\(주\)|㈜)\s*+|(?:주식회사|(?i:công ty(?: tnhh| cổ phần| cp)?))\s++"
+_FORM_AROUND = re.compile(rf"^(?:{_LEGAL_PREFIX})(?=\S)|(?<=\S)(?:\s*+(?:\(주\)|㈜)|\s++주식회사)$")
+"""A legal form Korean and Vietnamese write before a company's name (and Korean after it too):
+'(주)카카오', '주식회사 당근마켓', 'Công ty TNHH ABC'."""
+_FORM_BEFORE = re.compile(rf"(?:^|(?<=\s))(?:{_LEGAL_PREFIX})$")
 
 
 def company_name_of(text: str) -> str:
     """A company's name without its legal form or its backers: 'Etsy Inc.' -> 'Etsy', 'NovaAI
     (YC W24)' -> 'NovaAI', '(주)카카오페이' -> '카카오페이'."""
-    return _KOREAN_FORM.sub("", _COMPANY_SUFFIX.sub("", without_backers(text)).strip()).strip()
+    return _FORM_AROUND.sub("", _COMPANY_SUFFIX.sub("", without_backers(text)).strip()).strip()
 
 
 def written_with_legal_form(line: str, name: str) -> bool:
     """True when `line` writes `name` with a company's legal form after it ('Data Engineer -
-    Foo GmbH'): a name so written is a company's, not a team's."""
+    Foo GmbH') or begins it with one ('Công ty ABC'): a name so written is a company's, not a team's."""
+    if _FORM_AROUND.match(name) and name in line:
+        return True
     for match in re.finditer(re.escape(name), line):
+        if _FORM_BEFORE.search(line[: match.start()]):
+            return True
         rest = re.split(r"\s[-–—|·/]\s|[()\[\]]", line[match.end() :])[0].rstrip()
         if rest and _COMPANY_SUFFIX.fullmatch(rest):
             return True
@@ -246,7 +253,7 @@ TERMS_OF_WORK = re.compile(rf"{_TERM_GAP}*(?:{_TERM})(?:{_TERM_GAP}+(?:{_TERM}))
 'Full-time', 'Hybrid | PJ' (no company, no title; `fullmatch` it)."""
 HIRING = re.compile(
     r"^(?:(?:tuyển(?:\s+dụng)?|tuyen\s+dung|(?:estamos\s+)?contratando|contratamos|se\s+busca|buscamos|"
-    r"wir\s+stellen\s+ein)\s*[:：\-–!]?\s+|(?:(?:we'?re|we\s+are|now)\s+hiring|hiring|recrutement)(?:\s*[:：!]|\s+[-–])\s*|"
+    r"wir\s+stellen\s+ein|ищем|требуется|требуются|в\s+поиске)\s*[:：\-–!]?\s+|(?:(?:we'?re|we\s+are|now)\s+hiring|hiring|recrutement)(?:\s*[:：!]|\s+[-–])\s*|"
     r"hiring\s+(?=[^\s\-–—|:/]+\s+[^\s\-–—|:/(]+)|(?:招聘|诚聘|誠聘|急招|急聘|徵才)\s*[:：]?\s*)(?=\S)",
     re.I,
 )
@@ -582,12 +589,13 @@ _HYBRID = re.compile(
     r"\b(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\s+(?:from|at)\s+home\b|"
     r"\bfrom\s+home\s+(?:one|two|three|four|\d)\s+days?\s+(?:a|per|each)\s+week\b|"
     r"\b(?:work|working)\s+from\s+home\s+(?:one|two|three|four|\d)\s+days?\b|"
-    r"하이브리드|주\s?\d\s?(?:회|일)\s?재택|부분\s?재택|출근\s?병행",
+    r"하이브리드|주\s?\d\s?(?:회|일)\s?재택|부분\s?재택|출근\s?병행|гибридн(?:ый|ая|ом)|\bгибрид\b",
     re.I,
 )
 _REMOTE = re.compile(
     r"\b(?:fully|100 ?%|completely|entirely|full)\s+remote(?:\b|(?=[A-Z]))|t[ée]l[ée]travail (?:complet|total|à 100)|"
     r"全遠端|全远程|遠端工作|远程工作|远程办公|遠程辦公|フルリモート|完全リモート|(?:풀|전면|완전|100%)\s?재택|재택\s?근무|원격\s?근무|"
+    r"(?:полностью\s+)?удал[её]нн?о\b|удал[её]нная работа|удал[её]нка|"
     r"(?:principalement|enti[èe]rement|100 ?%) (?:à distance|en t[ée]l[ée]travail)|\bremot[oa]\b|"
     r"vollst[äa]ndig remote|\bremote[- ]first\b|\bwork from anywhere\b|"
     r"\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+)?remote\b|"

@@ -48,10 +48,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "企業名",
         "회사",
         "회사명",
+        "компания",
+        "работодатель",
         "기업",
         "기업명",
     ),
     "title": (
+        "должность",
+        "позиция",
+        "вакансия",
         "직무",
         "직책",
         "포지션",
@@ -197,7 +202,8 @@ def is_empty_value(text: str | None) -> bool:
 
 _TERMS_IN_BRACKETS = re.compile(
     r"\s*[\(\[]\s*(?:contract|contractor|remote|hybrid|on-?site|full[- ]?time|part[- ]?time|freelance|temporary|"
-    r"temp|permanent|fixed[- ]term|\d+[- ]months?(?: contract)?|vollzeit|teilzeit|cdi|cdd|remoto|h[íi]brido)\s*[\)\]]",
+    r"temp|permanent|fixed[- ]term|\d+[- ]months?(?: contract)?|vollzeit|teilzeit|cdi|cdd|remoto|h[íi]brido|"
+    r"удал[её]нн?о|гибрид\w*|в офисе|재택(?:\s?근무)?|하이브리드|원격(?:\s?근무)?)\s*[\)\]]",
     re.I,
 )
 """Terms of the job a board puts in the title's brackets: they are facts of their own."""

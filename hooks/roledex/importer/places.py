@@ -16,15 +16,18 @@ _REMOTE_WORDS = (
     r"t[ée]l[ée]travail(?: complet| total)?|à distance|a distancia|teletrabajo|en remoto|da remoto|"
     r"home\s*office|work from home|wfh|anywhere|在家[^，。,\s]{0,4}[办辦]公|"
     r"zdalnie|praca zdalna|op afstand|thuiswerken|etätyö|distans|"
-    r"远程|遠端|遠程|全遠端|遠端為主|居家|在家办公|在家辦公|リモート|フルリモート|在宅勤務|在宅"
+    r"远程|遠端|遠程|全遠端|遠端為主|居家|在家办公|在家辦公|リモート|フルリモート|在宅勤務|在宅|"
+    r"удал[её]нн?о|удал[её]нная работа|удал[её]нка|재택근무|재택|원격\s?근무"
 )
 _HYBRID_WORDS = (
     r"hybrid|hybride|h[íi]brido|h[íi]brida|ibrido|ibrida|hybrydowo|hybrydowa|praca hybrydowa|"
-    r"t[ée]l[ée]travail partiel|remote parcial|teilweise remote|混合办公|混合辦公|ハイブリッド"
+    r"t[ée]l[ée]travail partiel|remote parcial|teilweise remote|混合办公|混合辦公|ハイブリッド|"
+    r"гибрид(?:ный формат|ный график|ная работа|ный)?|하이브리드"
 )
 _ONSITE_WORDS = (
     r"on-?site|in[- ]person|in[- ]office|office[- ]based|presencial|vor ort|sur site|pr[ée]sentiel|"
-    r"stacjonarnie|in sede|op kantoor|work from office|wfo|office|at (?:the )?office|escrit[óo]rio"
+    r"stacjonarnie|in sede|op kantoor|work from office|wfo|office|at (?:the )?office|escrit[óo]rio|"
+    r"в офисе|офис"
 )
 _MODES = rf"(?:(?P<remote>{_REMOTE_WORDS})|(?P<hybrid>{_HYBRID_WORDS})|(?P<onsite>{_ONSITE_WORDS}))"
 _MODE_ONLY = re.compile(

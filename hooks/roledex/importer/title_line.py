@@ -92,11 +92,13 @@ _EMPLOYMENT = re.compile(
 _PLACE_SHAPE = re.compile(r"(?:[A-Z][\w.'’\- ]{1,40}|[\u4e00-\u9fff]{2,12})(?:,\s*[A-Z][\w.'’\- ]{1,40}){0,3}")
 _SEPARATORS = re.compile(r"\s+[-–—|_]\s+|(?<=[\w.)])[-–—_]\s+|\s+[-–—](?=[A-Za-z$])")
 _COMPANY_AFTER = re.compile(
-    r"^(?P<title>.+?)\s+(?:(?:at|na|no|em|chez|bei|en|presso)\s+|(?P<at>@)\s*)\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$",
+    r"^(?P<title>.+?)\s+(?:(?:at|na|no|em|chez|bei|en|presso)\s+|(?-i:в\s+(?=[A-ZА-ЯЁ]))|(?P<at>@)\s*)"
+    r"\[?(?P<company>[^\[\]]{2,40}?)\]?\s*$",
     re.I,
 )
-"""'Title at Company', 'Título na [Empresa]', and a board's 'Title @Company' (its template's
-'[Cidade] Título @ Empresa')."""
+"""'Title at Company', 'Título na [Empresa]', 'Разработчик в Яндекс', and a board's 'Title
+@Company' (its template's '[Cidade] Título @ Empresa'); Russian 'в' only before a capital (not
+'в команду')."""
 _BOARD_WORDS = re.compile(r"^(?:(?:remote|remoto|hybrid|jobs?|vagas?|vacantes?|hiring|new|urgent)[\s_-]*)+$", re.I)
 """What a board writes before a colon that is no company: 'Remote-Jobs: Software Engineer'."""
 
