@@ -45,7 +45,7 @@ def meant(given: str, records: Mapping[str, str]) -> Meant:
     if not typed:
         return Meant(None, did_you_mean(given, records))
     starting = sorted(slug for slug in records if slug.startswith(typed))
-    words = _words(given)
+    words = list(dict.fromkeys(_words(given)))  # once each: 'a a a ...' asked 'a' of every record again
     fitting = starting or sorted(slug for slug, title in records.items() if _fits(words, slug, title))
     if len(fitting) == 1:
         return Meant(fitting[0])
