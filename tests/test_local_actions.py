@@ -180,6 +180,15 @@ def test_a_write_without_every_proof_is_refused_and_changes_nothing(
     assert not (root / "docs" / "applications" / "etsy-engineering-manager-ads-ml.md").exists()
 
 
+@pytest.mark.parametrize(
+    "raw", [b"not json", b"\xff\xfe", b"[1, 2]", b"[" * 60_000], ids=["text", "not utf-8", "a list", "nested deep"]
+)
+def test_a_form_that_is_no_json_object_is_refused_in_words(site: tuple[Path, LocalActions], raw: bytes) -> None:
+    _, app = site
+    status, _, content = call(app, f"{PREFIX}api/move", "POST", raw, x_roledex_token=app.token)
+    assert status.startswith("400") and json.loads(content) == {"ok": False, "said": "the form could not be read"}
+
+
 @pytest.mark.parametrize("method", ["OPTIONS", "GET", "PUT", "DELETE"])
 def test_no_other_method_reaches_an_action(site: tuple[Path, LocalActions], method: str) -> None:
     _, app = site

@@ -168,7 +168,7 @@ class LocalActions:
             return _json(start_response, "403 Forbidden", {"ok": False, "said": refused})
         try:
             payload = json.loads(environ["wsgi.input"].read(int(environ["CONTENT_LENGTH"])).decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # JSON nested past Python's own limit too
             return _json(start_response, "400 Bad Request", {"ok": False, "said": "the form could not be read"})
         if not isinstance(payload, dict):
             return _json(start_response, "400 Bad Request", {"ok": False, "said": "the form could not be read"})
