@@ -102,8 +102,10 @@ def test_a_record_is_read_by_its_keys(
         "[1, 2, 3]",
         "{broken json",
         "title: only a title",
+        "title: Dev\ncompany: Acme\nx: " + "{a: " * 3_000 + "1" + "}" * 3_000,  # past Python's own nesting
+        "[" * 3_000 + "]" * 3_000,
     ],
-    ids=["prose with labels", "another mapping", "numbers", "broken", "too little"],
+    ids=["prose with labels", "another mapping", "numbers", "broken", "too little", "deep yaml", "deep json"],
 )
 def test_what_is_not_a_posting_record_is_left_to_the_words(pasted: str) -> None:
     assert read_record(pasted) is None

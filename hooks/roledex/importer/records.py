@@ -209,13 +209,13 @@ def _parsed(text: str) -> tuple[Any, str] | None:
     if stripped[:1] in ("{", "["):
         try:
             return json.loads(stripped), "a pasted JSON record"
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
     if not re.match(r"^[A-Za-z_][\w .-]*:(\s|$)", stripped):
         return None
     try:
         data = yaml.safe_load(stripped)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # nested past Python's own limit: no record either
         return None
     return (data, "a pasted YAML record") if isinstance(data, (dict, list)) else None
 

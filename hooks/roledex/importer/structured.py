@@ -231,7 +231,7 @@ def _json_ld(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
         text = re.sub(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$", "", text.strip())
         try:
             data = json.loads(text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         yield from _job_postings(data)
 
