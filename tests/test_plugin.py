@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from conftest import REPO, build_site, make_site, output_texts, set_plugin_options, without_roledex
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from roledex.plugin import speedups
 from roledex.plugin.build_state import BuildState
@@ -132,3 +133,27 @@ def test_strict_fails_on_a_roledex_warning_and_not_on_a_reminder(tmp_path: Path)
     assert (
         "INFO    -  roledex: docs/stories/half-told.md:4: body: reminder: the story has nothing under" in result.stderr
     )
+
+
+NESTED_TOO_DEEP = "Notes\n" + "".join("    " * level + "- x\n" for level in range(300))
+
+
+def test_a_page_markdown_would_fail_on_stops_a_build_with_one_line(tmp_path: Path) -> None:
+    make_site(tmp_path, {"notes.md": NESTED_TOO_DEEP})  # no record: the checker does not read it
+    result = build_site(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+    assert "roledex: notes.md: line 103 of its text nests its lists or quotes more than 100 levels" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_under_serve_such_a_page_says_why_it_is_not_shown(command: str) -> None:
+    plugin = RoledexPlugin()
+    plugin.memory.command = command
+    assert plugin._buildable("- a list\n    - nested once\n", "notes.md") == "- a list\n    - nested once\n"
+    if command == "build":
+        with pytest.raises(PluginError, match="^roledex: notes.md: line 103 of its text nests"):
+            plugin._buildable(NESTED_TOO_DEEP, "notes.md")
+        return
+    shown = plugin._buildable(NESTED_TOO_DEEP, "notes.md")
+    assert shown.startswith("This page is not shown: ") and "100 levels deep" in shown and "    -" not in shown

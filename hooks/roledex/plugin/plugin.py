@@ -30,11 +30,13 @@ from mkdocs.structure.pages import Page
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, build_view, include_private, private_page_outside_nav
 from roledex.kb.load import LoadResult
+from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH, first_line_too_deep
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
 from roledex.plugin import local_actions, long_lived, pagefind_search, serve_cache, serve_watch, speedups
 from roledex.plugin.build_state import BuildState, ServeMemory
 from roledex.plugin.markdown_extensions import HiddenLinks, InertContent
+from roledex.web.common import text
 from roledex.web.context import SiteContext
 from roledex.web.links import HiddenAddresses, HiddenSources, unlink_hidden_html
 from roledex.web.own_lists import LIST_TITLES, LIST_URIS
@@ -236,9 +238,25 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
             serve_cache.set_build_signature(((f.src_uri, f.url) for f in files), config, build.hidden)
         return files
 
+    def _buildable(self, markdown: str, src_uri: str) -> str:
+        """The page's Markdown, or, where Markdown would fail on it (lists or quotes nested past
+        MAX_BLOCK_DEPTH), a build's end in one line; under serve, a page that says why instead."""
+        deep = first_line_too_deep(markdown)
+        if deep is None:
+            return markdown
+        said = (
+            f"{src_uri}: line {deep + 1} of its text nests its lists or quotes more than {MAX_BLOCK_DEPTH} "
+            "levels deep, which Markdown fails on; take some levels out"
+        )
+        if not self._serving():
+            raise PluginError(f"roledex: {said}")
+        log.error("roledex: %s", said)
+        return f"This page is not shown: {text(said)}\n"
+
     @_timed
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         build = self.build
+        markdown = self._buildable(markdown, page.file.src_uri)
         if build.context is not None and page.file.src_uri not in build.generated:
             markdown = enrich(build.context, page.file.src_uri, markdown) or markdown
         build.page_src = page.file.src_uri
