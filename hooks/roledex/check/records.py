@@ -13,7 +13,7 @@ from typing import Any
 from roledex.facts.applications import last_change, stale_days
 from roledex.facts.reminders import Reminder, follow_up_due
 from roledex.kb.countries import city_and_country
-from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH, first_line_too_deep, reach_past_limit
+from roledex.kb.markdown_limits import TOO_DEEP, first_line_too_deep, reach_past_limit
 from roledex.kb.model import Application, Contact, Event, KnowledgeBase, Posting, Salary
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem
 from roledex.kb.schema import KINDS, PERIODS, ROUND_KINDS, STORY_NEEDS, Kind
@@ -199,10 +199,7 @@ def _markdown_problems(doc: Any) -> list[Problem]:
     problems = []
     deep = first_line_too_deep(doc.body)
     if deep is not None:
-        message = (
-            f"nests its lists or quotes more than {MAX_BLOCK_DEPTH} levels deep, "
-            "which Markdown fails on; take some levels out"
-        )
+        message = f"{TOO_DEEP}, which Markdown fails on; take some levels out"
         problems.append(Problem(doc.path, doc.body_line + deep, "body", message))
     reach = reach_past_limit(doc.body)
     if reach is not None:

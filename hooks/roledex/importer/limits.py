@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH, MAX_BRACKET_REACH, block_depth, bracket_reach
+from roledex.kb.markdown_limits import MAX_BRACKET_REACH, TOO_DEEP, first_line_too_deep, reach_past_limit
 
 MAX_BYTES = 2 * 1024 * 1024
 """The most a file, a paste or a download may hold."""
@@ -116,10 +116,10 @@ def check_page(text: str) -> None:
 def check_markdown(markdown_text: str) -> None:
     """TooMuch when Markdown would nest the text deeper, or read further to close its brackets,
     than the limits."""
-    if block_depth(markdown_text) > MAX_BLOCK_DEPTH:
-        raise TooMuch(f"nests its lists or quotes more than {MAX_BLOCK_DEPTH} levels deep, more than any posting needs")
-    reach = bracket_reach(markdown_text)
-    if reach > MAX_BRACKET_REACH:
+    if first_line_too_deep(markdown_text) is not None:
+        raise TooMuch(f"{TOO_DEEP}, more than any posting needs")
+    reach = reach_past_limit(markdown_text)
+    if reach is not None:
         raise TooMuch(
             f"leaves brackets open across so much text that Markdown would read {reach:,} characters "
             f"to close them, more than the {MAX_BRACKET_REACH:,} any posting needs; "

@@ -505,7 +505,12 @@ def is_grade(text: str, amount: Amount) -> bool:
 def candidates(text: str, place_currency: str | None = None) -> list[FoundSalary]:
     """Every salary-like figure or range of the text, in order, with its kind and score (of
     its first MAX_FIGURES figures)."""
-    found = [amount for amount in amounts(text, place_currency)[:MAX_FIGURES] if not is_grade(text, amount)]
+    return _candidates(text, amounts(text, place_currency))
+
+
+def _candidates(text: str, read: list[Amount]) -> list[FoundSalary]:
+    """`candidates` of the figures `amounts` read (its first MAX_FIGURES)."""
+    found = [amount for amount in read[:MAX_FIGURES] if not is_grade(text, amount)]
     result = []
     for low, high in _pairs(text, found):
         candidate = _candidate(text, low, high)
@@ -526,9 +531,10 @@ def _plausible(candidate: FoundSalary, fallback_currency: str | None = None) -> 
 def choose_salary(text: str, fallback_currency: str | None = None) -> tuple[FoundSalary | None, list[str]]:
     """The base salary of a posting, or None; and warnings that explain the choice."""
     warnings: list[str] = []
-    if len(amounts(text, fallback_currency)) > MAX_FIGURES:
+    read = amounts(text, fallback_currency)
+    if len(read) > MAX_FIGURES:
         warnings.append(f"the text holds more than {MAX_FIGURES:,} figures; pay was looked for among the first")
-    found = [c for c in candidates(text, fallback_currency) if _plausible(c, fallback_currency)]
+    found = [c for c in _candidates(text, read) if _plausible(c, fallback_currency)]
     ranges = [c for c in found if c.min is not None and c.max is not None and c.min != c.max]
     singles = [c for c in found if c not in ranges]
     bounds = [(r, r.min, r.max) for r in ranges if r.min is not None and r.max is not None]

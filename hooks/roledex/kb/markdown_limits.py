@@ -19,6 +19,8 @@ MAX_BLOCK_DEPTH = 100
 """How deep a page's text may nest its lists and quotes. Markdown reads each level by calling
 itself: past a few hundred levels a page's build fails, and lines nested one deeper each (a
 thousand of them) took it a minute. A posting uses a few."""
+TOO_DEEP = f"nests its lists or quotes more than {MAX_BLOCK_DEPTH} levels deep"
+"""What a text past MAX_BLOCK_DEPTH does, as the checker, the build and the importer say it."""
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")

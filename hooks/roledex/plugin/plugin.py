@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from roledex.check.run import checked_knowledge_base
 from roledex.facts.privacy import PrivacySettingError, build_view, include_private, private_page_outside_nav
 from roledex.kb.load import LoadResult
-from roledex.kb.markdown_limits import MAX_BLOCK_DEPTH, first_line_too_deep
+from roledex.kb.markdown_limits import TOO_DEEP, first_line_too_deep
 from roledex.kb.problems import ERROR, REMINDER, WARNING, Problem, errors_in
 from roledex.kb.settings import Settings, SettingsError, SiteAddresses, located_settings, site_addresses
 from roledex.plugin import local_actions, long_lived, pagefind_search, serve_cache, serve_watch, speedups
@@ -244,10 +244,7 @@ class RoledexPlugin(BasePlugin[RoledexConfig]):
         deep = first_line_too_deep(markdown)
         if deep is None:
             return markdown
-        said = (
-            f"{src_uri}: line {deep + 1} of its text nests its lists or quotes more than {MAX_BLOCK_DEPTH} "
-            "levels deep, which Markdown fails on; take some levels out"
-        )
+        said = f"{src_uri}: line {deep + 1} of its text {TOO_DEEP}, which Markdown fails on; take some levels out"
         if not self._serving():
             raise PluginError(f"roledex: {said}")
         log.error("roledex: %s", said)
